@@ -1,0 +1,1 @@
+"""Analyses built on scored results: gaps, and (later) benchmarks, sensitivity, trends."""

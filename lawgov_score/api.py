@@ -1,0 +1,46 @@
+"""The Python API: the same answers as the CLI, as polars frames and reports.
+
+    import lawgov_score as lg
+    rubric = lg.load_rubric("rubrics/shifan.yaml")
+    data = lg.read_indicators(["samples/"], rubric)
+    result = lg.score(rubric, data)
+    result.items()          # the `score` records
+    lg.rank(result, by="city")
+    lg.gaps(result, unit="乃东区")
+
+Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
+the report instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analysis.gaps import Gaps, gaps
+from .data.read import Indicators, read_indicators, read_indicators_report
+from .engine.rank import rank
+from .engine.score import ScoreResult, score
+from .problems import ProblemError, Report
+from .rubric.compiled import Rubric
+from .rubric.load import load_rubric, read_rubric
+
+
+def check_rubric(path: str | Path) -> Report:
+    """Every problem of one rubric or field dictionary file (errors and warnings)."""
+    from .rubric.load import is_fields_file, read_fields_file
+
+    if is_fields_file(path):
+        return read_fields_file(path)[1]
+    return read_rubric(path)[1]
+
+
+def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreResult:
+    """Load, read and score in one call."""
+    rubric = load_rubric(rubric_path)
+    return score(rubric, read_indicators(data_paths, rubric))
+
+
+__all__ = [
+    "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
+    "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
+]

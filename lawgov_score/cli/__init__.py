@@ -1,0 +1,37 @@
+"""The `lawgov-score` command line: parse arguments, call the library, render, set the exit code.
+
+Each command lives in a module of this package and registers itself here.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from . import rubric, scoring
+
+app = typer.Typer(
+    name="lawgov-score",
+    help="法治政府建设评分工具：按细则给县（市、区）打分、排名、找差距。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+for module in (scoring, rubric):
+    module.register(app)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本号", is_eager=True),
+) -> None:
+    if version:
+        from .. import __version__
+
+        typer.echo(f"lawgov-score {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    app()

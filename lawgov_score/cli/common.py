@@ -1,0 +1,108 @@
+"""What every command shares: options, loading inputs, output, and turning problems into exit
+codes (0 ok, 1 a check found problems, 2 bad usage or input).  Heavy modules are imported
+inside functions so that `lawgov-score --help` starts fast."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+
+FORMATS = ["table", "markdown", "csv", "json"]
+EXIT_OK, EXIT_FOUND, EXIT_BAD = 0, 1, 2
+
+DataArg = Annotated[Optional[list[Path]], typer.Argument(
+    help="指标文件或目录（CSV/TSV/XLSX/Parquet/JSON）；省略时使用自带样例 samples/", show_default=False)]
+RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False)]
+Format = Literal["table", "markdown", "csv", "json"]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="输出格式；省略时按 -o 的扩展名，否则 table", show_default=False)]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False)]
+LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
+
+
+class UsageProblem(Exception):
+    """Bad usage found after parsing (a unit not in the data, say): one line, exit 2."""
+
+
+def fail(message: str) -> None:
+    raise UsageProblem(message)
+
+
+def guarded(fn):
+    """Run a command: problems become one line each on stderr and exit 2; no traceback unless --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from ..problems import ProblemError
+
+        debug = kwargs.get("debug", False) or os.environ.get("LAWGOV_DEBUG") == "1"
+        lang = kwargs.get("lang", "zh")
+        try:
+            code = fn(*args, **kwargs)
+        except ProblemError as exc:
+            if debug:
+                raise
+            typer.echo(exc.report.render(lang), err=True)
+            n = len(exc.report.errors)
+            typer.echo((f"{n} error(s); nothing was written." if lang == "en" else f"共 {n} 个错误；未写出任何结果。"), err=True)
+            raise typer.Exit(EXIT_BAD)
+        except UsageProblem as exc:
+            if debug:
+                raise
+            typer.echo(f"E-USAGE: {exc}", err=True)
+            raise typer.Exit(EXIT_BAD)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(EXIT_OK)
+        except Exception as exc:
+            if debug:
+                raise
+            typer.echo(f"E-INTERNAL: 内部错误（{type(exc).__name__}: {exc}）；加 --debug 查看详情并报告此问题", err=True)
+            raise typer.Exit(EXIT_BAD)
+        raise typer.Exit(code or EXIT_OK)
+
+    return wrapper
+
+
+def resolve_format(fmt: str | None, output: Path | None, allowed: list[str] | None = None) -> str:
+    allowed = allowed or FORMATS
+    if fmt is None and output is not None:
+        guess = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
+                 ".html": "html", ".htm": "html", ".txt": "table"}.get(output.suffix.lower())
+        fmt = guess if guess in allowed else None
+    fmt = fmt or "table"
+    if fmt not in allowed:
+        fail(f"此命令不支持 --format {fmt}；可用：{', '.join(allowed)}")
+    return fmt
+
+
+def load_inputs(rubric_path: Path | None, data: list[Path] | None):
+    """The rubric and the indicators, or ProblemError with every problem of both."""
+    from .. import bundled
+    from ..data.read import read_indicators_report
+    from ..problems import ProblemError
+    from ..rubric.load import read_rubric
+
+    rubric, report = read_rubric(rubric_path or bundled.default_rubric())
+    if rubric is None:
+        raise ProblemError(report)
+    inds, data_report = read_indicators_report(data or bundled.default_data(), rubric)
+    if inds is None:
+        raise ProblemError(data_report)
+    return rubric, inds
+
+
+def emit(text: str | bytes, output: Path | None, fmt: str) -> None:
+    from ..render import write_output
+
+    write_output(text, str(output) if output else None, fmt)
+    if output is not None:
+        typer.echo(f"已写出 {output}", err=True)

@@ -1,0 +1,136 @@
+"""`score`, `rank` and `gaps`: the scoring commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+
+from .common import (DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail, guarded,
+                     load_inputs, resolve_format)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score_cmd)
+    app.command("rank")(rank_cmd)
+    app.command("gaps")(gaps_cmd)
+
+
+@guarded
+def score_cmd(
+    data: DataArg = None,
+    rubric: RubricOpt = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看这个单位", show_default=False)] = None,
+    year: YearOpt = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)] = None,
+    status: Annotated[Optional[Literal["met", "short", "missing", "vetoed"]], typer.Option("--status", help="只显示这种状态的项目", show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = "zh",
+    debug: DebugOpt = False,
+) -> int:
+    """每个单位、每个项目的数值、得分、满分、目标、差距和状态。"""
+    import polars as pl
+
+    from ..analysis.gaps import select_unit_year
+    from ..present import score_view
+    from ..render import render
+
+    fmt = resolve_format(fmt, output)
+    rub, inds = load_inputs(rubric, data)
+    from ..engine.score import score
+
+    result = score(rub, inds)
+    items = result.items()
+    if unit is not None:
+        try:
+            unit, _ = select_unit_year(result, unit, None)
+        except LookupError as exc:
+            fail(str(exc))
+        items = items.filter(pl.col("unit") == unit)
+    if year is not None:
+        items = items.filter(pl.col("year") == year)
+    if depth is not None:
+        items = items.filter(pl.col("level") <= depth)
+    if status is not None:
+        items = items.filter(pl.col("status") == status)
+    df, cols = score_view(items, rub, lang, json=fmt == "json")
+    emit(render(df, cols, fmt, lang, rub.decimals), output, fmt)
+    return 0
+
+
+@guarded
+def rank_cmd(
+    data: DataArg = None,
+    rubric: RubricOpt = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)] = None,
+    ties: Annotated[Literal["competition", "dense", "min", "max", "average"], typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average")] = "competition",
+    on: Annotated[Optional[str], typer.Option("--on", help="按某一项目（如一级指标 3）的得分排名，而非总分", show_default=False)] = None,
+    pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
+    year: YearOpt = None,
+    dimensions: Annotated[bool, typer.Option("--dimensions/--no-dimensions", help="列出各一级指标得分")] = True,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = "zh",
+    debug: DebugOpt = False,
+) -> int:
+    """排名表：总分、得分率、等次、一票否决和各一级指标得分。"""
+    import polars as pl
+
+    from ..engine.rank import rank
+    from ..engine.score import score
+    from ..present import rank_columns
+    from ..render import render
+
+    fmt = resolve_format(fmt, output)
+    if by is not None and by not in ("city", "province", "level", "group"):
+        fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
+    rub, inds = load_inputs(rubric, data)
+    if on is not None and on not in rub.items:
+        fail(f"细则中没有编号为“{on}”的项目")
+    result = score(rub, inds)
+    table = rank(result, by=by, ties=ties, on=on, pool=pool)
+    if year is not None:
+        table = table.filter(pl.col("year") == year)
+    cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt == "json")
+    emit(render(table, cols, fmt, lang, rub.decimals), output, fmt)
+    return 0
+
+
+@guarded
+def gaps_cmd(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）")],
+    data: DataArg = None,
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    top: Annotated[Optional[int], typer.Option("--top", "-n", help="只列失分最多的 N 项", show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = "zh",
+    debug: DebugOpt = False,
+) -> int:
+    """一个单位在哪些项目失分（缺数据或未达标）、各项目标，以及离下一等次还差多少分。"""
+    from ..analysis.gaps import gaps
+    from ..engine.score import score
+    from ..present import gaps_text, gaps_view
+    from ..render import records, render, to_json
+
+    fmt = resolve_format(fmt, output)
+    rub, inds = load_inputs(rubric, data)
+    result = score(rub, inds)
+    try:
+        g = gaps(result, unit, year)
+    except LookupError as exc:
+        fail(str(exc))
+    df, cols = gaps_view(g, rub, lang)
+    if top is not None:
+        df = df.head(top)
+    if fmt == "json":
+        text = to_json({"summary": g.summary(), "items": records(df, cols)})
+    elif fmt == "csv":
+        text = render(df, cols, fmt, lang, rub.decimals)
+    else:
+        text = gaps_text(g, rub, lang, markdown=fmt == "markdown") + "\n" + render(df, cols, fmt, lang, rub.decimals)
+    emit(text, output, fmt)
+    return 0

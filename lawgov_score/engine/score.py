@@ -1,0 +1,242 @@
+"""Scoring: indicators × rubric → item scores, roll-up, bonus, veto, totals and grades.
+
+The long values are pivoted to one row per unit and year; every leaf becomes a set of
+columns computed by polars expressions (``rules``); parents are rolled up level by level from
+the deepest; then bonus, veto, total, percent and grade.  All columns are built in a handful
+of ``with_columns`` calls, so the cost grows with the number of items, not of units.
+
+Printed numbers add up: each leaf score is rounded (half away from zero) to the rubric's
+``decimals`` first, and every parent is computed from the rounded scores of its children, so
+the columns an official adds by hand match the parent and the total shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from ..data.columns import META_COLUMNS
+from ..data.read import Indicators
+from ..rubric import formula as fx
+from ..rubric.compiled import Item, Rubric
+from . import rules as R
+
+KEYS = ["unit", "year"]
+
+
+def col_score(item_id: str) -> str:
+    return f"s:{item_id}"
+
+
+def col_value(item_id: str) -> str:
+    return f"v:{item_id}"
+
+
+def col_target(item_id: str) -> str:
+    return f"t:{item_id}"
+
+
+def col_fired(item_id: str) -> str:
+    return f"f:{item_id}"
+
+
+@dataclass
+class ScoreResult:
+    """The scored frame (one row per unit and year) with its rubric and inputs."""
+
+    rubric: Rubric
+    frame: pl.DataFrame  # keys, metadata, v:/s:/t:/f: columns, base, bonus, total, percent, grade, vetoed
+    indicators: Indicators
+
+    # --- views ---------------------------------------------------------------------------
+    def totals(self) -> pl.DataFrame:
+        """unit, year, metadata, total, max, percent, grade, vetoed, bonus, one column per dimension."""
+        dims = [pl.col(col_score(d)).alias(d) for d in self.rubric.roots]
+        return self.frame.select(
+            *KEYS, *META_COLUMNS, "total", pl.lit(self.rubric.total).alias("max"), "percent", "grade", "vetoed", "bonus", *dims,
+        )
+
+    def items(self) -> pl.DataFrame:
+        """One row per unit, year and item: the `score` records."""
+        return item_records(self)
+
+
+def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
+    """One row per unit and year, one Float64 column per field the rubric reads."""
+    needed = sorted(rubric.used_fields() | set(rubric.field_formulas))
+    vals = inds.values.filter(pl.col("field").is_in(needed))
+    keys = inds.values.select(KEYS).unique()
+    if vals.height:
+        wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
+        wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True)
+    else:
+        wide = keys
+    missing = [f for f in needed if f not in wide.columns]
+    wide = wide.with_columns([pl.lit(None, dtype=pl.Float64).alias(f) for f in missing])
+    wide = wide.with_columns([pl.col(f).cast(pl.Float64) for f in needed])
+    # Derived fields: a stated value wins; otherwise the dictionary's formula (dependency order).
+    for fid, ast in rubric.field_formulas.items():
+        wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
+    units = inds.units
+    wide = wide.join(units, on="unit", how="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
+    return wide.sort(KEYS, nulls_last=True)
+
+
+def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
+    frame = wide_values(inds, rubric)
+    d = rubric.decimals
+    leaf_cols: list[pl.Expr] = []
+    for item in rubric.leaves():
+        v, raw_score, target, fired = R.leaf_exprs(item, rubric)
+        leaf_cols += [v.alias(col_value(item.id)), R.round_half_up(raw_score, d).alias(col_score(item.id))]
+        if target is not None:
+            leaf_cols.append(target.alias(col_target(item.id)))
+        if fired is not None:
+            leaf_cols.append(fired.alias(col_fired(item.id)))
+    frame = frame.with_columns(leaf_cols)
+    frame = _roll_up(frame, rubric)
+    frame = _totals(frame, rubric)
+    return ScoreResult(rubric=rubric, frame=frame, indicators=inds)
+
+
+def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
+    kids = [rubric.items[c] for c in item.children]
+    scoring = [k for k in kids if k.role in ("score", "group")]
+    negative = [k for k in kids if k.role == "negative"]
+    neg = pl.sum_horizontal([pl.col(col_score(k.id)) for k in negative]) if negative else pl.lit(0.0)
+    if item.aggregate == "weighted_mean":
+        weighted = [k for k in scoring if k.max > 0 and k.weight > 0]
+        wsum = sum(k.weight for k in weighted)
+        if weighted and wsum > 0:
+            share = pl.sum_horizontal([pl.col(col_score(k.id)) / k.max * k.weight for k in weighted]) / wsum
+            raw = item.max * share + neg
+        else:
+            raw = neg
+    else:
+        raw = (pl.sum_horizontal([pl.col(col_score(k.id)) for k in scoring]) if scoring else pl.lit(0.0)) + neg
+    return R.round_half_up(raw.clip(0.0, item.max), rubric.decimals)
+
+
+def _roll_up(frame: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
+    parents = [it for it in rubric.items.values() if not it.is_leaf]
+    for level in sorted({p.level for p in parents}, reverse=True):
+        frame = frame.with_columns([_parent_expr(p, rubric).alias(col_score(p.id)) for p in parents if p.level == level])
+    return frame
+
+
+def _totals(frame: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
+    d = rubric.decimals
+    root = Item(id="", name=rubric.name, level=0, parent=None, max=rubric.total, weight=1,
+                children=tuple(rubric.roots), aggregate=rubric.aggregate)
+    base = _parent_expr(root, rubric)
+    bonus_items = [it for it in rubric.leaves() if it.role == "bonus"]
+    bonus = pl.sum_horizontal([pl.col(col_score(b.id)) for b in bonus_items]) if bonus_items else pl.lit(0.0)
+    if rubric.bonus_cap is not None:
+        bonus = bonus.clip(upper_bound=float(rubric.bonus_cap))
+    vetoes = [it for it in rubric.leaves() if it.role == "veto"]
+    vetoed = pl.any_horizontal([pl.col(col_fired(v.id)) for v in vetoes]) if vetoes else pl.lit(False)
+    frame = frame.with_columns(base.alias("base"), R.round_half_up(bonus, d).alias("bonus"), vetoed.alias("vetoed"))
+    total = R.round_half_up(pl.col("base") + pl.col("bonus"), d)
+    for v in vetoes:
+        if v.rule.cap_total is not None:
+            total = pl.when(pl.col(col_fired(v.id))).then(total.clip(upper_bound=float(v.rule.cap_total))).otherwise(total)
+    frame = frame.with_columns(total.alias("total"))
+    pct = R.round_half_up(pl.col("total") / rubric.total * 100, 2) if rubric.total > 0 else pl.lit(0.0)
+    frame = frame.with_columns(pct.alias("percent"))
+    return frame.with_columns(_grade_expr(rubric, vetoes).alias("grade"))
+
+
+def _grade_expr(rubric: Rubric, vetoes: list[Item]) -> pl.Expr:
+    """The grade by percent; a fired veto with ``cap_grade`` caps it (the lower of the two)."""
+    if not rubric.grades:
+        return pl.lit(None, dtype=pl.String)
+    order = {g.name: i for i, g in enumerate(rubric.grades)}  # 0 = best
+    idx = None
+    for i, g in enumerate(rubric.grades):
+        cond = pl.col("percent") >= g.min_percent
+        idx = pl.when(cond).then(pl.lit(i)) if idx is None else idx.when(cond).then(pl.lit(i))
+    idx = idx.otherwise(pl.lit(None, dtype=pl.Int64))
+    for v in vetoes:
+        cap = v.rule.cap_grade
+        if cap is not None:
+            worst = pl.lit(order[cap])
+            idx = pl.when(pl.col(col_fired(v.id))).then(pl.max_horizontal(idx, worst)).otherwise(idx)
+    names = [g.name for g in rubric.grades]
+    return idx.replace_strict({i: n for i, n in enumerate(names)}, default=None, return_dtype=pl.String)
+
+
+# --- the long `score` records -------------------------------------------------------------------
+
+
+def item_table(rubric: Rubric) -> pl.DataFrame:
+    """One row per item: its attributes as every renderer shows them."""
+    rows = []
+    for order, it in enumerate(rubric.items.values()):
+        rows.append({
+            "order": order, "id": it.id, "name": it.name, "level": it.level, "parent": it.parent, "max": it.max,
+            "field": it.field, "formula": it.formula, "rule": it.rule_type, "role": it.role,
+            "higher": R.is_higher(it) if it.rule is not None else None, "note": it.evidence,
+        })
+    return pl.DataFrame(rows, schema={
+        "order": pl.Int64, "id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64,
+        "field": pl.String, "formula": pl.String, "rule": pl.String, "role": pl.String, "higher": pl.Boolean, "note": pl.String,
+    })
+
+
+def item_records(result: ScoreResult) -> pl.DataFrame:
+    rubric, frame = result.rubric, result.frame
+    ids = list(rubric.items)
+    leaves = [it.id for it in rubric.leaves()]
+    targets = [i for i in leaves if col_target(i) in frame.columns]
+    fired = [i for i in leaves if col_fired(i) in frame.columns]
+
+    def long(prefix_of, subset, name, dtype):
+        cols = [prefix_of(i) for i in subset]
+        if not cols:
+            return None
+        out = frame.select(KEYS + cols).unpivot(index=KEYS, on=cols, variable_name="id", value_name=name)
+        return out.with_columns(pl.col("id").str.slice(2), pl.col(name).cast(dtype))
+
+    out = long(col_score, ids, "score", pl.Float64)
+    for part in (long(col_value, leaves, "value", pl.Float64), long(col_target, targets, "target", pl.Float64),
+                 long(col_fired, fired, "fired", pl.Boolean)):
+        if part is not None:
+            out = out.join(part, on=KEYS + ["id"], how="left", nulls_equal=True)
+    for name, dtype in (("value", pl.Float64), ("target", pl.Float64), ("fired", pl.Boolean)):
+        if name not in out.columns:
+            out = out.with_columns(pl.lit(None, dtype=dtype).alias(name))
+    out = out.join(item_table(rubric), on="id", how="left")
+    gap = pl.when(pl.col("higher")).then(pl.col("target") - pl.col("value")).otherwise(pl.col("value") - pl.col("target")).clip(lower_bound=0.0)
+    status = (
+        pl.when(pl.col("role") == "group").then(
+            pl.when(pl.col("score") >= pl.col("max")).then(pl.lit("met")).otherwise(pl.lit("short")))
+        .when(pl.col("fired").fill_null(False)).then(pl.lit("vetoed"))
+        .when(pl.col("value").is_null()).then(pl.lit("missing"))
+        .when(pl.col("role") == "veto").then(pl.lit("met"))
+        .when(pl.col("role") == "negative").then(pl.when(pl.col("score") < 0).then(pl.lit("short")).otherwise(pl.lit("met")))
+        .when(pl.col("role") == "bonus").then(pl.when(pl.col("score") > 0).then(pl.lit("met")).otherwise(pl.lit("short")))
+        .when(pl.col("score") >= pl.col("max")).then(pl.lit("met"))
+        .otherwise(pl.lit("short"))
+    )
+    out = out.with_columns(
+        R.round_half_up(gap, 4).alias("gap"),
+        status.alias("status"),
+        pl.col("target").round(4),
+    )
+    evidence = _evidence(result)
+    if evidence is not None:
+        out = out.join(evidence, on=KEYS + ["field"], how="left", nulls_equal=True)
+    else:
+        out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
+    return out.sort(["year", "unit", "order"], nulls_last=True).select(
+        "unit", "year", "id", "name", "level", "parent", "value", "score", "max", "target", "gap", "status",
+        "field", "rule", "role", "evidence", "qualifier", "note",
+    )
+
+
+def _evidence(result: ScoreResult) -> pl.DataFrame | None:
+    vals = result.indicators.values
+    if vals.height == 0:
+        return None
+    return vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])

@@ -1,0 +1,212 @@
+"""What each command shows: display columns built from the library's frames.
+
+The library's frames hold typed values; here they gain what a person reads: values in the
+field's own terms (96.27%, 是/否, 优), status words, indented item names, rule descriptions.
+Renderers then only lay the columns out.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .render import Column
+from .rubric.compiled import Item, Rubric
+
+STATUS = {"met": ("达标", "met"), "short": ("失分", "short"), "missing": ("缺数据", "missing"), "vetoed": ("否决", "vetoed")}
+
+
+def _status_text(lang: str) -> pl.Expr:
+    mapping = {k: (v[1] if lang == "en" else v[0]) for k, v in STATUS.items()}
+    return pl.col("status").replace_strict(mapping, default=pl.col("status"), return_dtype=pl.String)
+
+
+def field_types(rubric: Rubric) -> pl.DataFrame:
+    rows = [(f.id, f.type, f.unit, "|".join(f.levels or [])) for f in rubric.fields.values()]
+    return pl.DataFrame(rows, schema={"field": pl.String, "ftype": pl.String, "funit": pl.String, "levels": pl.String}, orient="row")
+
+
+def shown_value(col: str) -> pl.Expr:
+    """A value in its field's terms: 96.27%, 12, 是/否, the grade level's name."""
+    v = pl.col(col)
+    num = v.round(4).cast(pl.String).str.replace(r"\.0$", "")
+    return (
+        pl.when(v.is_null()).then(pl.lit(None, dtype=pl.String))
+        .when(pl.col("ftype") == "bool").then(pl.when(v >= 0.5).then(pl.lit("是")).otherwise(pl.lit("否")))
+        .when(pl.col("ftype") == "grade").then(pl.col("levels").str.split("|").list.get(v.cast(pl.Int64), null_on_oob=True))
+        .when(pl.col("ftype") == "percent").then(num + "%")
+        .otherwise(num)
+    )
+
+
+def label_value(col: str) -> pl.Expr:
+    """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
+    return pl.when(pl.col("ftype").is_in(["bool", "grade"])).then(shown_value(col)).otherwise(pl.lit(None, dtype=pl.String))
+
+
+def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False) -> tuple[pl.DataFrame, list[Column]]:
+    df = items.join(field_types(rubric), on="field", how="left")
+    df = df.with_columns(
+        shown_value("value").alias("value_shown"),
+        shown_value("target").alias("target_shown"),
+        label_value("value").alias("value_label"),
+        label_value("target").alias("target_label"),
+        (pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")).alias("label"),
+        _status_text(lang).alias("status_shown"),
+    )
+    if json:  # the documented keys; a yes/no or grade value reads as its word
+        keys = ["unit", "year", "id", "name", "level", "parent"]
+        cols = [Column(k, k, k) for k in keys] + [
+            Column("value", "value", "value", json_label="value_label"), Column("score", "score", "score"),
+            Column("max", "max", "max"), Column("target", "target", "target", json_label="target_label"),
+            Column("gap", "gap", "gap"), Column("status", "status", "status"),
+        ]
+        return df, cols
+    cols = [
+        Column("unit", "单位", "unit"), Column("year", "年度", "year", "int"), Column("id", "编号", "id"),
+        Column("label", "项目", "item"), Column("value_shown", "数值", "value"), Column("score", "得分", "score", "score"),
+        Column("max", "满分", "max", "score"), Column("target_shown", "目标", "target"), Column("gap", "差距", "gap", "number"),
+        Column("status_shown", "状态", "status"), Column("evidence", "佐证", "evidence"),
+    ]
+    return df, cols
+
+
+def gaps_view(g, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """The items one unit loses points on, largest loss first."""
+    df, _ = score_view(g.items, rubric, lang)
+    df = df.with_columns(
+        pl.when(pl.col("status") == "missing").then(pl.lit("missing evidence" if lang == "en" else "缺数据（须补佐证）"))
+        .when(pl.col("role") == "negative").then(pl.lit("deducted" if lang == "en" else "负面清单扣分"))
+        .otherwise(pl.lit("below target" if lang == "en" else "未达目标")).alias("reason"),
+    )
+    cols = [
+        Column("id", "编号", "id"), Column("name", "项目", "item"), Column("lost", "失分", "lost", "score"),
+        Column("score", "得分", "score", "score"), Column("max", "满分", "max", "score"),
+        Column("value_shown", "现值", "value", json_label="value_label"), Column("target_shown", "满分所需", "needed", json_label="target_label"),
+        Column("reason", "原因", "reason"), Column("note", "佐证材料", "evidence"),
+    ]
+    return df, cols
+
+
+def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary lines above the gaps table."""
+    s = g.summary()
+    year = f" {g.year}" if g.year is not None else ""
+    d = rubric.decimals
+    if lang == "en":
+        lines = [f"{g.unit}{year}: {g.total:.{d}f} of {g.max:g} ({g.percent:.2f}%), grade {g.grade or '-'}"
+                 + (" — vetoed" if g.vetoed else ""),
+                 f"points lost: {s['lost']:.{d}f}, of which {s['lost_missing']:.{d}f} for missing evidence"]
+        if g.next_grade:
+            lines.append(f"to reach {g.next_grade}: {g.points_to_next:.{d}f} more points")
+    else:
+        lines = [f"{g.unit}{year}：得分 {g.total:.{d}f} / {g.max:g}（{g.percent:.2f}%），等次 {g.grade or '—'}"
+                 + ("，已被一票否决" if g.vetoed else ""),
+                 f"共失分 {s['lost']:.{d}f}，其中缺数据失分 {s['lost_missing']:.{d}f}"]
+        if g.next_grade:
+            lines.append(f"距“{g.next_grade}”还差 {g.points_to_next:.{d}f} 分")
+    if markdown:
+        return "\n".join(f"- {ln}" for ln in lines) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def rank_columns(table: pl.DataFrame, rubric: Rubric, *, by: str | None, on: str | None, dimensions: bool) -> list[Column]:
+    cols = [Column("rank", "排名", "rank", "number"), Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")]
+    if by:
+        cols.append(Column("group", _GROUP_ZH.get(by, "分组"), by))
+    if on:
+        item = rubric.items[on]
+        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id}", "score"))
+    cols += [
+        Column("total", "总分", "total", "score"), Column("max", "满分", "max", "score"), Column("percent", "得分率", "percent", "percent"),
+        Column("grade", "等次", "grade"), Column("vetoed", "否决", "vetoed", "bool"),
+    ]
+    if rubric.bonus_cap is not None or any(it.role == "bonus" for it in rubric.leaves()):
+        cols.append(Column("bonus", "加分", "bonus", "score"))
+    if dimensions:
+        cols += [Column(d.id, d.name, d.id, "score") for d in rubric.dimensions()]
+    return cols
+
+
+_GROUP_ZH = {"city": "所属市", "province": "省份", "level": "层级", "group": "分组"}
+
+
+def rubric_view(rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    rows = []
+    for it in rubric.items.values():
+        rows.append({
+            "id": it.id, "name": it.name, "level": it.level, "parent": it.parent, "max": it.max,
+            "rule": it.rule.model_dump(by_alias=True, exclude_defaults=False) if it.rule is not None else None,
+            "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
+            "field": it.value_source or None, "evidence": it.evidence,
+            "label": "  " * (it.level - 1) + it.name,
+        })
+    df = pl.DataFrame(rows, schema={"id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64,
+                                    "rule": pl.Object, "rule_text": pl.String, "field": pl.String, "evidence": pl.String, "label": pl.String})
+    cols = [Column("id", "编号", "id"), Column("label", "项目", "item"), Column("max", "分值", "points", "score"),
+            Column("field", "指标", "field"), Column("rule_text", "评分规则", "rule")]
+    return df, cols
+
+
+def _n(x: float) -> str:
+    return f"{x:g}"
+
+
+def describe_rule(item: Item, rubric: Rubric, lang: str = "zh") -> str:
+    """One line a person can check against the written rubric."""
+    r = item.rule
+    f = rubric.fields.get(item.field) if item.field else None
+    u = "%" if f is not None and f.type == "percent" else (f.unit if f is not None else "")
+    P = _n(item.max)
+    hi = getattr(r, "direction", "higher") == "higher"
+    en = lang == "en"
+    t = r.type
+    if t == "boolean":
+        return (f"{'yes' if r.expect else 'no'}: {P}, else 0" if en else f"{'是' if r.expect else '否'}得 {P} 分，否则 0 分")
+    if t == "threshold":
+        op = "≥" if hi else "≤"
+        return f"{op} {_n(r.target)}{u}: {P}, else {_n(r.partial)}" if en else f"{op} {_n(r.target)}{u} 得 {P} 分，否则 {_n(r.partial)} 分"
+    if t == "linear":
+        return (f"linear from {_n(r.floor)}{u} (0) to {_n(r.target)}{u} ({P})" if en
+                else f"{_n(r.floor)}{u} 得 0 分至 {_n(r.target)}{u} 得 {P} 分，其间按比例")
+    if t == "bands":
+        op = "≥" if hi else "≤"
+        parts = [f"{op}{_n(b.at)}{u}→{_n(b.points)}" for b in r.bands]
+        return "; ".join(parts) + (f"; else {_n(r.else_)}" if en else f"；其余 {_n(r.else_)} 分")
+    if t == "deduct":
+        per = "" if r.per == 1 else _n(r.per)
+        cap = _n(r.cap if r.cap is not None else item.max)
+        if en:
+            return f"target {_n(r.target)}{u}: −{_n(r.each)} per {per or ''}{u or 'unit'} {'short' if hi else 'over'}, at most −{cap}"
+        word = "每少" if hi else "每多"
+        return f"目标 {_n(r.target)}{u}，{word}{per or '1'}{u or ''}扣 {_n(r.each)} 分，最多扣 {cap} 分"
+    if t == "graded":
+        parts = [f"{k}→{_n(v * item.max)}" for k, v in r.levels.items()]
+        return "; ".join(parts) if en else "，".join(parts)
+    if t == "direct":
+        return f"score entered by assessor, 0–{P}" if en else f"评估组直接打分，0–{P} 分"
+    if t == "negative":
+        return f"−{_n(r.each)} each, at most −{_n(r.cap)}" if en else f"每发生一次扣 {_n(r.each)} 分，最多扣 {_n(r.cap)} 分"
+    if t == "bonus":
+        return f"+{_n(r.each)} each, at most +{_n(r.cap)}" if en else f"每项加 {_n(r.each)} 分，最多加 {_n(r.cap)} 分"
+    if t == "veto":
+        if r.when is not None:
+            cond = ("yes" if r.when else "no") if en else ("为“是”" if r.when else "为“否”")
+        elif r.above is not None:
+            cond = f"> {_n(r.above)}{u}"
+        else:
+            cond = f"< {_n(r.below)}{u}"
+        caps = []
+        if r.cap_total is not None:
+            caps.append(f"total ≤ {_n(r.cap_total)}" if en else f"总分不超过 {_n(r.cap_total)}")
+        if r.cap_grade is not None:
+            caps.append(f"grade at most {r.cap_grade}" if en else f"等次最高为{r.cap_grade}")
+        return (f"veto when {cond}: " + ", ".join(caps)) if en else (f"一票否决：{cond}时" + "，".join(caps))
+    peers = ("same year" + (f" and {r.within}" if r.within else "")) if en else ("同年度" + ("同" + _GROUP_ZH.get(r.within, r.within) if r.within else "") + "单位")
+    if t == "ratio_to_best":
+        return f"value / best among {peers} × {P}" if en else f"实际值 ÷ {peers}最{'高' if hi else '低'}值 × {P}"
+    if t == "rank":
+        pts = "/".join(_n(p) for p in r.by_rank)
+        return f"by rank among {peers}: {pts}, else {_n(r.else_)}" if en else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分"
+    if t == "minmax":
+        return f"min-max among {peers} × {P}" if en else f"按{peers}最小—最大值折算 × {P}"
+    return t

@@ -1,0 +1,112 @@
+"""A rubric ready to score: the validated tree flattened, maxima worked out, fields resolved.
+
+Everything downstream (engine, renderers, checks, diff) reads this and never the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import FieldDef, Grade, RELATIVE_RULES, SIDE_RULES
+
+
+@dataclass
+class Item:
+    id: str
+    name: str
+    level: int  # 1 = top-level dimension
+    parent: str | None
+    max: float  # the most the item can score (0 for negative/bonus/veto items)
+    weight: float
+    children: tuple[str, ...] = ()
+    aggregate: str = "sum"  # how a parent combines its children
+    field: str | None = None
+    formula: str | None = None
+    formula_ast: Any = None
+    rule: Any = None  # a pydantic rule model
+    missing: str = "zero"
+    evidence: str | None = None
+    description: str | None = None
+    path: str = ""
+    line: int = 0
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def rule_type(self) -> str | None:
+        return self.rule.type if self.rule is not None else None
+
+    @property
+    def role(self) -> str:
+        """group, score, negative, bonus or veto."""
+        if self.children:
+            return "group"
+        return self.rule.type if self.rule.type in SIDE_RULES else "score"
+
+    @property
+    def relative(self) -> bool:
+        return self.rule is not None and self.rule.type in RELATIVE_RULES
+
+    @property
+    def value_source(self) -> str:
+        """The field id or formula text the item reads (for display)."""
+        return self.field or self.formula or ""
+
+
+@dataclass
+class Rubric:
+    id: str
+    name: str
+    path: str
+    items: dict[str, Item]  # pre-order: a parent comes before its children
+    roots: list[str]
+    fields: dict[str, FieldDef]
+    total: float  # the maximum of the whole rubric (bonus excluded)
+    aggregate: str = "sum"
+    decimals: int = 2
+    bonus_cap: float | None = None
+    grades: list[Grade] = field(default_factory=list)
+    version: str | None = None
+    note: str | None = None
+    source: str | None = None
+    field_formulas: dict[str, Any] = field(default_factory=dict)  # field id → ast, dependency order
+    files: list[str] = field(default_factory=list)  # every file read, for messages and diff
+
+    def leaves(self) -> list[Item]:
+        return [it for it in self.items.values() if it.is_leaf]
+
+    def dimensions(self) -> list[Item]:
+        return [self.items[i] for i in self.roots]
+
+    def used_fields(self) -> set[str]:
+        """Fields the items read, directly or through formulas (of items and of fields)."""
+        from .formula import fields_of
+
+        out: set[str] = set()
+        todo: list[str] = []
+        for it in self.leaves():
+            todo += [it.field] if it.field else fields_of(it.formula_ast)
+        while todo:
+            f = todo.pop()
+            if f in out:
+                continue
+            out.add(f)
+            if f in self.field_formulas:
+                todo += fields_of(self.field_formulas[f])
+        return out
+
+    def field_lookup(self) -> dict[str, str]:
+        """Every way a data file may name a field (id, 中文名, alias) → the field id."""
+        out: dict[str, str] = {}
+        for f in self.fields.values():
+            for name in [f.name, *f.aliases]:
+                out.setdefault(name.strip(), f.id)
+        for f in self.fields.values():  # ids win over names and aliases
+            out[f.id] = f.id
+        return out
+
+    def grade_names(self) -> list[str]:
+        return [g.name for g in self.grades]

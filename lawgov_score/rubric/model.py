@@ -1,0 +1,257 @@
+"""What a rubric author declares: the shape of a rubric file, as pydantic models.
+
+These models say what may be written and check each value on its own (types, signs, keys).
+Checks that need the whole rubric (ids unique, fields known, thresholds ordered) live in
+``semantics.py``; how rules score lives in ``engine/``.  The JSON Schema that editors use is
+generated from these models, so a key documented here is a key the schema knows.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+Direction = Literal["higher", "lower"]
+FieldType = Literal["number", "percent", "count", "bool", "grade"]
+Aggregate = Literal["sum", "weighted_mean"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+class BooleanRule(_Strict):
+    """有/无: full points when the value is ``expect``, else 0."""
+
+    type: Literal["boolean"]
+    expect: bool = True
+
+
+class ThresholdRule(_Strict):
+    """Full points when the target is met (≥ for higher, ≤ for lower), else ``partial``."""
+
+    type: Literal["threshold"]
+    target: float
+    direction: Direction = "higher"
+    partial: float = Field(0, ge=0)
+
+
+class LinearRule(_Strict):
+    """0 at or beyond ``floor``, full at or beyond ``target``, linear between."""
+
+    type: Literal["linear"]
+    floor: float
+    target: float
+    direction: Direction = "higher"
+
+
+class Band(_Strict):
+    at: float
+    points: float = Field(ge=0)
+
+
+class BandsRule(_Strict):
+    """Steps: the points of the first band the value reaches, bands listed best first."""
+
+    type: Literal["bands"]
+    bands: list[Band] = Field(min_length=1)
+    direction: Direction = "higher"
+    else_: float = Field(0, alias="else", ge=0)
+
+
+class DeductRule(_Strict):
+    """每少一次扣 each 分，累计不超过 cap 分: ``points − min(cap, each × shortfall / per)``."""
+
+    type: Literal["deduct"]
+    target: float
+    each: float = Field(gt=0)
+    per: float = Field(1, gt=0)
+    cap: float | None = Field(None, ge=0)
+    direction: Direction = "higher"
+    steps: Literal["prorate", "ceil", "floor"] = "prorate"
+
+
+class GradedRule(_Strict):
+    """优/良/中/差: the share of the points each level earns."""
+
+    type: Literal["graded"]
+    levels: dict[str, float]
+
+    @field_validator("levels")
+    @classmethod
+    def _shares(cls, v: dict[str, float]) -> dict[str, float]:
+        for level, share in v.items():
+            if not 0 <= share <= 1:
+                raise PydanticCustomError("share_range", "share of level {level} must be within 0–1", {"level": level})
+        return v
+
+
+class DirectRule(_Strict):
+    """A score entered by an assessor, clipped to [0, points]."""
+
+    type: Literal["direct"]
+
+
+class NegativeRule(_Strict):
+    """Negative list: deducts ``each`` per occurrence (a true counts once), at most ``cap``."""
+
+    type: Literal["negative"]
+    each: float = Field(gt=0)
+    cap: float = Field(gt=0)
+
+
+class BonusRule(_Strict):
+    """加分: ``each`` per occurrence, at most ``cap``; all bonuses capped by ``bonus_cap``."""
+
+    type: Literal["bonus"]
+    each: float = Field(gt=0)
+    cap: float = Field(gt=0)
+
+
+class VetoRule(_Strict):
+    """一票否决: when the condition holds the unit is vetoed and capped."""
+
+    type: Literal["veto"]
+    when: bool | None = None
+    above: float | None = None
+    below: float | None = None
+    cap_total: float | None = Field(None, ge=0)
+    cap_grade: str | None = None
+
+
+class RatioToBestRule(_Strict):
+    """实际值/最高值×分值 among the peers (same year, and group ``within``)."""
+
+    type: Literal["ratio_to_best"]
+    direction: Direction = "higher"
+    within: str | None = None
+
+
+class RankRule(_Strict):
+    """Points by rank among the peers: ``by_rank[0]`` for the first, …, ``else`` beyond."""
+
+    type: Literal["rank"]
+    by_rank: list[Annotated[float, Field(ge=0)]] = Field(min_length=1)
+    else_: float = Field(0, alias="else", ge=0)
+    direction: Direction = "higher"
+    within: str | None = None
+
+
+class MinmaxRule(_Strict):
+    """(value − min)/(max − min) × points among the peers; all equal gives full points."""
+
+    type: Literal["minmax"]
+    direction: Direction = "higher"
+    within: str | None = None
+
+
+Rule = Annotated[
+    Union[
+        BooleanRule, ThresholdRule, LinearRule, BandsRule, DeductRule, GradedRule, DirectRule,
+        NegativeRule, BonusRule, VetoRule, RatioToBestRule, RankRule, MinmaxRule,
+    ],
+    Field(discriminator="type"),
+]
+
+RULE_TYPES = [
+    "boolean", "threshold", "linear", "bands", "deduct", "graded", "direct",
+    "negative", "bonus", "veto", "ratio_to_best", "rank", "minmax",
+]
+# Rules whose items sit outside the tree's maximum: they only take away, add on top, or veto.
+SIDE_RULES = frozenset({"negative", "bonus", "veto"})
+RELATIVE_RULES = frozenset({"ratio_to_best", "rank", "minmax"})
+
+
+def _points(v: float | None) -> float | None:
+    if v is not None and v < 0:
+        raise PydanticCustomError("points_negative", "points must be ≥ 0")
+    return v
+
+
+# --- tree -----------------------------------------------------------------------------------
+
+
+class Node(_Strict):
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    points: float | None = None
+    weight: float = Field(1, ge=0)
+    aggregate: Aggregate | None = None
+    items: list["Node"] = Field(default_factory=list)
+    field: str | None = None
+    formula: str | None = None
+    rule: Rule | None = None
+    missing: Literal["zero", "full"] = "zero"
+    evidence: str | None = None
+    description: str | None = None
+
+    @field_validator("points")
+    @classmethod
+    def _check_points(cls, v: float | None) -> float | None:
+        return _points(v)
+
+
+class InvalidNode(Node):
+    """Stands in for an item that failed validation, so that the whole-rubric checks (ids,
+    fields) still run over the rest of the tree; its own rule is not checked again."""
+
+
+class FieldDef(_Strict):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    name: str = Field(min_length=1)
+    unit: str = ""
+    type: FieldType = "number"
+    levels: list[str] | None = None
+    aliases: list[str] = Field(default_factory=list)
+    patterns: list[Any] | None = None  # read by `extract`; free-form here
+    formula: str | None = None
+    min: float | None = None
+    max: float | None = None
+    description: str | None = None
+
+
+class Grade(_Strict):
+    name: str = Field(min_length=1)
+    min_percent: float = Field(ge=0)
+
+
+class AddedNode(Node):
+    parent: str | None = None
+
+
+class RubricDoc(_Strict):
+    """One rubric file as written.
+
+    ``extends``, ``override``, ``remove`` and ``add`` are resolved by the loader before the
+    rest is validated; they are declared here so the JSON Schema knows them."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    version: str | None = None
+    note: str | None = None
+    source: str | None = None
+    fields: list[Union[str, FieldDef]] = Field(default_factory=list)
+    total: float | None = Field(None, ge=0)
+    aggregate: Aggregate = "sum"
+    decimals: int = Field(2, ge=0, le=6)
+    bonus_cap: float | None = Field(None, ge=0)
+    grades: list[Grade] = Field(default_factory=list)
+    items: list[Node] = Field(default_factory=list)
+    extends: str | None = None
+    override: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    remove: list[str] = Field(default_factory=list)
+    add: list[AddedNode] = Field(default_factory=list)
+
+
+class FieldsDoc(_Strict):
+    """A field dictionary file."""
+
+    id: str | None = None
+    name: str | None = None
+    note: str | None = None
+    fields: list[FieldDef] = Field(min_length=1)

@@ -1,0 +1,193 @@
+"""Safe YAML loading that remembers where every key and item came from.
+
+PyYAML's safe loader is the right parser, but it forgets line numbers, silently keeps the last
+of two duplicate keys, expands aliases without limit and reads ``1.10`` as the float 1.1.  A
+rubric needs the opposite on each count, so this module composes the node graph with the
+safe loader and builds the Python values itself:
+
+* mappings become ``LDict`` and sequences ``LList``, which carry the line of every key/item;
+* a duplicate key is a problem (E-YAML-DUPKEY), not a silent overwrite;
+* only the plain-data tags are accepted (E-YAML-TAG for ``!!python/object`` and friends);
+* alias expansion has a node budget (E-YAML-ALIAS), so an alias bomb fails at once;
+* mapping keys, and the values of keys listed in ``RAW_KEYS``, keep their source text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, problem
+
+# Values that are identifiers, never numbers: `id: 1.10` must stay "1.10".
+RAW_KEYS = frozenset({"id", "parent", "remove", "extends", "cap_grade", "name", "unit", "levels"})
+
+MAX_BYTES = 5 * 1024 * 1024  # a real rubric is ~100 KB; beyond this it is not a rubric
+MAX_NODES = 200_000  # after alias expansion
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+Loc = tuple[str, int]  # (file shown in messages, 1-based line)
+
+
+class LDict(dict):
+    """A dict that knows where it and each of its keys were written.
+
+    Locations are (path, line) pairs rather than bare lines because ``extends`` merges
+    mappings from several files: an overridden key points into the overriding file.
+    """
+
+    def __init__(self, *a, loc: Loc = ("", 0), **k):
+        super().__init__(*a, **k)
+        self.loc: Loc = loc
+        self.key_locs: dict[str, Loc] = {}
+
+    def loc_of(self, key: str) -> Loc:
+        return self.key_locs.get(key, self.loc)
+
+
+class LList(list):
+    """A list that knows where it and each of its items were written."""
+
+    def __init__(self, *a, loc: Loc = ("", 0), **k):
+        super().__init__(*a, **k)
+        self.loc: Loc = loc
+        self.item_locs: list[Loc] = []
+
+    def loc_of(self, index: int) -> Loc:
+        return self.item_locs[index] if 0 <= index < len(self.item_locs) else self.loc
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, raw: bool = False) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Abort(problem("E-YAML-ALIAS", self.path, node.start_mark.line + 1, limit=MAX_NODES))
+        line = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(problem("E-YAML-TAG", self.path, line, tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            out = LDict(loc=(self.path, line))
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(problem("E-TYPE", self.path, key_node.start_mark.line + 1,
+                                                 where="YAML", key="?", value="(复合键)", expected="键须为文字"))
+                    continue
+                key = str(key_node.value)
+                key_line = key_node.start_mark.line + 1
+                if key in out:
+                    self.problems.append(problem("E-YAML-DUPKEY", self.path, key_line, key=key, first=out.key_locs[key][1]))
+                    continue
+                out[key] = self.build(value_node, raw=key in RAW_KEYS)
+                out.key_locs[key] = (self.path, key_line)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            out = LList(loc=(self.path, line))
+            for item in node.value:
+                out.append(self.build(item, raw=raw))
+                out.item_locs.append((self.path, item.start_mark.line + 1))
+            return out
+        # Scalars: raw text for identifiers, typed values for everything else.
+        if raw and node.tag != "tag:yaml.org,2002:null":
+            return str(node.value)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return str(node.value)
+        return self.scalars.construct_object(node)
+
+
+class _Abort(Exception):
+    def __init__(self, p: Problem):
+        self.problem = p
+
+
+def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
+    """Parse YAML text; return (value, problems).  The value is None when parsing failed."""
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        loader = loader_cls(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = (exc.problem or str(exc)).strip()
+        if "\t" in text and "tab" in reason.lower() or (reason.startswith("found character") and "\\t" in reason):
+            reason += "（YAML 不能用 Tab 缩进，请改用空格）"
+        return None, [problem("E-YAML", path, line, reason=reason)]
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        return None, [problem("E-YAML", path, None, reason=str(exc).splitlines()[0])]
+    if node is None:
+        return None, []
+    builder = _Builder(path)
+    try:
+        value = builder.build(node)
+    except _Abort as abort:
+        return None, [abort.problem]
+    except RecursionError:
+        return None, [problem("E-YAML-ALIAS", path, None, limit=MAX_NODES)]
+    return value, builder.problems
+
+
+def load_file(path: str | Path, shown: str | None = None) -> tuple[Any, list[Problem]]:
+    """Read and parse a YAML file; ``shown`` is the path used in messages."""
+    shown = shown if shown is not None else str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            return None, [problem("E-FILE", shown, reason=f"文件过大（{size // 1024 // 1024} MB），细则文件不应超过 5 MB")]
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        return None, [problem("E-FILE", shown, reason="文件不存在")]
+    except IsADirectoryError:
+        return None, [problem("E-FILE", shown, reason="这是一个目录，不是文件")]
+    except OSError as exc:
+        return None, [problem("E-FILE", shown, reason=exc.strerror or str(exc))]
+    if b"\x00" in raw[:8192]:
+        return None, [problem("E-FILE", shown, reason="这是二进制文件，不是 YAML 文本")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return None, [problem("E-FILE", shown, reason="文件不是 UTF-8 或 GBK 文本")]
+    return load_text(text, shown)
+
+
+def locate(root: Any, path: tuple) -> Loc:
+    """Where the deepest element of ``path`` (a tuple of keys and indices) was written.
+
+    Steps that do not exist are skipped rather than ending the walk, because validators add
+    steps of their own (a discriminated union puts the rule type into the path)."""
+    best: Loc = getattr(root, "loc", ("", 0))
+    cur = root
+    for step in path:
+        if isinstance(cur, LDict) and isinstance(step, str) and step in cur:
+            best = cur.loc_of(step)
+            cur = cur[step]
+        elif isinstance(cur, LList) and isinstance(step, int) and 0 <= step < len(cur):
+            best = cur.loc_of(step)
+            cur = cur[step]
+    return best
