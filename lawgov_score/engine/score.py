@@ -64,7 +64,7 @@ class ScoreResult:
 
 def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     """One row per unit and year, one Float64 column per field the rubric reads."""
-    needed = sorted(rubric.used_fields() | set(rubric.field_formulas))
+    needed = sorted(rubric.used_fields())  # includes what derived fields are computed from
     vals = inds.values.filter(pl.col("field").is_in(needed))
     keys = inds.values.select(KEYS).unique()
     if vals.height:
@@ -77,6 +77,8 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     wide = wide.with_columns([pl.col(f).cast(pl.Float64) for f in needed])
     # Derived fields: a stated value wins; otherwise the dictionary's formula (dependency order).
     for fid, ast in rubric.field_formulas.items():
+        if fid not in needed:
+            continue
         wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
     units = inds.units
     wide = wide.join(units, on="unit", how="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
@@ -161,7 +163,8 @@ def _grade_expr(rubric: Rubric, vetoes: list[Item]) -> pl.Expr:
         cap = v.rule.cap_grade
         if cap is not None:
             worst = pl.lit(order[cap])
-            idx = pl.when(pl.col(col_fired(v.id))).then(pl.max_horizontal(idx, worst)).otherwise(idx)
+            # The lower of the two; a unit with no grade at all stays without one.
+            idx = pl.when(pl.col(col_fired(v.id)) & idx.is_not_null()).then(pl.max_horizontal(idx, worst)).otherwise(idx)
     names = [g.name for g in rubric.grades]
     return idx.replace_strict({i: n for i, n in enumerate(names)}, default=None, return_dtype=pl.String)
 

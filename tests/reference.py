@@ -1,0 +1,289 @@
+"""A deliberately simple pure-Python scorer, used as an oracle for the polars engine.
+
+It reads the rubric as the plain dict a YAML file holds (not the library's model) and the data
+as a list of dicts, and scores one unit-year at a time with ordinary loops and if/else.  It
+shares nothing with the engine but the written specification (docs/rubric-format.md and the
+README): if the two disagree, one of them misreads the specification.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections import defaultdict
+
+
+def round_half_up(x: float, decimals: int) -> float:
+    """The documented rounding: half away from zero, as written (the 1e-9 nudge)."""
+    k = 10.0 ** decimals
+    sign = (x > 0) - (x < 0)
+    r = math.floor(abs(x) * k + 0.5 + 1e-9) / k * sign
+    return 0.0 if r == 0 else r
+
+
+def eval_formula(src: str, values: dict) -> float | None:
+    """Evaluate a formula with Python's own parser: a different implementation from the engine's."""
+    tree = ast.parse(src, mode="eval")
+
+    def ev(node):
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return values.get(node.id)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = ev(node.operand)
+            return None if v is None else -v
+        if isinstance(node, ast.BinOp):
+            a, b = ev(node.left), ev(node.right)
+            if a is None or b is None:
+                return None
+            if isinstance(node.op, ast.Add):
+                return a + b
+            if isinstance(node.op, ast.Sub):
+                return a - b
+            if isinstance(node.op, ast.Mult):
+                return a * b
+            if isinstance(node.op, ast.Div):
+                return None if b == 0 else a / b
+        if isinstance(node, ast.Call):
+            args = [ev(a) for a in node.args]
+            name = node.func.id
+            present = [a for a in args if a is not None]
+            if name == "min":
+                return min(present) if present else None
+            if name == "max":
+                return max(present) if present else None
+            if name == "abs":
+                return None if args[0] is None else abs(args[0])
+            if name == "coalesce":
+                return present[0] if present else None
+        raise ValueError(f"unsupported formula node {ast.dump(node)}")
+
+    return ev(tree)
+
+
+def _leaves(nodes):
+    for n in nodes:
+        if n.get("items"):
+            yield from _leaves(n["items"])
+        else:
+            yield n
+
+
+def _max_of(node) -> float:
+    rule = node.get("rule") or {}
+    if not node.get("items"):
+        return 0.0 if rule.get("type") in ("negative", "bonus", "veto") else float(node["points"])
+    if node.get("points") is not None:
+        return float(node["points"])
+    agg = node.get("aggregate") or node.get("_agg", "sum")
+    if agg == "weighted_mean":
+        return 100.0
+    return sum(_max_of(c) for c in node["items"])
+
+
+def _value(leaf, vals: dict):
+    if leaf.get("field"):
+        return vals.get(leaf["field"])
+    return eval_formula(leaf["formula"], vals)
+
+
+def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | None = None) -> dict:
+    """rubric: the YAML dict; fields: id → {type, levels, formula}; rows: unit, year, field, value.
+
+    Returns {(unit, year): {"items": {id: score}, "values": {id: value}, "total": …, "base": …,
+    "bonus": …, "vetoed": …, "percent": …, "grade": …}}."""
+    meta = meta or {}
+    decimals = rubric.get("decimals", 2)
+    agg_default = rubric.get("aggregate", "sum")
+
+    def mark(nodes, agg):
+        for n in nodes:
+            n["_agg"] = n.get("aggregate") or agg
+            if n.get("items"):
+                mark(n["items"], n["_agg"])
+
+    mark(rubric["items"], agg_default)
+
+    data: dict = defaultdict(dict)
+    for r in rows:
+        data[(r["unit"], r["year"])][r["field"]] = r["value"]
+    # derived fields, in an order that respects dependencies (repeat until stable)
+    derived = {fid: f["formula"] for fid, f in fields.items() if f.get("formula")}
+    for key, vals in data.items():
+        for _ in range(len(derived) + 1):
+            for fid, src in derived.items():
+                if vals.get(fid) is None:
+                    v = eval_formula(src, vals)
+                    if v is not None:
+                        vals[fid] = v
+
+    leaves = list(_leaves(rubric["items"]))
+    keys = sorted(data, key=lambda k: (k[0], k[1]))
+    # values of every leaf for every unit-year (relative rules need the peers)
+    values = {k: {lf["id"]: _value(lf, data[k]) for lf in leaves} for k in keys}
+
+    def peers(key, leaf):
+        within = (leaf.get("rule") or {}).get("within")
+        out = []
+        for k in keys:
+            if k[1] != key[1]:
+                continue
+            if within and (meta.get(k[0], {}).get(within) != meta.get(key[0], {}).get(within)):
+                continue
+            v = values[k][leaf["id"]]
+            if v is not None:
+                out.append(v)
+        return out
+
+    results = {}
+    for key in keys:
+        scores: dict[str, float] = {}
+        fired: dict[str, bool] = {}
+        for leaf in leaves:
+            v = values[key][leaf["id"]]
+            rule = leaf["rule"]
+            t = rule["type"]
+            P = _max_of(leaf)
+            higher = rule.get("direction", "higher") == "higher"
+            fired[leaf["id"]] = False
+            if v is None:
+                if t in ("negative", "bonus", "veto"):
+                    s = 0.0
+                else:
+                    s = P if leaf.get("missing") == "full" else 0.0
+            elif t == "boolean":
+                s = P if v == (1.0 if rule.get("expect", True) else 0.0) else 0.0
+            elif t == "threshold":
+                met = v >= rule["target"] if higher else v <= rule["target"]
+                s = P if met else float(rule.get("partial", 0))
+            elif t == "linear":
+                share = (v - rule["floor"]) / (rule["target"] - rule["floor"])
+                s = P * min(max(share, 0.0), 1.0)
+            elif t == "bands":
+                s = float(rule.get("else", 0))
+                for band in rule["bands"]:
+                    if (v >= band["at"]) if higher else (v <= band["at"]):
+                        s = float(band["points"])
+                        break
+            elif t == "deduct":
+                short = max((rule["target"] - v) if higher else (v - rule["target"]), 0.0)
+                steps = short / rule.get("per", 1)
+                mode = rule.get("steps", "prorate")
+                if mode == "ceil":
+                    steps = max(math.ceil(steps - 1e-9), 0)
+                elif mode == "floor":
+                    steps = math.floor(steps + 1e-9)
+                cap = float(rule["cap"]) if rule.get("cap") is not None else P
+                s = max(P - min(steps * rule["each"], cap), 0.0)
+            elif t == "graded":
+                level = fields[leaf["field"]]["levels"][int(v)]
+                s = P * float(rule["levels"].get(level, 0.0))
+            elif t == "direct":
+                s = min(max(v, 0.0), P)
+            elif t == "negative":
+                s = -min(max(v, 0.0) * rule["each"], rule["cap"])
+            elif t == "bonus":
+                s = min(max(v, 0.0) * rule["each"], rule["cap"])
+            elif t == "veto":
+                if rule.get("when") is not None:
+                    fired[leaf["id"]] = v == (1.0 if rule["when"] else 0.0)
+                elif rule.get("above") is not None:
+                    fired[leaf["id"]] = v > rule["above"]
+                else:
+                    fired[leaf["id"]] = v < rule["below"]
+                s = 0.0
+            elif t == "ratio_to_best":
+                ps = peers(key, leaf)
+                if higher:
+                    best = max(ps)
+                    s = P * min(max(v / best, 0.0), 1.0) if best > 0 else 0.0
+                else:
+                    best = min(ps)
+                    s = P if v <= best else P * min(max(best / v, 0.0), 1.0)
+            elif t == "rank":
+                ps = peers(key, leaf)
+                better = sum(1 for p in ps if (p > v if higher else p < v))
+                r = better + 1
+                by = rule["by_rank"]
+                s = float(by[r - 1]) if r <= len(by) else float(rule.get("else", 0))
+            elif t == "minmax":
+                ps = peers(key, leaf)
+                lo, hi = min(ps), max(ps)
+                if hi == lo:
+                    s = P
+                else:
+                    share = (v - lo) / (hi - lo) if higher else (hi - v) / (hi - lo)
+                    s = P * min(max(share, 0.0), 1.0)
+            else:
+                raise ValueError(t)
+            scores[leaf["id"]] = round_half_up(s, decimals)
+
+        def roll(node) -> float:
+            if not node.get("items"):
+                return scores[node["id"]]
+            kids = node["items"]
+            child_scores = {c["id"]: roll(c) for c in kids}
+            role = lambda c: (c.get("rule") or {}).get("type") if not c.get("items") else "group"
+            scoring = [c for c in kids if role(c) not in ("negative", "bonus", "veto")]
+            neg = sum(child_scores[c["id"]] for c in kids if role(c) == "negative")
+            M = _max_of(node)
+            if node["_agg"] == "weighted_mean":
+                weighted = [c for c in scoring if _max_of(c) > 0 and c.get("weight", 1) > 0]
+                wsum = sum(c.get("weight", 1) for c in weighted)
+                if weighted and wsum > 0:
+                    share = sum(child_scores[c["id"]] / _max_of(c) * c.get("weight", 1) for c in weighted) / wsum
+                    raw = M * share + neg
+                else:
+                    raw = neg
+            else:
+                raw = sum(child_scores[c["id"]] for c in scoring) + neg
+            s = round_half_up(min(max(raw, 0.0), M), decimals)
+            scores[node["id"]] = s
+            return s
+
+        root = {"id": "", "items": rubric["items"], "_agg": agg_default,
+                "points": rubric.get("total") if agg_default == "weighted_mean" or rubric.get("total") is not None else None}
+        if root["points"] is None and agg_default == "weighted_mean":
+            root["points"] = 100.0
+        total_max = _max_of(root)
+        base = roll(root)
+        scores.pop("", None)
+        bonus = sum(scores[lf["id"]] for lf in leaves if lf["rule"]["type"] == "bonus")
+        if rubric.get("bonus_cap") is not None:
+            bonus = min(bonus, rubric["bonus_cap"])
+        bonus = round_half_up(bonus, decimals)
+        total = round_half_up(base + bonus, decimals)
+        vetoes = [lf for lf in leaves if lf["rule"]["type"] == "veto" and fired[lf["id"]]]
+        for vl in vetoes:
+            if vl["rule"].get("cap_total") is not None:
+                total = min(total, vl["rule"]["cap_total"])
+        percent = round_half_up(total / total_max * 100, 2) if total_max > 0 else 0.0
+        grades = rubric.get("grades") or []
+        grade_idx = None
+        for i, g in enumerate(grades):
+            if percent >= g["min_percent"]:
+                grade_idx = i
+                break
+        names = [g["name"] for g in grades]
+        for vl in vetoes:
+            cap = vl["rule"].get("cap_grade")
+            if cap is not None and grade_idx is not None:
+                grade_idx = max(grade_idx, names.index(cap))
+        results[key] = {
+            "items": scores, "values": values[key], "base": base, "bonus": bonus, "total": total,
+            "vetoed": bool(vetoes), "percent": percent, "grade": names[grade_idx] if grade_idx is not None else None,
+            "max": total_max,
+        }
+    return results
+
+
+def competition_ranks(totals: dict, decimals: int = 2) -> dict:
+    """Rank 1 2 2 4 within each year, from {(unit, year): total}."""
+    out = {}
+    for (unit, year), t in totals.items():
+        same_year = [v for (u, y), v in totals.items() if y == year]
+        out[(unit, year)] = 1 + sum(1 for v in same_year if round(v, decimals) > round(t, decimals))
+    return out
