@@ -22,7 +22,7 @@ import yaml
 from .problems import Problem, problem
 
 # Values that are identifiers, never numbers: `id: 1.10` must stay "1.10".
-RAW_KEYS = frozenset({"id", "parent", "remove", "extends", "cap_grade", "name", "unit", "levels"})
+RAW_KEYS = frozenset({"id", "parent", "remove", "extends", "cap_grade", "name", "unit", "levels", "aliases"})
 
 MAX_BYTES = 5 * 1024 * 1024  # a real rubric is ~100 KB; beyond this it is not a rubric
 MAX_NODES = 200_000  # after alias expansion

@@ -68,12 +68,13 @@ UNIT_SCHEMA = {"unit": pl.String, **{m: pl.String for m in META_COLUMNS}}
 
 
 def data_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
-    """Expand directories into the data files they hold (sorted, so runs are reproducible)."""
+    """Expand directories into the data files directly inside them (sorted, so runs are
+    reproducible; sub-folders are not entered, so a folder of samples can keep its variants apart)."""
     report = Report()
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES and not q.name.startswith((".", "~$")))
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in SUFFIXES and not q.name.startswith((".", "~$")))
             if not found:
                 report.add(problem("E-DATA-FILE", shown_path(p), reason="目录中没有数据文件（.csv .tsv .xlsx .parquet .json）"))
             out += found
