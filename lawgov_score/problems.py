@@ -76,6 +76,8 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-EXTENDS-MISSING", "error", "extends 指向的细则不存在：{target}", "extends points to a missing rubric: {target}"),
     Code("E-OVERRIDE-UNKNOWN", "error", "{section} 指向不存在的项目“{id}”", "{section} names an item that does not exist: '{id}'"),
     Code("E-GRADE", "error", "等次设置有误：{reason}", "grade bands are invalid: {reason}"),
+    Code("E-DECIMALS", "error", "{where}：{what} {value} 需要 {needed} 位小数，而细则 decimals 为 {decimals}；提高 decimals 或改用整数分值",
+         "{where}: {what} {value} needs {needed} decimal places but the rubric's decimals is {decimals}"),
     Code("E-TREE", "error", "{where}：{reason}", "{where}: {reason}"),
     # --- data ------------------------------------------------------------------------------
     Code("E-DATA-FILE", "error", "无法读取数据文件：{reason}", "cannot read the data file: {reason}"),
