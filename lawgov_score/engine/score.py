@@ -66,7 +66,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     """One row per unit and year, one Float64 column per field the rubric reads."""
     needed = sorted(rubric.used_fields())  # includes what derived fields are computed from
     vals = inds.values.filter(pl.col("field").is_in(needed))
-    keys = inds.values.select(KEYS).unique()
+    keys = inds.unit_years  # a unit whose every value is missing still gets its (zero) row
     if vals.height:
         wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
         wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True)
