@@ -126,3 +126,8 @@ def test_defaults_run_on_the_bundled_rubric_and_samples():
     assert r.exit_code == 0, r.output
     units = {x["unit"] for x in json.loads(r.stdout)}
     assert units == {"乃东区", "杭锦旗", "石峰区", "高台县", "乐平市"}
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("lawgov-score ")
