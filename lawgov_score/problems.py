@@ -102,7 +102,7 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-DATA-UNIT", "error", "单位名称为空", "the unit name is empty"),
     Code("E-DATA-EMPTY", "error", "文件中没有数据行", "the file has no data rows"),
     Code("E-DATA-MORE", "error", "另有 {count} 处同类问题（{kind}）未逐一列出", "{count} more problems of the same kind ({kind}) not listed"),
-    Code("E-DATA-META", "error", "单位“{unit}”的{column}不一致：“{a}”与“{b}”", "unit '{unit}' has two values for {column}: '{a}' and '{b}'"),
+    Code("E-DATA-META", "error", "单位“{unit}”的{what}不一致：“{a}”与“{b}”", "unit '{unit}' has two values for {what}: '{a}' and '{b}'"),
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
     # --- warnings ------------------------------------------------------------------------------

@@ -357,7 +357,7 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
         report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)"))
 
     df = df.filter(pl.col("fid").is_not_null()).join(attrs, on="fid", how="left")
-    parsed = df.with_columns(V.parse(pl.col("raw"), pl.col("ftype"), pl.col("lo"), pl.col("hi")))
+    parsed = V.parse(df)
     parsed = parsed.join(levels, on=["fid", "text"], how="left")
     parsed = parsed.with_columns(
         pl.when(pl.col("ftype") == "grade").then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
@@ -365,8 +365,10 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
         .then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
         pl.coalesce(pl.col("qualifier").str.strip_chars().replace("", None), pl.col("auto_qualifier")).alias("qualifier"),
         pl.col("unit").str.strip_chars().alias("unit"),
-        _year(pl.col("year")).alias("year_int"),
     )
+    # Years repeat: read each distinct spelling once.
+    years = parsed.select("year").unique().with_columns(_year(pl.col("year")).alias("year_int"))
+    parsed = parsed.join(years, on="year", how="left", nulls_equal=True)
     _value_problems(parsed, rubric, report)
     bad_year = parsed.filter(pl.col("year").is_not_null() & (pl.col("year").str.strip_chars() != "") & pl.col("year_int").is_null())
     _limited(report, bad_year, lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
@@ -374,13 +376,15 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
     _limited(report, no_unit, lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
 
     good = parsed.filter(pl.col("problem").is_null() & ~pl.col("is_missing") & pl.col("unit").is_not_null() & (pl.col("unit") != ""))
-    good = good.with_columns(pl.int_range(pl.len()).over("unit", "year_int", "fid").alias("_dup"),
-                             pl.col("row").first().over("unit", "year_int", "fid").alias("_first"),
-                             pl.col("file").first().over("unit", "year_int", "fid").alias("_first_file"))
-    dups = good.filter(pl.col("_dup") > 0)
-    _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit"], year=r["year_int"] or "", field=r["fid"],
-                                             first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
-    values = good.filter(pl.col("_dup") == 0).select(
+    key = ["unit", "year_int", "fid"]
+    good = good.with_columns(pl.struct(key).is_first_distinct().alias("_first_seen"))
+    dups = good.filter(~pl.col("_first_seen"))
+    if dups.height:  # rare: only then find where each key was first given
+        firsts = good.filter(pl.col("_first_seen")).select(key + [pl.col("row").alias("_first"), pl.col("file").alias("_first_file")])
+        dups = dups.join(firsts, on=key, how="left", nulls_equal=True)
+        _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit"], year=r["year_int"] or "", field=r["fid"],
+                                                 first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
+    values = good.filter(pl.col("_first_seen")).select(
         "unit", pl.col("year_int").alias("year"), pl.col("fid").alias("field"), "value", "qualifier",
         pl.col("evidence").str.strip_chars().replace("", None), pl.col("source").str.strip_chars().replace("", None), "file", "row",
     ).cast(VALUE_SCHEMA)
@@ -438,7 +442,7 @@ def _units(metas: list[pl.DataFrame], report: Report) -> pl.DataFrame:
     for m in META_COLUMNS:
         per = allm.filter(pl.col(m).is_not_null() & (pl.col(m) != "")).group_by("unit", maintain_order=True).agg(pl.col(m).unique(maintain_order=True))
         for r in per.filter(pl.col(m).list.len() > 1).iter_rows(named=True):
-            report.add(problem("E-DATA-META", "", None, unit=r["unit"], column=m, a=r[m][0], b=r[m][1]))
+            report.add(problem("E-DATA-META", "", None, unit=r["unit"], what=m, a=r[m][0], b=r[m][1]))
         out.append(per.with_columns(pl.col(m).list.first()))
     units = allm.select("unit").unique(maintain_order=True)
     for part in out:

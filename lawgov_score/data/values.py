@@ -31,56 +31,73 @@ def clean_text(expr: pl.Expr) -> pl.Expr:
     return e.str.strip_chars().str.replace_all(r"(\d),(\d{3})", "$1$2").str.replace_all(r"(\d),(\d{3})", "$1$2").str.replace_all(r"\s+", "")
 
 
-def parse(raw: pl.Expr, ftype: pl.Expr, lo: pl.Expr, hi: pl.Expr) -> list[pl.Expr]:
-    """Expressions for ``value``, ``auto_qualifier``, ``problem``, ``is_missing`` and the cleaned
-    ``text`` from a raw text column.
+def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str = "lo", hi: str = "hi") -> pl.DataFrame:
+    """Add ``value``, ``auto_qualifier``, ``problem``, ``is_missing`` and the cleaned ``text``.
 
-    ``ftype`` is the field's type per row (number/percent/count/bool/grade); ``lo``/``hi`` its
-    range (null for open).  Grade levels are matched by the caller, which knows the levels."""
-    text = clean_text(raw)
-    missing = text.is_null() | text.is_in(MISSING_TOKENS)
+    ``ftype`` names the column with each row's field type (number/percent/count/bool/grade);
+    ``lo``/``hi`` its range (null for open).  Grade levels are matched by the caller, which
+    knows the levels.  The text work is done once per distinct (text, type) pair and joined
+    back: a national file repeats the same few thousand spellings millions of times."""
+    distinct = frame.select(pl.col(raw).alias("_raw"), pl.col(ftype).alias("_ftype")).unique()
+    parsed = _parse_distinct(distinct.lazy()).collect()
+    out = frame.join(parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True)
+    v = pl.col("value")
+    range_problem = (
+        pl.when(pl.col("problem").is_null() & v.is_not_null() & ((v < pl.col(lo)) | (v > pl.col(hi)) | ((pl.col(ftype) == "count") & (v != v.floor()))))
+        .then(pl.lit("E-DATA-RANGE")).otherwise(pl.col("problem"))
+    )
+    return out.with_columns(range_problem.alias("problem"))
 
+
+def _parse_distinct(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """The text work, in stages so that each intermediate is computed once."""
+    ftype = pl.col("_ftype")
+    lf = lf.with_columns(clean_text(pl.col("_raw")).alias("text"))
+    text = pl.col("text")
     # Strip a counting word first (160余份 → 160余), then read the 余/多/以上 and 约/近 marks.
-    core = text.str.replace(r"(件|次|场次|人次|场|个|项|条|人|份|起|卷|家|宗|期)$", "")
-    lower = core.str.contains(r"(余|多|以上|\+)$")
-    approx = core.str.contains(r"^(约|近|大约|将近)")
-    core = core.str.replace(r"^(约|近|大约|将近)", "").str.replace(r"(余|多|以上|\+)$", "")
-    has_pct = core.str.ends_with("%")
-    core = core.str.strip_suffix("%")
-    scale = (
+    lf = lf.with_columns(
+        (text.is_null() | text.is_in(MISSING_TOKENS)).alias("is_missing"),
+        text.str.replace(r"(件|次|场次|人次|场|个|项|条|人|份|起|卷|家|宗|期)$", "").alias("_core"),
+    )
+    core = pl.col("_core")
+    lf = lf.with_columns(
+        core.str.contains(r"(余|多|以上|\+)$").alias("_lower"),
+        core.str.contains(r"^(约|近|大约|将近)").alias("_approx"),
+        core.str.replace(r"^(约|近|大约|将近)", "").str.replace(r"(余|多|以上|\+)$", "").alias("_core"),
+    )
+    lf = lf.with_columns(core.str.ends_with("%").alias("_pct"), core.str.strip_suffix("%").alias("_core"))
+    lf = lf.with_columns(
         pl.when(core.str.ends_with("亿")).then(pl.lit(1e8))
         .when(core.str.ends_with("万")).then(pl.lit(1e4))
         .when(core.str.ends_with("千")).then(pl.lit(1e3))
-        .otherwise(pl.lit(1.0))
+        .otherwise(pl.lit(1.0)).alias("_scale"),
+        core.str.strip_suffix("亿").str.strip_suffix("万").str.strip_suffix("千").alias("_digits"),
     )
-    digits = core.str.strip_suffix("亿").str.strip_suffix("万").str.strip_suffix("千")
-    is_num = digits.str.contains(_NUMBER)
-    number = pl.when(is_num).then(digits).otherwise(None).cast(pl.Float64, strict=False) * scale
-
-    is_true = text.is_in(TRUE_TOKENS)
-    is_false = text.is_in(FALSE_TOKENS)
+    digits = pl.col("_digits")
+    lf = lf.with_columns(
+        (pl.when(digits.str.contains(_NUMBER)).then(digits).otherwise(None).cast(pl.Float64, strict=False) * pl.col("_scale")).alias("_number"),
+        text.is_in(TRUE_TOKENS).alias("_true"),
+        text.is_in(FALSE_TOKENS).alias("_false"),
+    )
+    missing, number = pl.col("is_missing"), pl.col("_number")
     numeric_type = ftype.is_in(["number", "percent", "count"])
-    value = (
+    lf = lf.with_columns(
         pl.when(missing).then(None)
-        .when(ftype == "bool").then(pl.when(is_true).then(1.0).when(is_false).then(0.0).otherwise(None))
+        .when(ftype == "bool").then(pl.when(pl.col("_true")).then(1.0).when(pl.col("_false")).then(0.0).otherwise(None))
         .when((ftype == "count") & text.is_in(ZERO_TOKENS)).then(0.0)
-        .when(numeric_type).then(pl.when(has_pct & (ftype != "percent")).then(None).otherwise(number))
-        .otherwise(None)
+        .when(numeric_type).then(pl.when(pl.col("_pct") & (ftype != "percent")).then(None).otherwise(number))
+        .otherwise(None).alias("value")
     )
-    problem = (
+    value = pl.col("value")
+    lf = lf.with_columns(
         pl.when(missing).then(None)
-        .when(ftype == "bool").then(pl.when(is_true | is_false).then(None).otherwise(pl.lit("E-DATA-BOOL")))
+        .when(ftype == "bool").then(pl.when(pl.col("_true") | pl.col("_false")).then(None).otherwise(pl.lit("E-DATA-BOOL")))
         .when(ftype == "grade").then(None)  # grades are matched against levels separately
-        .when(value.is_null()).then(pl.lit("E-DATA-NUMBER"))
-        .when(~value.is_finite()).then(pl.lit("E-DATA-NUMBER"))
-        .when((value < lo) | (value > hi)).then(pl.lit("E-DATA-RANGE"))
-        .when((ftype == "count") & (value != value.floor())).then(pl.lit("E-DATA-RANGE"))
-        .otherwise(None)
-    )
-    qualifier = (
+        .when(value.is_null() | ~value.is_finite()).then(pl.lit("E-DATA-NUMBER"))
+        .otherwise(None).alias("problem"),
         pl.when(missing | (ftype == "bool") | (ftype == "grade")).then(None)
-        .when(lower).then(pl.lit("lower_bound"))
-        .when(approx).then(pl.lit("approx"))
-        .otherwise(None)
+        .when(pl.col("_lower")).then(pl.lit("lower_bound"))
+        .when(pl.col("_approx")).then(pl.lit("approx"))
+        .otherwise(None).alias("auto_qualifier"),
     )
-    return [value.alias("value"), qualifier.alias("auto_qualifier"), problem.alias("problem"), missing.alias("is_missing"), text.alias("text")]
+    return lf.select("_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text")

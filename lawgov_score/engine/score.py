@@ -82,7 +82,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
         wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
     units = inds.units
     wide = wide.join(units, on="unit", how="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
-    return wide.sort(KEYS, nulls_last=True)
+    return wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
 
 
 def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
@@ -189,27 +189,26 @@ def item_table(rubric: Rubric) -> pl.DataFrame:
 
 def item_records(result: ScoreResult) -> pl.DataFrame:
     rubric, frame = result.rubric, result.frame
-    ids = list(rubric.items)
-    leaves = [it.id for it in rubric.leaves()]
-    targets = [i for i in leaves if col_target(i) in frame.columns]
-    fired = [i for i in leaves if col_fired(i) in frame.columns]
+    none_f, none_b = pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Boolean)
+    attrs = item_table(rubric)
+    frame = frame.with_row_index("_row")  # the frame is sorted by year and unit already
 
-    def long(prefix_of, subset, name, dtype):
-        cols = [prefix_of(i) for i in subset]
-        if not cols:
-            return None
-        out = frame.select(KEYS + cols).unpivot(index=KEYS, on=cols, variable_name="id", value_name=name)
-        return out.with_columns(pl.col("id").str.slice(2), pl.col(name).cast(dtype))
+    def part(order: int, item: dict) -> list[pl.Expr]:
+        # One block of rows per item (a loop over items, not units), its attributes as
+        # literals: stacking the blocks needs no join on the item id.
+        i = item["id"]
+        cols = frame.columns
+        return [
+            pl.col("_row"), *[pl.lit(item[k], dtype=attrs.schema[k]).alias(k) for k in attrs.columns],
+            pl.col(col_score(i)).cast(pl.Float64).alias("score"),
+            (pl.col(col_value(i)) if col_value(i) in cols else none_f).cast(pl.Float64).alias("value"),
+            (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
+            (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
+        ]
 
-    out = long(col_score, ids, "score", pl.Float64)
-    for part in (long(col_value, leaves, "value", pl.Float64), long(col_target, targets, "target", pl.Float64),
-                 long(col_fired, fired, "fired", pl.Boolean)):
-        if part is not None:
-            out = out.join(part, on=KEYS + ["id"], how="left", nulls_equal=True)
-    for name, dtype in (("value", pl.Float64), ("target", pl.Float64), ("fired", pl.Boolean)):
-        if name not in out.columns:
-            out = out.with_columns(pl.lit(None, dtype=dtype).alias(name))
-    out = out.join(item_table(rubric), on="id", how="left")
+    out = pl.concat([frame.select(*KEYS, *part(o, item)) for o, item in enumerate(attrs.iter_rows(named=True))])
+    # unit-major order (year, unit, item), by integer keys: cheaper than sorting the text again
+    out = out.sort("_row", "order").drop("_row")
     gap = pl.when(pl.col("higher")).then(pl.col("target") - pl.col("value")).otherwise(pl.col("value") - pl.col("target")).clip(lower_bound=0.0)
     status = (
         pl.when(pl.col("role") == "group").then(
@@ -232,7 +231,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         out = out.join(evidence, on=KEYS + ["id"], how="left", nulls_equal=True)
     else:
         out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
-    return out.sort(["year", "unit", "order"], nulls_last=True).select(
+    return out.select(
         "unit", "year", "id", "name", "level", "parent", "value", "score", "max", "target", "gap", "status",
         "field", "rule", "role", "evidence", "qualifier", "note",
     )
