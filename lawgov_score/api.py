@@ -25,13 +25,21 @@ from .rubric.compiled import Rubric
 from .rubric.load import load_rubric, read_rubric
 
 
-def check_rubric(path: str | Path) -> Report:
-    """Every problem of one rubric or field dictionary file (errors and warnings)."""
+def check_rubric(path: str | Path, lint: bool = True) -> Report:
+    """Every problem of one rubric or field dictionary file (errors and warnings).
+
+    With ``lint`` (the default) a rubric that loads is also linted (``rubric.lint``) and the
+    warnings it waives are dropped."""
     from .rubric.load import is_fields_file, read_fields_file
 
     if is_fields_file(path):
         return read_fields_file(path)[1]
-    return read_rubric(path)[1]
+    rubric, report = read_rubric(path)
+    if rubric is None or not lint:
+        return report
+    from .rubric.lint import apply_waivers, lint_rubric
+
+    return Report(apply_waivers(rubric, report.problems + lint_rubric(rubric)))
 
 
 def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreResult:

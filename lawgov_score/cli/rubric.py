@@ -25,13 +25,14 @@ def check_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """检查细则：结构、分值、指标、规则、公式、等次；每个问题一行：文件:行: 代码: 说明。"""
+    """检查细则：结构、分值、指标、规则、公式、等次，以及不可能得分、同级重名、缺佐证、加分与否决设置等；
+    每个问题一行：文件:行: 代码: 说明。给目录时检查其中全部 .yaml 文件。有错误（或 --strict 下有警告）时退出码为 1。"""
     from ..api import check_rubric
     from ..render import to_json
 
     results = []
     missing_file = False
-    for path in rubrics:
+    for path in _expand(rubrics):
         report = check_rubric(path)
         missing_file |= any(p.code == "E-FILE" for p in report.problems)
         results.append((path, report))
@@ -54,6 +55,17 @@ def check_cmd(
     if missing_file:
         return EXIT_BAD
     return EXIT_FOUND if failed else 0
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """A directory stands for the YAML files in it (sorted); files are kept as given."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+        else:
+            out.append(p)
+    return out
 
 
 @rubric_app.command("show")
