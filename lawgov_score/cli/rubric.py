@@ -117,3 +117,18 @@ def rubric_header(rub, lang: str) -> str:
         bands = "，".join(f"{g.name} ≥ {g.min_percent:g}%" for g in rub.grades)
         lines.append(("grades: " if lang == "en" else "等次：") + bands)
     return "\n".join(lines) + "\n"
+
+
+@rubric_app.command("schema")
+@guarded
+def schema_cmd(
+    output: OutputOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """打印细则格式的 JSON Schema（细则文件与指标字典文件均适用），供编辑器补全和校验。
+
+    细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
+    from ..rubric.schema import schema_text
+
+    emit(schema_text(), output, "json")
+    return 0
