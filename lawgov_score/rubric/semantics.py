@@ -131,7 +131,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 report.add(problem("E-ID-DUP", *at("id"), id=node.id, first=first_loc[node.id][1]))
             else:
                 first_loc[node.id] = at("id")
-            agg = node.aggregate or doc.aggregate
+            agg = node.aggregate or parent_agg  # a node without its own aggregate follows its parent
             item = Item(id=node.id, name=node.name, level=level, parent=parent, max=0.0, weight=node.weight,
                         aggregate=agg, evidence=node.evidence, description=node.description, path=path, line=line,
                         missing=node.missing, waive=dict(node.waive or {}),
