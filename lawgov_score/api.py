@@ -7,6 +7,9 @@
     result.items()          # the `score` records
     lg.rank(result, by="city")
     lg.gaps(result, unit="乃东区")
+    new = lg.load_rubric("new.yaml")
+    lg.diff_rubrics(rubric, new).changes          # what a rubric edit changes
+    lg.rank_impact(result, lg.score(new, data))   # … and what it does to totals, ranks, grades
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.
@@ -17,11 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis.gaps import Gaps, gaps
+from .analysis.impact import rank_impact
 from .data.read import Indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
 from .problems import ProblemError, Report
 from .rubric.compiled import Rubric
+from .rubric.diff import RubricDiff, diff_rubrics
 from .rubric.load import load_rubric, read_rubric
 
 
@@ -51,4 +56,5 @@ def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreR
 __all__ = [
     "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
     "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
+    "RubricDiff", "diff_rubrics", "rank_impact",
 ]

@@ -25,8 +25,10 @@ def check_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """检查细则：结构、分值、指标、规则、公式、等次，以及不可能得分、同级重名、缺佐证、加分与否决设置等；
-    每个问题一行：文件:行: 代码: 说明。给目录时检查其中全部 .yaml 文件。有错误（或 --strict 下有警告）时退出码为 1。"""
+    """检查细则：结构、分值、规则，以及不可能得分、重名、缺佐证等。
+
+    每个问题一行：文件:行: 代码: 说明（代码说明见 docs/errors.md）。给目录时检查其中全部 .yaml 文件。
+    有错误（或 --strict 下有警告）时退出码为 1。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
     from ..render import to_json
 
@@ -134,8 +136,10 @@ def diff_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """比较两份细则（按编译后的结构，而非文本）：新增、删除、改名、改编号的项目，分值、规则、目标、指标、等次的变化；
-    给出数据时再比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
+    """比较两份细则的变化，及其对得分、排名和等次的影响。
+
+    按编译后的结构比较，而非文本：新增、删除、改名、改编号、移动的项目，分值、规则、目标、指标、等次、加分上限的变化。
+    OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
     import tempfile
 
     from ..problems import ProblemError, Report
@@ -192,9 +196,9 @@ def schema_cmd(
     output: OutputOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """打印细则格式的 JSON Schema（细则文件与指标字典文件均适用），供编辑器补全和校验。
+    """打印细则格式的 JSON Schema，供编辑器补全和校验。
 
-    细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
+    细则文件与指标字典文件均适用。细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
     from ..rubric.schema import schema_text
 
     emit(schema_text(), output, "json")
