@@ -17,6 +17,7 @@ demo: $(STAMP)
 	$(BIN)/lawgov-score gaps --unit 乃东区 --top 10
 
 test: $(STAMP)
+	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
 	$(BIN)/python -m pytest
 
 clean:

@@ -121,8 +121,9 @@ def render_diff(diff: RubricDiff, old_label: str, new_label: str, fmt: str, lang
     parts.append(h + head[0] + "\n\n" + head[1] + "\n" if md else "\n".join(head) + "\n")
     if diff.changes:
         parts.append(render(diff.frame(lang), _change_columns(), "markdown" if md else "table", lang))
-    else:
-        parts.append("The rubrics score alike: no change.\n" if lang == "en" else "两份细则在评分上没有差别。\n")
+    if not any(c.scoring for c in diff.changes):
+        parts.append("No change can alter a score: totals, ranks and grades stay as they are.\n" if lang == "en"
+                     else "没有影响得分的变更：各单位的总分、排名和等次不变。\n")
     if impact is not None:
         title = "Scores and ranks" if lang == "en" else "得分与排名"
         data = " ".join(impact.data)

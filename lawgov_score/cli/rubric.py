@@ -158,7 +158,7 @@ def diff_cmd(
         raise ProblemError(Report(ra.errors + rb.errors))
     diff = diff_rubrics(a, b, lang)
     impact = gate = None
-    if data:
+    if data and any(c.scoring for c in diff.changes):  # otherwise every score is the same: nothing to rank
         impact, gate = _impact(a, b, data, by, top, fail_on_rank_change, fail_on_grade_change)
     from ..diffreport import render_diff
 

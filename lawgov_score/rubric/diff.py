@@ -21,7 +21,7 @@ from .compiled import Item, Rubric
 
 # Rule keys that are thresholds (what a unit must reach), reported as "target" changes.
 TARGET_KEYS = frozenset({"target", "floor", "bands", "above", "below"})
-FIELD_KEYS = ("type", "levels", "formula", "min", "max", "aliases")
+FIELD_KEYS = ("name", "type", "levels", "formula", "min", "max", "aliases")  # what reading or scoring uses
 
 KINDS_ZH = {
     "added": "新增", "removed": "删除", "renamed": "改名", "renumbered": "改编号", "moved": "移动",
