@@ -91,8 +91,12 @@ def _references(data: bytes, repo_path: str) -> list[str]:
 def reshow(p: Problem, dest: Path, rev: str) -> Problem:
     """A problem found in a materialised file, located as ``REV:path`` instead of the temp path."""
     root = os.path.abspath(dest)
-    path = os.path.abspath(p.path) if p.path else ""
-    if path.startswith(root + os.sep):
-        rel = os.path.relpath(path, root).replace(os.sep, "/")
-        return dataclasses.replace(p, path=f"{rev}:{rel}")
-    return p
+
+    def shown(text: str) -> str:
+        full = os.path.abspath(text) if text else ""
+        if full.startswith(root + os.sep):
+            return f"{rev}:" + os.path.relpath(full, root).replace(os.sep, "/")
+        return text
+
+    params = tuple((k, shown(v) if os.sep in v else v) for k, v in p.params)
+    return dataclasses.replace(p, path=shown(p.path), params=params)
