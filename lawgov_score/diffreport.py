@@ -105,7 +105,7 @@ def _gate_lines(gate: Gate | None, lang: str) -> list[str]:
             what.append(f"rank {r['rank_old']} → {r['rank_new']}" if lang == "en" else f"排名 {r['rank_old']} → {r['rank_new']}")
         if gate.grade_change and r["grade_changed"]:
             what.append(f"grade {r['grade_old']} → {r['grade_new']}" if lang == "en" else f"等次 {r['grade_old']} → {r['grade_new']}")
-        lines.append(f"  {r['unit']} {r['year']}: " + ("; " if lang == "en" else "；").join(what))
+        lines.append(f"  {r['unit']} {r['year']}" + (": " + "; ".join(what) if lang == "en" else "：" + "；".join(what)))
     return lines
 
 

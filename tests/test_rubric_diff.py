@@ -96,7 +96,7 @@ def test_rank_gate(moved, args, code):
     assert result.exit_code == code, result.output
     if code:
         assert "门槛：未通过（7 个单位·年度）" in result.stdout
-        assert "  合成子县 2022: 排名 4 → 5" in result.stdout
+        assert "  合成子县 2022：排名 4 → 5" in result.stdout
 
 
 def test_grade_gate(moved):
