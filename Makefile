@@ -23,6 +23,7 @@ demo: $(STAMP)
 	@$(BIN)/lawgov-score rank samples/synthetic-city --year 2024 --no-dimensions
 
 test: $(STAMP)
+	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
 	$(BIN)/python -m pytest
 
 clean:

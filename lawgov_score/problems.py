@@ -110,6 +110,21 @@ CATALOGUE: dict[str, Code] = _codes(
          "{where}: children add up to {sum}, not the item's {points}"),
     Code("W-TOTAL", "warning", "细则声明总分 {declared}，各项合计 {actual}", "the rubric declares total {declared} but its items add up to {actual}"),
     Code("W-EVIDENCE", "warning", "{where}：未写明佐证材料（evidence）", "{where}: no evidence note (evidence)"),
+    # --- rubric lint (`rubric check`) ------------------------------------------------------------
+    Code("W-NEVER-SCORES", "warning", "{where}：不可能{effect}：{reason}", "{where}: can never {effect_en}: {reason_en}"),
+    Code("W-NAME-DUP", "warning", "{where}：下级项目名称“{name}”重复（与项目 {first} 同名）",
+         "{where}: two children are named '{name}' (the other is item {first})"),
+    Code("W-CAP", "warning", "{where}：上限设置不合理：{reason}", "{where}: the cap makes no sense: {reason_en}"),
+    Code("W-BONUS", "warning", "{where}：加分设置不起作用：{reason}", "{where}: the bonus setting has no effect: {reason_en}"),
+    Code("W-VETO", "warning", "{where}：一票否决的上限不起作用：{reason}", "{where}: the veto's cap has no effect: {reason_en}"),
+    Code("W-GRADE", "warning", "等次设置有漏洞：{reason}", "grade bands leave a gap: {reason_en}"),
+    Code("W-WEIGHT", "warning", "{where}：weight 不起作用：上级按分值相加（sum）汇总，只有 weighted_mean 才用权重",
+         "{where}: weight has no effect: the parent adds scores up (sum); only weighted_mean uses weights"),
+    Code("E-WAIVER", "error", "{where}：不能豁免“{waived}”：{reason}", "{where}: cannot waive '{waived}': {reason_en}"),
+    Code("W-WAIVER-UNUSED", "warning", "{where}：豁免的“{waived}”并未出现；删去这条 waive",
+         "{where}: the waived '{waived}' does not occur; remove the waiver"),
+    # --- rubric diff ------------------------------------------------------------------------------
+    Code("E-GIT", "error", "无法从 git 取得“{spec}”：{reason}", "cannot read '{spec}' from git: {reason}"),
 )
 
 

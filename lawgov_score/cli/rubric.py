@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, emit, guarded, resolve_format
+from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, emit, fail, guarded, resolve_format
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -25,13 +25,16 @@ def check_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """检查细则：结构、分值、指标、规则、公式、等次；每个问题一行：文件:行: 代码: 说明。"""
+    """检查细则：结构、分值、规则，以及不可能得分、重名、缺佐证等。
+
+    每个问题一行：文件:行: 代码: 说明（代码说明见 docs/errors.md）。给目录时检查其中全部 .yaml 文件。
+    有错误（或 --strict 下有警告）时退出码为 1。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
     from ..render import to_json
 
     results = []
     missing_file = False
-    for path in rubrics:
+    for path in _expand(rubrics):
         report = check_rubric(path)
         missing_file |= any(p.code == "E-FILE" for p in report.problems)
         results.append((path, report))
@@ -54,6 +57,17 @@ def check_cmd(
     if missing_file:
         return EXIT_BAD
     return EXIT_FOUND if failed else 0
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """A directory stands for the YAML files in it (sorted); files are kept as given."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+        else:
+            out.append(p)
+    return out
 
 
 @rubric_app.command("show")
@@ -105,3 +119,87 @@ def rubric_header(rub, lang: str) -> str:
         bands = "，".join(f"{g.name} ≥ {g.min_percent:g}%" for g in rub.grades)
         lines.append(("grades: " if lang == "en" else "等次：") + bands)
     return "\n".join(lines) + "\n"
+
+
+@rubric_app.command("diff")
+@guarded
+def diff_cmd(
+    old: Annotated[str, typer.Argument(help="原细则：文件路径，或 git 版本如 main:rubrics/shifan.yaml", show_default=False)],
+    new: Annotated[str, typer.Argument(help="新细则：文件路径，或 git 版本", show_default=False)],
+    data: Annotated[Optional[list[Path]], typer.Argument(help="指标文件或目录：给出时比较两份细则下各单位的得分、排名和等次", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help="列出变动最大的 N 个单位")] = 10,
+    fail_on_rank_change: Annotated[Optional[int], typer.Option("--fail-on-rank-change", help="有单位排名变动 N 位及以上时退出码为 1", show_default=False, min=1)] = None,
+    fail_on_grade_change: Annotated[bool, typer.Option("--fail-on-grade-change", help="有单位等次变化时退出码为 1")] = False,
+    fmt: Annotated[Optional[Literal["table", "markdown", "json"]], typer.Option("--format", "-f", help="输出格式；markdown 可贴进合并请求", show_default=False)] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = "zh",
+    debug: DebugOpt = False,
+) -> int:
+    """比较两份细则的变化，及其对得分、排名和等次的影响。
+
+    按编译后的结构比较，而非文本：新增、删除、改名、改编号、移动的项目，分值、规则、目标、指标、等次、加分上限的变化。
+    OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
+    import tempfile
+
+    from ..problems import ProblemError, Report
+
+    fmt = resolve_format(fmt, output, ["table", "markdown", "json"])
+    if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
+        fail("--fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录")
+    if by is not None and by not in ("city", "province", "level", "group"):
+        fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
+    from ..rubric.diff import diff_rubrics, read_rubric_at
+
+    with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:
+        a, ra = read_rubric_at(old, work)
+        b, rb = read_rubric_at(new, work)
+    if a is None or b is None:
+        raise ProblemError(Report(ra.errors + rb.errors))
+    diff = diff_rubrics(a, b, lang)
+    impact = gate = None
+    if data and any(c.scoring for c in diff.changes):  # otherwise every score is the same: nothing to rank
+        impact, gate = _impact(a, b, data, by, top, fail_on_rank_change, fail_on_grade_change)
+    from ..diffreport import render_diff
+
+    emit(render_diff(diff, old, new, fmt, lang, impact, gate), output, fmt)
+    if gate is not None and gate.failed:
+        if fmt != "table" or output is not None:  # the table already lists the tripped units
+            typer.echo(f"门槛未通过：{len(gate.tripped)} 个单位·年度" if lang != "en" else f"gates failed: {len(gate.tripped)} unit-years", err=True)
+        return EXIT_FOUND
+    return 0
+
+
+def _impact(a, b, data, by, top, rank_gate, grade_gate):
+    """Score the same data with both rubrics (read with both field dictionaries) and compare."""
+    import dataclasses
+
+    from ..analysis.impact import gates, movers, rank_impact
+    from ..data.read import read_indicators_report
+    from ..diffreport import Gate, Impact
+    from ..engine.score import score
+    from ..problems import ProblemError
+
+    reader = dataclasses.replace(b, fields={**a.fields, **b.fields})
+    inds, report = read_indicators_report(data, reader)
+    if inds is None:
+        raise ProblemError(report)
+    units = rank_impact(score(a, inds), score(b, inds), by=by)
+    impact = Impact(units=units, movers=movers(units, top), data=[str(p) for p in data], by=by)
+    gate = Gate(rank_gate, grade_gate, gates(units, rank_change=rank_gate, grade_change=grade_gate))
+    return impact, gate
+
+
+@rubric_app.command("schema")
+@guarded
+def schema_cmd(
+    output: OutputOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """打印细则格式的 JSON Schema，供编辑器补全和校验。
+
+    细则文件与指标字典文件均适用。细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
+    from ..rubric.schema import schema_text
+
+    emit(schema_text(), output, "json")
+    return 0

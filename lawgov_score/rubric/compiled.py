@@ -6,6 +6,7 @@ Everything downstream (engine, renderers, checks, diff) reads this and never the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as _field  # `Item.field` shadows the name inside the class
 from typing import Any
 
 from .model import FieldDef, Grade, RELATIVE_RULES, SIDE_RULES
@@ -30,6 +31,8 @@ class Item:
     description: str | None = None
     path: str = ""
     line: int = 0
+    waive: dict[str, str] = _field(default_factory=dict)  # warning code → why the rubric accepts it
+    raw: Any = _field(default=None, repr=False, compare=False)  # the located mapping (yamlsafe.LDict), for lines
 
     @property
     def is_leaf(self) -> bool:
@@ -74,6 +77,8 @@ class Rubric:
     source: str | None = None
     field_formulas: dict[str, Any] = field(default_factory=dict)  # field id → ast, dependency order
     files: list[str] = field(default_factory=list)  # every file read, for messages and diff
+    waive: dict[str, str] = field(default_factory=dict)  # warning code → why the rubric accepts it
+    raw: Any = field(default=None, repr=False, compare=False)  # the merged, located mapping, for lines
 
     def leaves(self) -> list[Item]:
         return [it for it in self.items.values() if it.is_leaf]

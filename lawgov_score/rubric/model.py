@@ -175,6 +175,11 @@ def _points(v: float | None) -> float | None:
 
 # --- tree -----------------------------------------------------------------------------------
 
+# A warning the rubric knowingly accepts, with the reason (`rubric check` lists it no more):
+# ``waive: {W-POINTS-SUM: 下级为选做项，合计可超过本项分值}``.  On an item it covers the item and
+# everything below it; at the top of the rubric it covers the whole rubric.
+Waivers = dict[str, Annotated[str, Field(min_length=1)]]
+
 
 class Node(_Strict):
     id: str = Field(min_length=1)
@@ -189,6 +194,7 @@ class Node(_Strict):
     missing: Literal["zero", "full"] = "zero"
     evidence: str | None = None
     description: str | None = None
+    waive: Waivers = Field(default_factory=dict)
 
     @field_validator("points")
     @classmethod
@@ -246,6 +252,7 @@ class RubricDoc(_Strict):
     override: dict[str, dict[str, Any]] = Field(default_factory=dict)
     remove: list[str] = Field(default_factory=list)
     add: list[AddedNode] = Field(default_factory=list)
+    waive: Waivers = Field(default_factory=dict)
 
 
 class FieldsDoc(_Strict):

@@ -131,10 +131,11 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 report.add(problem("E-ID-DUP", *at("id"), id=node.id, first=first_loc[node.id][1]))
             else:
                 first_loc[node.id] = at("id")
-            agg = node.aggregate or doc.aggregate
+            agg = node.aggregate or parent_agg  # a node without its own aggregate follows its parent
             item = Item(id=node.id, name=node.name, level=level, parent=parent, max=0.0, weight=node.weight,
                         aggregate=agg, evidence=node.evidence, description=node.description, path=path, line=line,
-                        missing=node.missing)
+                        missing=node.missing, waive=dict(node.waive or {}),
+                        raw=nraw if isinstance(nraw, LDict) and nraw.loc[0] else None)
             if node.id not in items:
                 items[node.id] = item
             if node.items:
@@ -159,6 +160,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
         id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
         aggregate=doc.aggregate, decimals=doc.decimals, bonus_cap=doc.bonus_cap, grades=list(grades),
         version=doc.version, note=doc.note, source=doc.source, field_formulas=formulas,
+        waive=dict(doc.waive or {}), raw=raw,
     )
 
 
@@ -344,7 +346,8 @@ def _compute_maxima(doc: RubricDoc, items: dict[str, Item], raw: LDict, shown: s
         else:
             item.max = float(own)
             if item.aggregate == "sum" and abs(child_sum - item.max) > 1e-9:
-                report.add(problem("W-POINTS-SUM", item.path, item.line, where=f"项目 {item.id}「{item.name}」", sum=round(child_sum, 6), points=item.max))
+                report.add(problem("W-POINTS-SUM", item.path, item.line, where=f"项目 {item.id}「{item.name}」", sum=round(child_sum, 6), points=item.max,
+                                   item=item.id))
 
 
 def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, shown: str, report: Report) -> float:

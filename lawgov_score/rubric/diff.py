@@ -1,0 +1,256 @@
+"""What changed between two rubrics, compared as compiled rubrics rather than as text.
+
+Both sides are loaded and compiled first (``extends`` resolved, defaults filled in, parents'
+maxima worked out), so reformatting, reordering keys, moving a value into a base rubric or
+spelling a default out changes nothing, while a changed target or weight always shows.
+
+Items are paired by id; an id that disappears while another appears is the same item
+renumbered when both carry the same name (or, for leaves, read the same field).  Each change is
+one ``Change``: what kind, which item, which key, the old and the new value, and whether it can
+change a score.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compiled import Item, Rubric
+
+# Rule keys that are thresholds (what a unit must reach), reported as "target" changes.
+TARGET_KEYS = frozenset({"target", "floor", "bands", "above", "below"})
+FIELD_KEYS = ("name", "type", "levels", "formula", "min", "max", "aliases")  # what reading or scoring uses
+
+KINDS_ZH = {
+    "added": "新增", "removed": "删除", "renamed": "改名", "renumbered": "改编号", "moved": "移动",
+    "points": "分值", "rule": "规则", "target": "目标", "field": "指标", "weight": "权重", "aggregate": "汇总方式",
+    "missing": "缺数据", "evidence": "佐证", "description": "说明", "total": "满分", "bonus_cap": "加分上限",
+    "grades": "等次", "decimals": "小数位", "rubric": "细则信息", "field_def": "指标定义",
+}
+KINDS_EN = {
+    "added": "added", "removed": "removed", "renamed": "renamed", "renumbered": "renumbered", "moved": "moved",
+    "points": "points", "rule": "rule", "target": "target", "field": "field", "weight": "weight", "aggregate": "aggregate",
+    "missing": "missing", "evidence": "evidence", "description": "description", "total": "total", "bonus_cap": "bonus cap",
+    "grades": "grades", "decimals": "decimals", "rubric": "rubric", "field_def": "field definition",
+}
+TEXT_KINDS = frozenset({"renamed", "evidence", "description", "rubric"})  # cannot change a score
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # a key of KINDS_ZH
+    id: str  # the item's id (in the new rubric; in the old one when removed); "" for the rubric
+    name: str  # the item's name, a grade's or a field's name
+    key: str  # what changed: "points", "rule.target", "grades.良好", "fields.x.formula", "id", …
+    old: Any = None
+    new: Any = None
+
+    @property
+    def scoring(self) -> bool:
+        return self.kind not in TEXT_KINDS
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "name": self.name, "key": self.key,
+                "old": _plain(self.old), "new": _plain(self.new), "scoring": self.scoring}
+
+
+@dataclass
+class RubricDiff:
+    old: Rubric
+    new: Rubric
+    changes: list[Change] = field(default_factory=list)
+    pairs: dict[str, str] = field(default_factory=dict)  # new id → old id, for every item in both
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for c in self.changes:
+            out[c.kind] = out.get(c.kind, 0) + 1
+        return out
+
+    def frame(self, lang: str = "zh"):
+        """The changes as a polars frame: kind, kind_text, id, name, key, old, new, scoring."""
+        import polars as pl
+
+        labels = KINDS_EN if lang == "en" else KINDS_ZH
+        rows = [{"kind": c.kind, "kind_text": labels[c.kind], "id": c.id, "name": c.name, "key": c.key,
+                 "old": show(c.old), "new": show(c.new), "scoring": c.scoring} for c in self.changes]
+        return pl.DataFrame(rows, schema={"kind": pl.String, "kind_text": pl.String, "id": pl.String, "name": pl.String,
+                                          "key": pl.String, "old": pl.String, "new": pl.String, "scoring": pl.Boolean})
+
+
+def show(value: Any) -> str:
+    """A value as one short line."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, dict)):
+        return json.dumps(_plain(value), ensure_ascii=False, separators=(", ", ": "))
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+def _rule_dump(item: Item) -> dict | None:
+    return item.rule.model_dump(by_alias=True) if item.rule is not None else None
+
+
+def _summary(item: Item, rubric: Rubric, lang: str = "zh") -> str:
+    """What an added or removed item is worth and how it scores."""
+    from ..present import describe_rule
+
+    if item.children:
+        n = sum(1 for it in rubric.items.values() if it.is_leaf and _under(rubric, it, item.id))
+        return f"{item.max:g} 分，含 {n} 个末级项目" if lang != "en" else f"{item.max:g} points, {n} leaf items"
+    head = f"{item.max:g} 分" if lang != "en" else f"{item.max:g} points"
+    src = item.value_source
+    return f"{head}；{src}；{describe_rule(item, rubric, lang)}" if lang != "en" else f"{head}; {src}; {describe_rule(item, rubric, lang)}"
+
+
+def _under(rubric: Rubric, item: Item, ancestor: str) -> bool:
+    cur = item.parent
+    while cur is not None:
+        if cur == ancestor:
+            return True
+        cur = rubric.items[cur].parent
+    return False
+
+
+def pair_items(old: Rubric, new: Rubric) -> dict[str, str]:
+    """new id → old id: the same id, else the same name, else (leaves) the same field, each unique."""
+    pairs = {i: i for i in new.items if i in old.items}
+    only_old = [i for i in old.items if i not in new.items]
+    only_new = [i for i in new.items if i not in old.items]
+
+    def match(key) -> None:
+        olds: dict[Any, list[str]] = {}
+        for i in only_old:
+            if i not in pairs.values() and key(old.items[i]) is not None:
+                olds.setdefault(key(old.items[i]), []).append(i)
+        news: dict[Any, list[str]] = {}
+        for i in only_new:
+            if i not in pairs and key(new.items[i]) is not None:
+                news.setdefault(key(new.items[i]), []).append(i)
+        for k, ids in news.items():
+            if len(ids) == 1 and len(olds.get(k, [])) == 1:
+                pairs[ids[0]] = olds[k][0]
+
+    match(lambda it: ("name", _norm(it.name), bool(it.children)))
+    match(lambda it: ("field", it.value_source) if it.is_leaf and it.value_source else None)
+    return pairs
+
+
+def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
+    """Every change from ``old`` to ``new`` (rubric settings first, then items in the new order)."""
+    from ..present import describe_rule
+
+    pairs = pair_items(old, new)
+    back = {o: n for n, o in pairs.items()}
+    out: list[Change] = []
+
+    def rubric_level(kind: str, key: str, a: Any, b: Any) -> None:
+        if a != b:
+            out.append(Change(kind, "", "", key, a, b))
+
+    for key in ("id", "name", "version"):
+        rubric_level("rubric", key, getattr(old, key), getattr(new, key))
+    rubric_level("total", "total", old.total, new.total)
+    rubric_level("aggregate", "aggregate", old.aggregate, new.aggregate)
+    rubric_level("decimals", "decimals", old.decimals, new.decimals)
+    rubric_level("bonus_cap", "bonus_cap", old.bonus_cap, new.bonus_cap)
+    og = {g.name: g.min_percent for g in old.grades}
+    ng = {g.name: g.min_percent for g in new.grades}
+    for name in [*ng, *[n for n in og if n not in ng]]:
+        if og.get(name) != ng.get(name):
+            out.append(Change("grades", "", name, f"grades.{name}", og.get(name), ng.get(name)))
+    used = sorted(old.used_fields() | new.used_fields())
+    for fid in used:
+        a, b = old.fields.get(fid), new.fields.get(fid)
+        if a is None or b is None:
+            continue
+        for key in FIELD_KEYS:
+            va, vb = getattr(a, key), getattr(b, key)
+            if va != vb:
+                out.append(Change("field_def", "", b.name, f"fields.{fid}.{key}", va, vb))
+
+    for nid, n in new.items.items():
+        if nid not in pairs:
+            out.append(Change("added", nid, n.name, "item", None, _summary(n, new, lang)))
+            continue
+        o = old.items[pairs[nid]]
+        if o.id != n.id:
+            out.append(Change("renumbered", nid, n.name, "id", o.id, n.id))
+        if o.name != n.name:
+            out.append(Change("renamed", nid, n.name, "name", o.name, n.name))
+        if back.get(o.parent) != n.parent:
+            out.append(Change("moved", nid, n.name, "parent", o.parent, n.parent))
+        if o.max != n.max:
+            out.append(Change("points", nid, n.name, "points", o.max, n.max))
+        for kind, key in (("weight", "weight"), ("aggregate", "aggregate"), ("missing", "missing")):
+            a, b = getattr(o, key), getattr(n, key)
+            if kind == "aggregate" and not (o.children and n.children):
+                continue
+            if kind == "missing" and not (o.is_leaf and n.is_leaf):
+                continue
+            if a != b:
+                out.append(Change(kind, nid, n.name, key, a, b))
+        for key in ("field", "formula"):
+            if getattr(o, key) != getattr(n, key):
+                out.append(Change("field", nid, n.name, key, getattr(o, key), getattr(n, key)))
+        ro, rn = _rule_dump(o), _rule_dump(n)
+        if ro != rn:
+            if ro is None or rn is None or ro["type"] != rn["type"]:
+                out.append(Change("rule", nid, n.name, "rule",
+                                  describe_rule(o, old, lang) if ro else None, describe_rule(n, new, lang) if rn else None))
+            else:
+                for key in [*rn]:
+                    if ro.get(key) != rn.get(key):
+                        out.append(Change("target" if key in TARGET_KEYS else "rule", nid, n.name, f"rule.{key}", ro.get(key), rn.get(key)))
+        for key in ("evidence", "description"):
+            if (getattr(o, key) or "") != (getattr(n, key) or ""):
+                out.append(Change(key, nid, n.name, key, getattr(o, key), getattr(n, key)))
+    for oid, o in old.items.items():
+        if oid not in back:
+            out.append(Change("removed", oid, o.name, "item", _summary(o, old, lang), None))
+    return RubricDiff(old=old, new=new, changes=out, pairs=pairs)
+
+
+def read_rubric_at(spec: str, workdir) -> tuple[Rubric | None, "Report"]:
+    """Load a rubric given as a path or as ``REV:PATH`` (its files are materialised under
+    ``workdir``, a scratch directory the caller removes).  Problems are located as ``REV:path``."""
+    from pathlib import Path
+
+    from .. import gitrev
+    from ..problems import ProblemError, Report
+    from .load import read_rubric
+
+    if not gitrev.looks_like_revision(spec):
+        return read_rubric(spec)
+    rev = spec.partition(":")[0]
+    dest = Path(workdir) / f"side{len(list(Path(workdir).iterdir()))}"
+    try:
+        path = gitrev.materialise(spec, dest)
+    except ProblemError as exc:
+        return None, exc.report
+    rubric, report = read_rubric(path)
+    return rubric, Report([gitrev.reshow(p, dest, rev) for p in report.problems])

@@ -1,0 +1,71 @@
+"""The corpus of broken rubrics: one defect per file, each naming the code and line it must give.
+
+A corpus file starts with `# expect: CODE LINE` (the line in this file) or
+`# expect: CODE path/to/other.yaml:LINE` (a file it loads, relative to it).  The test runs
+`rubric check --strict --format json` on it and wants exactly the expected codes, at the
+expected places, and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lawgov_score.cli import app
+from lawgov_score.problems import CATALOGUE
+
+CORPUS = Path(__file__).parent / "corpus" / "rubrics"
+FILES = sorted(CORPUS.glob("*.yaml"))
+EXPECT = re.compile(r"^# expect: (?P<code>[EW]-[A-Z-]+) (?:(?P<file>\S+):)?(?P<line>\d+)\s*$")
+
+# Defects the corpus must hold (file stem → code), and every code `rubric lint` adds.
+REQUIRED = {
+    "malformed-yaml": "E-YAML", "duplicate-key": "E-YAML-DUPKEY", "unknown-field": "E-FIELD-UNKNOWN",
+    "unknown-rule-type": "E-RULE-TYPE", "negative-points": "E-POINTS", "duplicate-id": "E-ID-DUP",
+    "extends-cycle": "E-EXTENDS-CYCLE", "unknown-key-typo": "E-KEY-UNKNOWN", "thresholds-out-of-order": "E-RULE-ORDER",
+    "percent-target-120": "E-RULE", "unknown-cap-grade": "E-GRADE", "bad-formula": "E-FORMULA",
+    "formula-cycle": "E-FORMULA-CYCLE", "tabs": "E-YAML", "python-object-tag": "E-YAML-TAG", "alias-bomb": "E-YAML-ALIAS",
+}
+LINT_CODES = {"W-EVIDENCE", "W-NEVER-SCORES", "W-NAME-DUP", "W-CAP", "W-BONUS", "W-VETO", "W-GRADE", "W-WEIGHT",
+              "E-WAIVER", "W-WAIVER-UNUSED", "W-POINTS-SUM", "W-TOTAL"}
+
+
+def expectations(path: Path) -> list[tuple[str, Path, int]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = EXPECT.match(line)
+        if not m:
+            break
+        target = (path.parent / m["file"]).resolve() if m["file"] else path.resolve()
+        out.append((m["code"], target, int(m["line"])))
+    return out
+
+
+def test_corpus_is_complete():
+    declared = {f.stem: {c for c, _, _ in expectations(f)} for f in FILES}
+    for stem, code in REQUIRED.items():
+        assert stem in declared, f"corpus lacks {stem}.yaml"
+        assert code in declared[stem], f"{stem}.yaml should expect {code}"
+    found = set().union(*declared.values())
+    assert LINT_CODES <= found, f"no corpus file for {sorted(LINT_CODES - found)}"
+    assert found <= set(CATALOGUE)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
+def test_corpus_file(path: Path):
+    expected = expectations(path)
+    assert expected, f"{path.name} has no '# expect: CODE LINE' first line"
+    result = CliRunner().invoke(app, ["rubric", "check", "--strict", "--format", "json", str(path)])
+    assert result.exit_code == 1, result.output
+    [entry] = json.loads(result.stdout)
+    got = [(p["code"], Path(p["path"]).resolve(), p["line"]) for p in entry["problems"]]
+    assert {c for c, _, _ in got} == {c for c, _, _ in expected}, f"one defect per file: got {got}"
+    for exp in expected:
+        assert exp in got, f"expected {exp}, got {got}"
+    for p in entry["problems"]:
+        assert p["severity"] == CATALOGUE[p["code"]].severity
+        assert p["message"] and "{" not in p["message"]
