@@ -119,7 +119,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     def where(node: Node) -> str:
         return f"项目 {node.id}「{node.name}」"
 
-    def walk(nodes: list[Node], raws: Any, parent: str | None, level: int, parent_agg: str) -> None:
+    def walk(nodes: list[Node], raws: Any, parent: str | None, level: int) -> None:
         for i, node in enumerate(nodes):
             nraw = raws[i] if isinstance(raws, list) and i < len(raws) and isinstance(raws[i], dict) else LDict()
             path, line = nraw.loc if isinstance(nraw, LDict) and nraw.loc[0] else (shown, 0)
@@ -131,7 +131,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 report.add(problem("E-ID-DUP", *at("id"), id=node.id, first=first_loc[node.id][1]))
             else:
                 first_loc[node.id] = at("id")
-            agg = node.aggregate or parent_agg  # a node without its own aggregate follows its parent
+            agg = node.aggregate or doc.aggregate  # a node's own choice, else the rubric's (not inherited)
             item = Item(id=node.id, name=node.name, level=level, parent=parent, max=0.0, weight=node.weight,
                         aggregate=agg, evidence=node.evidence, description=node.description, path=path, line=line,
                         missing=node.missing, waive=dict(node.waive or {}),
@@ -142,7 +142,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 if node.rule is not None or node.field or node.formula:
                     report.add(problem("E-TREE", *at("rule" if node.rule else "field"), where=where(node),
                                        reason="有下级项目的节点不能再设 rule、field 或 formula；把它们移到末级项目"))
-                walk(node.items, nraw.get("items") if isinstance(nraw, dict) else None, node.id, level + 1, agg)
+                walk(node.items, nraw.get("items") if isinstance(nraw, dict) else None, node.id, level + 1)
                 item.children = tuple(c.id for c in node.items)
                 continue
             if isinstance(node, InvalidNode):
@@ -151,11 +151,11 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 continue
             _leaf(node, item, at, where(node), fields, grade_names, report)
 
-    walk(doc.items, raw.get("items"), None, 1, doc.aggregate)
+    walk(doc.items, raw.get("items"), None, 1)
     _compute_maxima(doc, items, raw, shown, report)
     roots = [n.id for n in doc.items]
     total = _root_max(doc, items, roots, raw, shown, report)
-    _check_decimals(doc, items, total, raw, report)
+    _check_decimals(doc, items, raw, report)
     return Rubric(
         id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
         aggregate=doc.aggregate, decimals=doc.decimals, bonus_cap=doc.bonus_cap, grades=list(grades),
@@ -293,12 +293,22 @@ def _places(x: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def _check_decimals(doc: RubricDoc, items: dict[str, Item], total: float, raw: LDict, report: Report) -> None:
+def _check_decimals(doc: RubricDoc, items: dict[str, Item], raw: LDict, report: Report) -> None:
     """Scores are rounded to ``decimals``; a maximum that needs more places could be exceeded
     by rounding (0.5 points at 0 decimals rounds to 1), so it is an error."""
     d = doc.decimals
+    declared: set[str] = set()
+
+    def collect(nodes: list[Node]) -> None:
+        for n in nodes:
+            if n.points is not None:
+                declared.add(n.id)
+            collect(n.items)
+
+    collect(doc.items)
     for it in items.values():
-        checks = [("分值", it.max)]
+        # only maxima someone wrote: a derived sum is reported where its parts are
+        checks = [("分值", it.max)] if it.id in declared else []
         if it.rule is not None and it.rule.type in ("negative", "bonus"):
             checks.append(("cap", it.rule.cap))
         if it.rule is not None and it.rule.type == "veto" and it.rule.cap_total is not None:
@@ -307,7 +317,7 @@ def _check_decimals(doc: RubricDoc, items: dict[str, Item], total: float, raw: L
             if _places(value) > d:
                 report.add(problem("E-DECIMALS", it.path, it.line, where=f"项目 {it.id}「{it.name}」", what=what,
                                    value=f"{value:g}", needed=_places(value), decimals=d))
-    for what, value in (("total", total), ("bonus_cap", doc.bonus_cap)):
+    for what, value in (("total", doc.total), ("bonus_cap", doc.bonus_cap)):
         if value is not None and _places(value) > d:
             path, line = locate(raw, (what,)) if what in raw else raw.loc
             report.add(problem("E-DECIMALS", path, line, where="细则", what=what, value=f"{value:g}", needed=_places(value), decimals=d))
