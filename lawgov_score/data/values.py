@@ -22,7 +22,9 @@ FALSE_TOKENS = ["否", "无", "×", "✗", "✘", "x", "X", "☐", "n", "N", "no
 
 ZERO_TOKENS = ["无", "没有", "零"]  # a count written as 无 is none at all
 
-_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
+# Plain decimals, and the E notation spreadsheets and programs write for very small or large
+# numbers (Excel shows 0.0000012 as 1.2E-06 and saves it so in CSV).
+_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 
 
 def clean_text(expr: pl.Expr) -> pl.Expr:

@@ -158,7 +158,9 @@ def round_half_up(e: pl.Expr, decimals: int) -> pl.Expr:
     """Round half away from zero, the way people round by hand (polars rounds half to even)."""
     k = 10.0 ** decimals
     # The 1e-9 nudge keeps 2.675 (stored as 2.67499999…) rounding to 2.68 as written.
-    r = (e.abs() * k + 0.5 + 1e-9).floor().truediv(k) * e.sign()
+    # The final round only snaps to the nearest float of the decimal: polars divides by a
+    # constant as a multiplication by its inverse, which gives 384.40000000000003 for 384.4.
+    r = ((e.abs() * k + 0.5 + 1e-9).floor().truediv(k) * e.sign()).round(decimals)
     return pl.when(r == 0).then(0.0).otherwise(r)  # never -0.0, which would print as -0.00
 
 
