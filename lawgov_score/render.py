@@ -1,4 +1,4 @@
-"""One output helper for every format: table, markdown, csv, json.
+"""One output helper for every format: table, markdown, csv, json (and xlsx, in ``xlsx.py``).
 
 A command hands over a polars frame and the columns to show (``Column``: its key, Chinese and
 English header, and kind).  JSON keeps the keys and typed values; the other formats show the
@@ -60,9 +60,21 @@ def _json_value(value):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def looks_like_formula(text: str) -> bool:
+    """A text cell a spreadsheet would run as a formula when the file is opened."""
+    return bool(text) and text.startswith(FORMULA_START)
+
+
 def neutralise(text: str) -> str:
     """A text cell starting like a formula is prefixed with ' so Excel/WPS show it as text."""
-    return "'" + text if text and text.startswith(FORMULA_START) else text
+    return "'" + text if looks_like_formula(text) else text
+
+
+def render_workbook(sheets, *, title: str = "", active: int = 0) -> bytes:
+    """The ``xlsx`` format: formatted sheets (``xlsx.Sheet``) as workbook bytes for ``write_output``."""
+    from .xlsx import write_workbook
+
+    return write_workbook(sheets, title=title, active=active)
 
 
 def records(frame: pl.DataFrame, columns: list[Column]) -> list[dict]:
@@ -111,6 +123,9 @@ def write_output(text: str | bytes, path: str | None, fmt: str) -> None:
     """Print, or write ``path`` atomically.  CSV to a file gets a BOM so Excel/WPS read UTF-8."""
     if path is None or path == "-":
         import sys
+
+        if isinstance(text, bytes) and fmt == "xlsx":
+            raise ValueError("a workbook is written to a file, not to standard output")
 
         data = text if isinstance(text, str) else text.decode("utf-8")
         sys.stdout.write(data)
