@@ -139,7 +139,7 @@ def _write_column(ws, frame: pl.DataFrame, c: Column, j: int, first: int, sheet:
         for i, (shown, num, nf) in enumerate(zip(values, nums, nfmts)):
             r = first + i
             if not _blank(num):
-                ws.write_number(r, j, float(num), fmts.get(num_format=nf or "General"))
+                ws.write_number(r, j, round(float(num), 8) + 0.0, fmts.get(num_format=nf or "General"))
                 widest = max(widest, len(shown or "") + 1)
             elif shown is not None:
                 widest = max(widest, _write_text(ws, r, j, str(shown), None, quoted))
@@ -155,11 +155,20 @@ def _write_column(ws, frame: pl.DataFrame, c: Column, j: int, first: int, sheet:
                 ws.write_string(r, j, "是")
                 widest = max(widest, 2)
         elif kind in ("score", "number", "int", "percent") and isinstance(v, (int, float)) and not isinstance(v, bool):
-            ws.write_number(r, j, v / 100 if kind == "percent" else v, nf)
+            ws.write_number(r, j, _stored(v, kind, sheet.decimals), nf)
             widest = max(widest, len(f"{v:.{sheet.decimals}f}") + 1 if kind != "int" else len(str(v)))
         else:
             widest = max(widest, _write_text(ws, r, j, str(v), text_fmt, quoted))
     return widest
+
+
+def _stored(v, kind: str, decimals: int) -> float:
+    """The number as shown, without float noise (826.0600000000001 is stored as 826.06)."""
+    if kind == "score":
+        return round(v, max(decimals, 0)) + 0.0
+    if kind == "percent":
+        return round(round(v, 4) / 100, 8) + 0.0
+    return round(v, 6) + 0.0 if isinstance(v, float) else v
 
 
 def _write_text(ws, r: int, j: int, text: str, fmt, quoted) -> int:
