@@ -53,7 +53,8 @@ def find_cjk_font(text: str) -> str:
         if _covers(f.fname, text):
             return f.fname
     for f in sorted(fonts, key=lambda f: f.fname):
-        if f.name not in rank and _covers(f.fname, text):
+        # "Last Resort" fonts map every character to a placeholder box: exactly what must not be drawn
+        if f.name not in rank and "lastresort" not in f.name.replace(" ", "").lower() and _covers(f.fname, text):
             return f.fname
     raise FontMissing("找不到能显示中文的字体，无法生成 PNG 图片（HTML 报告不受影响）：请安装中文字体"
                       "（如 Debian/Ubuntu 的 fonts-noto-cjk），或用环境变量 LAWGOV_CJK_FONT 指定字体文件")

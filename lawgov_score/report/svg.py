@@ -45,7 +45,7 @@ def _svg(width: float, height: float, body: list[str], label: str, cls: str) -> 
 def heatmap(rows: list[str], dims: list[tuple[str, str]], cells: list[list[tuple[float | None, float | None, float]]],
             decimals: int = 0) -> str:
     """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct."""
-    size, cw, ch = 12, 46, 24
+    size, cw, ch = 13, 58, 28
     left = max([_w(r, size) for r in rows] + [40]) + 12
     names = [f"{i} {n}" for i, n in dims]
     top = max([_w(n, size) for n in names] + [40]) * math.sin(math.radians(40)) + 20
@@ -65,7 +65,7 @@ def heatmap(rows: list[str], dims: list[tuple[str, str]], cells: list[list[tuple
             body.append(f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" width="{cw - 2}" height="{ch - 2}" '
                         f'fill="{color(pct)}" rx="2"/>')
             if score is not None:
-                body.append(f'<text x="{x + (cw - 2) / 2:.1f}" y="{y + ch / 2 + 3:.1f}" font-size="10.5" text-anchor="middle" '
+                body.append(f'<text x="{x + (cw - 2) / 2:.1f}" y="{y + ch / 2 + 3:.1f}" font-size="12" text-anchor="middle" '
                             f'fill="#1a1a1a">{_e(f"{score:.{decimals}f}")}</text>')
             body.append("</g>")
     return _svg(width, height, body, "各单位各一级指标得分热力图", "heatmap")
