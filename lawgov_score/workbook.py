@@ -46,14 +46,14 @@ def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
     df, cols = score_view(items, rubric, lang)
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")])
     title = [f"{rubric.name}：得分明细（每个单位、每个项目）", "数值与目标按指标的计量单位；差距 = 达到满分还差的量；状态：达标、失分、缺数据、否决。"]
-    return Sheet(ITEMS, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed)
+    return Sheet(ITEMS, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
 
 
-def rank_sheet(table: pl.DataFrame, rubric, columns: list[Column], highlight: list[str] | None = None) -> Sheet:
+def rank_sheet(table: pl.DataFrame, rubric, columns: list[Column], highlight: list[str] | None = None, lang: str = "zh") -> Sheet:
     grades = "，".join(f"{g.name} ≥ {g.min_percent:g}%" for g in rubric.grades)
     title = [f"{rubric.name}：排名", f"满分 {rubric.total:g} 分；得分率 = 总分 ÷ 满分" + (f"；等次：{grades}" if grades else "") + "。"]
     return Sheet(RANK, table, columns, rubric.decimals, title=title, freeze_cols=3, grades=rubric.grade_names(),
-                 highlight=("unit", highlight) if highlight else None)
+                 highlight=("unit", highlight) if highlight else None, lang=lang)
 
 
 def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | None = None, per_unit: bool = True) -> Sheet:
@@ -64,7 +64,7 @@ def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | 
         cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")])
     title = title or [f"{rubric.name}：失分项目（每个单位失分从多到少）", "原因“缺数据”的项目须补充佐证材料；“满分所需”是得满分要达到的值。"]
-    return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed)
+    return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed, lang=lang)
 
 
 def scoring_workbook(result, *, view: str, items: pl.DataFrame | None = None, rank_table: pl.DataFrame | None = None,
@@ -87,12 +87,12 @@ def scoring_workbook(result, *, view: str, items: pl.DataFrame | None = None, ra
     in_view = all_items.join(keys, on=["unit", "year"], how="semi", nulls_equal=True)
 
     if view == "rank":
-        ranked = rank_sheet(rank_table, rubric, rank_cols)
+        ranked = rank_sheet(rank_table, rubric, rank_cols, lang=lang)
     else:
         table = rank(result).join(keys.select("year").unique(), on="year", how="semi", nulls_equal=True)
         narrower = table.height > keys.height
         ranked = rank_sheet(table, rubric, rank_columns(table, rubric, by=None, on=None, dimensions=True),
-                            highlight=sorted(set(keys["unit"].to_list())) if narrower else None)
+                            highlight=sorted(set(keys["unit"].to_list())) if narrower else None, lang=lang)
     detail = items_sheet(items if view == "score" else in_view, rubric, lang)
     if view == "gaps":
         lost = gaps.items if top is None else gaps.items.head(top)

@@ -39,6 +39,7 @@ class Sheet:
     grades: list[str] = field(default_factory=list)  # grade names, best first
     typed: dict[str, tuple[str, str]] = field(default_factory=dict)  # shown column → (number column, format column)
     highlight: tuple[str, list[str]] | None = None  # (column key, values): rows shown in bold
+    lang: str = "zh"  # the language of the column headers
 
 
 def workbook_options() -> dict:
@@ -110,10 +111,10 @@ def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
         ws.write_string(r, 0, line, fmts.get(bold=True, font_size=13) if r == 0 else fmts.get(font_color="#404040"))
     head = len(sheet.title)
     first, last = head + 1, head + frame.height  # data rows (0-based)
-    widths = [display_width(c.zh) + 2 for c in cols]
+    widths = [display_width(c.header(sheet.lang)) + 2 for c in cols]
     head_fmt = fmts.get(bold=True, bg_color="#DDEBF7", border=1, align="center", valign="vcenter", text_wrap=True)
     for j, c in enumerate(cols):
-        ws.write_string(head, j, c.zh, head_fmt)
+        ws.write_string(head, j, c.header(sheet.lang), head_fmt)
     for j, c in enumerate(cols):
         widths[j] = max(widths[j], _write_column(ws, frame, c, j, first, sheet, fmts))
     for j, c in enumerate(cols):
