@@ -16,12 +16,20 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/lawgov-score rank
-	$(BIN)/lawgov-score gaps --unit 乃东区 --top 10
-	$(BIN)/lawgov-score rank -o $(OUT)/排名.xlsx
-	$(BIN)/lawgov-score report -o $(OUT)/report.html
-	$(BIN)/lawgov-score template -o $(OUT)/填报模板.xlsx
-	@echo "演示结果：工作簿 $(OUT)/排名.xlsx，报告 $(OUT)/report.html（用浏览器打开），填报模板 $(OUT)/填报模板.xlsx"
+	@echo "== 五份真实年度报告（samples/），按 rubrics/shifan.yaml 打分排名，每年单独排名 =="
+	@$(BIN)/lawgov-score rank --no-dimensions
+	@echo
+	@echo "== 乃东区 2022：失分最多的 10 项 =="
+	@$(BIN)/lawgov-score gaps --unit 乃东区 --top 10
+	@echo
+	@echo "== 合成市（合成数据，samples/synthetic-city/）2024 年排名 =="
+	@$(BIN)/lawgov-score rank samples/synthetic-city --year 2024 --no-dimensions
+	@echo
+	@echo "== Excel 工作簿、HTML 报告和填报模板 =="
+	@$(BIN)/lawgov-score rank -o $(OUT)/排名.xlsx
+	@$(BIN)/lawgov-score report -o $(OUT)/report.html
+	@$(BIN)/lawgov-score template -o $(OUT)/填报模板.xlsx
+	@echo "演示结果：工作簿 $(OUT)/排名.xlsx（排名、得分明细、差距），报告 $(OUT)/report.html（用浏览器打开），填报模板 $(OUT)/填报模板.xlsx"
 
 # Installs the browser and CJK fonts once (idempotent: nothing happens when they are there).
 browser:

@@ -76,6 +76,8 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-EXTENDS-MISSING", "error", "extends 指向的细则不存在：{target}", "extends points to a missing rubric: {target}"),
     Code("E-OVERRIDE-UNKNOWN", "error", "{section} 指向不存在的项目“{id}”", "{section} names an item that does not exist: '{id}'"),
     Code("E-GRADE", "error", "等次设置有误：{reason}", "grade bands are invalid: {reason}"),
+    Code("E-DECIMALS", "error", "{where}：{what} {value} 需要 {needed} 位小数，而细则 decimals 为 {decimals}；提高 decimals 或改用整数分值",
+         "{where}: {what} {value} needs {needed} decimal places but the rubric's decimals is {decimals}"),
     Code("E-TREE", "error", "{where}：{reason}", "{where}: {reason}"),
     # --- data ------------------------------------------------------------------------------
     Code("E-DATA-FILE", "error", "无法读取数据文件：{reason}", "cannot read the data file: {reason}"),
@@ -99,7 +101,7 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-DATA-YEAR", "error", "年度“{value}”无效：应为四位年份，如 2024", "year '{value}' is invalid: use a four-digit year such as 2024"),
     Code("E-DATA-UNIT", "error", "单位名称为空", "the unit name is empty"),
     Code("E-DATA-EMPTY", "error", "文件中没有数据行", "the file has no data rows"),
-    Code("E-DATA-MORE", "error", "另有 {count} 处同类问题（{code}）未逐一列出", "{count} more problems of the same kind ({code}) not listed"),
+    Code("E-DATA-MORE", "error", "另有 {count} 处同类问题（{kind}）未逐一列出", "{count} more problems of the same kind ({kind}) not listed"),
     Code("E-DATA-META", "error", "单位“{unit}”的{column}不一致：“{a}”与“{b}”", "unit '{unit}' has two values for {column}: '{a}' and '{b}'"),
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
@@ -207,7 +209,7 @@ class Report:
         return not self.errors
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.problems, key=lambda p: (p.path, p.line or 0, p.column or "", p.code))
+        return sorted(self.problems, key=lambda p: (p.path, p.line if p.line is not None else float("inf"), p.column or "", p.code))
 
     def render(self, lang: str = "zh") -> str:
         return "\n".join(p.render(lang) for p in self.sorted())

@@ -99,13 +99,13 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
     decimals = rubric.get("decimals", 2)
     agg_default = rubric.get("aggregate", "sum")
 
-    def mark(nodes, agg):
+    def mark(nodes):  # a node's own `aggregate` applies to it alone; others use the rubric's
         for n in nodes:
-            n["_agg"] = n.get("aggregate") or agg
+            n["_agg"] = n.get("aggregate") or agg_default
             if n.get("items"):
-                mark(n["items"], n["_agg"])
+                mark(n["items"])
 
-    mark(rubric["items"], agg_default)
+    mark(rubric["items"])
 
     data: dict = defaultdict(dict)
     for r in rows:

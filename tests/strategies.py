@@ -133,7 +133,7 @@ def rubrics(draw, decimals=None):
     cuts = sorted(draw(st.lists(st.integers(0, 95), min_size=1, max_size=4, unique=True)), reverse=True)
     for i, c in enumerate(cuts):
         grades.append({"name": f"G{i}", "min_percent": float(c)})
-    rub = {"id": "random", "name": "随机细则", "decimals": draw(st.sampled_from([0, 1, 2, 2, 3])) if decimals is None else decimals,
+    rub = {"id": "random", "name": "随机细则", "decimals": draw(st.sampled_from([1, 2, 2, 3])) if decimals is None else decimals,
            "aggregate": draw(st.sampled_from(["sum", "sum", "weighted_mean"])), "grades": grades, "items": items}
     if draw(st.booleans()):
         rub["bonus_cap"] = draw(st.sampled_from([0.5, 1.0, 3.0]))

@@ -22,15 +22,19 @@ for module in (scoring, rubric, excel, report):
     module.register(app)
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="显示版本号", is_eager=True),
-) -> None:
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         from .. import __version__
 
         typer.echo(f"lawgov-score {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本号", is_eager=True, callback=_show_version),
+) -> None:
+    """法治政府建设评分工具：按细则给县（市、区）打分、排名、找差距。"""
 
 
 def main() -> None:

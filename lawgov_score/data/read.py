@@ -48,13 +48,15 @@ class Table:
 
 @dataclass
 class Indicators:
-    values: pl.DataFrame
-    units: pl.DataFrame
+    values: pl.DataFrame  # one row per unit, year and field that has a value
+    units: pl.DataFrame  # unit metadata
     files: list[str] = field(default_factory=list)
+    keys: pl.DataFrame | None = None  # every (unit, year) the files name, even with no value at all
 
     @property
     def unit_years(self) -> pl.DataFrame:
-        return self.values.select("unit", "year").unique().sort("unit", "year", nulls_last=True)
+        keys = self.keys if self.keys is not None else self.values.select("unit", "year")
+        return keys.unique().sort("unit", "year", nulls_last=True)
 
 
 VALUE_SCHEMA = {
@@ -390,7 +392,9 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
         pl.col("evidence").str.strip_chars().replace("", None), pl.col("source").str.strip_chars().replace("", None), "file", "row",
     ).cast(VALUE_SCHEMA)
     units = _units(metas, report)
-    return Indicators(values=values, units=units, files=files)
+    keys = parsed.filter(pl.col("unit").is_not_null() & (pl.col("unit") != "")).select(
+        "unit", pl.col("year_int").alias("year")).unique().cast({"unit": pl.String, "year": pl.Int32})
+    return Indicators(values=values, units=units, files=files, keys=keys)
 
 
 def _year(e: pl.Expr) -> pl.Expr:
@@ -429,7 +433,7 @@ def _limited(report: Report, rows: pl.DataFrame, make) -> None:
             report.add(make(r))
         if group.height > MAX_PROBLEMS_PER_KIND:
             first = make(group.row(0, named=True))
-            report.add(problem("E-DATA-MORE", file[0], None, count=group.height - MAX_PROBLEMS_PER_KIND, code=first.code))
+            report.add(problem("E-DATA-MORE", file[0], None, count=group.height - MAX_PROBLEMS_PER_KIND, kind=first.code))
 
 
 def _units(metas: list[pl.DataFrame], report: Report) -> pl.DataFrame:

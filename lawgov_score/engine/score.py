@@ -66,7 +66,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     """One row per unit and year, one Float64 column per field the rubric reads."""
     needed = sorted(rubric.used_fields())  # includes what derived fields are computed from
     vals = inds.values.filter(pl.col("field").is_in(needed))
-    keys = inds.values.select(KEYS).unique()
+    keys = inds.unit_years  # a unit whose every value is missing still gets its (zero) row
     if vals.height:
         wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
         wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True)
@@ -229,7 +229,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     )
     evidence = _evidence(result)
     if evidence is not None:
-        out = out.join(evidence, on=KEYS + ["field"], how="left", nulls_equal=True)
+        out = out.join(evidence, on=KEYS + ["id"], how="left", nulls_equal=True)
     else:
         out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
     return out.sort(["year", "unit", "order"], nulls_last=True).select(
@@ -238,8 +238,37 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     )
 
 
+def _sources(rubric: Rubric) -> pl.DataFrame:
+    """For each leaf, the fields its evidence comes from, in order: the field it reads, then,
+    for a formula or a derived field, the fields the value is computed from."""
+    rows = []
+    for it in rubric.leaves():
+        chain = [it.field] if it.field else []
+        todo = list(chain) + (fx.fields_of(it.formula_ast) if it.formula_ast is not None else [])
+        seen: list[str] = []
+        while todo:
+            f = todo.pop(0)
+            if f in seen:
+                continue
+            seen.append(f)
+            if f in rubric.field_formulas:
+                todo += fx.fields_of(rubric.field_formulas[f])
+        start = 0 if it.field else 1  # position 0 is the item's own field; a formula has none
+        rows += [(it.id, f, pos) for pos, f in enumerate(seen, start)]
+    return pl.DataFrame(rows, schema={"id": pl.String, "field": pl.String, "pos": pl.Int64}, orient="row")
+
+
 def _evidence(result: ScoreResult) -> pl.DataFrame | None:
+    """The evidence behind each item's value: its own field's, or else that of the fields a
+    derived value is computed from (纠错率 ← "审结48起；其中纠错10起")."""
     vals = result.indicators.values
     if vals.height == 0:
         return None
-    return vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
+    ev = vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
+    joined = _sources(result.rubric).join(ev, on="field", how="inner").filter(pl.col("evidence").is_not_null())
+    own = joined.filter(pl.col("pos") == 0)
+    parts = joined.filter(pl.col("pos") > 0).sort("pos").group_by(KEYS + ["id"], maintain_order=True).agg(
+        pl.col("evidence").str.join("；").alias("evidence_parts"), pl.col("qualifier").drop_nulls().first().alias("qualifier_parts"))
+    out = own.select(KEYS + ["id", "evidence", "qualifier"]).join(parts, on=KEYS + ["id"], how="full", coalesce=True, nulls_equal=True)
+    return out.select(KEYS + ["id", pl.coalesce("evidence", "evidence_parts").alias("evidence"),
+                              pl.coalesce("qualifier", "qualifier_parts").alias("qualifier")])

@@ -154,6 +154,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     _compute_maxima(doc, items, raw, shown, report)
     roots = [n.id for n in doc.items]
     total = _root_max(doc, items, roots, raw, shown, report)
+    _check_decimals(doc, items, total, raw, report)
     return Rubric(
         id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
         aggregate=doc.aggregate, decimals=doc.decimals, bonus_cap=doc.bonus_cap, grades=list(grades),
@@ -282,6 +283,32 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
                     report.add(problem("E-RULE", *at("rule", "by_rank", j), where=where, reason=f"名次得分 {p:g} 超过满分 {points:g}"))
             if rule.else_ > points:
                 report.add(problem("E-RULE", *at("rule", "else"), where=where, reason=f"else {rule.else_:g} 超过满分 {points:g}"))
+
+
+def _places(x: float) -> int:
+    """How many decimal places a number as written needs (0.5 → 1, 1.25 → 2)."""
+    text = f"{x:.10f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _check_decimals(doc: RubricDoc, items: dict[str, Item], total: float, raw: LDict, report: Report) -> None:
+    """Scores are rounded to ``decimals``; a maximum that needs more places could be exceeded
+    by rounding (0.5 points at 0 decimals rounds to 1), so it is an error."""
+    d = doc.decimals
+    for it in items.values():
+        checks = [("分值", it.max)]
+        if it.rule is not None and it.rule.type in ("negative", "bonus"):
+            checks.append(("cap", it.rule.cap))
+        if it.rule is not None and it.rule.type == "veto" and it.rule.cap_total is not None:
+            checks.append(("cap_total", it.rule.cap_total))
+        for what, value in checks:
+            if _places(value) > d:
+                report.add(problem("E-DECIMALS", it.path, it.line, where=f"项目 {it.id}「{it.name}」", what=what,
+                                   value=f"{value:g}", needed=_places(value), decimals=d))
+    for what, value in (("total", total), ("bonus_cap", doc.bonus_cap)):
+        if value is not None and _places(value) > d:
+            path, line = locate(raw, (what,)) if what in raw else raw.loc
+            report.add(problem("E-DECIMALS", path, line, where="细则", what=what, value=f"{value:g}", needed=_places(value), decimals=d))
 
 
 def _check_grades(doc: RubricDoc, raw: LDict, report: Report) -> None:

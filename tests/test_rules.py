@@ -1,0 +1,210 @@
+"""Each rule type on hand-computed examples (the same shapes the README documents)."""
+
+import pytest
+
+from helpers import data, one_rule, scores
+
+
+def run(tmp_path, rule, values, field="rate", points="10", extra=""):
+    r = one_rule(tmp_path, rule, field, points, extra)
+    d = data(tmp_path, [(f"U{i}", 2024, field, v) for i, v in enumerate(values)])
+    got = scores(r, d)
+    return [got[f"U{i}"] for i in range(len(values))]
+
+
+def test_boolean(tmp_path):
+    assert run(tmp_path, "{type: boolean}", ["是", "否", "有", "无", "√", "×"], field="flag") == [10, 0, 10, 0, 10, 0]
+
+
+def test_boolean_expect_false(tmp_path):
+    assert run(tmp_path, "{type: boolean, expect: false}", ["是", "否"], field="flag") == [0, 10]
+
+
+def test_threshold_with_partial(tmp_path):
+    assert run(tmp_path, "{type: threshold, target: 100, partial: 4}", ["100%", "99.9%"]) == [10, 4]
+
+
+def test_threshold_lower_is_better(tmp_path):
+    assert run(tmp_path, "{type: threshold, target: 5, direction: lower}", ["5", "5.01"]) == [10, 0]
+
+
+def test_linear_higher(tmp_path):
+    assert run(tmp_path, "{type: linear, floor: 80, target: 100}", ["70", "80", "90", "100", "100"]) == [0, 0, 5, 10, 10]
+
+
+def test_linear_lower(tmp_path):
+    # 败诉率: 20% or worse scores 0, 5% or better full
+    assert run(tmp_path, "{type: linear, floor: 20, target: 5, direction: lower}", ["25", "20", "12.5", "5", "0"]) == [0, 0, 5, 10, 10]
+
+
+def test_bands(tmp_path):
+    rule = "{type: bands, bands: [{at: 95, points: 10}, {at: 90, points: 8}, {at: 80, points: 5}], else: 1}"
+    assert run(tmp_path, rule, ["99", "95", "94.9", "90", "85", "10"]) == [10, 10, 8, 8, 5, 1]
+
+
+def test_bands_lower(tmp_path):
+    rule = "{type: bands, direction: lower, bands: [{at: 5, points: 10}, {at: 10, points: 6}]}"
+    assert run(tmp_path, rule, ["3", "5", "7", "11"]) == [10, 10, 6, 0]
+
+
+def test_deduct_per_occurrence_with_cap(tmp_path):
+    # 每年学法不少于6次 (1.5分): 每少一次扣0.3分，最多扣1.2分
+    rule = "{type: deduct, target: 6, each: 0.3, cap: 1.2}"
+    assert run(tmp_path, rule, ["6", "5", "3", "0"], field="count", points="1.5") == [1.5, 1.2, 0.6, 0.3]
+
+
+def test_deduct_shortfall_per_percentage_point_ceil(tmp_path):
+    # 每低1个百分点扣0.5分 (a started point counts)
+    rule = "{type: deduct, target: 100, each: 0.5, steps: ceil}"
+    assert run(tmp_path, rule, ["100", "99.5", "98", "70"], points="5") == [5, 4.5, 4, 0]
+
+
+def test_deduct_prorate_and_floor(tmp_path):
+    assert run(tmp_path, "{type: deduct, target: 100, each: 0.5}", ["99.5"], points="5") == [4.75]
+    assert run(tmp_path, "{type: deduct, target: 100, each: 0.5, steps: floor}", ["98.5"], points="5") == [4.5]
+
+
+def test_deduct_lower_direction_per_step(tmp_path):
+    # 每超过2件扣1分
+    rule = "{type: deduct, target: 0, direction: lower, each: 1, per: 2}"
+    assert run(tmp_path, rule, ["0", "2", "4", "9"], field="count", points="3") == [3, 2, 1, 0]
+
+
+def test_graded(tmp_path):
+    rule = "{type: graded, levels: {优: 1, 良: 0.8, 中: 0.6, 差: 0}}"
+    assert run(tmp_path, rule, ["优", "良", "中", "差"], field="grade") == [10, 8, 6, 0]
+
+
+def test_direct_is_clipped(tmp_path):
+    assert run(tmp_path, "{type: direct}", ["7.5", "12", "0"], field="amount") == [7.5, 10, 0]
+
+
+def test_ratio_to_best(tmp_path):
+    assert run(tmp_path, "{type: ratio_to_best}", ["50", "100", "25"], field="count") == [5, 10, 2.5]
+
+
+def test_ratio_to_best_lower(tmp_path):
+    assert run(tmp_path, "{type: ratio_to_best, direction: lower}", ["2", "4", "8"]) == [10, 5, 2.5]
+
+
+def test_rank_points_competition(tmp_path):
+    rule = "{type: rank, by_rank: [10, 8, 6], else: 2}"
+    assert run(tmp_path, rule, ["9", "7", "7", "5", "1"], field="count") == [10, 8, 8, 2, 2]
+
+
+def test_minmax(tmp_path):
+    assert run(tmp_path, "{type: minmax}", ["10", "20", "30"], field="count") == [0, 5, 10]
+    assert run(tmp_path, "{type: minmax, direction: lower}", ["10", "20", "30"], field="count") == [10, 5, 0]
+    assert run(tmp_path, "{type: minmax}", ["7", "7"], field="count") == [10, 10]
+
+
+def test_missing_scores_zero_or_full(tmp_path):
+    assert run(tmp_path, "{type: threshold, target: 100}", ["—", "未报送", ""]) == [0, 0, 0]
+
+
+def test_negative_deducts_from_parent(tmp_path):
+    from helpers import write
+
+    write(tmp_path, "fields.yaml", __import__("helpers").FIELDS_YAML)
+    r = write(tmp_path, "r.yaml", """
+    id: t
+    name: 测试
+    fields: [fields.yaml]
+    items:
+      - id: "1"
+        name: 一
+        items:
+          - {id: "1.1", name: 比率, points: 10, field: rate, rule: {type: threshold, target: 90}}
+          - {id: "1.2", name: 违法次数, field: count, rule: {type: negative, each: 4, cap: 12}}
+    """)
+    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "count", 1), ("B", 2024, "rate", 95), ("B", 2024, "count", 5),
+                        ("C", 2024, "rate", 95)])
+    assert scores(r, d, "1.2") == {"A": -4, "B": -12, "C": 0}
+    assert scores(r, d, "1") == {"A": 6, "B": 0, "C": 10}  # never below 0
+
+
+def test_bonus_capped_per_item_and_overall(tmp_path):
+    from helpers import FIELDS_YAML, write
+
+    import lawgov_score as lg
+
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    r = write(tmp_path, "r.yaml", """
+    id: t
+    name: 测试
+    fields: [fields.yaml]
+    bonus_cap: 3
+    items:
+      - {id: "1", name: 比率, points: 10, field: rate, rule: {type: threshold, target: 90}}
+      - id: "9"
+        name: 加分
+        items:
+          - {id: "9.1", name: 表彰, field: count, rule: {type: bonus, each: 1, cap: 2}}
+          - {id: "9.2", name: 创新, field: flag, rule: {type: bonus, each: 2, cap: 2}}
+    """)
+    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "count", 5), ("A", 2024, "flag", "是"),
+                        ("B", 2024, "rate", 95), ("B", 2024, "count", 1)])
+    rub = lg.load_rubric(r)
+    res = lg.score(rub, lg.read_indicators([d], rub))
+    totals = {row["unit"]: (row["bonus"], row["total"]) for row in res.frame.iter_rows(named=True)}
+    assert totals == {"A": (3, 13), "B": (1, 11)}
+
+
+def test_veto_caps_total_and_grade(tmp_path):
+    from helpers import FIELDS_YAML, write
+
+    import lawgov_score as lg
+
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    r = write(tmp_path, "r.yaml", """
+    id: t
+    name: 测试
+    fields: [fields.yaml]
+    grades: [{name: 优秀, min_percent: 90}, {name: 合格, min_percent: 60}, {name: 不合格, min_percent: 0}]
+    items:
+      - {id: "1", name: 比率, points: 100, field: rate, rule: {type: linear, floor: 0, target: 100}}
+      - {id: "2", name: 重大违法, field: flag, rule: {type: veto, when: true, cap_grade: 合格}}
+      - {id: "3", name: 违法件数, field: count, rule: {type: veto, above: 2, cap_total: 50}}
+    """)
+    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "flag", "是"),
+                        ("B", 2024, "rate", 95), ("B", 2024, "count", 3),
+                        ("C", 2024, "rate", 95), ("C", 2024, "count", 2), ("C", 2024, "flag", "否")])
+    rub = lg.load_rubric(r)
+    res = lg.score(rub, lg.read_indicators([d], rub))
+    got = {row["unit"]: (row["total"], row["grade"], row["vetoed"]) for row in res.frame.iter_rows(named=True)}
+    assert got == {"A": (95, "合格", True), "B": (50, "不合格", True), "C": (95, "优秀", False)}
+
+
+def test_relative_rules_compare_within_year_and_group(tmp_path):
+    from helpers import FIELDS_YAML, write
+
+    import lawgov_score as lg
+
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    r = write(tmp_path, "r.yaml", """
+    id: t
+    name: 测试
+    fields: [fields.yaml]
+    items:
+      - {id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}
+    """)
+    write(tmp_path, "d.csv", """
+    unit,year,field,value,city
+    A,2023,count,10,甲市
+    A,2024,count,10,甲市
+    B,2024,count,20,甲市
+    C,2024,count,40,乙市
+    """)
+    rub = lg.load_rubric(r)
+    res = lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
+    got = {(row["unit"], row["year"]): row["s:1"] for row in res.frame.iter_rows(named=True)}
+    assert got == {("A", 2023): 10, ("A", 2024): 5, ("B", 2024): 10, ("C", 2024): 10}
+
+
+@pytest.mark.parametrize("rule,values,expected", [
+    ("{type: linear, floor: 0, target: 3}", ["1"], [3.33]),      # 10/3 rounded half up to 2 places
+    ("{type: linear, floor: 0, target: 8}", ["1"], [1.25]),
+    ("{type: linear, floor: 0, target: 400}", ["1"], [0.03]),    # 0.025 → 0.03 (half away from zero)
+])
+def test_rounding_half_up(tmp_path, rule, values, expected):
+    assert run(tmp_path, rule, values, field="count") == expected
