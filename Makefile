@@ -1,10 +1,13 @@
-# Everything a fresh clone needs: python3 and make.
+# Everything a fresh clone needs: python3 and make (and, for the browser tests, Debian's apt).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+OUT    := out
+# What the report tests look at the page with, and the fonts Chinese is drawn with.
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: demo test clean
+.PHONY: demo test browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +24,24 @@ demo: $(STAMP)
 	@echo
 	@echo "== 合成市（合成数据，samples/synthetic-city/）2024 年排名 =="
 	@$(BIN)/lawgov-score rank samples/synthetic-city --year 2024 --no-dimensions
+	@echo
+	@echo "== Excel 工作簿、HTML 报告和填报模板 =="
+	@$(BIN)/lawgov-score rank -o $(OUT)/排名.xlsx
+	@$(BIN)/lawgov-score report -o $(OUT)/report.html
+	@$(BIN)/lawgov-score template -o $(OUT)/填报模板.xlsx
+	@echo "演示结果：工作簿 $(OUT)/排名.xlsx（排名、得分明细、差距），报告 $(OUT)/report.html（用浏览器打开），填报模板 $(OUT)/填报模板.xlsx"
 
-test: $(STAMP)
+# Installs the browser and CJK fonts once (idempotent: nothing happens when they are there).
+browser:
+	@if dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then echo "browser: no apt-get here; install Chromium, chromedriver and a CJK font by hand"; \
+	elif [ "$$(id -u)" != 0 ]; then echo "browser: run as root (or: sudo apt-get install $(BROWSER_PACKAGES)) for the browser tests"; \
+	else echo "browser: installing $(BROWSER_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; fi
+
+test: $(STAMP) browser
 	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis $(OUT)

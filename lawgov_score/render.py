@@ -1,4 +1,4 @@
-"""One output helper for every format: table, markdown, csv, json.
+"""One output helper for every format: table, markdown, csv, json (and xlsx, in ``xlsx.py``).
 
 A command hands over a polars frame and the columns to show (``Column``: its key, Chinese and
 English header, and kind).  JSON keeps the keys and typed values; the other formats show the
@@ -60,9 +60,21 @@ def _json_value(value):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def looks_like_formula(text: str) -> bool:
+    """A text cell a spreadsheet would run as a formula when the file is opened."""
+    return bool(text) and text.startswith(FORMULA_START)
+
+
 def neutralise(text: str) -> str:
     """A text cell starting like a formula is prefixed with ' so Excel/WPS show it as text."""
-    return "'" + text if text and text.startswith(FORMULA_START) else text
+    return "'" + text if looks_like_formula(text) else text
+
+
+def render_workbook(sheets, *, title: str = "", active: int = 0) -> bytes:
+    """The ``xlsx`` format: formatted sheets (``xlsx.Sheet``) as workbook bytes for ``write_output``."""
+    from .xlsx import write_workbook
+
+    return write_workbook(sheets, title=title, active=active)
 
 
 def records(frame: pl.DataFrame, columns: list[Column]) -> list[dict]:
@@ -134,6 +146,9 @@ def write_output(text: str | bytes, path: str | None, fmt: str) -> None:
     if path is None or path == "-":
         import sys
 
+        if isinstance(text, bytes) and fmt == "xlsx":
+            raise ValueError("a workbook is written to a file, not to standard output")
+
         data = text if isinstance(text, str) else text.decode("utf-8")
         sys.stdout.write(data)
         return
@@ -147,6 +162,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

@@ -59,11 +59,7 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None) -> Gaps:
     rubric = result.rubric
     key = (pl.col("unit") == unit) & (pl.col("year") == year if year is not None else pl.col("year").is_null())
     row = result.totals().filter(key).row(0, named=True)
-    items = result.items().filter(key & pl.col("role").is_in(["score", "negative"]))
-    items = items.with_columns(
-        pl.when(pl.col("role") == "negative").then(-pl.col("score")).otherwise(pl.col("max") - pl.col("score")).round(rubric.decimals).alias("lost"),
-        pl.int_range(pl.len()).alias("_order"),
-    ).filter(pl.col("lost") > 0).sort(["lost", "_order"], descending=[True, False]).drop("_order")
+    items = lost_items(result.items().filter(key), rubric.decimals)
     next_grade, needed = _next_grade(rubric, row["total"], row["grade"])
     return Gaps(unit=unit, year=year, total=row["total"], max=rubric.total, percent=row["percent"], grade=row["grade"],
                 vetoed=bool(row["vetoed"]), next_grade=next_grade, points_to_next=needed, items=items)
@@ -80,3 +76,13 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
     k = 10 ** rubric.decimals
     needed = math.ceil((target.min_percent / 100 * rubric.total - total) * k - 1e-9) / k
     return target.name, max(needed, 0.0)
+
+
+def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
+    """The item records that lose points, with ``lost``: per unit and year, largest loss first
+    (items of equal loss in rubric order).  Works on any number of units at once."""
+    out = items.filter(pl.col("role").is_in(["score", "negative"])).with_columns(
+        pl.when(pl.col("role") == "negative").then(-pl.col("score")).otherwise(pl.col("max") - pl.col("score")).round(decimals).alias("lost"),
+        pl.int_range(pl.len()).over("unit", "year").alias("_order"),
+    ).filter(pl.col("lost") > 0)
+    return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop("_order")

@@ -18,8 +18,9 @@ EXIT_OK, EXIT_FOUND, EXIT_BAD = 0, 1, 2
 DataArg = Annotated[Optional[list[Path]], typer.Argument(
     help="指标文件或目录（CSV/TSV/XLSX/Parquet/JSON）；省略时使用自带样例 samples/", show_default=False)]
 RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False)]
-Format = Literal["table", "markdown", "csv", "json"]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="输出格式；省略时按 -o 的扩展名，否则 table", show_default=False)]
+Format = Literal["table", "markdown", "csv", "json", "xlsx"]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False)]
+WORKBOOK_FORMATS = FORMATS + ["xlsx"]  # commands that can also write a formatted workbook
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False)]
 LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
@@ -81,7 +82,12 @@ def resolve_format(fmt: str | None, output: Path | None, allowed: list[str] | No
     fmt = fmt or "table"
     if fmt not in allowed:
         fail(f"此命令不支持 --format {fmt}；可用：{', '.join(allowed)}")
+    if fmt in BINARY_FORMATS and (output is None or str(output) == "-"):
+        fail(f"--format {fmt} 写出的是文件，请用 -o 指定文件名，如 -o 结果.{fmt}")
     return fmt
+
+
+BINARY_FORMATS = ("xlsx",)
 
 
 def load_inputs(rubric_path: Path | None, data: list[Path] | None):

@@ -7,8 +7,8 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail, guarded,
-                     load_inputs, resolve_format)
+from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail,
+                     guarded, load_inputs, resolve_format)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,7 +37,7 @@ def score_cmd(
     from ..present import score_view
     from ..render import render
 
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, inds = load_inputs(rubric, data)
     from ..engine.score import score
 
@@ -55,6 +55,11 @@ def score_cmd(
         items = items.filter(pl.col("level") <= depth)
     if status is not None:
         items = items.filter(pl.col("status") == status)
+    if fmt == "xlsx":
+        from ..workbook import scoring_workbook
+
+        emit(scoring_workbook(result, view="score", items=items, lang=lang), output, fmt)
+        return 0
     df, cols = score_view(items, rub, lang, json=fmt == "json")
     emit(render(df, cols, fmt, lang, rub.decimals), output, fmt)
     return 0
@@ -83,7 +88,7 @@ def rank_cmd(
     from ..present import rank_columns
     from ..render import render
 
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     if by is not None and by not in ("city", "province", "level", "group"):
         fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
     rub, inds = load_inputs(rubric, data)
@@ -93,7 +98,12 @@ def rank_cmd(
     table = rank(result, by=by, ties=ties, on=on, pool=pool)
     if year is not None:
         table = table.filter(pl.col("year") == year)
-    cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt == "json")
+    cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt in ("json", "xlsx"))
+    if fmt == "xlsx":
+        from ..workbook import scoring_workbook
+
+        emit(scoring_workbook(result, view="rank", rank_table=table, rank_cols=cols, lang=lang), output, fmt)
+        return 0
     emit(render(table, cols, fmt, lang, rub.decimals), output, fmt)
     return 0
 
@@ -116,13 +126,18 @@ def gaps_cmd(
     from ..present import gaps_text, gaps_view
     from ..render import records, render, to_json
 
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, inds = load_inputs(rubric, data)
     result = score(rub, inds)
     try:
         g = gaps(result, unit, year)
     except LookupError as exc:
         fail(str(exc))
+    if fmt == "xlsx":
+        from ..workbook import scoring_workbook
+
+        emit(scoring_workbook(result, view="gaps", gaps=g, top=top, lang=lang), output, fmt)
+        return 0
     df, cols = gaps_view(g, rub, lang)
     if top is not None:
         df = df.head(top)

@@ -184,11 +184,17 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
         if "password" in msg.lower() or "encrypt" in msg.lower() or "cfb" in msg.lower() or "ole" in msg.lower():
             msg = "工作簿已加密或不是 .xlsx 格式；请另存为不加密的 .xlsx"
         return [], [problem("E-DATA-FILE", shown, reason=f"无法打开 Excel 工作簿：{msg}")]
+    from .excel import apply_percents, percent_cells
+    from .template import attach_unit
+
+    percents = percent_cells(path)
     tables: list[Table] = []
     for name in reader.sheet_names:
         try:
             sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
             grid = sheet.to_polars()
+            if name in percents:
+                grid = apply_percents(grid, [c.absolute_index for c in sheet.available_columns()], percents[name])
         except Exception as exc:
             return [], [problem("E-DATA-FILE", f"{shown}[{name}]", reason=_short(exc))]
         if grid.height == 0:
@@ -204,7 +210,7 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
         tables.append(Table(shown, body, offset + head + 2, sheet=name if len(reader.sheet_names) > 1 else None))
     if not tables:
         return [], [problem("E-DATA-EMPTY", shown)]
-    return tables, []
+    return attach_unit(tables)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -352,7 +358,8 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
         first = unknown.group_by("file", "field", maintain_order=True).agg(pl.col("row").first(), pl.col("fcol").first())
         for r in first.iter_rows(named=True):
             report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field=r["field"], suggestion=did_you_mean(r["field"], rubric.field_lookup())))
-    blank_field = df.filter(pl.col("field").is_null() | (pl.col("field") == ""))
+    has_value = pl.col("raw").is_not_null() & (pl.col("raw").str.strip_chars() != "")
+    blank_field = df.filter((pl.col("field").is_null() | (pl.col("field") == "")) & has_value)  # a blank row is no problem
     for r in blank_field.head(MAX_PROBLEMS_PER_KIND).iter_rows(named=True):
         report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)"))
 
@@ -372,7 +379,7 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
     _value_problems(parsed, rubric, report)
     bad_year = parsed.filter(pl.col("year").is_not_null() & (pl.col("year").str.strip_chars() != "") & pl.col("year_int").is_null())
     _limited(report, bad_year, lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
-    no_unit = parsed.filter(pl.col("unit").is_null() | (pl.col("unit") == ""))
+    no_unit = parsed.filter((pl.col("unit").is_null() | (pl.col("unit") == "")) & ~pl.col("is_missing"))
     _limited(report, no_unit, lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
 
     good = parsed.filter(pl.col("problem").is_null() & ~pl.col("is_missing") & pl.col("unit").is_not_null() & (pl.col("unit") != ""))

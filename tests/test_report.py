@@ -1,0 +1,177 @@
+"""The HTML report as a person sees it: opened in headless Chromium, offline, without errors;
+and the PNG charts, which never draw boxes for Chinese characters."""
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lawgov_score.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CHROMIUM, DRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
+runner = CliRunner()
+
+# The test setup (`make test`, .ci/run) installs Chromium; in CI a missing browser is a failure.
+have_browser = Path(CHROMIUM).exists() and Path(DRIVER).exists()
+needs_browser = pytest.mark.skipif(not have_browser and not os.environ.get("CI"),
+                                   reason="Chromium not installed: run `make browser` (Debian packages chromium, chromium-driver)")
+
+
+def make_report(tmp_path: Path, *args: str) -> Path:
+    out = tmp_path / "report.html"
+    res = runner.invoke(app, ["report", *args, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1400,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        opts.add_argument(flag)
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opts)
+    yield driver
+    driver.quit()
+
+
+def open_page(driver, path: Path) -> tuple[list[str], list[dict]]:
+    """Load the page; return the URLs it requested and its console messages."""
+    driver.get_log("performance")
+    driver.get_log("browser")
+    driver.get(path.as_uri())
+    driver.execute_script("return document.readyState")
+    requests = []
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            requests.append(msg["params"]["request"]["url"])
+    return requests, driver.get_log("browser")
+
+
+def box(driver, css: str) -> dict:
+    return driver.execute_script("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                                 "return {w: r.width, h: r.height};", css)
+
+
+@needs_browser
+def test_sample_report_in_chromium(browser, tmp_path):
+    page = make_report(tmp_path)
+    requests, console = open_page(browser, page)
+    assert requests == [page.as_uri()]  # the file itself and nothing else
+    assert [m for m in console if m["level"] in ("SEVERE", "WARNING")] == []
+    d = browser
+    assert d.title == "市县法治政府建设示范指标（自评） 评估报告"
+    rows = d.find_elements("css selector", "table.ranking tbody tr")
+    assert [r.find_elements("css selector", "td")[1].text for r in rows] == ["高台县", "乃东区", "石峰区", "乐平市", "杭锦旗"]
+    assert d.find_element("css selector", "table.ranking th:nth-child(8)").text.startswith("1 政府职能依法全面履行")
+    assert len(d.find_elements("css selector", "svg.heatmap g.cell rect")) == 5 * 10
+    assert len(d.find_elements("css selector", "svg.radar")) == 5
+    assert len(d.find_elements("css selector", "svg.bars rect.bar")) == 5
+    for css in ("svg.heatmap", "svg.radar", "svg.bars", "table.ranking"):
+        b = box(d, css)
+        assert b["w"] > 200 and b["h"] > 100, (css, b)
+    # Chinese is drawn with a font that has it: two different characters give two different
+    # pictures (a missing font draws the same empty box for both)
+    same = d.execute_script("""
+        const draw = ch => { const c = document.createElement('canvas'); c.width = c.height = 40;
+          const x = c.getContext('2d'); x.font = '30px ' + getComputedStyle(document.body).fontFamily;
+          x.fillText(ch, 2, 32); return Array.from(x.getImageData(0, 0, 40, 40).data).join(','); };
+        return [draw('法') === draw('治'), draw('\u0378') === draw('\u0379')];""")
+    assert same == [False, True]
+    assert d.execute_script("return document.scripts.length") == 0
+    shot = os.environ.get("LAWGOV_SCREENSHOT")
+    if shot:  # how docs/report.png is made
+        d.set_window_size(1400, 2300)
+        d.save_screenshot(shot)
+
+
+@needs_browser
+def test_synthetic_city_report_in_chromium(browser, tmp_path):
+    page = make_report(tmp_path, str(SAMPLES / "synthetic-city"), "--year", "2024")
+    requests, console = open_page(browser, page)
+    assert requests == [page.as_uri()]
+    assert [m for m in console if m["level"] in ("SEVERE", "WARNING")] == []
+    rows = browser.find_elements("css selector", "table.ranking tbody tr")
+    assert len(rows) == 12
+    assert rows[0].find_elements("css selector", "td")[1].text == "合成己县"
+    assert len(browser.find_elements("css selector", "svg.radar")) == 12
+
+
+def test_report_content_and_escaping(tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text("unit,year,field,value,evidence\n"
+                    "<script>alert(1)</script>县,2024,court_appearance_rate,96.5,出庭应诉率96.5% <b>粗</b>\n"
+                    "甲县,2024,court_appearance_rate,100,出庭应诉率达100%\n", encoding="utf-8")
+    page = make_report(tmp_path, str(data), "--top", "3").read_text(encoding="utf-8")
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;县" in page
+    assert "&lt;b&gt;粗&lt;/b&gt;" in page
+    assert not re.search(r"(src|href)=\"https?:", page) and "@import" not in page and "url(" not in page
+    for part in ("概况", "排名", "热力图", "雷达图", "差距：失分最多的 3 项", "数据与佐证", "评分方法",
+                 "是/否：符合要求得满分", "出庭应诉率达100%", "d.csv:3"):
+        assert part in page, part
+
+
+def test_report_needs_an_html_file(tmp_path):
+    res = runner.invoke(app, ["report"])
+    assert res.exit_code == 2 and "-o" in res.output
+    res = runner.invoke(app, ["report", "-o", str(tmp_path / "x.pdf")])
+    assert res.exit_code == 2 and ".html" in res.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_png_charts(tmp_path):
+    png = tmp_path / "图表"
+    res = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html"), "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    names = sorted(p.name for p in png.iterdir())
+    assert names == sorted(["heatmap.png", "totals.png"] + [f"radar-{u}.png" for u in
+                                                             ("乃东区_2022", "乐平市_2024", "杭锦旗_2024", "石峰区_2023", "高台县_2022")])
+    from PIL import Image
+
+    with Image.open(png / "heatmap.png") as im:
+        assert im.format == "PNG" and im.width > 800
+
+
+def test_no_cjk_font_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGOV_CJK_FONT", str(tmp_path / "missing.ttf"))
+    res = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html"), "--png", str(tmp_path / "png")])
+    assert res.exit_code == 2
+    assert len(res.output.strip().splitlines()) == 1 and "字体" in res.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_font_search_refuses_a_font_without_the_characters(monkeypatch):
+    from lawgov_score.report.png import FontMissing, find_cjk_font
+
+    monkeypatch.delenv("LAWGOV_CJK_FONT", raising=False)
+    assert find_cjk_font("法治政府建设")  # the test setup installs fonts-noto-cjk
+    with pytest.raises(FontMissing, match="fonts-noto-cjk"):
+        find_cjk_font("法治\u0378")  # an unassigned character no font has
+
+
+def test_a_system_without_cjk_fonts_gets_no_boxes(monkeypatch):
+    """matplotlib's own fonts (DejaVu, and Last Resort, whose every glyph is a box) are not enough."""
+    from matplotlib import font_manager
+
+    from lawgov_score.report.png import FontMissing, find_cjk_font
+
+    monkeypatch.delenv("LAWGOV_CJK_FONT", raising=False)
+    bundled = [f for f in font_manager.fontManager.ttflist if "mpl-data" in f.fname]
+    assert any("LastResort" in f.fname for f in bundled)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", bundled)
+    with pytest.raises(FontMissing):
+        find_cjk_font("乃东区 政府职能依法全面履行")
