@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import rubric, scoring
+from . import extract, rubric, scoring
 
 app = typer.Typer(
     name="lawgov-score",
@@ -18,7 +18,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scoring, rubric):
+for module in (scoring, rubric, extract):
     module.register(app)
 
 
