@@ -17,7 +17,8 @@ from .patterns import Phrasing
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
 NEGATIONS = ("未", "没有", "不够", "有待", "不足", "不到位", "不完全", "不全", "难以", "尚")
-AIMS = ("力争", "争取", "推进", "推动", "确保", "努力", "逐步", "计划", "目标", "要", "将", "拟", "进一步")
+AIMS = ("力争", "争取", "推进", "推动", "确保", "努力", "逐步", "计划", "目标", "拟", "进一步", "将要", "需要", "要求", "将继续",
+        "将全面", "将实现", "将推动", "下一步", "今后", "明年")
 
 
 @dataclass
@@ -66,13 +67,15 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
             if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
                 found[mt.num_start] = mt
         matches = list(found.values())
-        if ph.single:  # parts of a total (撤销2件、确认违法1件): only when the sentence names one
-            per_sentence: dict[tuple[int, int], list[Match]] = {}
-            for mt in matches:
-                per_sentence.setdefault(doc.sentence(mt.num_start), []).append(mt)
-            matches = [mt for group in per_sentence.values() if len(group) == 1 for mt in group]
         out += matches
-    return out
+    # Parts of a total (撤销2件、确认违法1件): a `single` pattern counts only when its phrasings
+    # find one number in the sentence.
+    singles: dict[tuple, set[int]] = {}
+    for mt in out:
+        if mt.phrasing.single:
+            singles.setdefault((mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start)), set()).add(mt.num_start)
+    return [mt for mt in out if not mt.phrasing.single
+            or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1]
 
 
 def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
@@ -104,7 +107,7 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
     region = m.start()
     if ph.context:
         lo = doc.sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
-        before = n[lo:ns]
+        before = n[lo:max(ns, m.end())]  # before the number, or within the phrasing itself
         best, best_end = -1, -1
         for w in ph.context:
             k = before.rfind(w)
@@ -117,10 +120,11 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         between = n[region:ns] + "\n" + n[ne:m.end()]
         if any(b in between for b in ph.breaks):
             return None
-    if ph.exclude:
-        qlo = doc._span(doc.quote_ends, min(ns, m.start()), len(n))[0]
-        qhi = doc._span(doc.quote_ends, max(ne, m.end()) - 1, len(n))[1]
-        if any(x in n[qlo:qhi] for x in ph.exclude):
+    if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
+        lead = n[doc.clause(ns)[0]:ns]
+        digits = [i for i, c in enumerate(lead) if c.isdigit()]
+        lead = lead[digits[-1] + 1:] if digits else lead
+        if any(x in lead + n[ns:ne] + "\n" + n[m.start():m.end()] for x in ph.exclude):
             return None
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
@@ -152,6 +156,13 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
     """Each number to its closest phrasing's field; each field its first value (or, with
     ``every``, all of them), in text order."""
     valued = _values(matches, ranges)
+    own: dict[object, tuple[Match, float, str]] = {}  # per field and number: its highest-priority, closest phrasing
+    for item in valued:
+        mt = item[0]
+        key = (mt.field, mt.num_start if mt.phrasing.has_number else ("fixed", mt.start))
+        if key not in own or (-mt.phrasing.priority, mt.rank()) < (-own[key][0].phrasing.priority, own[key][0].rank()):
+            own[key] = item
+    valued = list(own.values())
     best: dict[object, tuple[Match, float, str]] = {}
     for item in valued:
         mt = item[0]
@@ -159,10 +170,13 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         if key not in best or item[0].rank() < best[key][0].rank():
             best[key] = item
     chosen = sorted(best.values(), key=lambda it: (it[0].num_start, it[0].phrasing.order))
+    top: dict[str, int] = {}
+    for mt, _, _ in chosen:
+        top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
     records: list[Record] = []
     seen: set[str] = set()
     for mt, value, qualifier in chosen:
-        if mt.field in seen and not every:
+        if not every and (mt.field in seen or mt.phrasing.priority < top[mt.field]):
             continue
         seen.add(mt.field)
         quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))

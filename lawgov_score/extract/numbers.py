@@ -135,6 +135,8 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
     tail = before.rstrip(" 了为达约近共计")
     if tail.endswith(CHANGE_VERBS):
         return "change"
+    if re.search(r"[由从][^由从]{0,12}$", before) and re.match(r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after):
+        return "change"  # 由原来的256项精简至198项: the old figure
     if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
         return "target"
     scopes = [s for s in OTHER_SCOPES if s in before]

@@ -35,6 +35,8 @@ class Phrasing:
     breaks: tuple[str, ...]
     exclude: tuple[str, ...]
     single: bool
+    priority: int
+    group: int  # which pattern entry of the field it comes from
     order: int  # position in the dictionary, to break ties the same way every time
 
 
@@ -50,7 +52,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
     for f in fields.values():
         if f.type not in NUMERIC:
             continue
-        for p in default_patterns(f):
+        for group, p in enumerate(default_patterns(f)):
             units = list(p.units) if p.units else unit_words(f.unit, f.type)
             for t in p.match:
                 rx, gaps = template_regex(t, f.aliases, units)
@@ -58,7 +60,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                     field=f.id, ftype=f.type, template=t, regex=re.compile(rx), gaps=gaps, has_number="{n}" in t,
                     value=p.value, context=tuple(normalise(w) for w in p.context), within=p.within,
                     breaks=tuple(normalise(w) for w in p.breaks), exclude=tuple(normalise(w) for w in p.exclude),
-                    single=p.single, order=len(out),
+                    single=p.single, priority=p.priority, group=group, order=len(out),
                 ))
     return out
 

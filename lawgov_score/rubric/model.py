@@ -218,6 +218,7 @@ class ExtractPattern(_Strict):
     exclude: list[str] = Field(default_factory=list)  # none of these in the number's clause
     value: float | None = None  # a phrasing without a number that plainly states this value (全覆盖 → 100)
     single: bool = False  # drop the matches when the phrasing matches twice in one sentence (parts of a total)
+    priority: int = 0  # a field takes its first value from the phrasings of the highest priority that matched
 
     @field_validator("match", mode="before")
     @classmethod
