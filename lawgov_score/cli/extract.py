@@ -57,7 +57,8 @@ def _records_text(records, fields, fmt: str, lang: str) -> str:
         return to_json([{c: (_number(r.value) if c == "value" else getattr(r, c)) for c in COLUMNS} for r in records])
     frame = records_frame(records)
     if fmt == "csv":  # the columns of an indicator file, whatever the language
-        frame = frame.with_columns(pl.col("value").map_elements(_number_text, return_dtype=pl.String))
+        frame = frame.with_columns(pl.col("value").map_elements(_number_text, return_dtype=pl.String),
+                                   pl.col("qualifier").replace("", None))
         return render(frame, [Column(c, c, c) for c in COLUMNS], "csv", lang)
     qualifier_zh = {"lower_bound": "以上（下限）", "approx": "约"}
     frame = frame.with_columns(

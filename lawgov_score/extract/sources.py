@@ -97,17 +97,22 @@ def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     return reflow("\n".join(pages)), []
 
 
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)")
+_PAGE_NUMBER = re.compile(r"[-—\s\d第页/共]+")
+
+
 def reflow(text: str) -> str:
-    """PDF text breaks lines where the page did; a paragraph ends only after 。！？：or a heading.
-    Join the other line breaks (Chinese needs no space between the halves)."""
-    lines = [ln.strip() for ln in text.replace("\r", "\n").split("\n")]
+    """PDF text breaks lines where the page did.  A paragraph ends after 。！？：； and after a
+    short numbered heading; other line breaks are joined (Chinese needs no space between the
+    halves).  Page numbers are dropped."""
     out: list[str] = []
-    for ln in lines:
-        if not ln:
+    for ln in (x.strip() for x in text.replace("\r", "\n").split("\n")):
+        if not ln or _PAGE_NUMBER.fullmatch(ln):
             continue
-        if out and not re.search(r"[。！？!?:：；;]$", out[-1]) and not re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])", ln) \
-                and not re.fullmatch(r"[-—\s\d第页/共]+", ln):
-            out[-1] += ln
-        elif not re.fullmatch(r"[-—\s\d第页/共]+", ln):  # page numbers are dropped
+        prev = out[-1] if out else None
+        ends = prev is None or re.search(r"[。！？!?:：；;]$", prev) or (_NUMBERED.match(prev) and len(prev) <= 30)
+        if ends or _NUMBERED.match(ln):
             out.append(ln)
+        else:
+            out[-1] += ln
     return "\n".join(out)
