@@ -60,7 +60,7 @@ def _records_text(records, fields, fmt: str, lang: str) -> str:
         frame = frame.with_columns(pl.col("value").map_elements(_number_text, return_dtype=pl.String),
                                    pl.col("qualifier").replace("", None))
         return render(frame, [Column(c, c, c) for c in COLUMNS], "csv", lang)
-    qualifier_zh = {"lower_bound": "以上（下限）", "approx": "约"}
+    qualifier_zh = {"lower_bound": "下限", "approx": "约"}
     frame = frame.with_columns(
         pl.col("field").replace_strict({f: d.name for f, d in fields.items()}, default=None).alias("name"),
         (pl.col("qualifier").replace_strict(qualifier_zh, default="") if lang != "en" else pl.col("qualifier")).alias("qualifier"),

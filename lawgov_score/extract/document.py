@@ -20,12 +20,13 @@ _PROTECTED = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"
 # Headings of the parts that are not facts of the year: problems, plans for the next year.
 _HEADING = re.compile(r"^\s*(?:(?P<l1>[一二三四五六七八九十]+[、.])|(?P<l2>\([一二三四五六七八九十]+\))|(?P<l3>\d{1,2}[.、](?!\d))|(?P<l0>第[一二三四五六七八九十]+部分))")
 _NOT_FACTS = ("存在问题", "存在的问题", "问题和不足", "问题与不足", "不足之处", "困难和问题", "问题和困难", "短板和不足", "薄弱环节",
-              "下一步", "工作打算", "工作计划", "工作谋划", "工作思路", "工作安排", "工作设想", "努力方向", "打算", "谋划", "展望")
+              "差距和不足", "下一步", "下步", "明年", "来年", "今后", "工作打算", "工作计划", "工作谋划", "工作思路", "工作安排",
+              "工作设想", "努力方向", "谋划打算", "打算和", "主要打算")
 _PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<year>\d{4})年[,，]?(?:我|全)[县区市旗州])")
 
 _UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
 _SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
-_TITLE = re.compile(rf"^\s*(?:\d{{4}}年度?)?(?P<unit>[\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})(?:人民政府)?(?:关于)?(?:\d{{4}}年度?)?(?:关于)?(?:的)?(?:法治政府建设|依法行政)")
+_TITLE = re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?{_UNIT_SUFFIX})(?:人民政府)?(?:关于)?(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)")
 _NOT_NAMES = ("法治", "依法", "治县", "治区", "治市", "治旗", "自治区", "示范", "开发", "试点", "社区", "园区", "景区", "城区", "辖区",
               "山区", "牧区", "市区", "县区", "城市", "地区", "片区", "小区", "街区", "新区", "省市", "州市", "区县", "县市", "超市",
               "上市", "都市", "门市", "集市", "旗区", "市县", "政区", "专区", "校区", "矿区", "灾区", "商区", "服务区", "保护区")
@@ -125,8 +126,8 @@ def _year(n: str) -> int | None:
 
 
 def _strip_parent(name: str) -> str:
-    """株洲市石峰区 → 石峰区; 中共乐平市 → 乐平市."""
-    name = name.removeprefix("中共")
+    """株洲市石峰区 → 石峰区; 中共乐平市 → 乐平市; 关于合成县 → 合成县."""
+    name = re.sub(r"^(?:关于|中共|\d{4}年度?)+", "", name)
     m = _PARENT_SUFFIX.match(name)
     if m and re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}{_UNIT_SUFFIX}", name[m.end():]):
         return name[m.end():]
@@ -140,9 +141,10 @@ def _plausible(name: str) -> bool:
 def _unit(n: str) -> str | None:
     lines = [ln for ln in n.split("\n") if ln.strip()]
     for ln in lines[:3]:
-        m = _TITLE.match(ln)
-        if m and _plausible(_strip_parent(m.group("unit"))):
-            return _strip_parent(m.group("unit"))
+        for m in _TITLE.finditer(ln):
+            name = _strip_parent(re.split(r"[\s\d年]", m.group("unit"))[-1])
+            if _plausible(name):
+                return name
     for ln in reversed(lines[-6:]):
         if len(ln) <= 40:
             found = [_strip_parent(x) for x in _SIGNATURE.findall(ln)]
