@@ -148,3 +148,10 @@ def test_quote_and_offset_point_at_the_number():
     assert rec.quote == "全年受理行政复议案件126件"
     assert text[rec.offset:rec.offset + 3] == "126"
     assert (rec.unit, rec.year, rec.source) == ("合成县", 2023, "synthetic.txt")
+
+
+def test_figures_of_another_year_are_not_this_years():
+    assert found("2022年受理行政复议案件40件，2023年受理行政复议案件55件。") == {"reconsideration_received": 55}
+    assert found("近三年共办理法律援助案件1500件。") == {}
+    assert found("对2023年16本行政执法案卷进行了评查。") == {"enforcement_case_files_reviewed": 16}
+    assert found("印发《实施方案（2021—2025年）》，全年办理法律援助案件300件。") == {"legal_aid_cases": 300}

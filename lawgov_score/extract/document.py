@@ -40,7 +40,9 @@ class Document:
     source: str = ""
     stem: str = ""
     norm: str = ""
+    unprotected: str = ""  # norm with the text inside 《》“”〔〕 blanked out (same length)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
     sentence_ends: list[int] = field(default_factory=list)
     clause_ends: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
@@ -61,7 +63,12 @@ class Document:
         for line in n.split("\n"):
             doc.paragraphs.append((start, start + len(line)))
             start += len(line) + 1
+        doc.paragraph_starts = [p[0] for p in doc.paragraphs]
         doc.protected = [m.span() for m in _PROTECTED.finditer(n)]
+        chars = list(n)
+        for a, b in doc.protected:
+            chars[a + 1:b - 1] = "\u3000" * (b - a - 2)
+        doc.unprotected = "".join(chars)
         doc.year = _year(n)
         doc.unit = _unit(n)
         doc.self_scope = _self_scope(n, doc.unit)
@@ -85,8 +92,7 @@ class Document:
         return self._span(self.clause_ends, pos, len(self.norm))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        starts = [p[0] for p in self.paragraphs]
-        i = max(0, bisect_right(starts, pos) - 1)
+        i = max(0, bisect_right(self.paragraph_starts, pos) - 1)
         return self.paragraphs[i]
 
     def quote(self, start: int, end: int) -> str:

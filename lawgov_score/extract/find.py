@@ -89,7 +89,7 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
                 return None
         if doc.is_protected(ns) or doc.is_not_fact(ns):
             return None
-        if exclusion(n, ns, ne, doc.clause(ns)[0], doc.self_scope):
+        if exclusion(doc.unprotected, ns, ne, doc.clause(ns)[0], doc.self_scope, doc.year):
             return None
         raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit"), m.group("plus"))
         if raw is None:

@@ -116,11 +116,16 @@ OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地�
 LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
 
 
-def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: str | None) -> str | None:
+OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
+
+
+def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: str | None,
+              year: int | None = None) -> str | None:
     """Why the number at ``norm[start:end]`` (counting word included) is not a value, or None.
 
     ``clause_start`` is where its clause begins (after the last ，。；: …); ``self_scope`` the
-    report's own 全X (全县, 全区 …), which is not another place."""
+    report's own 全X (全县, 全区 …), which is not another place; ``year`` the report's year (a
+    clause about another year, 2022年受理40件, is not this year's value)."""
     before = norm[clause_start:start]
     after = norm[end:end + 8]
     prev = norm[start - 1] if start > 0 else ""
@@ -139,6 +144,10 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
         return "change"  # 由原来的256项精简至198项: the old figure
     if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
         return "target"
+    if year is not None:
+        for m in OTHER_YEARS.finditer(before):
+            if m.group(1) is None or int(m.group(1)) != year:
+                return "another year"
     scopes = [s for s in OTHER_SCOPES if s in before]
     scopes += [s for s in LOCAL_SCOPES.values() if s in before and s != self_scope]
     if scopes:
