@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 Direction = Literal["higher", "lower"]
@@ -207,6 +207,47 @@ class InvalidNode(Node):
     fields) still run over the rest of the tree; its own rule is not checked again."""
 
 
+class ExtractPattern(_Strict):
+    """One way annual reports state a field's value, read by ``lawgov-score extract``.
+
+    ``match`` holds phrasings written as the report writes them, with ``{n}`` where the number
+    stands and ``…`` for a few words in between (up to 16 characters of the same clause, no
+    digits and no ，。；): ``受理行政复议案件…{n}``, ``{n}…本行政执法案卷…评查``.  ``{alias}`` stands
+    for any of the field's aliases.  The number's counting word (件、次、% …) follows from the
+    field's ``unit`` unless ``units`` lists them or the phrasing writes one right after ``{n}``."""
+
+    match: list[str] = Field(min_length=1)
+    units: list[str] | None = None  # counting words accepted after the number
+    context: list[str] = Field(default_factory=list)  # one of these must come earlier …
+    within: Literal["sentence", "paragraph"] = "sentence"  # … in the same sentence or paragraph
+    breaks: list[str] = Field(default_factory=list)  # none of these between the context (or the match) and the number
+    exclude: list[str] = Field(default_factory=list)  # none of these in the number's clause
+    value: float | None = None  # a phrasing without a number that plainly states this value (全覆盖 → 100)
+    single: bool = False  # drop the matches when the phrasing matches twice in one sentence (parts of a total)
+    priority: int = 0  # a field takes its first value from the phrasings of the highest priority that matched
+
+    @field_validator("match", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "ExtractPattern":
+        for m in self.match:
+            rest = m.replace("{n}", "").replace("{alias}", "")
+            if "{" in rest or "}" in rest:
+                raise PydanticCustomError("pattern_placeholder", "“{m}”：只能用 {n}（数值）和 {alias}（别名）两种占位符", {"m": m})
+            if self.value is None and m.count("{n}") != 1:
+                raise PydanticCustomError("pattern_number", "“{m}”：须有且只有一个 {n} 标出数值的位置（或给出 value）", {"m": m})
+            if self.value is not None and "{n}" in m:
+                raise PydanticCustomError("pattern_number", "“{m}”：给出 value 的写法不能再含 {n}", {"m": m})
+            if m.count("{alias}") > 1:
+                raise PydanticCustomError("pattern_alias", "“{m}”：{alias} 最多出现一次", {"m": m})
+            if "{alias}" not in m and not rest.replace("…", "").replace("...", "").strip():
+                raise PydanticCustomError("pattern_empty", "“{m}”：除占位符外还须有文字", {"m": m})
+        return self
+
+
 class FieldDef(_Strict):
     id: str = Field(min_length=1, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     name: str = Field(min_length=1)
@@ -214,11 +255,20 @@ class FieldDef(_Strict):
     type: FieldType = "number"
     levels: list[str] | None = None
     aliases: list[str] = Field(default_factory=list)
-    patterns: list[Any] | None = None  # read by `extract`; free-form here
+    # How `extract` finds the value in report text.  Absent: each alias, as "alias…{n}".
+    # An empty list: the field is never extracted.  A phrasing alone may be written as a string.
+    patterns: list[ExtractPattern] | None = None
     formula: str | None = None
     min: float | None = None
     max: float | None = None
     description: str | None = None
+
+    @field_validator("patterns", mode="before")
+    @classmethod
+    def _pattern_strings(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [{"match": p} if isinstance(p, str) else p for p in v]
+        return v
 
 
 class Grade(_Strict):

@@ -44,6 +44,10 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
             if other and other != f.id:
                 report.add(problem("E-FIELD", path, line, field=f.id, reason=f"名称或别名“{name}”已被指标 {other} 使用，读数据时无法区分"))
             names.setdefault(name.strip(), f.id)
+        if f.patterns and f.type not in NUMERIC:
+            report.add(problem("E-FIELD", path, line, field=f.id, reason="只有数值、百分比、计数类型的指标可以设 patterns（extract 只读数值）"))
+        if f.patterns and not f.aliases and any("{alias}" in m for pat in f.patterns for m in pat.match):
+            report.add(problem("E-FIELD", path, line, field=f.id, reason="patterns 用了 {alias}，但指标没有 aliases"))
         if f.formula:
             try:
                 fx.parse(f.formula)

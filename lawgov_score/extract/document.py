@@ -1,0 +1,222 @@
+"""A report's text as extraction sees it: sentences, clauses, quoted names, the sections that
+state plans or problems rather than facts, and the unit and year the report is about."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .numbers import LOCAL_SCOPES, normalise
+
+SENTENCE_ENDS = "。;!?\n"
+CLAUSE_ENDS = SENTENCE_ENDS + ",:"  # where a clause ends (、 does not end one)
+QUOTE_ENDS = CLAUSE_ENDS + "、"  # the shortest clause, for quotes
+
+# Names in 《》, “” and 〔〕 hold numbers that are never values (《…2021—2025年…》, “12345”, 〔2024〕).
+_PROTECTED = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"\n]{0,30}\"|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]|【[^【】\n]{0,30}】")
+
+# Headings of the parts that are not facts of the year: problems, plans for the next year.
+_HEADING = re.compile(r"^\s*(?:(?P<l1>[一二三四五六七八九十]+[、.])|(?P<l2>\([一二三四五六七八九十]+\))|(?P<l3>\d{1,2}[.、](?!\d))|(?P<l0>第[一二三四五六七八九十]+部分))")
+_NOT_FACTS = ("存在问题", "存在的问题", "问题和不足", "问题与不足", "不足之处", "困难和问题", "问题和困难", "短板和不足", "薄弱环节",
+              "差距和不足", "下一步", "下步", "明年", "来年", "今后", "工作打算", "工作计划", "工作谋划", "工作思路", "工作安排",
+              "工作设想", "努力方向", "谋划打算", "打算和", "主要打算")
+_PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<year>\d{4})年[,，]?(?:我|全)[县区市旗州])")
+
+_UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
+_SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
+_TITLE = re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?{_UNIT_SUFFIX})(?:人民政府)?(?:关于)?(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)")
+_NOT_NAMES = ("法治", "依法", "治县", "治区", "治市", "治旗", "自治区", "示范", "开发", "试点", "社区", "园区", "景区", "城区", "辖区",
+              "山区", "牧区", "市区", "县区", "城市", "地区", "片区", "小区", "街区", "新区", "省市", "州市", "区县", "县市", "超市",
+              "上市", "都市", "门市", "集市", "旗区", "市县", "政区", "专区", "校区", "矿区", "灾区", "商区", "服务区", "保护区")
+_NOT_NAME_START = set("全本我该各在对和与及年的了为是等向从到由以于其每此该贵")
+_PARENT_SUFFIX = re.compile(r"^.*?(?:省|自治区|市|州|盟|地区)(?=[\u4e00-\u9fff]{2,})")
+
+
+@dataclass
+class Document:
+    text: str  # as read
+    source: str = ""
+    stem: str = ""
+    norm: str = ""
+    unprotected: str = ""  # norm with the text inside 《》“”〔〕 blanked out (same length)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    sentence_ends: list[int] = field(default_factory=list)
+    clause_ends: list[int] = field(default_factory=list)
+    quote_ends: list[int] = field(default_factory=list)
+    protected: list[tuple[int, int]] = field(default_factory=list)
+    not_facts: list[tuple[int, int]] = field(default_factory=list)
+    unit: str | None = None
+    year: int | None = None
+    self_scope: str | None = None
+
+    @classmethod
+    def of(cls, text: str, source: str = "", stem: str = "") -> "Document":
+        doc = cls(text=text, source=source, stem=stem, norm=normalise(text))
+        n = doc.norm
+        doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
+        doc.clause_ends = [i for i, c in enumerate(n) if c in CLAUSE_ENDS]
+        doc.quote_ends = [i for i, c in enumerate(n) if c in QUOTE_ENDS]
+        start = 0
+        for line in n.split("\n"):
+            doc.paragraphs.append((start, start + len(line)))
+            start += len(line) + 1
+        doc.paragraph_starts = [p[0] for p in doc.paragraphs]
+        doc.protected = [m.span() for m in _PROTECTED.finditer(n)]
+        chars = list(n)
+        for a, b in doc.protected:
+            chars[a + 1:b - 1] = "\u3000" * (b - a - 2)
+        doc.unprotected = "".join(chars)
+        doc.year = _year(n)
+        doc.unit = _unit(n)
+        doc.self_scope = _self_scope(n, doc.unit)
+        doc.not_facts = _not_facts(doc)
+        return doc
+
+    # --- spans around a position ---------------------------------------------------------------
+
+    @staticmethod
+    def _span(ends: list[int], pos: int, length: int) -> tuple[int, int]:
+        i = bisect_right(ends, pos - 1)
+        lo = ends[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(ends, pos)
+        hi = ends[j] if j < len(ends) else length
+        return lo, hi
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._span(self.sentence_ends, pos, len(self.norm))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._span(self.clause_ends, pos, len(self.norm))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+        return self.paragraphs[i]
+
+    def quote(self, start: int, end: int) -> str:
+        """The shortest clause around ``start``…``end``, verbatim from the report."""
+        lo, _ = self._span(self.quote_ends, start, len(self.norm))
+        _, hi = self._span(self.quote_ends, max(start, end - 1), len(self.norm))
+        return self.text[lo:hi].strip()
+
+    def is_protected(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.protected)
+
+    def is_not_fact(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.not_facts)
+
+
+# --- unit, year, sections -------------------------------------------------------------------------
+
+
+def _year(n: str) -> int | None:
+    head = "\n".join(n.split("\n")[:4])
+    m = re.search(r"(\d{4})年度?[^\n。]{0,24}?(?:法治政府建设|依法行政)[^\n。]{0,16}?(?:报告|情况)", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?:^|\n|。|[一二三四五六七八九十]、)\s*(20\d\d)年(?:度)?(?:,|以来|来|工作情况)", n[:600])
+    if m:
+        return int(m.group(1))
+    years: Counter[int] = Counter()
+    protected = [m.span() for m in _PROTECTED.finditer(n)]
+    for m in re.finditer(r"(?<![\d\-—~至])((?:19|20)\d\d)年(?![\d\-—~])", n):
+        if any(a < m.start() < b for a, b in protected):
+            continue
+        years[int(m.group(1))] += 1
+    if not years:
+        return None
+    best = max(years.values())
+    return max(y for y, c in years.items() if c == best)
+
+
+def _strip_parent(name: str) -> str:
+    """株洲市石峰区 → 石峰区; 中共乐平市 → 乐平市; 关于合成县 → 合成县."""
+    name = re.sub(r"^(?:关于|中共|\d{4}年度?)+", "", name)
+    m = _PARENT_SUFFIX.match(name)
+    if m and re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}{_UNIT_SUFFIX}", name[m.end():]):
+        return name[m.end():]
+    return name
+
+
+def _plausible(name: str) -> bool:
+    return len(name) >= 3 and name[0] not in _NOT_NAME_START and not any(w in name for w in _NOT_NAMES)
+
+
+def _unit(n: str) -> str | None:
+    lines = [ln for ln in n.split("\n") if ln.strip()]
+    for ln in lines[:3]:
+        for m in _TITLE.finditer(ln):
+            name = _strip_parent(re.split(r"[\s\d年]", m.group("unit"))[-1])
+            if _plausible(name):
+                return name
+    for ln in reversed(lines[-6:]):
+        if len(ln) <= 40:
+            found = [_strip_parent(x) for x in _SIGNATURE.findall(ln)]
+            found = [x for x in found if _plausible(x)]
+            if found:
+                return found[-1]
+    # The name the text uses most: two or three characters and a 县/区/市/旗 ending.
+    counts: Counter[str] = Counter()
+    for size in (3, 4, 5):
+        for m in re.finditer(rf"(?=([\u4e00-\u9fff]{{{size - 1}}}(?:县|区|市|旗)))", n):
+            counts[m.group(1)] += 1
+    for name in list(counts):
+        if not _plausible(name):
+            del counts[name]
+    if not counts:
+        return None
+    threes = [(c, name) for name, c in counts.items() if len(name) == 3]
+    if not threes:
+        return None
+    c, best = max(threes)
+    if c < 3:
+        return None
+    for size in (4, 5):  # 达拉特旗: the longer name counted as often as its tail
+        longer = [(lc, ln) for ln, lc in counts.items() if len(ln) == size and ln.endswith(best) and lc >= 0.8 * c]
+        if longer:
+            c, best = max(longer)
+    return best
+
+
+def _self_scope(n: str, unit: str | None) -> str | None:
+    if unit:
+        for suffix, scope in LOCAL_SCOPES.items():
+            if unit.endswith(suffix):
+                return scope
+    counts = Counter(m.group(0) for m in re.finditer(r"全[县区市旗]", n))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _not_facts(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the sections about problems and plans, and of paragraphs about the next year."""
+    heads: list[tuple[int, int, bool]] = []  # (start, level, not-facts)
+    for start, end in doc.paragraphs:
+        line = doc.norm[start:end]
+        m = _HEADING.match(line)
+        title = re.split(r"[。;:]", line, maxsplit=1)[0][:40]
+        if m:
+            level = 1 if m.group("l1") or m.group("l0") else 2 if m.group("l2") else 3
+        elif 0 < len(line.strip()) <= 30 and "。" not in line and not re.search(r"\d", line):
+            level = 3  # an unnumbered heading line
+        else:
+            level = None
+        if level is not None:
+            later_year = any(int(y) > (doc.year or 9999) for y in re.findall(r"(20\d\d)年", title))
+            heads.append((start, level, any(w in title for w in _NOT_FACTS) or (later_year and "工作" in title)))
+    spans: list[tuple[int, int]] = []
+    for i, (start, level, bad) in enumerate(heads):
+        if not bad:
+            continue
+        end = len(doc.norm)
+        for s2, l2, bad2 in heads[i + 1:]:
+            if l2 <= level and not bad2:
+                end = s2
+                break
+        spans.append((start, end))
+    for start, end in doc.paragraphs:
+        m = _PLAN_OPENINGS.match(doc.norm[start:end])
+        if m and (m.group("year") is None or (doc.year and int(m.group("year")) > doc.year)):
+            spans.append((start, end))
+    return spans

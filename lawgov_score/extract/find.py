@@ -1,0 +1,184 @@
+"""Finding values: every phrasing of every field is matched against the text; matches on
+numbers that are never values are dropped; each number goes to the field whose phrasing is
+closest to it; each field takes its first value in the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from ..data import values as V
+from .document import Document
+from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, exclusion, raw_value
+from .patterns import Phrasing
+
+# A phrasing that states a value without a number (全覆盖) counts only when the clause says it
+# was done: not negated, not an aim.
+NEGATIONS = ("未", "没有", "不够", "有待", "不足", "不到位", "不完全", "不全", "难以", "尚")
+AIMS = ("力争", "争取", "推进", "推动", "确保", "努力", "逐步", "计划", "目标", "拟", "进一步", "将要", "需要", "要求", "将继续",
+        "将全面", "将实现", "将推动", "下一步", "今后", "明年")
+
+
+@dataclass
+class Match:
+    phrasing: Phrasing
+    start: int  # the whole match
+    end: int
+    num_start: int  # the number (or the match, for a phrasing with a fixed value)
+    num_end: int
+    raw: str | None  # the number as ``values.parse`` reads it
+    distance: int  # characters the … took: the smaller, the closer cue and number
+    literal: int  # characters of cue text
+
+    @property
+    def field(self) -> str:
+        return self.phrasing.field
+
+    def rank(self) -> tuple:
+        return (self.distance, -self.literal, self.phrasing.order)
+
+
+@dataclass
+class Record:
+    source: str
+    unit: str
+    year: int | None
+    field: str
+    value: float
+    quote: str
+    offset: int
+    qualifier: str
+
+
+def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
+    """Every acceptable match of every phrasing (a number may still be claimed by several)."""
+    out: list[Match] = []
+    for ph in phrasings:
+        found: dict[int, Match] = {}
+        pos = 0
+        while True:
+            m = ph.regex.search(doc.norm, pos)
+            if m is None:
+                break
+            pos = m.start() + 1
+            mt = _accept(doc, ph, m)
+            if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
+                found[mt.num_start] = mt
+        matches = list(found.values())
+        out += matches
+    # Parts of a total (撤销2件、确认违法1件): a `single` pattern counts only when its phrasings
+    # find one number in the sentence.
+    singles: dict[tuple, set[int]] = {}
+    for mt in out:
+        if mt.phrasing.single:
+            singles.setdefault((mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start)), set()).add(mt.num_start)
+    return [mt for mt in out if not mt.phrasing.single
+            or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1]
+
+
+def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
+    n = doc.norm
+    if ph.has_number:
+        ns = m.start("pre") if m.group("pre") else m.start("num")
+        ne = m.end("plus") if m.group("plus") else m.end("unit")
+        num = m.group("num")
+        if num[0] not in "0123456789":
+            if m.group("unit") not in CN_UNITS or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE) or (ne < len(n) and n[ne] in CN_BAD_AFTER):
+                return None
+        if doc.is_protected(ns) or doc.is_not_fact(ns):
+            return None
+        if exclusion(doc.unprotected, ns, ne, doc.clause(ns)[0], doc.self_scope, doc.year):
+            return None
+        raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit"), m.group("plus"))
+        if raw is None:
+            return None
+        raw = raw.replace(",", "")
+    else:
+        ns, ne = m.start(), m.end()
+        if doc.is_not_fact(ns):
+            return None
+        lo, hi = doc.clause(ns)
+        clause = n[lo:max(hi, ne)]
+        if any(w in clause for w in NEGATIONS) or any(w in n[lo:ns] for w in AIMS):
+            return None
+        raw = None
+    region = m.start()
+    if ph.context:
+        lo = doc.sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
+        before = n[lo:max(ns, m.end())]  # before the number, or within the phrasing itself
+        best, best_end = -1, -1
+        for w in ph.context:
+            k = before.rfind(w)
+            if k > best or (k == best and k >= 0 and k + len(w) > best_end):
+                best, best_end = k, k + len(w)
+        if best < 0:
+            return None
+        region = min(lo + best_end, m.start())
+    if ph.breaks:
+        between = n[region:ns] + "\n" + n[ne:m.end()]
+        if any(b in between for b in ph.breaks):
+            return None
+    if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
+        lead = n[doc.clause(ns)[0]:ns]
+        digits = [i for i, c in enumerate(lead) if c.isdigit()]
+        lead = lead[digits[-1] + 1:] if digits else lead
+        if any(x in lead + n[ns:ne] + "\n" + n[m.start():m.end()] for x in ph.exclude):
+            return None
+    distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
+    literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
+
+
+def _values(matches: list[Match], ranges: dict[str, tuple[float | None, float | None]]) -> list[tuple[Match, float, str]]:
+    """Parse every matched number at once with the indicator reader's parser; drop the ones
+    that are no value of their field (a count of 7.5, a percent of 175)."""
+    fixed = [(mt, float(mt.phrasing.value), "") for mt in matches if not mt.phrasing.has_number]
+    numbered = [mt for mt in matches if mt.phrasing.has_number]
+    if not numbered:
+        return fixed
+    frame = pl.DataFrame({
+        "raw": [mt.raw for mt in numbered],
+        "ftype": [mt.phrasing.ftype for mt in numbered],
+        "lo": [ranges[mt.field][0] for mt in numbered],
+        "hi": [ranges[mt.field][1] for mt in numbered],
+    }, schema={"raw": pl.String, "ftype": pl.String, "lo": pl.Float64, "hi": pl.Float64})
+    parsed = frame.select(V.parse(pl.col("raw"), pl.col("ftype"), pl.col("lo"), pl.col("hi")))
+    out = list(fixed)
+    for mt, value, qualifier, problem, missing in zip(numbered, parsed["value"], parsed["auto_qualifier"], parsed["problem"], parsed["is_missing"]):
+        if value is not None and problem is None and not missing:
+            out.append((mt, float(value), qualifier or ""))
+    return out
+
+
+def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = False) -> list[Record]:
+    """Each number to its closest phrasing's field; each field its first value (or, with
+    ``every``, all of them), in text order."""
+    valued = _values(matches, ranges)
+    own: dict[object, tuple[Match, float, str]] = {}  # per field and number: its highest-priority, closest phrasing
+    for item in valued:
+        mt = item[0]
+        key = (mt.field, mt.num_start if mt.phrasing.has_number else ("fixed", mt.start))
+        if key not in own or (-mt.phrasing.priority, mt.rank()) < (-own[key][0].phrasing.priority, own[key][0].rank()):
+            own[key] = item
+    valued = list(own.values())
+    best: dict[object, tuple[Match, float, str]] = {}
+    for item in valued:
+        mt = item[0]
+        key = mt.num_start if mt.phrasing.has_number else ("fixed", mt.field, mt.start)
+        if key not in best or item[0].rank() < best[key][0].rank():
+            best[key] = item
+    chosen = sorted(best.values(), key=lambda it: (it[0].num_start, it[0].phrasing.order))
+    top: dict[str, int] = {}
+    for mt, _, _ in chosen:
+        top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
+    records: list[Record] = []
+    seen: set[str] = set()
+    for mt, value, qualifier in chosen:
+        if not every and (mt.field in seen or mt.phrasing.priority < top[mt.field]):
+            continue
+        seen.add(mt.field)
+        quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
+        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, mt.num_start, qualifier))
+    return records

@@ -1,0 +1,155 @@
+"""Numbers as annual reports write them, and the numbers that are never a value.
+
+The text is matched in a normalised copy (full-width forms made half-width, one character for
+one, so offsets stay those of the report).  A number is found only with its counting word
+(件、次、场次、% …): a bare number is a date, a version or a name more often than a count.
+Turning the matched text into a value (万, 余/多/以上, 约/近, %) is done by ``data.values.parse``,
+the same parser that reads indicator files; only Chinese numerals (三次) are converted here.
+
+The exclusion rules (dates, document numbers, versions, ordinals, plan names, changes, targets,
+figures about other places) are about how numbers are written in Chinese, not about any field,
+so they live here rather than in the field dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- normalising ------------------------------------------------------------------------------
+
+_HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "﹪": "%", "\u00a0": " "}
+_HALF_TABLE = str.maketrans(_HALF)
+
+
+def normalise(text: str) -> str:
+    """Full-width letters, digits and punctuation → half-width; the length never changes."""
+    return text.translate(_HALF_TABLE)
+
+
+# --- counting words --------------------------------------------------------------------------
+
+# Every counting word a pattern may name, longest first within a family so that 场次 wins over 场.
+MEASURES = ["场次", "件次", "人次", "户次", "批次", "家次", "件", "起", "宗", "例", "份", "个", "条", "项", "部", "次",
+            "场", "期", "轮", "堂", "回", "卷", "本", "篇", "类", "人", "名", "家", "户", "分", "%"]
+
+# The words a report may count a field in, by the field's declared unit.
+UNIT_WORDS: dict[str, list[str]] = {
+    "件": ["件次", "件", "起", "宗", "例", "份", "个", "条", "部"],
+    "次": ["场次", "次", "场", "期", "轮", "堂", "回"],
+    "场次": ["场次", "场", "次", "期"],
+    "卷": ["卷", "本", "宗", "件", "份"],
+    "项": ["项", "个", "条", "件"],
+    "条": ["条", "件", "篇"],
+    "个": ["个", "项", "家"],
+    "人": ["人", "名"],
+    "%": ["%"],
+    "分": ["分"],
+}
+TYPE_WORDS = {"percent": ["%"], "count": ["件", "次", "个", "项", "条", "份", "起", "场次", "场"], "number": []}
+
+
+def unit_words(field_unit: str, field_type: str) -> list[str]:
+    words = UNIT_WORDS.get((field_unit or "").strip())
+    if words is None:
+        words = TYPE_WORDS.get(field_type, []) or ([field_unit.strip()] if field_unit and field_unit.strip() else ["%"])
+    return words
+
+
+# --- the number itself -------------------------------------------------------------------------
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+CHINESE = r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十]{1,3}(?![零〇一二两三四五六七八九十百千万亿])"
+APPROX = r"约|近|大约|将近|接近"
+
+
+def number_regex(units: list[str]) -> str:
+    """The regex of a number with its qualifiers and one of ``units`` (named groups: pre, num,
+    scale, more, unit, plus)."""
+    alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
+    return (rf"(?P<pre>{APPROX})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
+            rf"(?P<unit>{alts})(?P<plus>以上|余|多)?")
+
+
+def chinese_value(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23; None for anything else."""
+    if not s:
+        return None
+    if "十" not in s:
+        return _CN_VALUE.get(s) if len(s) == 1 else None
+    head, _, tail = s.partition("十")
+    tens = 1 if head == "" else _CN_VALUE.get(head)
+    ones = 0 if tail == "" else _CN_VALUE.get(tail)
+    if tens is None or ones is None or len(head) > 1 or len(tail) > 1:
+        return None
+    return tens * 10 + ones
+
+
+# Chinese numerals are read only as small counts of things done (三次, 两场); never where they
+# are part of a name or an ordinal (一次性, 一件事, 四次会议, 上一次).
+CN_UNITS = {"次", "场", "场次", "期", "件", "起", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
+CN_BAD_BEFORE = set("第每跑逐单同上下这那哪几数某")
+CN_BAD_AFTER = set("性事会届全批级等类中大号年月日部制")
+
+
+def raw_value(pre: str | None, num: str, scale: str | None, more: str | None, unit: str, plus: str | None) -> str | None:
+    """The text ``data.values.parse`` reads: ``约300``, ``160余``, ``98%以上``; None when not a number."""
+    if num[0] not in "0123456789":
+        v = chinese_value(num)
+        if v is None:
+            return None
+        num = str(v)
+    pre = "近" if pre == "接近" else (pre or "")
+    pct = "%" if unit == "%" else ""
+    return f"{pre}{num}{scale or ''}{more or ''}{pct}{plus or ''}"
+
+
+# --- what is never a value ----------------------------------------------------------------------
+
+CHANGE_MARKERS = ("同比", "环比", "较上年", "比上年", "较去年", "比去年", "较上一年", "与上年相比", "与去年相比", "较同期",
+                  "比同期", "较上年度", "比上年度")
+CHANGE_VERBS = ("增长", "下降", "上升", "减少", "增加", "提高", "降低", "提升", "增幅", "降幅", "回落", "减幅", "多出", "增")
+TARGET_MARKERS = ("任务数", "目标任务", "目标值", "目标为", "目标是", "力争", "争取", "预计", "计划完成", "计划开展", "计划举办",
+                  "不低于", "不少于", "确保", "将达到", "要达到", "达到目标")
+OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地区", "各省", "平均水平", "平均值")
+LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
+
+
+OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
+
+
+def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: str | None,
+              year: int | None = None) -> str | None:
+    """Why the number at ``norm[start:end]`` (counting word included) is not a value, or None.
+
+    ``clause_start`` is where its clause begins (after the last ，。；: …); ``self_scope`` the
+    report's own 全X (全县, 全区 …), which is not another place; ``year`` the report's year (a
+    clause about another year, 2022年受理40件, is not this year's value)."""
+    before = norm[clause_start:start]
+    after = norm[end:end + 8]
+    prev = norm[start - 1] if start > 0 else ""
+    if prev == "第" or (prev == " " and start > 1 and norm[start - 2] == "第"):
+        return "ordinal"
+    if re.match(r"[A-Za-z]", prev) or after.startswith("版") or re.match(r"\d+\.\d+\.\d", norm[start:end + 4]):
+        return "version"
+    if after.startswith(("百分点", "个百分点")):
+        return "change"
+    if any(m in before for m in CHANGE_MARKERS):
+        return "change"
+    tail = before.rstrip(" 了为达约近共计")
+    if tail.endswith(CHANGE_VERBS):
+        return "change"
+    if re.search(r"[由从][^由从]{0,12}$", before) and re.match(r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after):
+        return "change"  # 由原来的256项精简至198项: the old figure
+    if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
+        return "target"
+    if year is not None:
+        for m in OTHER_YEARS.finditer(before):
+            if m.group(1) is None or int(m.group(1)) != year:
+                return "another year"
+    scopes = [s for s in OTHER_SCOPES if s in before]
+    scopes += [s for s in LOCAL_SCOPES.values() if s in before and s != self_scope]
+    if scopes:
+        return "elsewhere"
+    return None

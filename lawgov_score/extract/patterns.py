@@ -1,0 +1,99 @@
+"""The field dictionary's phrasings → regular expressions.
+
+A phrasing is written as the report writes it: ``受理行政复议案件…{n}``.  ``{n}`` is the number
+with its qualifiers and counting word, ``…`` up to 16 characters of the same clause (no digits,
+no ，。；!?), ``{alias}`` any of the field's aliases; everything else is literal text, compared
+after full-width forms are made half-width (so ``，`` and ``,`` are the same).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rubric.model import ExtractPattern, FieldDef
+from .numbers import MEASURES, normalise, number_regex, unit_words
+
+GAP_MAX = 16
+GAP = rf"[^\d,;。!?\n]{{0,{GAP_MAX}}}?"
+NUMERIC = ("number", "percent", "count")
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One compiled phrasing of one field."""
+
+    field: str
+    ftype: str
+    template: str
+    regex: re.Pattern
+    gaps: int  # how many … it has (their lengths measure how close cue and number are)
+    has_number: bool
+    value: float | None
+    context: tuple[str, ...]
+    within: str
+    breaks: tuple[str, ...]
+    exclude: tuple[str, ...]
+    single: bool
+    priority: int
+    group: int  # which pattern entry of the field it comes from
+    order: int  # position in the dictionary, to break ties the same way every time
+
+
+def default_patterns(f: FieldDef) -> list[ExtractPattern]:
+    """What a field without ``patterns`` is read by: each alias, followed by the number."""
+    if f.patterns is not None:
+        return list(f.patterns)
+    return [ExtractPattern(match=[f"{a}…{{n}}" for a in f.aliases])] if f.aliases else []
+
+
+def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
+    out: list[Phrasing] = []
+    for f in fields.values():
+        if f.type not in NUMERIC:
+            continue
+        for group, p in enumerate(default_patterns(f)):
+            units = list(p.units) if p.units else unit_words(f.unit, f.type)
+            for t in p.match:
+                rx, gaps = template_regex(t, f.aliases, units)
+                out.append(Phrasing(
+                    field=f.id, ftype=f.type, template=t, regex=re.compile(rx), gaps=gaps, has_number="{n}" in t,
+                    value=p.value, context=tuple(normalise(w) for w in p.context), within=p.within,
+                    breaks=tuple(normalise(w) for w in p.breaks), exclude=tuple(normalise(w) for w in p.exclude),
+                    single=p.single, priority=p.priority, group=group, order=len(out),
+                ))
+    return out
+
+
+def _literal(text: str) -> str:
+    return "".join(" ?" if c == " " else re.escape(c) for c in text)
+
+
+def template_regex(template: str, aliases: list[str], units: list[str]) -> tuple[str, int]:
+    """The regex of one phrasing, and how many gaps it has (named g0, g1 …)."""
+    t = normalise(template).replace("...", "…")
+    parts = [p for p in re.split(r"(\{n\}|\{alias\}|…)", t) if p != ""]
+    out: list[str] = []
+    gaps = 0
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if p == "{n}":
+            chosen = units
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            if nxt not in ("…", "{alias}"):
+                word = next((m for m in sorted(MEASURES, key=len, reverse=True) if nxt.startswith(m)), None)
+                if word is not None:  # the phrasing names its counting word: {n}份合法性审查意见书
+                    chosen = [word]
+                    parts[i + 1] = nxt[len(word):]
+            out.append(number_regex(chosen))
+        elif p == "{alias}":
+            names = sorted({normalise(a) for a in aliases}, key=len, reverse=True)
+            out.append("(?:" + "|".join(_literal(a) for a in names) + ")")
+        elif p == "…":
+            out.append(f"(?P<g{gaps}>{GAP})")
+            gaps += 1
+        else:
+            out.append(_literal(p))
+        i += 1
+    return "".join(out), gaps

@@ -1,0 +1,118 @@
+"""Report files → text: plain text (UTF-8, UTF-16, GBK/GB18030), Word (.docx) and PDF (its text
+layer).  The kind is told by the bytes, not only by the name, so a .docx saved as .txt reads."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..data.decode import DecodeError, decode, is_binary
+from ..paths import shown_path
+from ..problems import Problem, Report, problem
+
+REPORT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".pdf"}
+OLD_WORD = {".doc", ".wps", ".rtf", ".odt"}
+
+
+def report_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
+    """Expand directories into the report files directly inside them, sorted."""
+    report = Report()
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in REPORT_SUFFIXES
+                           and not q.name.startswith((".", "~$")))
+            if not found:
+                report.add(problem("E-EXTRACT-FILE", shown_path(p), reason="目录中没有报告文件（.txt .docx .pdf）"))
+            out += found
+        elif not p.exists():
+            report.add(problem("E-EXTRACT-FILE", shown_path(p), reason="文件不存在"))
+        else:
+            out.append(p)
+    return out, report
+
+
+def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+    """The report's text, or None with the problems that stopped it.  Empty text is ''."""
+    shown = shown or shown_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [problem("E-EXTRACT-FILE", shown, reason=exc.strerror or str(exc))]
+    if path.suffix.lower() in OLD_WORD and not raw.startswith(b"PK"):
+        return None, [problem("E-EXTRACT-FILE", shown, reason="旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx")]
+    if raw.startswith(b"PK\x03\x04"):
+        return _docx(raw, shown)
+    if raw.lstrip()[:5] == b"%PDF-":
+        return _pdf(raw, shown)
+    if not raw.strip():
+        return "", []
+    if is_binary(raw[:8192]):
+        return None, [problem("E-EXTRACT-FILE", shown, reason="这是二进制文件，不是文本报告（Word 报告请用 .docx，PDF 须含文字层）")]
+    try:
+        text, _ = decode(raw)
+    except DecodeError:
+        return None, [problem("E-EXTRACT-FILE", shown, reason="无法识别文字编码（已尝试 UTF-8、UTF-16、GB18030）")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _short(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+
+
+def _docx(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        import docx
+        from docx.table import Table
+
+        document = docx.Document(io.BytesIO(raw))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    cells: list[str] = []
+                    for cell in row.cells:  # a merged cell repeats in every column it spans
+                        text = cell.text.replace("\n", " ").strip()
+                        if not cells or cells[-1] != text:
+                            cells.append(text)
+                    lines.append("\t".join(cells))
+            else:
+                lines.append(block.text)
+    except Exception as exc:  # not a Word document after all, or a damaged one: one line, no traceback
+        return None, [problem("E-EXTRACT-FILE", shown, reason=f"无法打开 Word 文件（.docx）：{_short(exc)}")]
+    return "\n".join(lines), []
+
+
+def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return None, [problem("E-EXTRACT-FILE", shown, reason="PDF 已加密：请另存为不加密的 PDF 或 .docx")]
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        return None, [problem("E-EXTRACT-FILE", shown, reason=f"无法读取 PDF：{_short(exc)}")]
+    return reflow("\n".join(pages)), []
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)")
+_PAGE_NUMBER = re.compile(r"[-—\s\d第页/共]+")
+
+
+def reflow(text: str) -> str:
+    """PDF text breaks lines where the page did.  A paragraph ends after 。！？：； and after a
+    short numbered heading; other line breaks are joined (Chinese needs no space between the
+    halves).  Page numbers are dropped."""
+    out: list[str] = []
+    for ln in (x.strip() for x in text.replace("\r", "\n").split("\n")):
+        if not ln or _PAGE_NUMBER.fullmatch(ln):
+            continue
+        prev = out[-1] if out else None
+        ends = prev is None or re.search(r"[。！？!?:：；;]$", prev) or (_NUMBERED.match(prev) and len(prev) <= 30)
+        if ends or _NUMBERED.match(ln):
+            out.append(ln)
+        else:
+            out[-1] += ln
+    return "\n".join(out)
