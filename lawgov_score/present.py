@@ -44,7 +44,7 @@ def label_value(col: str) -> pl.Expr:
 
 
 def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False) -> tuple[pl.DataFrame, list[Column]]:
-    df = items.join(field_types(rubric), on="field", how="left")
+    df = items.join(field_types(rubric), on="field", how="left", maintain_order="left")
     df = df.with_columns(
         shown_value("value").alias("value_shown"),
         shown_value("target").alias("target_shown"),

@@ -351,7 +351,7 @@ def _field_table(rubric) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Report, files: list[str]) -> Indicators:
     names, attrs, levels = _field_table(rubric)
     df = raw.with_columns(pl.col("field").str.strip_chars())
-    df = df.join(names, on="field", how="left")
+    df = df.join(names, on="field", how="left", maintain_order="left")
 
     unknown = df.filter(pl.col("fid").is_null() & pl.col("field").is_not_null())
     if unknown.height:
@@ -363,9 +363,9 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
     for r in blank_field.head(MAX_PROBLEMS_PER_KIND).iter_rows(named=True):
         report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)"))
 
-    df = df.filter(pl.col("fid").is_not_null()).join(attrs, on="fid", how="left")
+    df = df.filter(pl.col("fid").is_not_null()).join(attrs, on="fid", how="left", maintain_order="left")
     parsed = V.parse(df)
-    parsed = parsed.join(levels, on=["fid", "text"], how="left")
+    parsed = parsed.join(levels, on=["fid", "text"], how="left", maintain_order="left")
     parsed = parsed.with_columns(
         pl.when(pl.col("ftype") == "grade").then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
         pl.when((pl.col("ftype") == "grade") & ~pl.col("is_missing") & pl.col("level_idx").is_null())
@@ -375,7 +375,7 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
     )
     # Years repeat: read each distinct spelling once.
     years = parsed.select("year").unique().with_columns(_year(pl.col("year")).alias("year_int"))
-    parsed = parsed.join(years, on="year", how="left", nulls_equal=True)
+    parsed = parsed.join(years, on="year", how="left", nulls_equal=True, maintain_order="left")
     _value_problems(parsed, rubric, report)
     bad_year = parsed.filter(pl.col("year").is_not_null() & (pl.col("year").str.strip_chars() != "") & pl.col("year_int").is_null())
     _limited(report, bad_year, lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
@@ -388,7 +388,7 @@ def normalise(raw: pl.DataFrame, metas: list[pl.DataFrame], rubric, report: Repo
     dups = good.filter(~pl.col("_first_seen"))
     if dups.height:  # rare: only then find where each key was first given
         firsts = good.filter(pl.col("_first_seen")).select(key + [pl.col("row").alias("_first"), pl.col("file").alias("_first_file")])
-        dups = dups.join(firsts, on=key, how="left", nulls_equal=True)
+        dups = dups.join(firsts, on=key, how="left", nulls_equal=True, maintain_order="left")
         _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit"], year=r["year_int"] or "", field=r["fid"],
                                                  first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
     values = good.filter(pl.col("_first_seen")).select(
@@ -453,7 +453,7 @@ def _units(metas: list[pl.DataFrame], report: Report) -> pl.DataFrame:
         out.append(per.with_columns(pl.col(m).list.first()))
     units = allm.select("unit").unique(maintain_order=True)
     for part in out:
-        units = units.join(part, on="unit", how="left")
+        units = units.join(part, on="unit", how="left", maintain_order="left")
     return units.select(list(UNIT_SCHEMA)).cast(UNIT_SCHEMA).sort("unit")
 
 

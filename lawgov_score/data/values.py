@@ -42,7 +42,7 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     back: a national file repeats the same few thousand spellings millions of times."""
     distinct = frame.select(pl.col(raw).alias("_raw"), pl.col(ftype).alias("_ftype")).unique()
     parsed = _parse_distinct(distinct.lazy()).collect()
-    out = frame.join(parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True)
+    out = frame.join(parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True, maintain_order="left")
     v = pl.col("value")
     range_problem = (
         pl.when(pl.col("problem").is_null() & v.is_not_null() & ((v < pl.col(lo)) | (v > pl.col(hi)) | ((pl.col(ftype) == "count") & (v != v.floor()))))

@@ -69,7 +69,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     keys = inds.unit_years  # a unit whose every value is missing still gets its (zero) row
     if vals.height:
         wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
-        wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True)
+        wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True, maintain_order="left")
     else:
         wide = keys
     missing = [f for f in needed if f not in wide.columns]
@@ -81,7 +81,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
             continue
         wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
     units = inds.units
-    wide = wide.join(units, on="unit", how="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
+    wide = wide.join(units, on="unit", how="left", maintain_order="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
     return wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
 
 
@@ -228,7 +228,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     )
     evidence = _evidence(result)
     if evidence is not None:
-        out = out.join(evidence, on=KEYS + ["id"], how="left", nulls_equal=True)
+        out = out.join(evidence, on=KEYS + ["id"], how="left", nulls_equal=True, maintain_order="left")
     else:
         out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
     return out.select(

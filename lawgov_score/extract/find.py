@@ -144,7 +144,7 @@ def _values(matches: list[Match], ranges: dict[str, tuple[float | None, float | 
         "lo": [ranges[mt.field][0] for mt in numbered],
         "hi": [ranges[mt.field][1] for mt in numbered],
     }, schema={"raw": pl.String, "ftype": pl.String, "lo": pl.Float64, "hi": pl.Float64})
-    parsed = frame.select(V.parse(pl.col("raw"), pl.col("ftype"), pl.col("lo"), pl.col("hi")))
+    parsed = V.parse(frame)
     out = list(fixed)
     for mt, value, qualifier, problem, missing in zip(numbered, parsed["value"], parsed["auto_qualifier"], parsed["problem"], parsed["is_missing"]):
         if value is not None and problem is None and not missing:

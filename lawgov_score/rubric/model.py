@@ -8,7 +8,7 @@ generated from these models, so a key documented here is a key the schema knows.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -226,7 +226,7 @@ class ExtractPattern(_Strict):
     single: bool = False  # drop the matches when the phrasing matches twice in one sentence (parts of a total)
     priority: int = 0  # a field takes its first value from the phrasings of the highest priority that matched
 
-    @field_validator("match", mode="before")
+    @field_validator("match", mode="before", json_schema_input_type=Union[str, list[str]])
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
@@ -263,7 +263,7 @@ class FieldDef(_Strict):
     max: float | None = None
     description: str | None = None
 
-    @field_validator("patterns", mode="before")
+    @field_validator("patterns", mode="before", json_schema_input_type=Optional[list[Union[str, ExtractPattern]]])
     @classmethod
     def _pattern_strings(cls, v: Any) -> Any:
         if isinstance(v, list):
