@@ -14,3 +14,27 @@ def shown_path(path: str | Path) -> str:
     except ValueError:
         return p
     return rel if len(rel) < len(p) or not os.path.isabs(p) else p
+
+
+def expand(paths, suffixes: set[str], code: str, kinds: str):
+    """Files named, and the files with one of ``suffixes`` directly inside folders named.
+
+    Sorted, so runs are reproducible; sub-folders are not entered, so a folder of samples can
+    keep its variants apart; hidden and Office lock files (``~$…``) are skipped.  A folder with
+    no such file, or a path that is not there, is a problem ``code``; ``kinds`` names the
+    suffixes for the message.  Returns (files, report)."""
+    from .problems import Report, problem
+
+    report = Report()
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in suffixes and not q.name.startswith((".", "~$")))
+            if not found:
+                report.add(problem(code, shown_path(p), reason=f"目录中没有{kinds}"))
+            out += found
+        elif not p.exists():
+            report.add(problem(code, shown_path(p), reason="文件不存在"))
+        else:
+            out.append(p)
+    return out, report

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polars as pl
 
-from ..paths import shown_path
+from ..paths import expand, shown_path
 from ..problems import Problem, ProblemError, Report, did_you_mean, problem
 from . import values as V
 from .columns import IGNORED, META_COLUMNS, canonical, evidence_of
@@ -70,21 +70,8 @@ UNIT_SCHEMA = {"unit": pl.String, **{m: pl.String for m in META_COLUMNS}}
 
 
 def data_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
-    """Expand directories into the data files directly inside them (sorted, so runs are
-    reproducible; sub-folders are not entered, so a folder of samples can keep its variants apart)."""
-    report = Report()
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in SUFFIXES and not q.name.startswith((".", "~$")))
-            if not found:
-                report.add(problem("E-DATA-FILE", shown_path(p), reason="目录中没有数据文件（.csv .tsv .xlsx .parquet .json）"))
-            out += found
-        elif not p.exists():
-            report.add(problem("E-DATA-FILE", shown_path(p), reason="文件不存在"))
-        else:
-            out.append(p)
-    return out, report
+    """The data files named, and those directly inside folders named (see ``paths.expand``)."""
+    return expand(paths, SUFFIXES, "E-DATA-FILE", "数据文件（.csv .tsv .xlsx .parquet .json）")
 
 
 def read_tables(path: Path, shown: str | None = None) -> tuple[list[Table], list[Problem]]:

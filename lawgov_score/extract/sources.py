@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..data.decode import DecodeError, decode, is_binary
-from ..paths import shown_path
+from ..paths import expand, shown_path
 from ..problems import Problem, Report, problem
 
 REPORT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".pdf"}
@@ -16,21 +16,8 @@ OLD_WORD = {".doc", ".wps", ".rtf", ".odt"}
 
 
 def report_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
-    """Expand directories into the report files directly inside them, sorted."""
-    report = Report()
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in REPORT_SUFFIXES
-                           and not q.name.startswith((".", "~$")))
-            if not found:
-                report.add(problem("E-EXTRACT-FILE", shown_path(p), reason="目录中没有报告文件（.txt .docx .pdf）"))
-            out += found
-        elif not p.exists():
-            report.add(problem("E-EXTRACT-FILE", shown_path(p), reason="文件不存在"))
-        else:
-            out.append(p)
-    return out, report
+    """The reports named, and those directly inside folders named (see ``paths.expand``)."""
+    return expand(paths, REPORT_SUFFIXES, "E-EXTRACT-FILE", "报告文件（.txt .docx .pdf）")
 
 
 def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
