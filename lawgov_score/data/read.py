@@ -28,22 +28,10 @@ from ..problems import Problem, ProblemError, Report, did_you_mean, problem
 from . import values as V
 from .columns import IGNORED, META_COLUMNS, canonical, evidence_of
 from .decode import DecodeError, decode, is_binary
+from .table import Table
 
 SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq", ".json", ".jsonl"}
 MAX_PROBLEMS_PER_KIND = 20  # per file and code; the rest are counted in one line
-
-
-@dataclass
-class Table:
-    """A block of cells as a file holds it, before any interpretation."""
-
-    path: str
-    frame: pl.DataFrame  # header applied; every column text, or typed for Parquet
-    first_row: int  # the file row (1-based) of frame row 0
-    sheet: str | None = None
-
-    def where(self) -> str:
-        return f"{self.path}[{self.sheet}]" if self.sheet else self.path
 
 
 @dataclass

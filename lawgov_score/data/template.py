@@ -48,7 +48,7 @@ def _roles(frame: pl.DataFrame) -> dict[str, str]:
 def attach_unit(tables: list) -> tuple[list, list[Problem]]:
     """Give the unit and year of a workbook's unit table to its data tables that lack a unit
     column.  Workbooks whose tables all name their unit pass through unchanged."""
-    from .read import Table
+    from .table import Table
 
     roles = [_roles(t.frame) for t in tables]
     data = [i for i, r in enumerate(roles) if {"field", "value"} <= r.keys() and "unit" not in r]
