@@ -180,5 +180,6 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
             continue
         seen.add(mt.field)
         quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
-        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, mt.num_start, qualifier))
+        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start),
+                              qualifier))
     return records

@@ -60,7 +60,10 @@ def unit_words(field_unit: str, field_type: str) -> list[str]:
 CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-CHINESE = r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十]{1,3}(?![零〇一二两三四五六七八九十百千万亿])"
+# A Chinese numeral up to 9999 (三, 十二, 一百二十八, 二百零四, 近五百): it starts with a digit or 十,
+# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
+CHINESE = (r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
+           r"(?![零〇一二两三四五六七八九十百千万亿])")
 APPROX = r"约|近|大约|将近|接近"
 
 
@@ -73,17 +76,34 @@ def number_regex(units: list[str]) -> str:
 
 
 def chinese_value(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23; None for anything else."""
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百二十八 → 128, 二百零四 → 204, 三千五百 → 3500; None for
+    anything that is not one well-formed numeral (一二三, 十十, 二百三十四五)."""
     if not s:
         return None
-    if "十" not in s:
-        return _CN_VALUE.get(s) if len(s) == 1 else None
-    head, _, tail = s.partition("十")
-    tens = 1 if head == "" else _CN_VALUE.get(head)
+    total, rest = 0, s
+    for mark, size in (("千", 1000), ("百", 100)):
+        if mark in rest:
+            head, _, rest = rest.partition(mark)
+            if len(head) != 1 or _CN_VALUE.get(head) in (None, 0):
+                return None
+            total += _CN_VALUE[head] * size
+            if rest.startswith(("零", "〇")):
+                rest = rest[1:]
+                if not rest or len(rest) > 1 and "十" not in rest:
+                    return None
+            elif rest and "十" not in rest and len(rest) == 1:
+                # 一百五 is 150 in speech; reports do not write it, so it is not read
+                return None
+    if rest == "":
+        return total if total else None
+    if "十" not in rest:
+        return total + _CN_VALUE[rest] if len(rest) == 1 and rest in _CN_VALUE and _CN_VALUE[rest] else None
+    head, _, tail = rest.partition("十")
+    tens = (1 if total == 0 else None) if head == "" else _CN_VALUE.get(head)
     ones = 0 if tail == "" else _CN_VALUE.get(tail)
-    if tens is None or ones is None or len(head) > 1 or len(tail) > 1:
+    if tens is None or ones is None or len(head) > 1 or len(tail) > 1 or tens == 0 or "十" in tail:
         return None
-    return tens * 10 + ones
+    return total + tens * 10 + ones
 
 
 # Chinese numerals are read only as small counts of things done (三次, 两场); never where they
