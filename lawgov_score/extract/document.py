@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .numbers import LOCAL_SCOPES, MEASURES, normalise
 
 SENTENCE_ENDS = "。;!?\n"
+FULL_STOPS = "。!?\n"  # a sentence with its ；-joined parts: what a context word is looked for in
 CLAUSE_ENDS = SENTENCE_ENDS + ",:"  # where a clause ends (、 does not end one)
 QUOTE_ENDS = CLAUSE_ENDS + "、"  # the shortest clause, for quotes
 
@@ -44,6 +45,7 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
     sentence_ends: list[int] = field(default_factory=list)
+    full_stops: list[int] = field(default_factory=list)
     clause_ends: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
     protected: list[tuple[int, int]] = field(default_factory=list)
@@ -62,6 +64,7 @@ class Document:
         doc.norm, doc.moved, tables = _tables(doc.norm, doc.year)
         n = doc.norm
         doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
+        doc.full_stops = [i for i, c in enumerate(n) if c in FULL_STOPS]
         doc.clause_ends = [i for i, c in enumerate(n) if c in CLAUSE_ENDS]
         doc.quote_ends = [i for i, c in enumerate(n) if c in QUOTE_ENDS]
         start = 0
@@ -93,6 +96,11 @@ class Document:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self._span(self.sentence_ends, pos, len(self.norm))
+
+    def full_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence up to 。！？ or the line end: parts joined by ； share their subject
+        (审核规范性文件14件；报送备案14件)."""
+        return self._span(self.full_stops, pos, len(self.norm))
 
     def clause(self, pos: int) -> tuple[int, int]:
         return self._span(self.clause_ends, pos, len(self.norm))

@@ -36,6 +36,8 @@ class Phrasing:
     exclude: tuple[str, ...]
     single: bool
     priority: int
+    avoid: tuple[str, ...]
+    shared: bool
     group: int  # which pattern entry of the field it comes from
     order: int  # position in the dictionary, to break ties the same way every time
 
@@ -60,7 +62,8 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                     field=f.id, ftype=f.type, template=t, regex=re.compile(rx), gaps=gaps, has_number="{n}" in t,
                     value=p.value, context=tuple(normalise(w) for w in p.context), within=p.within,
                     breaks=tuple(normalise(w) for w in p.breaks), exclude=tuple(normalise(w) for w in p.exclude),
-                    single=p.single, priority=p.priority, group=group, order=len(out),
+                    single=p.single, priority=p.priority, avoid=tuple(normalise(w) for w in p.avoid), shared=p.shared,
+                    group=group, order=len(out),
                 ))
     return out
 

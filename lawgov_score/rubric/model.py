@@ -225,6 +225,8 @@ class ExtractPattern(_Strict):
     value: float | None = None  # a phrasing without a number that plainly states this value (全覆盖 → 100)
     single: bool = False  # drop the matches when the phrasing matches twice in one sentence (parts of a total)
     priority: int = 0  # a field takes its first value from the phrasings of the highest priority that matched
+    avoid: list[str] = Field(default_factory=list)  # none of these earlier in the number's sentence
+    shared: bool = False  # the number is this field's value even where it is another field's too
 
     @field_validator("match", mode="before", json_schema_input_type=Union[str, list[str]])
     @classmethod
