@@ -134,6 +134,9 @@ TARGET_MARKERS = ("任务数", "目标任务", "目标值", "目标为", "目标
                   "不低于", "不少于", "确保", "将达到", "要达到", "达到目标")
 OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地区", "各省", "平均水平", "平均值")
 LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
+# The county-level governments under a city (各县（市、区）, 各县市区, 各区县, 各旗县): their figures are
+# theirs, not the city government's.  各县直部门 and 各乡镇 are not matched.
+SUB_UNITS = re.compile(r"各(?:县|区|旗|市)(?:\([县区市旗、,]+\)|[县区市旗]{1,2}(?![直属级]))")
 
 
 OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
@@ -168,6 +171,8 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
         for m in OTHER_YEARS.finditer(before):
             if m.group(1) is None or int(m.group(1)) != year:
                 return "another year"
+    if SUB_UNITS.search(before):
+        return "elsewhere"
     scopes = [s for s in OTHER_SCOPES if s in before]
     scopes += [s for s in LOCAL_SCOPES.values() if s in before and s != self_scope]
     if scopes:
