@@ -1,7 +1,7 @@
 """The field dictionary's phrasings → regular expressions.
 
 A phrasing is written as the report writes it: ``受理行政复议案件…{n}``.  ``{n}`` is the number
-with its qualifiers and counting word, ``…`` up to 16 characters of the same clause (no digits,
+with its qualifiers and counting word, ``…`` up to 24 characters of the same clause (no digits,
 no ，。；!?), ``{alias}`` any of the field's aliases; everything else is literal text, compared
 after full-width forms are made half-width (so ``，`` and ``,`` are the same).
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..rubric.model import ExtractPattern, FieldDef
 from .numbers import MEASURES, normalise, number_regex, unit_words
 
-GAP_MAX = 16
+GAP_MAX = 24  # 审核以市政府或市政府办公室名义印发的行政规范性文件23件: modifiers run long
 GAP = rf"[^\d,;。!?\n]{{0,{GAP_MAX}}}?"
 NUMERIC = ("number", "percent", "count")
 

@@ -211,7 +211,7 @@ class ExtractPattern(_Strict):
     """One way annual reports state a field's value, read by ``lawgov-score extract``.
 
     ``match`` holds phrasings written as the report writes them, with ``{n}`` where the number
-    stands and ``…`` for a few words in between (up to 16 characters of the same clause, no
+    stands and ``…`` for a few words in between (up to 24 characters of the same clause, no
     digits and no ，。；): ``受理行政复议案件…{n}``, ``{n}…本行政执法案卷…评查``.  ``{alias}`` stands
     for any of the field's aliases.  The number's counting word (件、次、% …) follows from the
     field's ``unit`` unless ``units`` lists them or the phrasing writes one right after ``{n}``."""
