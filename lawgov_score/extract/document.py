@@ -27,12 +27,15 @@ _PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<ye
 
 _UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
 _SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
-_TITLE = re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?{_UNIT_SUFFIX})(?:人民政府)?(?:关于)?(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)")
+# A department's report names the department after its government: 某市市场监督管理局, 某县司法局.
+_DEPARTMENT = r"(?!人民政府|政府|委)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|厅|院|中心)"
+_TITLE = re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?(?:{_UNIT_SUFFIX}|自治州|州|盟)(?:{_DEPARTMENT})?)(?:人民政府)?(?:关于)?"
+                    rf"(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)")
 _NOT_NAMES = ("法治", "依法", "治县", "治区", "治市", "治旗", "自治区", "示范", "开发", "试点", "社区", "园区", "景区", "城区", "辖区",
-              "山区", "牧区", "市区", "县区", "城市", "地区", "片区", "小区", "街区", "新区", "省市", "州市", "区县", "县市", "超市",
+              "山区", "牧区", "市区", "县区", "城市", "地区", "片区", "小区", "街区", "新区", "省市", "区县", "县市", "超市",
               "上市", "都市", "门市", "集市", "旗区", "市县", "政区", "专区", "校区", "矿区", "灾区", "商区", "服务区", "保护区")
 _NOT_NAME_START = set("全本我该各在对和与及年的了为是等向从到由以于其每此该贵")
-_PARENT_SUFFIX = re.compile(r"^.*?(?:省|自治区|市|州|盟|地区)(?=[\u4e00-\u9fff]{2,})")
+_PARENT_SUFFIX = re.compile(r"(?:省|自治区|市|州|盟|地区)(?=[\u4e00-\u9fff]{2,})")
 
 
 @dataclass
@@ -254,9 +257,11 @@ def _year(n: str) -> int | None:
 def _strip_parent(name: str) -> str:
     """株洲市石峰区 → 石峰区; 中共乐平市 → 乐平市; 关于合成县 → 合成县."""
     name = re.sub(r"^(?:关于|中共|\d{4}年度?)+", "", name)
-    m = _PARENT_SUFFIX.match(name)
-    if m and re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}{_UNIT_SUFFIX}", name[m.end():]):
-        return name[m.end():]
+    # the last parent that leaves a whole name: 广州市天河区 → 天河区 (not 市天河区)
+    for m in reversed(list(_PARENT_SUFFIX.finditer(name))):
+        rest = name[m.end():]
+        if re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}{_UNIT_SUFFIX}", rest) and rest[0] not in "省市州盟区县旗":
+            return rest
     return name
 
 
