@@ -198,7 +198,14 @@ def _table(rows: list[tuple[int, str]], chars: list[str], moved: dict[int, int],
             m = _BARE_NUMBER.fullmatch("".join(chars[a:b]))
             if m is None or m.group("num")[0] in "+-":
                 continue
-            label = "".join(chars[cells[j - 1][0]:cells[j - 1][1]]) if j > 0 else ""
+            # the row's label: the nearest cell to the left that is not a number (a 序号 column
+            # stands first, other years' columns between)
+            label = ""
+            for la, lb in reversed(cells[:j]):
+                text = "".join(chars[la:lb]).strip()
+                if text and _BARE_NUMBER.fullmatch(text) is None:
+                    label = text
+                    break
             lm = _CELL_UNIT.search(label)
             unit = lm.group("u") if lm else col_unit.get(j)
             if unit is None:
