@@ -54,7 +54,8 @@ class Document:
     protected: list[tuple[int, int]] = field(default_factory=list)
     blocks: list[tuple[int, int]] = field(default_factory=list)  # paragraphs, a table with its caption as one
     block_starts: list[int] = field(default_factory=list)
-    moved: dict[int, int] = field(default_factory=dict)  # a table number moved to meet its unit → where it stands
+    moved: dict[int, int] = field(default_factory=dict)  # a number moved (tables, 分别) → where it stands
+    paired: list[tuple[int, int]] = field(default_factory=list)  # the 分别 clauses rewritten as pairs
     not_facts: list[tuple[int, int]] = field(default_factory=list)
     unit: str | None = None
     year: int | None = None
@@ -65,11 +66,13 @@ class Document:
         doc = cls(text=text, source=source, stem=stem, norm=normalise(text))
         doc.year = _year(doc.norm)
         doc.norm, doc.moved, tables = _tables(doc.norm, doc.year)
+        doc.norm = _earlier_states(doc.norm)
+        doc.quote_ends = [i for i, c in enumerate(doc.norm) if c in QUOTE_ENDS]  # the report's own punctuation
+        doc.norm, doc.paired = _respectively(doc.norm, doc.moved)
         n = doc.norm
         doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
         doc.full_stops = [i for i, c in enumerate(n) if c in FULL_STOPS]
         doc.clause_ends = [i for i, c in enumerate(n) if c in CLAUSE_ENDS]
-        doc.quote_ends = [i for i, c in enumerate(n) if c in QUOTE_ENDS]
         start = 0
         for line in n.split("\n"):
             doc.paragraphs.append((start, start + len(line)))
@@ -119,6 +122,9 @@ class Document:
 
     def quote(self, start: int, end: int) -> str:
         """The shortest clause around ``start``…``end``, verbatim from the report."""
+        for a, b in self.paired:  # a 分别 clause: quoted whole, as the report writes it
+            if a <= start < b:
+                return self.text[a:b].strip()
         lo, _ = self._span(self.quote_ends, start, len(self.norm))
         _, hi = self._span(self.quote_ends, max(start, end - 1), len(self.norm))
         return self.text[lo:hi].strip()
@@ -236,6 +242,59 @@ def _blocks(paragraphs: list[tuple[int, int]], tables: list[tuple[int, int]], n:
         spans.append((ta, tb))
     out = [(a, b) for a, b in paragraphs if not any(ta <= a <= tb for ta, tb in spans)]
     return sorted(out + spans)
+
+
+# 由原来的232项精简至187项, 由2023年的95.6%提升至99.3%: the figure before 至 is the earlier
+# state (never a value); its digits are blanked so that a phrasing reaches the state reached.
+_EARLIER_STATE = re.compile(r"[由从](?P<old>[^由从,;。!?\n]{0,24}?)(?:至|到)了? ?(?=[约近]?\d)")
+
+
+def _earlier_states(n: str) -> str:
+    chars = list(n)
+    for m in _EARLIER_STATE.finditer(n):
+        if re.search(r"\d", m.group("old")):
+            for i in range(m.start("old"), m.end("old")):
+                if chars[i].isdigit() or chars[i] in ".,":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+# 办理人大代表建议和政协提案分别为176件、204件 / 分别办理人大代表建议、政协提案176件、204件: the
+# clause is rewritten (same length) as its pairs, 人大代表建议176件,政协提案204件, so that each
+# number meets its own phrasing.  Where the names and the numbers do not pair up one to one, the
+# clause is left as it is (nothing is read from it).
+_COUNTED = (r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+            + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?:以上|余|多)?")
+_SEP = r"[、和及与]"
+_RESPECTIVELY = re.compile(
+    rf"(?:(?<=[,;:。!?\n])|^)(?P<before>[^,;:。!?\n分]{{2,60}}?)分别(?:为|是|达到|达|有)?(?P<nums>{_COUNTED}(?:{_SEP}{_COUNTED})+)"
+    rf"|分别(?P<after>[^,;:。!?\n\d]{{2,60}}?)(?P<nums2>{_COUNTED}(?:{_SEP}{_COUNTED})+)", re.M)
+
+
+def _respectively(n: str, moved: dict[int, int]) -> tuple[str, list[tuple[int, int]]]:
+    chars = list(n)
+    paired: list[tuple[int, int]] = []
+    for m in _RESPECTIVELY.finditer(n):
+        key = "before" if m.group("before") is not None else "after"
+        nums_key = "nums" if key == "before" else "nums2"
+        items = re.split(_SEP, m.group(key))
+        nums = [(x.start() + m.start(nums_key), x.group(0)) for x in re.finditer(_COUNTED, m.group(nums_key))]
+        if len(items) != len(nums) or any(len(it.strip()) < 2 for it in items):
+            continue
+        a, b = m.start(), m.end()
+        out: list[str] = []
+        for i, (item, (old, num)) in enumerate(zip(items, nums)):
+            if i:
+                out.append(",")
+            out.append(item)
+            new = a + sum(len(x) for x in out)
+            for k in range(len(num)):
+                moved[new + k] = old + k
+            out.append(num)
+        text = "".join(out)
+        chars[a:b] = text + " " * (b - a - len(text))
+        paired.append((a, b))
+    return "".join(chars), paired
 
 
 # --- unit, year, sections -------------------------------------------------------------------------

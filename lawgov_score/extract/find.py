@@ -11,7 +11,7 @@ import polars as pl
 
 from ..data import values as V
 from .document import Document
-from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, exclusion, raw_value
+from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
@@ -123,10 +123,18 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
     if ph.avoid and any(w in n[doc.full_sentence(ns)[0]:ns] for w in ph.avoid):
         return None
     if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
-        lead = n[doc.clause(ns)[0]:ns]
+        lo = doc.clause(ns)[0]
+        phrase = n[m.start():m.end()]
+        state = RESULTING_STATE.search(n[lo:ns])
+        if state:  # 由256项精简至198项: 精简 tells how the state was reached, not what the number counts
+            a, b = lo + state.start(), lo + state.end()
+            lo = b
+            if m.start() < b:
+                phrase = n[m.start():max(m.start(), a)] + n[max(b, m.start()):m.end()]
+        lead = n[lo:ns]
         digits = [i for i, c in enumerate(lead) if c.isdigit()]
         lead = lead[digits[-1] + 1:] if digits else lead
-        if any(x in lead + n[ns:ne] + "\n" + n[m.start():m.end()] for x in ph.exclude):
+        if any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude):
             return None
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)

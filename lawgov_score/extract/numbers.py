@@ -139,6 +139,9 @@ LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全�
 SUB_UNITS = re.compile(r"各(?:县|区|旗|市)(?:\([县区市旗、,]+\)|[县区市旗]{1,2}(?![直属级]))")
 
 
+# 由A提升至B, 从A压减到B: the number after 至/到 is the state reached, not a change.
+RESULTING_STATE = re.compile(r"[由从][^由从,;。]{0,24}?(?:至|到)了? ?$")
+
 OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -163,6 +166,11 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
     tail = before.rstrip(" 了为达约近共计")
     if tail.endswith(CHANGE_VERBS):
         return "change"
+    state = RESULTING_STATE.search(before)
+    if state is not None:  # 由95.6%提升至99.3%: 99.3 is the state the year ended in; what precedes 由 still counts
+        if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
+            return "target"
+        before = before[:state.start()]
     if re.search(r"[由从][^由从]{0,12}$", before) and re.match(r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after):
         return "change"  # 由原来的256项精简至198项: the old figure
     if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
