@@ -1,5 +1,10 @@
 """A report's text as extraction sees it: sentences, clauses, quoted names, the sections that
-state plans or problems rather than facts, and the unit and year the report is about."""
+state plans or problems rather than facts, and the unit and year the report is about.
+
+Three ways of writing are rewritten in the matching copy (its length never changes, and
+``Document.offset`` gives a moved number's place in the report): tables (a bare number joined
+to the counting word its row or column names), 由A至B (A blanked: B is the state reached) and
+分别 clauses (each name paired with its number)."""
 
 from __future__ import annotations
 
