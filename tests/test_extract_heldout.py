@@ -24,6 +24,7 @@ TITLE = "合成县2023年法治政府建设工作报告\n"
 HELDOUT = [
     ("heldout", DATA / "heldout" / "synthetic-heldout-gold.csv", 9),
     ("heldout-late", DATA / "heldout-late" / "synthetic-heldout-late-gold.csv", 3),
+    ("heldout-final", DATA / "heldout-final" / "synthetic-heldout-final-gold.csv", 2),
 ]
 
 
@@ -220,7 +221,9 @@ def test_the_enforcement_staffs_exam():
     ("虚州市市场监督管理局2023年法治政府建设年度报告", "虚州市市场监督管理局"),
     ("合成县司法局关于2022年度法治政府建设工作情况的报告", "合成县司法局"),
     ("合成县人民政府办公室关于2023年法治政府建设情况的报告", "合成县"),
+    ("合成自治县2025年法治政府建设年度报告", "合成自治县"),
+    ("合成县委全面依法治县委员会关于2023年法治政府建设情况的报告", None),
 ], ids=["prefecture", "x-zhou-city", "province-city-district", "zhou-city-district", "city-department",
-        "county-department", "county-office"])
+        "county-department", "county-office", "autonomous-county", "committee-office"])
 def test_unit_from_the_title(title, unit):
     assert Document.of(title + "\n全年受理行政复议案件12件。").unit == unit

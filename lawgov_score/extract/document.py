@@ -337,7 +337,8 @@ def _strip_parent(name: str) -> str:
 
 
 def _plausible(name: str) -> bool:
-    return len(name) >= 3 and name[0] not in _NOT_NAME_START and not any(w in name for w in _NOT_NAMES)
+    core = re.sub(r"自治[县旗]$", "", name)  # 某某自治县 is a name; 依法治县 is not
+    return len(name) >= 3 and name[0] not in _NOT_NAME_START and not any(w in core for w in _NOT_NAMES)
 
 
 def _unit(n: str) -> str | None:
