@@ -100,7 +100,7 @@ NOTHING = [
     ("收到行政复议案件83件，收到以区政府为被告的行政案件20件，共审结18件。", None),
     ("办理人大代表建议、政协委员提案共计126件。", "a joint total"),
     ("受理行政复议案件、行政诉讼案件共计80件。", "a joint total"),
-    ("行政许可事项由原来的256项精简至198项。", "a change"),
+    ("行政许可事项精简58项。", "a change"),
     ("县政府党组理论学习中心组学法6次。", "neither the party committee nor the executive meeting"),
     ("约谈企业负责人12次，通报批评3次，逾期报备0件。", "negative-list counts are not read from reports"),
     ("惠企政策知晓率95%。", "not the rule-of-law awareness rate"),

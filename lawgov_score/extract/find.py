@@ -11,7 +11,7 @@ import polars as pl
 
 from ..data import values as V
 from .document import Document
-from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, exclusion, raw_value
+from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
@@ -106,7 +106,7 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         raw = None
     region = m.start()
     if ph.context:
-        lo = doc.sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
+        lo = doc.full_sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
         before = n[lo:max(ns, m.end())]  # before the number, or within the phrasing itself
         best, best_end = -1, -1
         for w in ph.context:
@@ -120,11 +120,21 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         between = n[region:ns] + "\n" + n[ne:m.end()]
         if any(b in between for b in ph.breaks):
             return None
+    if ph.avoid and any(w in n[doc.full_sentence(ns)[0]:ns] for w in ph.avoid):
+        return None
     if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
-        lead = n[doc.clause(ns)[0]:ns]
+        lo = doc.clause(ns)[0]
+        phrase = n[m.start():m.end()]
+        state = RESULTING_STATE.search(n[lo:ns])
+        if state:  # 由256项精简至198项: 精简 tells how the state was reached, not what the number counts
+            a, b = lo + state.start(), lo + state.end()
+            lo = b
+            if m.start() < b:
+                phrase = n[m.start():max(m.start(), a)] + n[max(b, m.start()):m.end()]
+        lead = n[lo:ns]
         digits = [i for i, c in enumerate(lead) if c.isdigit()]
         lead = lead[digits[-1] + 1:] if digits else lead
-        if any(x in lead + n[ns:ne] + "\n" + n[m.start():m.end()] for x in ph.exclude):
+        if any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude):
             return None
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
@@ -159,7 +169,7 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
     own: dict[object, tuple[Match, float, str]] = {}  # per field and number: its highest-priority, closest phrasing
     for item in valued:
         mt = item[0]
-        key = (mt.field, mt.num_start if mt.phrasing.has_number else ("fixed", mt.start))
+        key = (mt.field, mt.num_start if mt.phrasing.has_number else ("fixed", mt.start), mt.phrasing.shared)
         if key not in own or (-mt.phrasing.priority, mt.rank()) < (-own[key][0].phrasing.priority, own[key][0].rank()):
             own[key] = item
     valued = list(own.values())
@@ -167,9 +177,13 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
     for item in valued:
         mt = item[0]
         key = mt.num_start if mt.phrasing.has_number else ("fixed", mt.field, mt.start)
+        if mt.phrasing.shared:  # also this field's value, whichever field is closest to the number
+            key = ("shared", mt.field, key)
         if key not in best or item[0].rank() < best[key][0].rank():
             best[key] = item
-    chosen = sorted(best.values(), key=lambda it: (it[0].num_start, it[0].phrasing.order))
+    won = {(mt.field, mt.num_start) for mt, _, _ in best.values() if not mt.phrasing.shared}
+    chosen = sorted((it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
+                    key=lambda it: (it[0].num_start, it[0].phrasing.order))
     top: dict[str, int] = {}
     for mt, _, _ in chosen:
         top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
@@ -180,5 +194,6 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
             continue
         seen.add(mt.field)
         quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
-        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, mt.num_start, qualifier))
+        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start),
+                              qualifier))
     return records

@@ -60,7 +60,10 @@ def unit_words(field_unit: str, field_type: str) -> list[str]:
 CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-CHINESE = r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十]{1,3}(?![零〇一二两三四五六七八九十百千万亿])"
+# A Chinese numeral up to 9999 (三, 十二, 一百二十八, 二百零四, 近五百): it starts with a digit or 十,
+# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
+CHINESE = (r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
+           r"(?![零〇一二两三四五六七八九十百千万亿])")
 APPROX = r"约|近|大约|将近|接近"
 
 
@@ -73,17 +76,34 @@ def number_regex(units: list[str]) -> str:
 
 
 def chinese_value(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23; None for anything else."""
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百二十八 → 128, 二百零四 → 204, 三千五百 → 3500; None for
+    anything that is not one well-formed numeral (一二三, 十十, 二百三十四五)."""
     if not s:
         return None
-    if "十" not in s:
-        return _CN_VALUE.get(s) if len(s) == 1 else None
-    head, _, tail = s.partition("十")
-    tens = 1 if head == "" else _CN_VALUE.get(head)
+    total, rest = 0, s
+    for mark, size in (("千", 1000), ("百", 100)):
+        if mark in rest:
+            head, _, rest = rest.partition(mark)
+            if len(head) != 1 or _CN_VALUE.get(head) in (None, 0):
+                return None
+            total += _CN_VALUE[head] * size
+            if rest.startswith(("零", "〇")):
+                rest = rest[1:]
+                if not rest or len(rest) > 1 and "十" not in rest:
+                    return None
+            elif rest and "十" not in rest and len(rest) == 1:
+                # 一百五 is 150 in speech; reports do not write it, so it is not read
+                return None
+    if rest == "":
+        return total if total else None
+    if "十" not in rest:
+        return total + _CN_VALUE[rest] if len(rest) == 1 and rest in _CN_VALUE and _CN_VALUE[rest] else None
+    head, _, tail = rest.partition("十")
+    tens = (1 if total == 0 else None) if head == "" else _CN_VALUE.get(head)
     ones = 0 if tail == "" else _CN_VALUE.get(tail)
-    if tens is None or ones is None or len(head) > 1 or len(tail) > 1:
+    if tens is None or ones is None or len(head) > 1 or len(tail) > 1 or tens == 0 or "十" in tail:
         return None
-    return tens * 10 + ones
+    return total + tens * 10 + ones
 
 
 # Chinese numerals are read only as small counts of things done (三次, 两场); never where they
@@ -114,7 +134,13 @@ TARGET_MARKERS = ("任务数", "目标任务", "目标值", "目标为", "目标
                   "不低于", "不少于", "确保", "将达到", "要达到", "达到目标")
 OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地区", "各省", "平均水平", "平均值")
 LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
+# The county-level governments under a city (各县（市、区）, 各县市区, 各区县, 各旗县): their figures are
+# theirs, not the city government's.  各县直部门 and 各乡镇 are not matched.
+SUB_UNITS = re.compile(r"各(?:县|区|旗|市)(?:\([县区市旗、,]+\)|[县区市旗]{1,2}(?![直属级]))")
 
+
+# 由A提升至B, 从A压减到B: the number after 至/到 is the state reached, not a change.
+RESULTING_STATE = re.compile(r"[由从][^由从,;。]{0,24}?(?:至|到)了? ?$")
 
 OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
 
@@ -140,6 +166,11 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
     tail = before.rstrip(" 了为达约近共计")
     if tail.endswith(CHANGE_VERBS):
         return "change"
+    state = RESULTING_STATE.search(before)
+    if state is not None:  # 由95.6%提升至99.3%: 99.3 is the state the year ended in; what precedes 由 still counts
+        if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
+            return "target"
+        before = before[:state.start()]
     if re.search(r"[由从][^由从]{0,12}$", before) and re.match(r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after):
         return "change"  # 由原来的256项精简至198项: the old figure
     if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
@@ -148,6 +179,8 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
         for m in OTHER_YEARS.finditer(before):
             if m.group(1) is None or int(m.group(1)) != year:
                 return "another year"
+    if SUB_UNITS.search(before):
+        return "elsewhere"
     scopes = [s for s in OTHER_SCOPES if s in before]
     scopes += [s for s in LOCAL_SCOPES.values() if s in before and s != self_scope]
     if scopes:

@@ -1,7 +1,7 @@
 """The field dictionary's phrasings → regular expressions.
 
 A phrasing is written as the report writes it: ``受理行政复议案件…{n}``.  ``{n}`` is the number
-with its qualifiers and counting word, ``…`` up to 16 characters of the same clause (no digits,
+with its qualifiers and counting word, ``…`` up to 24 characters of the same clause (no digits,
 no ，。；!?), ``{alias}`` any of the field's aliases; everything else is literal text, compared
 after full-width forms are made half-width (so ``，`` and ``,`` are the same).
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..rubric.model import ExtractPattern, FieldDef
 from .numbers import MEASURES, normalise, number_regex, unit_words
 
-GAP_MAX = 16
+GAP_MAX = 24  # 审核以市政府或市政府办公室名义印发的行政规范性文件23件: modifiers run long
 GAP = rf"[^\d,;。!?\n]{{0,{GAP_MAX}}}?"
 NUMERIC = ("number", "percent", "count")
 
@@ -36,6 +36,8 @@ class Phrasing:
     exclude: tuple[str, ...]
     single: bool
     priority: int
+    avoid: tuple[str, ...]
+    shared: bool
     group: int  # which pattern entry of the field it comes from
     order: int  # position in the dictionary, to break ties the same way every time
 
@@ -60,7 +62,8 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                     field=f.id, ftype=f.type, template=t, regex=re.compile(rx), gaps=gaps, has_number="{n}" in t,
                     value=p.value, context=tuple(normalise(w) for w in p.context), within=p.within,
                     breaks=tuple(normalise(w) for w in p.breaks), exclude=tuple(normalise(w) for w in p.exclude),
-                    single=p.single, priority=p.priority, group=group, order=len(out),
+                    single=p.single, priority=p.priority, avoid=tuple(normalise(w) for w in p.avoid), shared=p.shared,
+                    group=group, order=len(out),
                 ))
     return out
 

@@ -319,7 +319,8 @@ _KNOWN_KEYS = sorted(
     set(RubricDoc.model_fields) | set(Node.model_fields) | set(FieldDef.model_fields) | set(AddedNode.model_fields)
     | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
        "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "by_rank", "min_percent",
-       "match", "units", "context", "breaks", "exclude", "value", "single", "priority"}
+       "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
+       "shared"}
 )
 
 _EXPECTED = {  # pydantic error type → (zh, en)

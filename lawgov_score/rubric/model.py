@@ -211,7 +211,7 @@ class ExtractPattern(_Strict):
     """One way annual reports state a field's value, read by ``lawgov-score extract``.
 
     ``match`` holds phrasings written as the report writes them, with ``{n}`` where the number
-    stands and ``…`` for a few words in between (up to 16 characters of the same clause, no
+    stands and ``…`` for a few words in between (up to 24 characters of the same clause, no
     digits and no ，。；): ``受理行政复议案件…{n}``, ``{n}…本行政执法案卷…评查``.  ``{alias}`` stands
     for any of the field's aliases.  The number's counting word (件、次、% …) follows from the
     field's ``unit`` unless ``units`` lists them or the phrasing writes one right after ``{n}``."""
@@ -225,6 +225,8 @@ class ExtractPattern(_Strict):
     value: float | None = None  # a phrasing without a number that plainly states this value (全覆盖 → 100)
     single: bool = False  # drop the matches when the phrasing matches twice in one sentence (parts of a total)
     priority: int = 0  # a field takes its first value from the phrasings of the highest priority that matched
+    avoid: list[str] = Field(default_factory=list)  # none of these earlier in the number's sentence
+    shared: bool = False  # the number is this field's value even where it is another field's too
 
     @field_validator("match", mode="before", json_schema_input_type=Union[str, list[str]])
     @classmethod
