@@ -103,6 +103,9 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-DATA-EMPTY", "error", "文件中没有数据行", "the file has no data rows"),
     Code("E-DATA-MORE", "error", "另有 {count} 处同类问题（{kind}）未逐一列出", "{count} more problems of the same kind ({kind}) not listed"),
     Code("E-DATA-META", "error", "单位“{unit}”的{what}不一致：“{a}”与“{b}”", "unit '{unit}' has two values for {what}: '{a}' and '{b}'"),
+    Code("E-DATA-MIXED", "error", "“{value}”与同列其他单元格的单位不一致：该列的百分比写有 %，而 {value} 会被读作 {value}%；若指 {percent}%，请填 {percent}%，若确是 {value}%，请写明 %",
+         "'{value}' does not match the other cells of its column: they write percents with %, and {value} would read as {value}%; write {percent}% if that is meant, or {value}% if it really is {value}%",
+         "data.csv:5:value: E-DATA-MIXED: “0.96”与同列其他单元格的单位不一致：该列的百分比写有 %，而 0.96 会被读作 0.96%；若指 96%，请填 96%，若确是 0.96%，请写明 %"),
     # --- extracting values from reports -----------------------------------------------------
     Code("E-EXTRACT-FILE", "error", "无法读取报告：{reason}", "cannot read the report: {reason}",
          "reports/x.doc: E-EXTRACT-FILE: 无法读取报告：旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx"),

@@ -41,7 +41,7 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     knows the levels.  The text work is done once per distinct (text, type) pair and joined
     back: a national file repeats the same few thousand spellings millions of times."""
     distinct = frame.select(pl.col(raw).alias("_raw"), pl.col(ftype).alias("_ftype")).unique()
-    parsed = _parse_distinct(distinct.lazy()).collect()
+    parsed = _parse_distinct(distinct.lazy()).collect().drop("pct")
     out = frame.join(parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True, maintain_order="left")
     v = pl.col("value")
     range_problem = (
@@ -51,8 +51,9 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     return out.with_columns(range_problem.alias("problem"))
 
 
-def _parse_distinct(lf: pl.LazyFrame) -> pl.LazyFrame:
-    """The text work, in stages so that each intermediate is computed once."""
+def _parse_distinct(lf: pl.LazyFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
+    """The text work, in stages so that each intermediate is computed once.  ``pct`` tells
+    whether the text carried a percent sign; ``keep`` names columns passed through."""
     ftype = pl.col("_ftype")
     lf = lf.with_columns(clean_text(pl.col("_raw")).alias("text"))
     text = pl.col("text")
@@ -102,4 +103,4 @@ def _parse_distinct(lf: pl.LazyFrame) -> pl.LazyFrame:
         .when(pl.col("_approx")).then(pl.lit("approx"))
         .otherwise(None).alias("auto_qualifier"),
     )
-    return lf.select("_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text")
+    return lf.select(*keep, "_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text", pl.col("_pct").alias("pct"))

@@ -63,15 +63,14 @@ class ScoreResult:
 
 
 def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
-    """One row per unit and year, one Float64 column per field the rubric reads."""
+    """One row per unit and year (sorted by year, then unit), one Float64 column per field the
+    rubric reads.  The reader's own wide frame is used as it is; otherwise (values given or
+    changed by hand) the long values are pivoted."""
     needed = sorted(rubric.used_fields())  # includes what derived fields are computed from
-    vals = inds.values.filter(pl.col("field").is_in(needed))
-    keys = inds.unit_years  # a unit whose every value is missing still gets its (zero) row
-    if vals.height:
-        wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
-        wide = keys.join(wide, on=KEYS, how="left", nulls_equal=True, maintain_order="left")
+    if inds.wide is not None and all(f in inds.wide.columns for f in needed):
+        wide, ordered = inds.wide.select(*KEYS, *needed), True
     else:
-        wide = keys
+        wide, ordered = _pivot(inds, needed), False
     missing = [f for f in needed if f not in wide.columns]
     wide = wide.with_columns([pl.lit(None, dtype=pl.Float64).alias(f) for f in missing])
     wide = wide.with_columns([pl.col(f).cast(pl.Float64) for f in needed])
@@ -82,7 +81,16 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
         wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
     units = inds.units
     wide = wide.join(units, on="unit", how="left", maintain_order="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
-    return wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
+    return wide if ordered else wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
+
+
+def _pivot(inds: Indicators, needed: list[str]) -> pl.DataFrame:
+    vals = inds.values.filter(pl.col("field").is_in(needed))
+    keys = inds.unit_years  # a unit whose every value is missing still gets its (zero) row
+    if vals.height:
+        wide = vals.pivot(on="field", index=KEYS, values="value", aggregate_function="first")
+        return keys.join(wide, on=KEYS, how="left", nulls_equal=True, maintain_order="left")
+    return keys
 
 
 def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
