@@ -101,6 +101,10 @@ def read_tables(path: Path, shown: str | None = None) -> tuple[list[Table], list
             return _read_xlsx(path, shown)
         if suffix in (".parquet", ".pq"):
             return [Table(shown, pl.read_parquet(path), 2)], []
+        if suffix in (".csv", ".tsv", ".txt"):
+            fast = _read_delimited_fast(path, shown, "\t" if suffix == ".tsv" else None)
+            if fast is not None:
+                return fast
         raw = path.read_bytes()
     except OSError as exc:
         return [], [problem("E-DATA-FILE", shown, reason=exc.strerror or str(exc))]
@@ -132,21 +136,71 @@ def _header_index(rows: list[list[str]]) -> int:
     return 0
 
 
-def _read_delimited(text: str, shown: str, sep: str | None) -> tuple[list[Table], list[Problem]]:
-    lines = text.splitlines()[:20]
+def _sniff(lines: list[str], sep: str | None) -> tuple[str, int]:
+    """(the delimiter, the index of the header line) from the first lines of a text table."""
     if sep is None:
         sample = "\n".join(lines)
         counts = {d: sample.count(d) for d in (",", "\t", ";", "|")}
         sep = max(counts, key=counts.get) if max(counts.values()) else ","
-    head = _header_index([ln.split(sep) for ln in lines])
+    return sep, _header_index([ln.split(sep) for ln in lines])
+
+
+def _one_column(frame: pl.DataFrame, shown: str) -> list[Problem]:
+    if frame.width <= 1 and canonical(frame.columns[0] if frame.columns else "") is None:
+        header = frame.columns[0] if frame.columns else ""
+        hint = next((f"表头用的是{name}“{mark}”分隔：请改用半角逗号“,”分隔（英文输入法下的逗号），或另存为 CSV"
+                     for mark, name in (("，", "全角逗号"), ("、", "顿号"), ("；", "全角分号"), (" ", "空格")) if mark in header.strip()), None)
+        return [problem("E-DATA-COLUMNS", shown, 1, reason=f"只读出一列：{hint}" if hint else
+                        "只读出一列：分隔符可能不是逗号或制表符，或表头不含“单位/unit”列")]
+    return []
+
+
+def _read_delimited(text: str, shown: str, sep: str | None) -> tuple[list[Table], list[Problem]]:
+    sep, head = _sniff(text.splitlines()[:20], sep)
     try:
         frame = pl.read_csv(io.BytesIO(text.encode("utf-8")), separator=sep, infer_schema=False, skip_lines=head,
                             truncate_ragged_lines=True, raise_if_empty=False)
     except Exception as exc:
         return [], [problem("E-DATA-FILE", shown, reason=f"无法按表格读取：{_short(exc)}")]
-    if frame.width <= 1 and canonical(frame.columns[0] if frame.columns else "") is None:
-        return [], [problem("E-DATA-COLUMNS", shown, 1, reason="只读出一列：分隔符可能不是逗号或制表符，或表头不含“单位/unit”列")]
-    return [Table(shown, frame, head + 2)], []
+    probs = _one_column(frame, shown)
+    return ([], probs) if probs else ([Table(shown, frame, head + 2)], [])
+
+
+FAST_CSV_BYTES = 4 * 1024 * 1024  # above this a UTF-8 file goes to polars as it is
+
+
+def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> tuple[list[Table], list[Problem]] | None:
+    """A large UTF-8 text table read by polars straight from the file, without decoding it into
+    Python text and encoding it back (which costs more than the reading).  None when the file is
+    small, not UTF-8, or anything is unusual: the careful path then reads it as before."""
+    import codecs
+
+    try:
+        if path.stat().st_size < FAST_CSV_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or is_binary(head):
+        return None
+    body = head[len(codecs.BOM_UTF8):] if head.startswith(codecs.BOM_UTF8) else head
+    try:
+        lines = body[:body.rfind(b"\n")].decode("utf-8").splitlines()[:20]
+    except UnicodeDecodeError:
+        return None
+    if not lines:
+        return None
+    sep, skip = _sniff(lines, sep)
+    try:
+        frame = pl.read_csv(path, separator=sep, infer_schema=False, skip_lines=skip, truncate_ragged_lines=True,
+                            raise_if_empty=False, encoding="utf8")
+    except Exception:  # not UTF-8 further on, say
+        return None
+    if frame.columns and frame.columns[0].startswith("\ufeff"):
+        frame = frame.rename({frame.columns[0]: frame.columns[0][1:]})
+    probs = _one_column(frame, shown)
+    return ([], probs) if probs else ([Table(shown, frame, skip + 2)], [])
 
 
 def _read_json(text: str, shown: str) -> tuple[list[Table], list[Problem]]:
@@ -314,8 +368,10 @@ def _year_exprs(frame: pl.DataFrame, col: str | None) -> tuple[pl.Expr, pl.Expr]
     if _typed(frame.schema[col]):
         f = c.cast(pl.Float64)
         ok = ((f == f.floor()) & (f >= YEAR_MIN) & (f <= YEAR_MAX)).fill_null(False)
-        text = pl.when(c.is_not_null() & ~ok).then(c.cast(pl.String)).otherwise(None)
-        return text.alias("year"), pl.when(ok).then(f).otherwise(None).cast(pl.Int32).alias("yint")
+        yint = pl.when(ok).then(f).otherwise(None).cast(pl.Int32).alias("yint")
+        if not frame.select((c.is_not_null() & ~ok).any()).item():  # the usual case: no text needed
+            return pl.lit(None, dtype=pl.String).alias("year"), yint
+        return pl.when(c.is_not_null() & ~ok).then(c.cast(pl.String)).otherwise(None).alias("year"), yint
     text = c.cast(pl.String)
     y = text.cast(pl.Int32, strict=False)
     return text.alias("year"), pl.when((y >= YEAR_MIN) & (y <= YEAR_MAX)).then(y).otherwise(None).alias("yint")
@@ -387,23 +443,32 @@ _QUALIFIERS = ("", "lower_bound", "approx")
 _NO_YEAR = YEAR_MAX - YEAR_MIN + 1  # the year slot of rows without a year (sorted last)
 
 
-def _codes_of(series: pl.Series, mapping: pl.DataFrame, key: str, code: str) -> pl.Series:
-    """Each value of ``series`` → its code in ``mapping`` (a small frame of distinct values)."""
-    return series.to_frame(key).join(mapping, on=key, how="left", nulls_equal=True, maintain_order="left").get_column(code)
+def _dense_codes(col: pl.Series) -> tuple[np.ndarray, pl.Series]:
+    """(the code of each row, the distinct values in code order): each distinct value is then
+    read once.  A null has the code one past the last value."""
+    distinct = col.unique().drop_nulls()
+    codes = col.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64).fill_null(len(distinct))
+    return codes.to_numpy(), distinct
 
 
-def _run_codes(col: pl.Series) -> tuple[pl.Series, pl.Series]:
+def _run_codes(col: pl.Series) -> tuple[np.ndarray, pl.Series]:
     """(run index of each row, the value of each run): files list a unit's rows together, so
     the distinct work is done once per run of equal values rather than once per row."""
     run = col.rle_id()
     starts = run.ne_missing(run.shift(1)).fill_null(True)
-    return run, col.filter(starts)
+    return run.cast(pl.Int64).to_numpy(), col.filter(starts)
 
 
-def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], rubric, report: Report, files: list[str]) -> Indicators:
-    """Raw long rows → ``Indicators``.  Every text is read once per distinct spelling; rows are
-    then handled as integer codes (field, unit, year), so that a national file of a million
-    rows is a few passes of integer arithmetic.  Problems are collected into ``report``."""
+def _floats(s: pl.Series) -> np.ndarray:
+    return s.cast(pl.Float64).fill_null(np.nan).to_numpy()
+
+
+def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], rubric, report: Report, files: list[str]) -> Indicators | None:
+    """Raw long rows → ``Indicators`` (None when there were problems, all in ``report``).
+
+    Every text is read once per distinct spelling (field names, values, years) or per run of
+    equal names (units); the rows themselves are then handled as integer codes in numpy, so
+    that a national file of a million and a half rows costs a few passes of integer work."""
     from ..rubric.semantics import field_range
 
     lookup = rubric.field_lookup()
@@ -413,123 +478,128 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     index = {fid: i for i, fid in enumerate(fids)}
     grade_ids = [f.id for f in fdefs if f.type == "grade"]
     kinds = list(_BASE_KINDS) + grade_ids
-    kind_of = [kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs]
+    nk = len(kinds)
+    kind_of = np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64)
     ranges = [field_range(f) for f in fdefs]
+    lo_of = np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64)
+    hi_of = np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64)
     part_frame = pl.DataFrame({"part": range(len(parts)), "file": [p.file for p in parts], "vcol": [p.vcol for p in parts],
                                "fcol": [p.fcol for p in parts]}, schema={"part": pl.UInt32, "file": pl.String, "vcol": pl.String, "fcol": pl.String})
 
-    def located(rows: pl.DataFrame) -> pl.DataFrame:
-        return rows.join(part_frame, on="part", how="left", maintain_order="left")
+    def located(frame: pl.DataFrame, mask: np.ndarray, **cols: np.ndarray) -> pl.DataFrame:
+        """The rows of ``mask`` with the given per-row arrays and their file and columns."""
+        sub = frame.filter(pl.Series(mask)).with_columns(**{k: pl.Series(v[mask]) for k, v in cols.items()})
+        return sub.join(part_frame, on="part", how="left", maintain_order="left")
 
-    # 1. field names → field index: -1 blank, -2 not in the dictionary
-    names = raw.get_column("field").unique()
-    fcodes = []
-    for n in names.to_list():
-        s = (n or "").strip()
-        fcodes.append(-1 if not s else index[lookup[s]] if s in lookup else -2)
-    fmap = pl.DataFrame({"field": names, "fcode": fcodes}, schema={"field": pl.String, "fcode": pl.Int32})
-    df = raw.with_columns(_codes_of(raw.get_column("field"), fmap, "field", "fcode"))
-    if min(fcodes, default=0) < 0:
-        off = located(df.filter(pl.col("fcode") < 0))
-        unknown = off.filter(pl.col("fcode") == -2).with_columns(pl.col("field").str.strip_chars())
+    # 1. field names → field index (-1 blank, -2 not in the dictionary), each spelling once
+    fc, names = _dense_codes(raw.get_column("field"))
+    spelled = [(n or "").strip() for n in names.to_list()]
+    fmap = np.array([(index[lookup[s]] if s in lookup else -2) if s else -1 for s in spelled] + [-1], dtype=np.int64)
+    fcode = fmap[fc]
+    df = raw
+    off = fcode < 0
+    if off.any():
+        rows = located(raw, off, fcode=fcode)
+        unknown = rows.filter(pl.col("fcode") == -2).with_columns(pl.col("field").str.strip_chars())
         first = unknown.group_by("file", "field", maintain_order=True).agg(pl.col("row").first(), pl.col("fcol").first())
         for r in first.iter_rows(named=True):
             report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field=r["field"], suggestion=did_you_mean(r["field"], lookup)))
         has_value = pl.col("num").is_not_null() | (pl.col("raw").is_not_null() & (pl.col("raw").str.strip_chars() != ""))
-        for r in off.filter((pl.col("fcode") == -1) & has_value).head(MAX_PROBLEMS_PER_KIND).iter_rows(named=True):
+        for r in rows.filter((pl.col("fcode") == -1) & has_value).head(MAX_PROBLEMS_PER_KIND).iter_rows(named=True):
             report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)"))  # a blank row is no problem
-        df = df.filter(pl.col("fcode") >= 0)
+        df = raw.filter(pl.Series(~off))
+        fcode = fcode[~off]
     n = df.height
-    fcode = df.get_column("fcode")
-    kind = pl.Series(kind_of, dtype=pl.Int64).gather(fcode)
+    kind = kind_of[fcode]
     num = df.get_column("num")
     typed = num.null_count() < n
     if typed and grade_ids:  # a grade is matched as text, even in a numeric column
-        as_grade = (kind >= len(_BASE_KINDS)) & num.is_not_null()
+        as_grade = (kind >= len(_BASE_KINDS)) & num.is_not_null().to_numpy()
         if as_grade.any():
+            grade = pl.Series(as_grade)
             text = num.cast(pl.String).str.replace(r"\.0$", "")
-            df = df.with_columns(raw=pl.when(as_grade).then(text).otherwise(pl.col("raw")), num=pl.when(as_grade).then(None).otherwise(num))
+            df = df.with_columns(raw=pl.when(grade).then(text).otherwise(pl.col("raw")), num=pl.when(grade).then(None).otherwise(pl.col("num")))
             num = df.get_column("num")
 
-    # 2. values: each distinct (text, kind) once
-    distinct = df.select(pl.col("raw").unique()).with_row_index("rcode")
-    rcode = _codes_of(df.get_column("raw"), distinct, "raw", "rcode").cast(pl.Int64)
-    nk = len(kinds)
-    pair = rcode * nk + kind
-    upairs = pair.unique().sort()
+    # 2. values: each distinct (text, kind) read once, then gathered for every row
+    rc, distinct = _dense_codes(df.get_column("raw"))
+    pair = rc * nk + kind
+    seen = np.zeros((len(distinct) + 1) * nk, dtype=bool)
+    seen[pair] = True
+    upairs = np.flatnonzero(seen)
+    slot = np.cumsum(seen, dtype=np.int64) - 1
     table = pl.DataFrame({
-        "_raw": distinct.get_column("raw").gather(upairs // nk),
-        "kind": upairs % nk,
-    }).with_columns(pl.col("kind").replace_strict({i: (k if i < len(_BASE_KINDS) else "grade") for i, k in enumerate(kinds)},
-                                                   return_dtype=pl.String).alias("_ftype"))
+        "_raw": distinct.extend_constant(None, 1).gather(pl.Series(upairs // nk)),
+        "kind": pl.Series(upairs % nk, dtype=pl.Int64),
+        "_ftype": pl.Series([k if i < len(_BASE_KINDS) else "grade" for i, k in enumerate(kinds)], dtype=pl.String).gather(pl.Series(upairs % nk)),
+    })
     table = V._parse_distinct(table.lazy(), keep=("kind",)).collect()
     if grade_ids:
         levels = pl.DataFrame([(kinds.index(fid), lv, float(j)) for fid in grade_ids for j, lv in enumerate(rubric.fields[fid].levels or [])],
                               schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64}, orient="row")
         table = table.join(levels, on=["kind", "text"], how="left", maintain_order="left")
-        grade = pl.col("kind") >= len(_BASE_KINDS)
+        is_grade = pl.col("kind") >= len(_BASE_KINDS)
         table = table.with_columns(
-            pl.when(grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
-            pl.when(grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
+            pl.when(is_grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
+            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
         )
-    table = table.with_columns(
-        pl.col("problem").fill_null("").replace_strict(_P, return_dtype=pl.Int8).alias("pcode"),
-        pl.col("auto_qualifier").fill_null("").replace_strict({q: i for i, q in enumerate(_QUALIFIERS)}, return_dtype=pl.Int8).alias("qcode"),
-    )
-    slot = np.full(int(upairs[-1]) + 1 if len(upairs) else 1, -1, dtype=np.int64)
-    slot[upairs.to_numpy()] = np.arange(len(upairs))
-    at = pl.Series(slot[pair.to_numpy()])
-    value, pcode = table.get_column("value").gather(at), table.get_column("pcode").gather(at)
-    missing, qcode, pct = table.get_column("is_missing").gather(at), table.get_column("qcode").gather(at), table.get_column("pct").gather(at)
+    at = slot[pair]
+    value = _floats(table.get_column("value"))[at]
+    pcode = table.get_column("problem").fill_null("").replace_strict(_P, return_dtype=pl.Int8).to_numpy()[at]
+    qcode = table.get_column("auto_qualifier").fill_null("").replace_strict({q: i for i, q in enumerate(_QUALIFIERS)}, return_dtype=pl.Int8).to_numpy()[at]
+    missing = table.get_column("is_missing").to_numpy()[at]
+    pct = table.get_column("pct").fill_null(False).to_numpy()[at]
     numeric = kind < 3
     if typed:  # typed cells: the number as it is (a yes/no as 1/0)
-        has = num.is_not_null()
-        is_bool = kind == 3
-        frame = pl.DataFrame({"num": num, "has": has, "numeric": numeric, "bool": is_bool, "value": value, "pcode": pcode,
-                              "missing": missing, "qcode": qcode, "pct": pct})
-        v, b = pl.col("num"), pl.col("bool")
-        frame = frame.select(
-            pl.when(~pl.col("has")).then(pl.col("value")).when(pl.col("numeric")).then(v)
-            .when(b).then(pl.when(v == 1).then(1.0).when(v == 0).then(0.0)).otherwise(None).alias("value"),
-            pl.when(~pl.col("has")).then(pl.col("pcode")).when(pl.col("numeric") & ~v.is_finite()).then(pl.lit(_P["E-DATA-NUMBER"], dtype=pl.Int8))
-            .when(b & (v != 1) & (v != 0)).then(pl.lit(_P["E-DATA-BOOL"], dtype=pl.Int8)).otherwise(pl.lit(0, dtype=pl.Int8)).alias("pcode"),
-            (pl.col("missing") & ~pl.col("has")).alias("missing"),
-            pl.when(pl.col("has")).then(pl.lit(0, dtype=pl.Int8)).otherwise(pl.col("qcode")).alias("qcode"),
-            (pl.col("pct") & ~pl.col("has")).alias("pct"),
-        )
-        value, pcode, missing, qcode, pct = (frame.get_column(c) for c in ("value", "pcode", "missing", "qcode", "pct"))
+        has = num.is_not_null().to_numpy()
+        v = _floats(num)
+        cell = has & numeric
+        value[cell] = v[cell]
+        pcode[cell] = np.where(np.isfinite(v[cell]), 0, _P["E-DATA-NUMBER"])
+        cell = has & (kind == 3)
+        yes, no = v[cell] == 1, v[cell] == 0
+        value[cell] = np.where(yes, 1.0, np.where(no, 0.0, np.nan))
+        pcode[cell] = np.where(yes | no, 0, _P["E-DATA-BOOL"])
+        missing[has], qcode[has], pct[has] = False, 0, False
     # the field's range (a count is whole)
-    lo = pl.Series([r[0] for r in ranges], dtype=pl.Float64).gather(fcode)
-    hi = pl.Series([r[1] for r in ranges], dtype=pl.Float64).gather(fcode)
-    count = kind == 2
-    out_of_range = (numeric & (pcode == 0) & value.is_not_null()
-                    & ((value < lo).fill_null(False) | (value > hi).fill_null(False) | (count & (value != value.floor())))).fill_null(False)
-    if out_of_range.any():
-        pcode = pl.select(pl.when(out_of_range).then(pl.lit(_P["E-DATA-RANGE"], dtype=pl.Int8)).otherwise(pcode)).to_series()
-    pcode = _mixed_units(df, kind, value, pcode, pct)
+    with np.errstate(invalid="ignore"):
+        lo, hi = lo_of[fcode], hi_of[fcode]
+        outside = numeric & (pcode == 0) & ~np.isnan(value) & ((value < lo) | (value > hi) | ((kind == 2) & (value != np.floor(value))))
+    pcode[outside] = _P["E-DATA-RANGE"]
+    # a percent written as a bare fraction (0.96) where the column writes its percents with %
+    with np.errstate(invalid="ignore"):
+        percent = (kind == 1) & (pcode == 0)
+        fraction = percent & ~pct & (value > 0) & (value < 1)
+    if fraction.any() and (percent & pct).any():
+        group = df.get_column("part").cast(pl.Int64).to_numpy() * nf + fcode
+        pcode[fraction & np.isin(group, np.unique(group[percent & pct]))] = _P["E-DATA-MIXED"]
 
     # 3. units: each run of equal names read once; codes follow code point order
     run, run_units = _run_codes(df.get_column("unit"))
     clean = run_units.str.strip_chars()
-    unit_names = clean.filter(clean.is_not_null() & (clean != "")).unique().sort()
-    umap = pl.DataFrame({"unit": unit_names, "ucode": pl.int_range(len(unit_names), dtype=pl.Int64, eager=True)})
-    ucode = _codes_of(clean, umap, "unit", "ucode").gather(run)
+    clean = pl.select(pl.when(clean == "").then(None).otherwise(clean)).to_series()
+    unit_names = clean.drop_nulls().unique().sort()
+    ucode = clean.cast(pl.Enum(unit_names)).to_physical().cast(pl.Int64).fill_null(-1).to_numpy()[run]
     nu = max(len(unit_names), 1)
 
-    # 4. years: the fast cast above, then each distinct other spelling once
-    ytext, yint = df.get_column("year"), df.get_column("yint")
-    retry = ytext.is_not_null() & yint.is_null()
-    if retry.any():
-        spellings = ytext.filter(retry).unique().to_frame("year")
-        spellings = spellings.with_columns(_year(pl.col("year")).alias("y2"))
-        yint = yint.fill_null(_codes_of(ytext, spellings, "year", "y2"))
-    bad_year = retry & yint.is_null() & (ytext.str.strip_chars() != "")
+    # 4. years: the fast cast made when reading, then each distinct other spelling once
+    ytext = df.get_column("year")
+    year = df.get_column("yint").cast(pl.Int64).fill_null(-1).to_numpy(writable=True)
+    bad_year = np.zeros(n, dtype=bool)
+    if ytext.null_count() < n:
+        retry = (ytext.is_not_null() & df.get_column("yint").is_null()).to_numpy()
+        if retry.any():
+            spelt = ytext.filter(pl.Series(retry))
+            spellings = spelt.unique().to_frame("year").with_columns(_year(pl.col("year")).cast(pl.Int64).alias("y"))
+            got = spelt.to_frame("year").join(spellings, on="year", how="left", maintain_order="left").get_column("y")
+            year[retry] = got.fill_null(-1).to_numpy()
+            bad_year[retry] = (got.is_null() & (spelt.str.strip_chars() != "")).to_numpy()
 
     # 5. problems, each with its place
-    extra = {"fcode": fcode, "kind": kind, "value": value, "pcode": pcode, "missing": missing, "ucode": ucode, "bad_year": bad_year, "yint": yint}
-    bad = (pcode != 0) | bad_year | (ucode.is_null() & ~missing)
+    cols = {"fcode": fcode, "value": value, "pcode": pcode, "missing": missing, "ucode": ucode, "bad_year": bad_year, "yint": year}
+    bad = (pcode != 0) | bad_year | ((ucode < 0) & ~missing)
     if bad.any():
-        rows = located(df.with_columns(**extra).filter(bad))
+        rows = located(df, bad, **cols)
         ftypes = {i: f.type for i, f in enumerate(fdefs)}
         vals = rows.filter(pl.col("pcode") != 0).with_columns(
             pl.col("pcode").replace_strict(dict(enumerate(_PROBLEM_CODES)), return_dtype=pl.String).alias("problem"),
@@ -539,49 +609,64 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         )
         _value_problems(vals, rubric, report)
         _limited(report, rows.filter(pl.col("bad_year")), lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
-        _limited(report, rows.filter(pl.col("ucode").is_null() & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
+        _limited(report, rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
 
-    # 6. keys: every (unit, year) named; the dense key orders rows by year, then unit
-    named = ucode.is_not_null()
-    yslot = (yint.cast(pl.Int64) - YEAR_MIN).fill_null(_NO_YEAR)
-    keyslot = (yslot * nu + ucode).fill_null(-1).to_numpy()
+    # 6. keys: every (unit, year) named; the dense key orders them by year, then unit
+    named = ucode >= 0
+    keyslot = np.where(year >= 0, year - YEAR_MIN, _NO_YEAR) * nu + ucode
     present = np.zeros((_NO_YEAR + 1) * nu, dtype=bool)
-    present[keyslot[named.to_numpy()]] = True
-    dense = np.cumsum(present) - 1
+    present[keyslot[named]] = True
+    dense = np.cumsum(present, dtype=np.int64) - 1
     slots = np.flatnonzero(present)
-    key_year = pl.Series("year", slots // nu + YEAR_MIN, dtype=pl.Int64)
-    keys = pl.DataFrame({"unit": unit_names.gather(pl.Series(slots % nu)), "year": key_year}).select(
-        pl.col("unit").cast(pl.String), pl.when(pl.col("year") > YEAR_MAX).then(None).otherwise(pl.col("year")).cast(pl.Int32).alias("year"))
+    key_years = slots // nu + YEAR_MIN
+    keys = pl.DataFrame({
+        "unit": unit_names.gather(pl.Series(slots % nu)) if len(slots) else pl.Series([], dtype=pl.String),
+        "year": pl.Series(key_years, dtype=pl.Int32).set(pl.Series(key_years > YEAR_MAX), None) if len(slots) else pl.Series([], dtype=pl.Int32),
+    }, schema={"unit": pl.String, "year": pl.Int32})
 
-    # 7. the first value of each unit, year and field; a second one is a problem
-    good = ((pcode == 0) & ~missing & named).to_numpy()
-    gi = np.flatnonzero(good)
-    cell = dense[keyslot[gi]] * nf + fcode.to_numpy()[gi]
-    cells = pl.Series(cell)
+    # 7. the first value of each unit, year and field; another one is a problem
+    gi = np.flatnonzero((pcode == 0) & ~missing & named)
+    cell = dense[keyslot[gi]] * nf + fcode[gi]
+    size = len(slots) * nf
+    if size <= 64_000_000:
+        filled = np.zeros(size, dtype=bool)
+        filled[cell] = True
+        repeated = int(filled.sum()) < len(cell)
+        del filled
+    else:
+        repeated = pl.Series(cell).n_unique() < len(cell)
     first = np.ones(len(gi), dtype=bool)
-    if cells.n_unique() < len(gi):
-        first = cells.is_first_distinct().to_numpy()
-        _duplicates(located(df.with_columns(**extra).with_columns(cell=pl.Series(np.full(n, -1, dtype=np.int64)).scatter(gi, cell))
-                            .filter(pl.Series(good))), first, fids, unit_names, report)
+    if repeated:
+        first = pl.Series(cell).is_first_distinct().to_numpy()
+        good = np.zeros(n, dtype=bool)
+        good[gi] = True
+        at_cell = np.full(n, -1, dtype=np.int64)
+        at_cell[gi] = cell
+        seen_first = np.zeros(n, dtype=bool)
+        seen_first[gi] = first
+        _duplicates(located(df, good, cell=at_cell, first_seen=seen_first, **cols), fids, unit_names, report)
     if not report.ok:
         return None
-    grid = np.full(len(slots) * nf, np.nan)
-    grid[cell[first]] = value.to_numpy()[gi[first]]
-    wide = pl.concat([keys, pl.from_numpy(grid.reshape(len(slots), nf), schema=fids, orient="row").fill_nan(None)], how="horizontal")
-    take = np.zeros(n, dtype=bool)
-    take[gi[first]] = True
+    grid = np.full(size, np.nan)
+    grid[cell[first]] = value[gi[first]]
+    grid = grid.reshape(len(slots), nf)
+    wide = keys.with_columns([pl.Series(fid, grid[:, j], nan_to_null=True) for j, fid in enumerate(fids)])
+    take = gi[first]
     units = _units(metas, report)
 
     def build() -> pl.DataFrame:
-        sel = pl.Series(take)
+        """The long values (only when asked for: ranking never needs them)."""
         q = pl.col("qualifier").str.strip_chars()
-        return df.with_columns(ucode=ucode, value=value, qcode=qcode, yint=yint).filter(sel).select(
-            pl.col("ucode").map_batches(lambda c: unit_names.gather(c), return_dtype=pl.String).alias("unit"),
-            pl.col("yint").alias("year"),
+        auto = pl.col("qcode").replace_strict(dict(enumerate(_QUALIFIERS)), return_dtype=pl.String)
+        sel = df.select("evidence", "source", "qualifier", "part", "row")[take]
+        return sel.with_columns(
+            unit=unit_names.gather(pl.Series(ucode[take])), year=pl.Series(year[take]), fcode=pl.Series(fcode[take]),
+            value=pl.Series(value[take]), qcode=pl.Series(qcode[take]),
+        ).select(
+            "unit", pl.when(pl.col("year") >= 0).then(pl.col("year")).otherwise(None).alias("year"),
             pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("field"),
             "value",
-            pl.when(q.is_null() | (q == "")).then(pl.col("qcode").replace_strict(dict(enumerate(_QUALIFIERS)), return_dtype=pl.String).replace("", None))
-            .otherwise(q).alias("qualifier"),
+            pl.when(q.is_null() | (q == "")).then(pl.when(auto == "").then(None).otherwise(auto)).otherwise(q).alias("qualifier"),
             pl.col("evidence").str.strip_chars().replace("", None), pl.col("source").str.strip_chars().replace("", None),
             pl.col("part").replace_strict(dict(enumerate(p.file for p in parts)), return_dtype=pl.String).alias("file"), "row",
         ).cast(VALUE_SCHEMA)
@@ -589,28 +674,14 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     return Indicators(units=units, files=files, keys=keys, build=build, wide=wide)
 
 
-def _mixed_units(df: pl.DataFrame, kind: pl.Series, value: pl.Series, pcode: pl.Series, pct: pl.Series) -> pl.Series:
-    """A percent written as a bare fraction (0.96) in a column whose other cells of the same
-    field carry a % sign (96%): it would be read as 0.96 %, so it is a problem (E-DATA-MIXED)."""
-    percent = (kind == 1) & (pcode == 0)
-    fraction = (percent & ~pct & (value > 0) & (value < 1)).fill_null(False)
-    if not fraction.any():
-        return pcode
-    frame = pl.DataFrame({"part": df.get_column("part"), "fcode": df.get_column("fcode"), "fraction": fraction,
-                          "signed": (percent & pct).fill_null(False)})
-    flag = frame.select(pl.col("fraction") & pl.col("signed").any().over("part", "fcode")).to_series()
-    return pl.select(pl.when(flag).then(pl.lit(_P["E-DATA-MIXED"], dtype=pl.Int8)).otherwise(pcode)).to_series()
-
-
-def _duplicates(rows: pl.DataFrame, first: np.ndarray, fids: list[str], unit_names: pl.Series, report: Report) -> None:
+def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, report: Report) -> None:
     """E-DATA-DUP for each repeated (unit, year, field), with where it was first given."""
-    rows = rows.with_columns(pl.Series("_first_seen", first))
-    firsts = rows.filter(pl.col("_first_seen")).select("cell", pl.col("row").alias("_first"), pl.col("file").alias("_first_file"))
-    dups = rows.filter(~pl.col("_first_seen")).join(firsts, on="cell", how="left", maintain_order="left")
-    dups = dups.with_columns(pl.col("ucode").map_batches(lambda c: unit_names.gather(c), return_dtype=pl.String).alias("unit_name"),
-                             pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("fid"))
-    _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit_name"], year=r["yint"] or "", field=r["fid"],
-                                             first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
+    firsts = rows.filter(pl.col("first_seen")).select("cell", pl.col("row").alias("_first"), pl.col("file").alias("_first_file"))
+    dups = rows.filter(~pl.col("first_seen")).join(firsts, on="cell", how="left", maintain_order="left")
+    dups = dups.with_columns(unit_name=unit_names.gather(dups.get_column("ucode")),
+                             fid=pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String))
+    _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit_name"], year=r["yint"] if r["yint"] >= 0 else "",
+                                             field=r["fid"], first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
 
 
 def _year(e: pl.Expr) -> pl.Expr:
@@ -708,7 +779,8 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
             report.add(problem("E-DATA-EMPTY", ", ".join(shown_files) or "(无数据文件)"))
             return None, report
         raws.append(pl.DataFrame(schema=RAW_SCHEMA))
-    raw = pl.concat([r.cast(RAW_SCHEMA) for r in raws]) if len(raws) > 1 else raws[0].cast(RAW_SCHEMA)
+    raws = [r if dict(r.schema) == RAW_SCHEMA else r.cast(RAW_SCHEMA) for r in raws]  # a cast to the same types still copies
+    raw = pl.concat(raws) if len(raws) > 1 else raws[0]
     inds = normalise(raw, parts, metas, rubric, report, shown_files)
     if inds is None or not report.ok:
         return None, report
