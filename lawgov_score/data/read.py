@@ -454,9 +454,9 @@ def _dense_codes(col: pl.Series) -> tuple[np.ndarray, pl.Series]:
 def _run_codes(col: pl.Series) -> tuple[np.ndarray, pl.Series]:
     """(run index of each row, the value of each run): files list a unit's rows together, so
     the distinct work is done once per run of equal values rather than once per row."""
-    run = col.rle_id()
-    starts = run.ne_missing(run.shift(1)).fill_null(True)
-    return run.cast(pl.Int64).to_numpy(), col.filter(starts)
+    runs = col.rle().struct.unnest()
+    lengths = runs.get_column("len").to_numpy()
+    return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), runs.get_column("value")
 
 
 def _floats(s: pl.Series) -> np.ndarray:
@@ -611,16 +611,17 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         _limited(report, rows.filter(pl.col("bad_year")), lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
         _limited(report, rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
 
-    # 6. keys: every (unit, year) named; the dense key orders them by year, then unit
+    # 6. keys: every (unit, year) named, in unit order (the order most files list them in)
     named = ucode >= 0
-    keyslot = np.where(year >= 0, year - YEAR_MIN, _NO_YEAR) * nu + ucode
-    present = np.zeros((_NO_YEAR + 1) * nu, dtype=bool)
+    slots_per_unit = _NO_YEAR + 1
+    keyslot = ucode * slots_per_unit + np.where(year >= 0, year - YEAR_MIN, _NO_YEAR)
+    present = np.zeros(slots_per_unit * nu, dtype=bool)
     present[keyslot[named]] = True
     dense = np.cumsum(present, dtype=np.int64) - 1
     slots = np.flatnonzero(present)
-    key_years = slots // nu + YEAR_MIN
+    key_years = slots % slots_per_unit + YEAR_MIN
     keys = pl.DataFrame({
-        "unit": unit_names.gather(pl.Series(slots % nu)) if len(slots) else pl.Series([], dtype=pl.String),
+        "unit": unit_names.gather(pl.Series(slots // slots_per_unit)) if len(slots) else pl.Series([], dtype=pl.String),
         "year": pl.Series(key_years, dtype=pl.Int32).set(pl.Series(key_years > YEAR_MAX), None) if len(slots) else pl.Series([], dtype=pl.Int32),
     }, schema={"unit": pl.String, "year": pl.Int32})
 
@@ -647,11 +648,12 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         _duplicates(located(df, good, cell=at_cell, first_seen=seen_first, **cols), fids, unit_names, report)
     if not report.ok:
         return None
+    take = gi if repeated is False else gi[first]
     grid = np.full(size, np.nan)
-    grid[cell[first]] = value[gi[first]]
+    grid[cell if repeated is False else cell[first]] = value[take]
     grid = grid.reshape(len(slots), nf)
     wide = keys.with_columns([pl.Series(fid, grid[:, j], nan_to_null=True) for j, fid in enumerate(fids)])
-    take = gi[first]
+    wide = wide.sort("year", "unit", nulls_last=True, maintain_order=True)  # year by year, units in code point order
     units = _units(metas, report)
 
     def build() -> pl.DataFrame:

@@ -104,10 +104,11 @@ def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
             leaf_cols.append(target.alias(col_target(item.id)))
         if fired is not None:
             leaf_cols.append(fired.alias(col_fired(item.id)))
-    frame = frame.with_columns(leaf_cols)
-    frame = _roll_up(frame, rubric)
-    frame = _totals(frame, rubric)
-    return ScoreResult(rubric=rubric, frame=frame, indicators=inds)
+    # One lazy plan for leaves, roll-up and totals: polars then shares the common parts of the
+    # expressions (each field's value is read once, not once per rule that uses it).
+    # The in-memory engine: a few thousand rows and hundreds of expressions are planned faster so.
+    plan = _totals(_roll_up(frame.lazy().with_columns(leaf_cols), rubric), rubric)
+    return ScoreResult(rubric=rubric, frame=plan.collect(engine="in-memory"), indicators=inds)
 
 
 def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
@@ -128,14 +129,14 @@ def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
     return R.round_half_up(raw.clip(0.0, item.max), rubric.decimals)
 
 
-def _roll_up(frame: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
+def _roll_up(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     parents = [it for it in rubric.items.values() if not it.is_leaf]
     for level in sorted({p.level for p in parents}, reverse=True):
         frame = frame.with_columns([_parent_expr(p, rubric).alias(col_score(p.id)) for p in parents if p.level == level])
     return frame
 
 
-def _totals(frame: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
+def _totals(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     d = rubric.decimals
     root = Item(id="", name=rubric.name, level=0, parent=None, max=rubric.total, weight=1,
                 children=tuple(rubric.roots), aggregate=rubric.aggregate)
