@@ -29,6 +29,7 @@ REQUIRED = {
     "extends-cycle": "E-EXTENDS-CYCLE", "unknown-key-typo": "E-KEY-UNKNOWN", "thresholds-out-of-order": "E-RULE-ORDER",
     "percent-target-120": "E-RULE", "unknown-cap-grade": "E-GRADE", "bad-formula": "E-FORMULA",
     "formula-cycle": "E-FORMULA-CYCLE", "tabs": "E-YAML", "python-object-tag": "E-YAML-TAG", "alias-bomb": "E-YAML-ALIAS",
+    "truncated-yaml": "E-YAML", "garbled-yaml": "E-YAML",
 }
 LINT_CODES = {"W-EVIDENCE", "W-NEVER-SCORES", "W-NAME-DUP", "W-CAP", "W-BONUS", "W-VETO", "W-GRADE", "W-WEIGHT",
               "E-WAIVER", "W-WAIVER-UNUSED", "W-POINTS-SUM", "W-TOTAL"}
@@ -69,3 +70,48 @@ def test_corpus_file(path: Path):
     for p in entry["problems"]:
         assert p["severity"] == CATALOGUE[p["code"]].severity
         assert p["message"] and "{" not in p["message"]
+
+
+ERROR_FILES = [f for f in FILES if any(c.startswith("E-") and c not in LINT_CODES for c, _, _ in expectations(f))]  # lint runs in `rubric check` only
+
+
+@pytest.mark.parametrize("path", ERROR_FILES, ids=[f.stem for f in ERROR_FILES])
+def test_scoring_with_a_broken_rubric_writes_nothing(tmp_path: Path, path: Path):
+    """The commands that score stop at a broken rubric: exit 2, its problems on stderr, no
+    traceback, no output file; the rubric file itself is untouched."""
+    before = path.read_bytes()
+    out = tmp_path / "排名.csv"
+    result = CliRunner().invoke(app, ["rank", "-r", str(path), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "E-INTERNAL" not in result.output
+    codes = {c for c, _, _ in expectations(path) if c.startswith("E-") and c not in LINT_CODES}
+    assert any(f": {c}: " in line for line in result.stderr.splitlines() for c in codes), result.stderr
+    assert list(tmp_path.iterdir()) == [] and path.read_bytes() == before
+
+
+def test_a_50_mb_rubric_is_refused_at_once(tmp_path: Path):
+    """Not parsed at all: the size alone says it is not a rubric (a real one is ~100 KB)."""
+    import time
+
+    big = tmp_path / "huge.yaml"
+    with big.open("w", encoding="utf-8") as fh:
+        fh.write("id: huge\nname: 巨大细则\nitems:\n")
+        line = '  - {id: "x", name: 填充, points: 1, field: rate, rule: {type: boolean}}\n'
+        fh.write(line * (50 * 1024 * 1024 // len(line.encode("utf-8")) + 1))
+    assert big.stat().st_size >= 50 * 1024 * 1024
+    start = time.perf_counter()
+    result = CliRunner().invoke(app, ["rubric", "check", "--format", "json", str(big)])
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2, result.output  # not a rubric at all: bad input
+    [entry] = json.loads(result.stdout)
+    [p] = entry["problems"]
+    assert p["code"] == "E-FILE" and "文件过大（50 MB）" in p["message"] and p["path"].endswith("huge.yaml")
+
+
+def test_the_alias_bomb_fails_fast():
+    import time
+
+    start = time.perf_counter()
+    result = CliRunner().invoke(app, ["rubric", "check", str(CORPUS / "alias-bomb.yaml")])
+    assert result.exit_code == 1 and "E-YAML-ALIAS" in result.output
+    assert time.perf_counter() - start < 5  # the node budget stops it; expanding it would take minutes

@@ -82,3 +82,89 @@ def apply_percents(grid, columns: list[int], cells: set[tuple[int, int]]):
                 values[r] = as_percent_text(values[r])
         updates.append(pl.Series(name, values, dtype=pl.String))
     return grid.with_columns(updates) if updates else grid
+
+
+_TAG_ATTRS = re.compile(r'([\w:]+)="([^"]*)"')
+_CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+
+
+def _tags(xml: str, tag: str) -> list[dict[str, str]]:
+    import html
+
+    return [{k: html.unescape(v) for k, v in _TAG_ATTRS.findall(m.group(1))} for m in re.finditer(rf"<{tag}\b([^>]*)/?>", xml)]
+
+
+def _cell(ref: str) -> tuple[int, int] | None:
+    m = _CELL_REF.match(ref.strip().upper())
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)) - 1, col - 1
+
+
+def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """sheet name → its merged cells as (first row, first column, last row, last column), 0-based.
+
+    Offices merge a unit's name over all of its rows; the cells under the first one are empty
+    in the file.  Read from the workbook's XML directly; anything unusual means no merges."""
+    import posixpath
+    import zipfile
+
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            targets = {r.get("Id"): r.get("Target", "") for r in _tags(rels, "Relationship")}
+            for sheet in _tags(book, "sheet"):
+                target = targets.get(sheet.get("r:id", ""))
+                if not target:
+                    continue
+                member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                if member not in names:
+                    continue
+                xml = z.read(member)
+                at = xml.find(b"<mergeCells")
+                if at < 0:
+                    continue
+                ranges = []
+                for m in _tags(xml[at:].decode("utf-8", "replace"), "mergeCell"):
+                    a, _, b = m.get("ref", "").partition(":")
+                    first, last = _cell(a), _cell(b or a)
+                    if first and last:
+                        ranges.append((min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1])))
+                if ranges:
+                    out[sheet.get("name", "")] = ranges
+    except Exception:
+        return {}
+    return out
+
+
+def fill_merged(grid, columns: list[int], ranges: list[tuple[int, int, int, int]]):
+    """The text grid of one sheet with each merged range's value in every cell of the range
+    (row i = sheet row i; ``columns`` the sheet column of each grid column)."""
+    import polars as pl
+
+    where = {c: j for j, c in enumerate(columns)}
+    values: dict[int, list] = {}
+    for r0, c0, r1, c1 in ranges:
+        j0 = where.get(c0)
+        if j0 is None or r0 >= grid.height:
+            continue
+        top = values.setdefault(j0, grid.get_column(grid.columns[j0]).to_list())[r0]
+        if top is None:
+            continue
+        for c in range(c0, c1 + 1):
+            j = where.get(c)
+            if j is None:
+                continue
+            cells = values.setdefault(j, grid.get_column(grid.columns[j]).to_list())
+            for r in range(r0, min(r1, grid.height - 1) + 1):
+                if cells[r] is None or cells[r] == "":
+                    cells[r] = top
+    if not values:
+        return grid
+    return grid.with_columns([pl.Series(grid.columns[j], v, dtype=pl.String) for j, v in values.items()])

@@ -240,14 +240,12 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
     try:
         reader = fastexcel.read_excel(path)
     except Exception as exc:
-        msg = _short(exc)
-        if "password" in msg.lower() or "encrypt" in msg.lower() or "cfb" in msg.lower() or "ole" in msg.lower():
-            msg = "工作簿已加密或不是 .xlsx 格式；请另存为不加密的 .xlsx"
-        return [], [problem("E-DATA-FILE", shown, reason=f"无法打开 Excel 工作簿：{msg}")]
-    from .excel import apply_percents, percent_cells
+        return [], [problem("E-DATA-FILE", shown, reason=f"无法打开 Excel 工作簿：{_xlsx_trouble(path, _short(exc))}")]
+    from .excel import apply_percents, fill_merged, merged_ranges, percent_cells
     from .template import attach_unit
 
     percents = percent_cells(path)
+    merges = merged_ranges(path)
     tables: list[Table] = []
     for name in reader.sheet_names:
         try:
@@ -255,6 +253,8 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
             grid = sheet.to_polars()
             if name in percents:
                 grid = apply_percents(grid, [c.absolute_index for c in sheet.available_columns()], percents[name])
+            if name in merges:
+                grid = fill_merged(grid, [c.absolute_index for c in sheet.available_columns()], merges[name])
         except Exception as exc:
             return [], [problem("E-DATA-FILE", f"{shown}[{name}]", reason=_short(exc))]
         if grid.height == 0:
@@ -271,6 +271,28 @@ def _read_xlsx(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
     if not tables:
         return [], [problem("E-DATA-EMPTY", shown)]
     return attach_unit(tables)
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .xls files and of encrypted workbooks
+
+
+def _xlsx_trouble(path: Path, msg: str) -> str:
+    """Why a workbook cannot be opened, in the words of someone who uses Excel or WPS."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return msg
+    if head.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in head or b"EncryptedPackage" in head or "EncryptedPackage".encode("utf-16-le") in head:
+            return "工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存"
+        return "这是旧版 .xls 或其他 Office 文件，不是 .xlsx：请在 Excel/WPS 中另存为 .xlsx"
+    low = msg.lower()
+    if "zip" in low or "eocd" in low or not head.startswith(b"PK"):
+        return "文件已损坏或不完整（不是有效的 .xlsx）：请在 Excel/WPS 中打开并重新另存为 .xlsx，或重新下载"
+    if "password" in low or "encrypt" in low:
+        return "工作簿已加密：请去掉密码后另存为 .xlsx"
+    return msg
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -298,6 +320,8 @@ class Part:
     file: str
     vcol: str
     fcol: str
+    ucol: str = "unit"
+    ycol: str = "year"
 
 
 # ``year``/``raw`` hold text as the file has it; ``yint``/``num`` what a typed column (Parquet,
@@ -309,8 +333,8 @@ RAW_SCHEMA = {
 YEAR_MIN, YEAR_MAX = 1949, 2100
 
 
-def _part(parts: list[Part], file: str, vcol: str, fcol: str) -> pl.Expr:
-    parts.append(Part(file, vcol, fcol))
+def _part(parts: list[Part], file: str, vcol: str, fcol: str, roles: dict[str, str]) -> pl.Expr:
+    parts.append(Part(file, vcol, fcol, roles.get("unit", "unit"), roles.get("year", "year")))
     return pl.lit(len(parts) - 1, dtype=pl.UInt32).alias("part")
 
 
@@ -324,14 +348,14 @@ def interpret(table: Table, lookup: dict[str, str], parts: list[Part]) -> tuple[
         if role and role not in roles:
             roles[role] = col
     if frame.height == 0:
-        return None, None, [problem("E-DATA-EMPTY", where)]
+        return None, None, [problem("E-DATA-EMPTY", where, table.first_row - 1)]  # the header row
     if "unit" not in roles:
         return None, None, [problem("E-DATA-COLUMNS", where, table.first_row - 1,
                                     reason="找不到单位列：表头须有“单位”（或 unit、地区）列")]
     frame = frame.with_row_index("_i").with_columns((pl.col("_i").cast(pl.Int64) + table.first_row).alias("row"))
     meta = _meta_rows(frame, roles)
     if "field" in roles and "value" in roles:
-        return _long_rows(frame, roles, _part(parts, where, roles["value"], roles["field"])), meta, []
+        return _long_rows(frame, roles, _part(parts, where, roles["value"], roles["field"], roles)), meta, []
     field_cols, evidence_cols, problems = [], {}, []
     role_cols = set(roles.values())
     for col in frame.columns:
@@ -410,7 +434,7 @@ def _wide_rows(frame, roles, field_cols, evidence_cols, lookup, where, parts) ->
             _text(frame, evidence_cols.get(fid)).alias("evidence"),
             pl.lit(None, dtype=pl.String).alias("source"),
             pl.lit(None, dtype=pl.String).alias("qualifier"),
-            _part(parts, where, col, col),
+            _part(parts, where, col, col, roles),
             pl.col("row"),
         ))
     return pl.concat(blocks)
@@ -484,7 +508,8 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     lo_of = np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64)
     hi_of = np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64)
     part_frame = pl.DataFrame({"part": range(len(parts)), "file": [p.file for p in parts], "vcol": [p.vcol for p in parts],
-                               "fcol": [p.fcol for p in parts]}, schema={"part": pl.UInt32, "file": pl.String, "vcol": pl.String, "fcol": pl.String})
+                               "fcol": [p.fcol for p in parts], "ucol": [p.ucol for p in parts], "ycol": [p.ycol for p in parts]},
+                              schema={"part": pl.UInt32, "file": pl.String, "vcol": pl.String, "fcol": pl.String, "ucol": pl.String, "ycol": pl.String})
 
     def located(frame: pl.DataFrame, mask: np.ndarray, **cols: np.ndarray) -> pl.DataFrame:
         """The rows of ``mask`` with the given per-row arrays and their file and columns."""
@@ -608,8 +633,8 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
             pl.coalesce(pl.col("raw"), pl.col("num").cast(pl.String).str.replace(r"\.0$", "")).alias("raw"),
         )
         _value_problems(vals, rubric, report)
-        _limited(report, rows.filter(pl.col("bad_year")), lambda r: problem("E-DATA-YEAR", r["file"], r["row"], "year", value=r["year"]))
-        _limited(report, rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], "unit"))
+        _limited(report, rows.filter(pl.col("bad_year")), lambda r: problem("E-DATA-YEAR", r["file"], r["row"], r["ycol"], value=r["year"]))
+        _limited(report, rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], r["ucol"]))
 
     # 6. keys: every (unit, year) named, in unit order (the order most files list them in)
     named = ucode >= 0
