@@ -136,7 +136,7 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
         if "\t" in text and "tab" in reason.lower() or (reason.startswith("found character") and "\\t" in reason):
             reason += "（YAML 不能用 Tab 缩进，请改用空格）"
         elif mark is not None and mark.index >= len(text.rstrip()):
-            reason += "（文件到此结束：可能不完整，请检查是否只复制或下载了一部分）"
+            reason += "（文件到此结束，可能不完整，请检查是否只复制或下载了一部分）"
         return None, [problem("E-YAML", path, line, reason=reason)]
     except yaml.reader.ReaderError as exc:  # a control character or other non-text
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character or "")
@@ -144,7 +144,7 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
         if at < 0:
             return None, [problem("E-YAML", path, None, reason=str(exc).splitlines()[0])]
         return None, [problem("E-YAML", path, text.count("\n", 0, at) + 1,
-                              reason=f"含不可见的控制字符 U+{ord(char):04X}（可能是从别的程序粘贴来的，或文件已损坏）：删去它")]
+                              reason=f"含不可见的控制字符 U+{ord(char):04X}（可能是从别的程序粘贴来的，或文件已损坏），请删去它")]
     except yaml.YAMLError as exc:
         return None, [problem("E-YAML", path, None, reason=str(exc).splitlines()[0])]
     if node is None:
