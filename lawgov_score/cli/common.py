@@ -68,6 +68,11 @@ def guarded(fn):
                 raise
             typer.echo(f"E-INTERNAL: 内部错误（{type(exc).__name__}: {exc}）；加 --debug 查看详情并报告此问题", err=True)
             raise typer.Exit(EXIT_BAD)
+        except BaseException as exc:  # a Rust library's panic is a BaseException, not an Exception
+            if debug or type(exc).__name__ != "PanicException":
+                raise
+            typer.echo(f"E-INTERNAL: 内部错误（{str(exc).splitlines()[0][:200] if str(exc) else 'panic'}）；加 --debug 查看详情并报告此问题", err=True)
+            raise typer.Exit(EXIT_BAD)
         raise typer.Exit(code or EXIT_OK)
 
     return wrapper

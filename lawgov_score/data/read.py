@@ -95,12 +95,29 @@ def data_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
 
 def read_tables(path: Path, shown: str | None = None) -> tuple[list[Table], list[Problem]]:
     shown = shown or str(path)
+    try:
+        return _read_tables(path, shown)
+    except OSError as exc:
+        return [], [problem("E-DATA-FILE", shown, reason=exc.strerror or str(exc))]
+    except BaseException as exc:  # a library failing on broken bytes (even a panic): one line, no traceback
+        if not library_failure(exc):
+            raise
+        return [], [problem("E-DATA-FILE", shown, reason=f"无法按表格读取：{_short(exc)}")]
+
+
+def library_failure(exc: BaseException) -> bool:
+    """An error raised by a library on bad input, including a Rust library's panic (which
+    Python sees as a BaseException, not an Exception)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def _read_tables(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm"):
             return _read_xlsx(path, shown)
         if suffix in (".parquet", ".pq"):
-            return [Table(shown, pl.read_parquet(path), 2)], []
+            return _read_parquet(path, shown)
         if suffix in (".csv", ".tsv", ".txt"):
             fast = _read_delimited_fast(path, shown, "\t" if suffix == ".tsv" else None)
             if fast is not None:
@@ -108,8 +125,6 @@ def read_tables(path: Path, shown: str | None = None) -> tuple[list[Table], list
         raw = path.read_bytes()
     except OSError as exc:
         return [], [problem("E-DATA-FILE", shown, reason=exc.strerror or str(exc))]
-    except Exception as exc:  # corrupt Parquet and the like: one line, no traceback
-        return [], [problem("E-DATA-FILE", shown, reason=_short(exc))]
     if not raw.strip():
         return [], [problem("E-DATA-EMPTY", shown)]
     if is_binary(raw[:8192]):
@@ -121,6 +136,20 @@ def read_tables(path: Path, shown: str | None = None) -> tuple[list[Table], list
     if suffix in (".json", ".jsonl"):
         return _read_json(text, shown)
     return _read_delimited(text, shown, "\t" if suffix == ".tsv" else None)
+
+
+def _read_parquet(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
+    try:
+        return [Table(shown, pl.read_parquet(path), 2)], []
+    except OSError:
+        raise
+    except BaseException as exc:  # what the Parquet library says about broken bytes means nothing to a reader
+        if not library_failure(exc):
+            raise
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+        what = "不是 Parquet 文件（请检查扩展名）" if magic != b"PAR1" else "Parquet 文件已损坏或不完整（请重新导出或下载）"
+        return [], [problem("E-DATA-FILE", shown, reason=what)]
 
 
 def _short(exc: Exception) -> str:
