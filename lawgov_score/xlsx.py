@@ -47,12 +47,17 @@ def workbook_options() -> dict:
             "nan_inf_to_errors": True}
 
 
+FIXED_CREATED = _dt.datetime(2000, 1, 1)  # a workbook's stored creation time, unless SOURCE_DATE_EPOCH says otherwise
+
+
 def created_time() -> _dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH where set, so a build can make the same bytes twice."""
+    """The creation time stored in the workbook: SOURCE_DATE_EPOCH where set, else a fixed
+    date, so that the same inputs give the same bytes run after run (the file's own
+    modification time, which Explorer shows, is still the real one)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).replace(tzinfo=None)
-    return _dt.datetime.now().replace(microsecond=0)
+    return FIXED_CREATED
 
 
 def display_width(text: str) -> int:
