@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import rubric, scoring
+from . import analysis, rubric, scoring, synth
 
 app = typer.Typer(
     name="lawgov-score",
@@ -18,7 +18,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scoring, rubric):
+for module in (scoring, rubric, analysis, synth):
     module.register(app)
 
 
