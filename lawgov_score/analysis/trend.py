@@ -83,6 +83,8 @@ def trend(result: ScoreResult, year_from: int | None = None, year_to: int | None
     units = units.select(*first, "total_from", "total_to", "change", "rank_from", "rank_to", "rank_change", "grade_from", "grade_to",
                          "improved", "worsened", "new_gaps")
     ua, ub = set(a["unit"].to_list()), set(b["unit"].to_list())
+    if not ua & ub:
+        raise LookupError(f"{year_from} 年与 {year_to} 年没有共同的单位：趋势要比较同一单位的两个年度")
     items = None
     if unit is not None:
         unit, _ = select_unit_year(result, unit, year_to)

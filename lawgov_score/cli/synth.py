@@ -25,7 +25,9 @@ def synth_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """生成合成（虚构）指标数据：细则用到的每个指标都有值，单位名称为“合成…”，佐证列为 synthetic。"""
+    """生成合成（虚构）指标数据，供试用和测试。
+
+    细则用到的每个指标都有值；单位名为“合成…”，佐证与来源列为 synthetic；同一种子得到相同文件。"""
     from .. import bundled
     from ..problems import ProblemError
     from ..rubric.load import read_rubric
