@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 _API = {
     "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
     "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
+    "Benchmark", "GradePath", "Sensitivity", "Trend", "WhatIf", "benchmark", "sensitivity", "synthesize", "trend", "whatif",
 }
 
 

@@ -6,7 +6,12 @@
     result = lg.score(rubric, data)
     result.items()          # the `score` records
     lg.rank(result, by="city")
-    lg.gaps(result, unit="乃东区")
+    lg.gaps(result, unit="乃东区")          # where points are lost, and the path to the next grade
+    lg.whatif(result, "乃东区", {"行政机关负责人出庭应诉率": "100%"})
+    lg.benchmark(result, "乃东区", against="best")
+    lg.trend(result)                        # needs two years
+    lg.sensitivity(result, samples=1000, seed=1)
+    lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.
@@ -16,7 +21,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .analysis.gaps import Gaps, gaps
+from .analysis.benchmark import Benchmark, benchmark
+from .analysis.gaps import Gaps, Path as GradePath, gaps
+from .analysis.sensitivity import Sensitivity, sensitivity
+from .analysis.trend import Trend, trend
+from .analysis.whatif import WhatIf, whatif
 from .data.read import Indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
@@ -34,6 +43,13 @@ def check_rubric(path: str | Path) -> Report:
     return read_rubric(path)[1]
 
 
+def synthesize(rubric: Rubric, units: int = 100, years: int = 3, seed: int = 0, last_year: int = 2024):
+    """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric reads."""
+    from .synth import synth as _synth
+
+    return _synth(rubric, units, years, seed=seed, last_year=last_year)
+
+
 def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreResult:
     """Load, read and score in one call."""
     rubric = load_rubric(rubric_path)
@@ -41,6 +57,7 @@ def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreR
 
 
 __all__ = [
-    "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
-    "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
+    "Benchmark", "Gaps", "GradePath", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "Sensitivity", "Trend",
+    "WhatIf", "benchmark", "check_rubric", "gaps", "load_rubric", "rank", "read_indicators", "read_indicators_report",
+    "read_rubric", "score", "score_files", "sensitivity", "synthesize", "trend", "whatif",
 ]

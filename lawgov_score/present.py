@@ -135,6 +135,20 @@ def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, lis
     return df, cols
 
 
+def path_json(path, rubric: Rubric) -> list[dict]:
+    """The steps for JSON: typed values, and ``text``, the value as one would type it for whatif --set."""
+    from .render import records
+
+    df = path.steps.join(field_types(rubric), on="field", how="left").with_columns(
+        label_value("value").alias("value_label"), label_value("set_to").alias("set_label"))
+    cols = [Column("step", "step", "step"), Column("field", "field", "field"), Column("name", "name", "name"),
+            Column("items", "items", "items"), Column("value", "value", "value", json_label="value_label"),
+            Column("set_to", "set_to", "set_to", json_label="set_label"), Column("higher", "higher", "higher"),
+            Column("text", "text", "text"), Column("gain", "gain", "gain"), Column("cumulative", "cumulative", "cumulative"),
+            Column("cost", "cost", "relative_change")]
+    return records(df, cols)
+
+
 def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
     """The summary lines above the gaps table."""
     s = g.summary()

@@ -75,7 +75,7 @@ def benchmark(result: ScoreResult, unit: str, against: str = "best", year: int |
         pl.col("ref").round(d), (pl.col("score") - pl.col("ref")).round(d).alias("diff"),
     ).select("id", "name", "level", "max", "score", "ref", "diff", "value", "ref_value", "ref_unit")
     total = float(frame.filter(pl.col("unit") == unit)["total"].item())
-    return Benchmark(unit=unit, year=year, against=label, kind=kind, peers=len(ref_units), total=total,
+    return Benchmark(unit=unit, year=year, against=label, kind=kind, peers=len(ref_units), total=round(total, d),
                      ref_total=round(ref_total, d), items=items)
 
 

@@ -249,12 +249,12 @@ def _moves(g: Gaps, result: ScoreResult, target_idx: int) -> tuple[list[dict], l
             binding = (rule.cap_grade is not None and names.index(rule.cap_grade) > target_idx) or \
                       (rule.cap_total is not None and rule.cap_total < need_total)
             if binding:
-                mandatory[it.field] = _step(it, r, gain=0.0)
+                mandatory[it.field] = _step(it, r, 0.0, rubric)
             continue
         gain = (r["best"] - r["score"]) if r["role"] != "negative" else -r["score"]
         if gain <= 0:
             continue
-        s = _step(it, r, gain)
+        s = _step(it, r, gain, rubric)
         prev = steps.get(it.field)
         if prev is None:
             steps[it.field] = s
@@ -271,9 +271,27 @@ def _moves(g: Gaps, result: ScoreResult, target_idx: int) -> tuple[list[dict], l
     return list(mandatory.values()), list(steps.values())
 
 
-def _step(it, r: dict, gain: float) -> dict:
-    return {"field": it.field, "items": [it.id], "value": r["value"], "set_to": r["needed"], "higher": r["higher"],
-            "gain": float(gain), "cost": _cost(r["value"], r["needed"], None), "order": r["id"]}
+def _step(it, r: dict, gain: float, rubric) -> dict:
+    return {"field": it.field, "items": [it.id], "value": r["value"], "set_to": typable(rubric, it.field, r["needed"], r["higher"]),
+            "higher": r["higher"], "gain": float(gain), "cost": _cost(r["value"], r["needed"], None), "order": r["id"]}
+
+
+def typable(rubric, field: str, value: float, higher: bool) -> float:
+    """A value a person can type that still earns the points: at most 4 decimals, rounded
+    towards the safe side (up when more is better), whole for a count, within the field's range."""
+    from ..rubric.semantics import field_range
+
+    f = rubric.fields[field]
+    if f.type in ("bool", "grade"):
+        return value
+    k = 1 if f.type == "count" else 10_000
+    v = (math.ceil(value * k - 1e-9) if higher else math.floor(value * k + 1e-9)) / k
+    lo, hi = field_range(f)
+    if lo is not None:
+        v = max(v, lo)
+    if hi is not None:
+        v = min(v, hi)
+    return v
 
 
 def _cost(value, needed, ftype) -> float:

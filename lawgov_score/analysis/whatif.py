@@ -66,7 +66,10 @@ def value_text(rubric, field: str, value) -> str:
         return "是" if float(value) >= 0.5 else "否"
     if f.type == "grade":
         return (f.levels or [])[int(round(float(value)))]
-    return f"{float(value):.10g}"
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(value))), "f")  # shortest exact digits, never 1e-05
+    return text[:-2] if text.endswith(".0") else text
 
 
 def read_changes(rubric, unit: str, year: int | None, changes: Mapping[str, object]) -> tuple[pl.DataFrame, set[str]]:

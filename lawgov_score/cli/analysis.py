@@ -71,9 +71,7 @@ def gaps_cmd(
     原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
     --path effort 相对改进最小；路径经重新计分核实。"""
     from ..analysis.gaps import gaps
-    from ..present import gaps_json_items, gaps_text, gaps_view, path_view
-    from ..render import records
-
+    from ..present import gaps_json_items, gaps_text, gaps_view, path_json, path_view
     fmt = resolve_format(fmt, output)
     rub, result = _score(rubric, data)
     g = _lookup(gaps, result, unit, year, path=None if path == "none" else path)
@@ -85,7 +83,7 @@ def gaps_cmd(
     if g.path is not None:
         pdf, pcols = path_view(g.path, rub, lang)
         parts = [(pdf, pcols)] if steps else parts + [(pdf, pcols)]
-        payload["path"] = records(pdf, pcols)
+        payload["path"] = path_json(g.path, rub)
     elif steps:
         fail("没有到下一等次的路径：已是最高等次、细则没有等次，或用了 --path none")
     head = gaps_text(g, rub, lang, markdown=fmt == "markdown")
