@@ -303,7 +303,8 @@ def _cost(value, needed, ftype) -> float:
 
 
 def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Path:
-    from .whatif import score_with, value_text
+    from ..engine.score import score
+    from .whatif import apply_changes, read_changes, value_text
 
     rubric = result.rubric
     names = rubric.grade_names()
@@ -318,8 +319,13 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
         steps.sort(key=lambda s: (-(s["gain"] / max(s["cost"], 1e-9)), -s["gain"], order[s["order"]]))
     moves = mandatory + steps
 
+    # Every step's value is read once (as whatif reads it); each probe scores a prefix.
+    new_all, cleared_all = read_changes(rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves})
+
     def outcome(k: int):
-        res = score_with(result, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves[:k]})
+        fields = [m["field"] for m in moves[:k]]
+        inds = apply_changes(result.indicators, g.unit, g.year, new_all.filter(pl.col("field").is_in(fields)), cleared_all & set(fields))
+        res = score(rubric, inds)
         row = res.frame.filter(_key(g.unit, g.year)).select("total", "percent", "grade").row(0, named=True)
         return row
 

@@ -68,6 +68,17 @@ def _round_half_up(x: np.ndarray, decimals: int) -> np.ndarray:
     return np.where(r == 0, 0.0, r)
 
 
+def _round_nonneg(x: np.ndarray, decimals: int) -> np.ndarray:
+    """``_round_half_up`` for values ≥ 0 (clipped parents), in place: the same numbers, fewer passes."""
+    k = 10.0 ** decimals
+    x *= k
+    x += 0.5
+    x += 1e-9  # in two steps, as the engine adds them
+    np.floor(x, out=x)
+    x /= k
+    return x
+
+
 class _Model:
     """The rubric as arrays: what the Monte Carlo needs, prepared once."""
 
@@ -172,14 +183,16 @@ class _Model:
             else:
                 scoring = self._scoring(p)
                 if scoring:
-                    acc = child_score(scoring[0])
+                    acc = child_score(scoring[0])  # a fresh (batch, R) array: added to in place
                     for k in scoring[1:]:
-                        acc = acc + child_score(k)
+                        acc += child_score(k)
                 else:
                     acc = 0.0
                 raw = acc + neg
-            raw = np.broadcast_to(raw, (F.shape[0], self.R)) if np.ndim(raw) < 2 or raw.shape[0] != F.shape[0] else raw
-            return _round_half_up(np.clip(raw, 0.0, cap), self.d)
+            out = np.empty((F.shape[0], self.R))
+            np.maximum(raw, 0.0, out=out)
+            np.minimum(out, cap, out=out)
+            return _round_nonneg(out, self.d)
 
         for level in sorted({p.level for p in self.parents}, reverse=True):
             for p in self.parents:
