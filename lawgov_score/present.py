@@ -125,12 +125,13 @@ def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, lis
     df = df.with_columns(
         shown_value("value").alias("value_shown"), needed_shown("set_to").alias("set_shown"),
         label_value("value").alias("value_label"), label_value("set_to").alias("set_label"),
+        (pl.col("cost") * 100).alias("cost_pct"),
     )
     cols = [
         Column("step", "步骤", "step", "int"), Column("name", "指标", "field"), Column("items", "涉及项目", "items"),
         Column("value_shown", "现值", "value", json_label="value_label"), Column("set_shown", "改为", "set_to", json_label="set_label"),
         Column("gain", "预计加分", "gain", "score"), Column("cumulative", "累计", "cumulative", "score"),
-        Column("cost", "相对改进", "relative_change", "number"), Column("field", "指标编号", "field_id"),
+        Column("cost_pct", "相对改进", "relative change", "percent"), Column("field", "指标编号", "field_id"),
     ]
     return df, cols
 

@@ -22,6 +22,10 @@ taken in one of two orders:
   missing value, a yes/no or a grade counts as a whole change (1).  This favours closing many
   small gaps (a rate from 93% to 95%) over one large one.
 
+Either way, when the last step's item scores in proportion to its value (``linear``, or
+``deduct`` by proration) it is taken only as far as the grade needs (述法率 to 94.32% rather than
+100%).
+
 The shortest prefix of the ordered steps that reaches the grade is found by scoring the
 unit's year again with the engine (a binary search, so a handful of scorings), so the path is
 checked, never estimated: applying it through ``whatif`` reaches the grade.  When no prefix
@@ -302,6 +306,46 @@ def _cost(value, needed, ftype) -> float:
     return 1.0 if scale == 0 else min(1.0, d / scale)
 
 
+def _part_way(result: ScoreResult, g: Gaps, moves: list[dict], n: int, outcome, reaches, read_changes, value_text):
+    """Take the last step only as far as needed, where its item scores in proportion (linear,
+    deduct by proration): 述法率 to 94.3% rather than to 100% when that is enough.  Checked by
+    scoring again; kept only if the grade is still reached.  Returns the new outcome or None."""
+    rubric = result.rubric
+    m = moves[n - 1]
+    if len(m["items"]) != 1:
+        return None
+    it = rubric.items[m["items"][0]]
+    r = it.rule
+    if it.role != "score" or r.type not in ("linear", "deduct") or (r.type == "deduct" and r.steps != "prorate"):
+        return None
+    k = 10 ** rubric.decimals
+    target = rubric.grades[rubric.grade_names().index(g.next_grade)].min_percent / 100 * rubric.total
+    before = outcome(n - 1)
+    need = math.ceil((target - before["total"]) * k - 1e-9) / k
+    current = g.items.filter(pl.col("id") == it.id)["score"].item()
+    want = current + need
+    if need <= 0 or want >= it.max:
+        return None
+    if r.type == "linear":
+        v = r.floor + want / it.max * (r.target - r.floor)
+    else:
+        cap = r.cap if r.cap is not None else it.max
+        if it.max - want > cap:
+            return None
+        short = (it.max - want) / r.each * r.per
+        v = r.target - short if r.direction == "higher" else r.target + short
+    v = typable(rubric, m["field"], v, m["higher"])
+    if m["value"] is not None and ((v <= m["value"]) if m["higher"] else (v >= m["value"])):
+        return None
+    partial, _ = read_changes(rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], v)})
+    row = outcome(n, partial)
+    if not reaches(row):
+        return None
+    m["set_to"], m["gain"] = v, need
+    m["cost"] = _cost(m["value"], v, rubric.fields[m["field"]].type)
+    return row
+
+
 def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Path:
     from ..engine.score import score
     from .whatif import apply_changes, read_changes, value_text
@@ -322,9 +366,12 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
     # Every step's value is read once (as whatif reads it); each probe scores a prefix.
     new_all, cleared_all = read_changes(rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves})
 
-    def outcome(k: int):
+    def outcome(k: int, partial: pl.DataFrame | None = None):
         fields = [m["field"] for m in moves[:k]]
-        inds = apply_changes(result.indicators, g.unit, g.year, new_all.filter(pl.col("field").is_in(fields)), cleared_all & set(fields))
+        new = new_all.filter(pl.col("field").is_in(fields))
+        if partial is not None:  # the last step only part of the way
+            new = pl.concat([new.filter(~pl.col("field").is_in(partial["field"].implode())), partial])
+        inds = apply_changes(result.indicators, g.unit, g.year, new, cleared_all & set(fields))
         res = score(rubric, inds)
         row = res.frame.filter(_key(g.unit, g.year)).select("total", "percent", "grade").row(0, named=True)
         return row
@@ -355,6 +402,8 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
             else:
                 lo = mid + 1
         n, last = hi, best_row
+        if n > len(mandatory):
+            last = _part_way(result, g, moves, n, outcome, reaches, read_changes, value_text) or last
     chosen = moves[:n]
     cum = 0.0
     rows = []
