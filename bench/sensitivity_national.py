@@ -70,7 +70,7 @@ def main() -> None:
     n_leaves = len(rubric.leaves())
     print(f"# sensitivity at national scale: {args.units} units × {args.years} year(s) × {rubric.id} "
           f"({len(rubric.items)} items, {n_leaves} leaves) × {args.samples} samples")
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+    print(f"machine: {_cpu()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
           f"polars {pl.__version__}, numpy {np.__version__}")
     print(f"values: {frame.height:,} rows; unit-years scored: {result.frame.height:,}")
     print()
@@ -83,6 +83,16 @@ def main() -> None:
     print(f"rank varies for {s['rank_varies']:,} of {s['units']:,} unit-years; widest 5–95% interval: {s['max_spread']} places")
     print(f"zero perturbation reproduces the plain ranking exactly: {'yes' if exact else 'NO'}")
     print(f"peak memory (RSS): {peak:,.0f} MiB")
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 if __name__ == "__main__":

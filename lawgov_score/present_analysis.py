@@ -114,6 +114,8 @@ def benchmark_text(bm, rubric: Rubric, lang: str = "zh", markdown: bool = False)
         ref = {"best": "top total", "median": "median total", "unit": "its total", "group": "median total"}[bm.kind]
         lines = [f"{bm.unit}{year} against {what}",
                  f"total {bm.total:.{d}f}, {ref} {bm.ref_total:.{d}f} ({s['diff']:+.{d}f}); behind on {s['behind']} item(s), ahead on {s['ahead']}"]
+        if bm.kind in ("best", "median", "group"):
+            lines.append("each item's reference is taken separately, so the items do not add up to the reference total")
     else:
         what = {"best": f"{bm.peers} 个单位各项最优", "median": f"其余 {bm.peers} 个单位的中位数", "unit": bm.against,
                 "group": f"{bm.against} {bm.peers} 个单位的中位数"}[bm.kind]
@@ -121,7 +123,7 @@ def benchmark_text(bm, rubric: Rubric, lang: str = "zh", markdown: bool = False)
         lines = [f"{bm.unit}{year} 对标：{what}",
                  f"总分 {bm.total:.{d}f}，{ref} {bm.ref_total:.{d}f}（{s['diff']:+.{d}f}）；落后 {s['behind']} 项，领先 {s['ahead']} 项"]
         if bm.kind in ("best", "median", "group"):
-            lines.append("各项目分别取最优（或中位数），故各项之和不等于总分" if bm.kind == "best" else "各项目分别取中位数，故各项之和不等于总分中位数")
+            lines.append("各项目分别取最优，故各项之和不等于第一名总分" if bm.kind == "best" else "各项目分别取中位数，故各项之和不等于总分中位数")
     return _lines(lines, markdown)
 
 

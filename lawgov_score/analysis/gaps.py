@@ -137,7 +137,7 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
     items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
     items = items.sort(["lost", "_order"], descending=[True, False]).drop("_order")
     next_grade, needed = _next_grade(rubric, row["total"], row["grade"])
-    g = Gaps(unit=unit, year=year, total=row["total"], max=rubric.total, percent=row["percent"], grade=row["grade"],
+    g = Gaps(unit=unit, year=year, total=round(row["total"], rubric.decimals), max=rubric.total, percent=round(row["percent"], 2), grade=row["grade"],
              vetoed=bool(row["vetoed"]), next_grade=next_grade, points_to_next=needed, items=items)
     if path is not None and next_grade is not None:
         g.path = path_to_grade(result, g, strategy=path)
@@ -417,4 +417,4 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
               "set_to": pl.Float64, "text": pl.String, "gain": pl.Float64, "cost": pl.Float64, "cumulative": pl.Float64,
               "higher": pl.Boolean}
     return Path(strategy=strategy, grade=g.next_grade, reachable=reachable, steps=pl.DataFrame(rows, schema=schema),
-                total=last["total"], percent=last["percent"], reached=last["grade"])
+                total=round(last["total"], rubric.decimals), percent=round(last["percent"], 2), reached=last["grade"])

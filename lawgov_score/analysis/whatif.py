@@ -127,7 +127,8 @@ def _standing(res: ScoreResult, unit: str, year, by: str | None) -> dict:
     table = rank(res, by=by).filter(_year_key(year))
     row = table.filter(pl.col("unit") == unit).row(0, named=True)
     peers = table.filter(pl.col("group") == row["group"]) if by else table
-    return {"total": row["total"], "percent": row["percent"], "grade": row["grade"], "vetoed": bool(row["vetoed"]),
+    d = res.rubric.decimals  # as shown: no 26.580000000000002 from float arithmetic
+    return {"total": round(row["total"], d), "percent": round(row["percent"], 2), "grade": row["grade"], "vetoed": bool(row["vetoed"]),
             "rank": row["rank"], "of": peers.height}
 
 
