@@ -115,6 +115,8 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-EVAL-GOLD", "error", "{reason}", "{reason}"),
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
+    Code("E-SET", "error", "“{text}”应写成 指标=数值，如 court_appearance_rate=100% 或 行政机关负责人出庭应诉率=100%",
+         "'{text}' should read FIELD=VALUE, e.g. court_appearance_rate=100%"),
     # --- warnings ------------------------------------------------------------------------------
     Code("W-POINTS-SUM", "warning", "{where}：下级分值合计 {sum} 与本项分值 {points} 不符",
          "{where}: children add up to {sum}, not the item's {points}"),
