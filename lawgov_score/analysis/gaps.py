@@ -158,10 +158,16 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
 
 
 def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
-    """The item records that lose points, with ``lost``: per unit and year, largest loss first
-    (items of equal loss in rubric order).  Works on any number of units at once."""
+    """The item records that lose points, with ``lost``, ``cause`` and ``needed`` (the target:
+    the value for full points): per unit and year, largest loss first (items of equal loss in
+    rubric order).  Works on any number of units at once; ``gaps`` adds, for one unit, what
+    relative rules and vetoes need and the path to the next grade."""
     out = items.filter(pl.col("role").is_in(["score", "negative"])).with_columns(
         pl.when(pl.col("role") == "negative").then(-pl.col("score")).otherwise(pl.col("max") - pl.col("score")).round(decimals).alias("lost"),
+        pl.when(pl.col("value").is_null()).then(pl.lit("missing"))
+        .when(pl.col("role") == "negative").then(pl.lit("deducted"))
+        .otherwise(pl.lit("short")).alias("cause"),
+        pl.col("target").alias("needed"),
         pl.int_range(pl.len()).over("unit", "year").alias("_order"),
     ).filter(pl.col("lost") > 0)
     return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop("_order")
