@@ -58,7 +58,7 @@ def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool
         cols = [Column(k, k, k) for k in keys] + [
             Column("value", "value", "value", json_label="value_label"), Column("score", "score", "score"),
             Column("max", "max", "max"), Column("target", "target", "target", json_label="target_label"),
-            Column("gap", "gap", "gap"), Column("status", "status", "status"),
+            Column("gap", "gap", "gap"), Column("status", "status", "status"), Column("evidence", "evidence", "evidence"),
         ]
         return df, cols
     cols = [

@@ -88,7 +88,7 @@ CATALOGUE: dict[str, Code] = _codes(
          "field '{field}' is not in the rubric's field dictionary",
          "data.csv:17:field: E-DATA-FIELD: 指标“出庭率”不在细则的指标字典中（是否应为“court_appearance_rate”？）"),
     Code("E-DATA-NUMBER", "error", "“{value}”不是数值（指标“{field}”应填{expected}）",
-         "'{value}' is not a number (field '{field}' expects {expected})",
+         "'{value}' is not a number (field '{field}' expects {expected_en})",
          "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值（指标“court_appearance_rate”应填百分比，如 96.5%）"),
     Code("E-DATA-BOOL", "error", "“{value}”不是是/否（指标“{field}”应填 是/否、有/无、√/×）",
          "'{value}' is not yes/no (field '{field}' expects 是/否, 有/无, √/×)"),
