@@ -19,11 +19,14 @@ demo: $(STAMP)
 	@echo "== 五份真实年度报告（samples/），按 rubrics/shifan.yaml 打分排名，每年单独排名 =="
 	@$(BIN)/lawgov-score rank --no-dimensions
 	@echo
-	@echo "== 乃东区 2022：失分最多的 10 项 =="
-	@$(BIN)/lawgov-score gaps --unit 乃东区 --top 10
+	@echo "== 乃东区 2022：失分最多的 8 项 =="
+	@$(BIN)/lawgov-score gaps --unit 乃东区 --top 8 --path none
 	@echo
 	@echo "== 合成市（合成数据，samples/synthetic-city/）2024 年排名 =="
 	@$(BIN)/lawgov-score rank samples/synthetic-city --year 2024 --no-dimensions
+	@echo
+	@echo "== 合成丙县 2024：失分最多的 5 项，以及到“示范”的最短路径 =="
+	@$(BIN)/lawgov-score gaps samples/synthetic-city --unit 合成丙县 --top 5
 	@echo
 	@echo "== Excel 工作簿、HTML 报告和填报模板 =="
 	@$(BIN)/lawgov-score rank -o $(OUT)/排名.xlsx

@@ -6,10 +6,15 @@
     result = lg.score(rubric, data)
     result.items()          # the `score` records
     lg.rank(result, by="city")
-    lg.gaps(result, unit="乃东区")
+    lg.gaps(result, unit="乃东区")          # where points are lost, and the path to the next grade
     new = lg.load_rubric("new.yaml")
     lg.diff_rubrics(rubric, new).changes          # what a rubric edit changes
     lg.rank_impact(result, lg.score(new, data))   # … and what it does to totals, ranks, grades
+    lg.whatif(result, "乃东区", {"行政机关负责人出庭应诉率": "100%"})
+    lg.benchmark(result, "乃东区", against="best")
+    lg.trend(result)                        # needs two years
+    lg.sensitivity(result, samples=1000, seed=1)
+    lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.
@@ -19,8 +24,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .analysis.benchmark import Benchmark, benchmark
 from .analysis.gaps import Gaps, gaps
+from .analysis.gaps import Path as GradePath
 from .analysis.impact import rank_impact
+from .analysis.sensitivity import Sensitivity, sensitivity
+from .analysis.trend import Trend, trend
+from .analysis.whatif import WhatIf, whatif
 from .data.read import Indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
@@ -47,6 +57,13 @@ def check_rubric(path: str | Path, lint: bool = True) -> Report:
     return Report(apply_waivers(rubric, report.problems + lint_rubric(rubric)))
 
 
+def synthesize(rubric: Rubric, units: int = 100, years: int = 3, seed: int = 0, last_year: int = 2024):
+    """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric reads."""
+    from .synth import synth as _synth
+
+    return _synth(rubric, units, years, seed=seed, last_year=last_year)
+
+
 def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreResult:
     """Load, read and score in one call."""
     rubric = load_rubric(rubric_path)
@@ -54,7 +71,8 @@ def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreR
 
 
 __all__ = [
-    "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
-    "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
-    "RubricDiff", "diff_rubrics", "rank_impact",
+    "Benchmark", "Gaps", "GradePath", "Indicators", "ProblemError", "Report", "Rubric", "RubricDiff", "ScoreResult",
+    "Sensitivity", "Trend", "WhatIf", "benchmark", "check_rubric", "diff_rubrics", "gaps", "load_rubric", "rank",
+    "rank_impact", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files", "sensitivity",
+    "synthesize", "trend", "whatif",
 ]

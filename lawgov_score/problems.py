@@ -88,7 +88,7 @@ CATALOGUE: dict[str, Code] = _codes(
          "field '{field}' is not in the rubric's field dictionary",
          "data.csv:17:field: E-DATA-FIELD: 指标“出庭率”不在细则的指标字典中（是否应为“court_appearance_rate”？）"),
     Code("E-DATA-NUMBER", "error", "“{value}”不是数值（指标“{field}”应填{expected}）",
-         "'{value}' is not a number (field '{field}' expects {expected})",
+         "'{value}' is not a number (field '{field}' expects {expected_en})",
          "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值（指标“court_appearance_rate”应填百分比，如 96.5%）"),
     Code("E-DATA-BOOL", "error", "“{value}”不是是/否（指标“{field}”应填 是/否、有/无、√/×）",
          "'{value}' is not yes/no (field '{field}' expects 是/否, 有/无, √/×)"),
@@ -118,6 +118,8 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-EVAL-GOLD", "error", "{reason}", "{reason}"),
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
+    Code("E-SET", "error", "“{text}”应写成 指标=数值，如 court_appearance_rate=100% 或 行政机关负责人出庭应诉率=100%",
+         "'{text}' should read FIELD=VALUE, e.g. court_appearance_rate=100%"),
     # --- warnings ------------------------------------------------------------------------------
     Code("W-POINTS-SUM", "warning", "{where}：下级分值合计 {sum} 与本项分值 {points} 不符",
          "{where}: children add up to {sum}, not the item's {points}"),

@@ -1,4 +1,4 @@
-"""`score`, `rank` and `gaps`: the scoring commands."""
+"""`score` and `rank`: the scoring commands (`gaps` is in `analysis`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, Ou
 def register(app: typer.Typer) -> None:
     app.command("score")(score_cmd)
     app.command("rank")(rank_cmd)
-    app.command("gaps")(gaps_cmd)
 
 
 @guarded
@@ -105,47 +104,4 @@ def rank_cmd(
         emit(scoring_workbook(result, view="rank", rank_table=table, rank_cols=cols, lang=lang), output, fmt)
         return 0
     emit(render(table, cols, fmt, lang, rub.decimals), output, fmt)
-    return 0
-
-
-@guarded
-def gaps_cmd(
-    unit: Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）")],
-    data: DataArg = None,
-    rubric: RubricOpt = None,
-    year: YearOpt = None,
-    top: Annotated[Optional[int], typer.Option("--top", "-n", help="只列失分最多的 N 项", show_default=False)] = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = "zh",
-    debug: DebugOpt = False,
-) -> int:
-    """一个单位在哪些项目失分（缺数据或未达标）、各项目标，以及离下一等次还差多少分。"""
-    from ..analysis.gaps import gaps
-    from ..engine.score import score
-    from ..present import gaps_text, gaps_view
-    from ..render import records, render, to_json
-
-    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    rub, inds = load_inputs(rubric, data)
-    result = score(rub, inds)
-    try:
-        g = gaps(result, unit, year)
-    except LookupError as exc:
-        fail(str(exc))
-    if fmt == "xlsx":
-        from ..workbook import scoring_workbook
-
-        emit(scoring_workbook(result, view="gaps", gaps=g, top=top, lang=lang), output, fmt)
-        return 0
-    df, cols = gaps_view(g, rub, lang)
-    if top is not None:
-        df = df.head(top)
-    if fmt == "json":
-        text = to_json({"summary": g.summary(), "items": records(df, cols)})
-    elif fmt == "csv":
-        text = render(df, cols, fmt, lang, rub.decimals)
-    else:
-        text = gaps_text(g, rub, lang, markdown=fmt == "markdown") + "\n" + render(df, cols, fmt, lang, rub.decimals)
-    emit(text, output, fmt)
     return 0

@@ -747,6 +747,8 @@ def _year(e: pl.Expr) -> pl.Expr:
 
 
 _EXPECTED_ZH = {"percent": "百分比，如 96.5%", "count": "整数，如 12", "number": "数值", "bool": "是/否", "grade": "等次"}
+_EXPECTED_EN = {"percent": "a percent such as 96.5%", "count": "a whole number such as 12", "number": "a number",
+                "bool": "是/否 (yes/no)", "grade": "a grade level"}
 
 
 def _value_problems(parsed: pl.DataFrame, rubric, report: Report) -> None:
@@ -766,7 +768,8 @@ def _value_problems(parsed: pl.DataFrame, rubric, report: Report) -> None:
             return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], percent=as_percent_text(repr(r["value"]))[:-1])
         if code == "E-DATA-GRADE":
             return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"], levels="、".join(rubric.fields[r["fid"]].levels or []))
-        return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"], expected=_EXPECTED_ZH.get(r["ftype"], ""))
+        return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"],
+                       expected=_EXPECTED_ZH.get(r["ftype"], ""), expected_en=_EXPECTED_EN.get(r["ftype"], ""))
 
     _limited(report, bad, make)
 

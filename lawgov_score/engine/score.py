@@ -242,7 +242,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
     return out.select(
         "unit", "year", "id", "name", "level", "parent", "value", "score", "max", "target", "gap", "status",
-        "field", "rule", "role", "evidence", "qualifier", "note",
+        "field", "rule", "role", "higher", "evidence", "qualifier", "note",
     )
 
 

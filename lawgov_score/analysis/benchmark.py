@@ -1,0 +1,105 @@
+"""对标: one unit against a reference, per item and per dimension.
+
+The reference (``against``) is one of:
+
+* ``best`` — for each item, the best score among the peers (the unit included), and the unit
+  that scored it (the first by name when several did): the frontier a county can learn from;
+* ``median`` — for each item, the median score of the other peers;
+* a unit's name — that unit (exact, or a unique part of a name);
+* a group's name — a city, province, level or group named in the unit metadata: the median of
+  the units of that group (the unit itself left out).
+
+Peers are the units of the same year; ``within`` (city, province, level or group) keeps only
+those of the unit's own group.  ``diff`` is the unit's score minus the reference's: negative
+where the unit is behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from ..data.columns import META_COLUMNS
+from ..engine.score import ScoreResult
+from .gaps import _key, select_unit_year
+
+
+@dataclass
+class Benchmark:
+    unit: str
+    year: int | None
+    against: str  # best, median, or the unit or group named
+    kind: str  # best | median | unit | group
+    peers: int  # units the reference is drawn from
+    total: float
+    ref_total: float
+    items: pl.DataFrame  # id, name, level, max, score, ref, diff, value, ref_value, ref_unit
+
+    def summary(self) -> dict:
+        return {"unit": self.unit, "year": self.year, "against": self.against, "kind": self.kind, "peers": self.peers,
+                "total": self.total, "ref_total": self.ref_total, "diff": round(self.total - self.ref_total, 6),
+                "behind": int((self.items["diff"] < 0).sum()), "ahead": int((self.items["diff"] > 0).sum())}
+
+
+def benchmark(result: ScoreResult, unit: str, against: str = "best", year: int | None = None,
+              within: str | None = None) -> Benchmark:
+    unit, year = select_unit_year(result, unit, year)
+    rubric = result.rubric
+    ykey = pl.col("year") == year if year is not None else pl.col("year").is_null()
+    frame = result.frame.filter(ykey)
+    if within is not None:
+        if within not in META_COLUMNS:
+            raise ValueError(f"within must be one of {', '.join(META_COLUMNS)}")
+        mine = frame.filter(pl.col("unit") == unit)[within][0]
+        frame = frame.filter(pl.col(within).eq_missing(mine))
+    records = result.items().filter(ykey & pl.col("unit").is_in(frame["unit"].implode()))
+    mine_rec = records.filter(pl.col("unit") == unit).select("id", "name", "level", "max", "score", "value")
+    kind, label, ref_units = _resolve(result, frame, unit, against)
+    ref = records.filter(pl.col("unit").is_in(ref_units))
+    totals = frame.filter(pl.col("unit").is_in(ref_units))["total"]
+    if kind == "best":
+        ref = (ref.sort(["id", "score", "unit"], descending=[False, True, False])
+               .group_by("id", maintain_order=True)
+               .agg(pl.col("score").first().alias("ref"), pl.col("value").first().alias("ref_value"), pl.col("unit").first().alias("ref_unit")))
+        ref_total = float(totals.max())
+    elif kind == "unit":
+        ref = ref.select("id", pl.col("score").alias("ref"), pl.col("value").alias("ref_value"), pl.col("unit").alias("ref_unit"))
+        ref_total = float(totals.item())
+    else:
+        ref = ref.group_by("id").agg(pl.col("score").median().alias("ref"), pl.col("value").median().alias("ref_value"),
+                                     pl.lit(None, dtype=pl.String).alias("ref_unit"))
+        ref_total = float(totals.median())
+    d = rubric.decimals
+    items = mine_rec.join(ref, on="id", how="left").with_columns(
+        pl.col("ref").round(d), (pl.col("score") - pl.col("ref")).round(d).alias("diff"),
+    ).select("id", "name", "level", "max", "score", "ref", "diff", "value", "ref_value", "ref_unit")
+    total = float(frame.filter(pl.col("unit") == unit)["total"].item())
+    return Benchmark(unit=unit, year=year, against=label, kind=kind, peers=len(ref_units), total=round(total, d),
+                     ref_total=round(ref_total, d), items=items)
+
+
+def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) -> tuple[str, str, list[str]]:
+    """(kind, label, the units the reference is drawn from)."""
+    units = frame["unit"].to_list()
+    others = [u for u in units if u != unit]
+    if against == "best":
+        return "best", "best", units
+    if against == "median":
+        if not others:
+            raise LookupError(f"“{unit}”在同年度（同组）没有可比的其他单位")
+        return "median", "median", others
+    all_units = result.frame["unit"].unique().to_list()
+    if against in all_units or len([u for u in all_units if against in u]) == 1:
+        name = against if against in all_units else next(u for u in all_units if against in u)
+        if name not in units:
+            raise LookupError(f"对标单位“{name}”在该年度（或同组）没有数据")
+        return "unit", name, [name]
+    for m in META_COLUMNS:
+        if m in frame.columns:
+            members = frame.filter(pl.col(m) == against)["unit"].to_list()
+            members = [u for u in members if u != unit]
+            if members:
+                return "group", against, members
+    groups = sorted({g for m in META_COLUMNS if m in frame.columns for g in frame[m].drop_nulls().to_list()})
+    raise LookupError(f"“{against}”既不是 best、median，也不是数据中的单位或分组；分组有：{'、'.join(groups[:12]) or '（无）'}")

@@ -1,0 +1,320 @@
+"""Is a rank solid, or an artefact of the weights?  Monte Carlo over the rubric's points.
+
+What one sample changes
+-----------------------
+* **Weights** (``perturb``, default 20%): every item's points, at every level, are multiplied by
+  its own factor drawn uniformly from ``[1 − p, 1 + p]``; each parent's points are then shared
+  among its children in proportion to their perturbed points, so every parent, and the whole
+  rubric, keeps its maximum and the grade bands keep their meaning.  Each item keeps its share of
+  its points (score ÷ points): only the weights move.  Under ``weighted_mean`` the children's
+  ``weight`` values are perturbed the same way.
+* **Rule parameters** (``perturb_targets``, default 0, an option): the thresholds of each
+  ``threshold``, ``linear``, ``bands`` and ``deduct`` rule (target, floor, band edges, the
+  deduction step) are stretched by a factor from ``[1 − q, 1 + q]``: the bar moves up or down.
+  These leaves are scored again by the engine's own rule expressions.
+* Negative-list deductions, bonus points and vetoes are absolute and stay as they are.
+
+Parents are rolled up exactly as the engine does (sum or weighted mean, clipped to
+``[0, points]``, rounded to the rubric's decimals), then bonus, veto caps, percent, grade and the
+rank among the units of the same year (and group ``by``), with ties sharing a rank
+(competition).  With zero perturbation every sample reproduces the plain ranking exactly.
+
+Vectorised: the factors of all samples are drawn at once (so the result does not depend on the
+batch size), and samples are processed in batches as numpy matrices of ``batch × unit-years``
+per item; Python loops run over items and batches, never over units or samples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+import polars as pl
+
+from ..engine import rules as R
+from ..engine.rank import rank
+from ..engine.score import ScoreResult, col_fired, col_score, col_value
+from ..rubric.compiled import Item
+
+TARGET_RULES = ("threshold", "linear", "bands", "deduct")
+CELLS_PER_BATCH = 400_000  # samples × unit-years held at once per item
+
+
+@dataclass
+class Sensitivity:
+    table: pl.DataFrame  # one row per unit-year: plain rank and grade, median rank, p05, p95, p_top, p:<grade>…
+    samples: int
+    seed: int
+    perturb: float
+    perturb_targets: float
+    top: int
+    by: str | None
+    params: pl.DataFrame | None  # one row per sample: f:<item> weight factors, t:<item> target factors
+    ranks: np.ndarray | None = None  # (samples, unit-years) in the order of ``table``'s source rows
+
+    def summary(self) -> dict:
+        t = self.table
+        moved = int((t["p05"] != t["p95"]).sum()) if t.height else 0
+        return {"samples": self.samples, "seed": self.seed, "perturb": self.perturb, "perturb_targets": self.perturb_targets,
+                "top": self.top, "by": self.by, "units": t.height, "rank_varies": moved,
+                "max_spread": int((t["p95"] - t["p05"]).max()) if t.height else 0}
+
+
+def _round_half_up(x: np.ndarray, decimals: int) -> np.ndarray:
+    """The engine's rounding (half away from zero, with its 1e-9 nudge), in numpy."""
+    k = 10.0 ** decimals
+    r = np.floor(np.abs(x) * k + 0.5 + 1e-9) / k * np.sign(x)
+    return np.where(r == 0, 0.0, r)
+
+
+def _round_nonneg(x: np.ndarray, decimals: int) -> np.ndarray:
+    """``_round_half_up`` for values ≥ 0 (clipped parents), in place: the same numbers, fewer passes."""
+    k = 10.0 ** decimals
+    x *= k
+    x += 0.5
+    x += 1e-9  # in two steps, as the engine adds them
+    np.floor(x, out=x)
+    x /= k
+    return x
+
+
+class _Model:
+    """The rubric as arrays: what the Monte Carlo needs, prepared once."""
+
+    def __init__(self, result: ScoreResult, frame: pl.DataFrame):
+        rub = result.rubric
+        self.rubric = rub
+        self.d = rub.decimals
+        items = rub.items
+        self.nodes = [i for i, it in items.items() if it.role in ("score", "group")]
+        self.node_ix = {n: j for j, n in enumerate(self.nodes)}
+        self.root = Item(id="", name=rub.name, level=0, parent=None, max=rub.total, weight=1, children=tuple(rub.roots),
+                         aggregate=rub.aggregate)
+        self.parents = [it for it in items.values() if not it.is_leaf]
+        # leaf scores and negative deductions as columns (R,)
+        self.S = {it.id: frame[col_score(it.id)].to_numpy().astype(np.float64) for it in rub.leaves() if it.role in ("score", "negative")}
+        self.bonus = frame["bonus"].to_numpy().astype(np.float64)
+        self.vetoes = [it for it in rub.leaves() if it.role == "veto"]
+        self.fired = {v.id: frame[col_fired(v.id)].to_numpy().astype(bool) for v in self.vetoes}
+        self.targets = [it for it in rub.leaves() if it.role == "score" and it.rule_type in TARGET_RULES]
+        self.V = {it.id: frame[col_value(it.id)].to_numpy().astype(np.float64) for it in self.targets}
+        grades = rub.grades
+        self.grade_names = [g.name for g in grades]
+        cap = np.full(frame.height, -1, dtype=np.int64)
+        for v in self.vetoes:
+            if v.rule.cap_grade is not None:
+                ci = self.grade_names.index(v.rule.cap_grade)
+                cap = np.where(self.fired[v.id], np.maximum(cap, ci), cap)
+        self.grade_cap = cap
+
+    # --- weights -------------------------------------------------------------------------------
+    def _scoring(self, parent: Item) -> list[Item]:
+        return [self.rubric.items[c] for c in parent.children if self.rubric.items[c].role in ("score", "group")]
+
+    def _weighted(self, parent: Item) -> list[Item]:
+        return [k for k in self._scoring(parent) if k.max > 0 and k.weight > 0]
+
+    def ratios(self, F: np.ndarray) -> dict[str, np.ndarray]:
+        """Each node's points multiplier r (batch,), top-down; exactly 1.0 when F is all ones."""
+        ones = np.ones(F.shape[0])
+        r: dict[str, np.ndarray] = {"": ones}
+        for parent in [self.root] + self.parents:
+            rp = r[parent.id]
+            kids = self._scoring(parent)
+            if parent.aggregate == "weighted_mean":
+                base = {k.id: float(k.weight) for k in self._weighted(parent)}
+            else:
+                base = {k.id: float(k.max) for k in kids}
+            b0, b1 = 0.0, np.zeros(F.shape[0])
+            for kid, b in base.items():
+                b0 += b * 1.0
+                b1 = b1 + b * F[:, self.node_ix[kid]]
+            norm = np.where(b1 > 0, b0 / np.where(b1 > 0, b1, 1.0), 1.0)
+            for k in kids:
+                r[k.id] = F[:, self.node_ix[k.id]] * rp * norm
+        return r
+
+    # --- one batch -----------------------------------------------------------------------------
+    def roll_up(self, F: np.ndarray, S_override: dict[str, np.ndarray]) -> np.ndarray:
+        """Totals (batch, R) for factor rows F (batch, nodes); leaf scores from ``S_override``
+        ((batch, R) arrays) where given, else the plain ones."""
+        r = self.ratios(F)
+        items = self.rubric.items
+        val: dict[str, np.ndarray] = {}
+
+        def leaf_score(k: Item):  # (batch, R) or (R,)
+            return S_override.get(k.id, self.S[k.id])
+
+        def child_score(k: Item) -> np.ndarray:
+            if k.is_leaf:
+                return leaf_score(k) * r[k.id][:, None]
+            return val.pop(k.id)
+
+        def child_share(k: Item) -> np.ndarray:
+            if k.is_leaf:
+                return leaf_score(k) / k.max
+            return val.pop(k.id) / (k.max * r[k.id][:, None])
+
+        def parent_value(p: Item) -> np.ndarray:
+            kids = [items[c] for c in p.children]
+            negs = [k for k in kids if k.role == "negative"]
+            neg = 0.0
+            if negs:
+                neg = self.S[negs[0].id]
+                for k in negs[1:]:
+                    neg = neg + self.S[k.id]
+            cap = (p.max * r[p.id])[:, None]
+            if p.aggregate == "weighted_mean":
+                weighted = self._weighted(p)
+                for k in self._scoring(p):
+                    if k not in weighted and not k.is_leaf:
+                        val.pop(k.id, None)
+                if weighted:
+                    share = 0.0
+                    wsum = 0.0
+                    for k in weighted:
+                        w = k.weight * F[:, self.node_ix[k.id]]
+                        share = share + child_share(k) * w[:, None]
+                        wsum = wsum + w
+                    raw = cap * (share / wsum[:, None]) + neg
+                else:
+                    raw = np.zeros_like(cap) + neg
+            else:
+                scoring = self._scoring(p)
+                if scoring:
+                    acc = child_score(scoring[0])  # a fresh (batch, R) array: added to in place
+                    for k in scoring[1:]:
+                        acc += child_score(k)
+                else:
+                    acc = 0.0
+                raw = acc + neg
+            out = np.empty((F.shape[0], self.R))
+            np.maximum(raw, 0.0, out=out)
+            np.minimum(out, cap, out=out)
+            return _round_nonneg(out, self.d)
+
+        for level in sorted({p.level for p in self.parents}, reverse=True):
+            for p in self.parents:
+                if p.level == level:
+                    val[p.id] = parent_value(p)
+        base = parent_value(self.root)
+        total = _round_half_up(base + self.bonus, self.d)
+        for v in self.vetoes:
+            if v.rule.cap_total is not None:
+                total = np.where(self.fired[v.id], np.minimum(total, float(v.rule.cap_total)), total)
+        return total
+
+    def grades(self, total: np.ndarray) -> np.ndarray:
+        """Grade index per cell (0 = best), len(grades) for none; veto caps applied."""
+        G = len(self.grade_names)
+        if G == 0:
+            return np.full(total.shape, 0, dtype=np.int64)
+        T = self.rubric.total
+        pct = _round_half_up(total / T * 100, 2) if T > 0 else np.zeros_like(total)
+        idx = np.full(total.shape, G, dtype=np.int64)
+        for i in reversed(range(G)):  # the first grade in list order whose bound is met wins
+            idx = np.where(pct >= self.rubric.grades[i].min_percent, i, idx)
+        capped = (self.grade_cap >= 0) & (idx < G)
+        return np.where(capped, np.maximum(idx, self.grade_cap), idx)
+
+
+def _target_scores(model: _Model, T: np.ndarray) -> dict[str, np.ndarray]:
+    """Leaf scores with stretched rule thresholds, by the engine's own rule expressions: a
+    threshold stretched by t is the value divided by t."""
+    if not model.targets:
+        return {}
+    B = T.shape[0]
+    Rn = model.R
+    cols, exprs = {}, []
+    for j, it in enumerate(model.targets):
+        name = f"x{j}"
+        cols[name] = (model.V[it.id][None, :] / T[:, j][:, None]).reshape(B * Rn)
+        twin = replace(it, field=name, formula=None, formula_ast=None)
+        _, score, _, _ = R.leaf_exprs(twin, model.rubric)
+        exprs.append(R.round_half_up(score, model.d).alias(it.id))
+    df = pl.DataFrame(cols).fill_nan(None)
+    out = df.select(exprs)
+    return {it.id: out[it.id].to_numpy().reshape(B, Rn) for it in model.targets}
+
+
+def _ranks(total: np.ndarray, groups: np.ndarray, n_groups: int, decimals: int) -> np.ndarray:
+    """Competition ranks (1 2 2 4) of the rounded totals within each group, for every row of a
+    (batch, R) matrix at once: one flat sort of integer keys."""
+    B, Rn = total.shape
+    t = np.rint(total * 10.0 ** decimals).astype(np.int64)
+    off = int(np.abs(t).max()) + 1 if t.size else 1
+    scale = 2 * off + 1
+    block = (np.arange(B, dtype=np.int64)[:, None] * n_groups + groups[None, :]) * scale
+    key = (block + (off - t)).ravel()
+    srt = np.sort(key)
+    pos = np.searchsorted(srt, key, side="left")
+    start = np.searchsorted(srt, block.ravel(), side="left")
+    return (pos - start + 1).reshape(B, Rn).astype(np.int32)
+
+
+def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb: float = 0.2, perturb_targets: float = 0.0,
+                top: int = 10, by: str | None = None, year: int | None = None, keep_params: bool = True,
+                keep_ranks: bool = False, batch: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Sensitivity:
+    """Monte Carlo over the rubric's weights (and, optionally, its rule thresholds); see the
+    module's doc.  ``progress(done, total)`` is called after each batch of samples."""
+    if samples < 1:
+        raise ValueError("samples must be at least 1")
+    if not 0 <= perturb < 1 or not 0 <= perturb_targets < 1:
+        raise ValueError("perturb must be within [0, 1)")
+    frame = result.frame
+    if year is not None:
+        frame = frame.filter(pl.col("year") == year)
+    if frame.height == 0:
+        raise LookupError("没有可分析的单位" if year is None else f"数据中没有 {year} 年")
+    model = _Model(result, frame)
+    model.R = frame.height
+    # groups: year × by
+    gcols = ["year"] + ([by] if by else [])
+    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64) - 1
+    n_groups = int(codes.max()) + 1
+
+    rng_w = np.random.default_rng([seed, 0])
+    rng_t = np.random.default_rng([seed, 1])
+    F_all = 1.0 + perturb * (2.0 * rng_w.random((samples, len(model.nodes))) - 1.0)
+    T_all = 1.0 + perturb_targets * (2.0 * rng_t.random((samples, len(model.targets))) - 1.0) if perturb_targets > 0 else None
+
+    Rn = model.R
+    B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
+    ranks = np.empty((samples, Rn), dtype=np.int32)
+    G = len(model.grade_names)
+    grade_counts = np.zeros((G + 1, Rn), dtype=np.int64)
+    for start in range(0, samples, B):
+        stop = min(samples, start + B)
+        F = F_all[start:stop]
+        S_over = _target_scores(model, T_all[start:stop]) if T_all is not None else {}
+        total = model.roll_up(F, S_over)
+        ranks[start:stop] = _ranks(total, codes, n_groups, model.d)
+        gi = model.grades(total)
+        for g in range(G + 1):  # a loop over grades: counts per unit-year
+            grade_counts[g] += (gi == g).sum(axis=0)
+        if progress is not None:
+            progress(stop, samples)
+
+    q05, q50, q95 = np.quantile(ranks, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf")
+    plain = rank(ScoreResult(rubric=result.rubric, frame=frame, indicators=result.indicators), by=by)
+    base = frame.select("unit", "year").with_row_index("_row")
+    table = base.with_columns(
+        pl.Series("median_rank", q50.astype(np.int64)), pl.Series("p05", q05.astype(np.int64)), pl.Series("p95", q95.astype(np.int64)),
+        pl.Series("p_top", (ranks <= top).mean(axis=0)),
+        *[pl.Series(f"p:{name}", grade_counts[g] / samples) for g, name in enumerate(model.grade_names)],
+    )
+    table = plain.select("unit", "year", "group", "rank", "total", "grade").join(table, on=["unit", "year"], how="left", nulls_equal=True)
+    table = table.with_columns((pl.col("p95") - pl.col("p05")).alias("spread")).sort(["year", "group", "rank", "unit"], nulls_last=True)
+    order = table["_row"].to_numpy()
+    table = table.drop("_row")
+    params = None
+    if keep_params:
+        cols = {"sample": np.arange(1, samples + 1)}
+        cols |= {f"f:{n}": F_all[:, j] for j, n in enumerate(model.nodes)}
+        if T_all is not None:
+            cols |= {f"t:{it.id}": T_all[:, j] for j, it in enumerate(model.targets)}
+        params = pl.DataFrame(cols)
+    return Sensitivity(table=table, samples=samples, seed=seed, perturb=perturb, perturb_targets=perturb_targets, top=top, by=by,
+                       params=params, ranks=ranks[:, order] if keep_ranks else None)

@@ -1,0 +1,210 @@
+"""Seeded synthetic indicator data for every field a rubric reads: for trying the tool out,
+for tests and for benchmarks at national scale.
+
+ALL VALUES ARE INVENTED.  Units are named 合成… ("synthetic") and grouped into made-up cities
+and provinces; every row's ``evidence`` and ``source`` say ``synthetic``.
+
+How values are drawn (numpy, one vector per field, never a loop over units or rows):
+
+* each unit has a lasting quality q ~ N(0, 1) that drifts upward a little each year; every
+  value is redrawn each year from ``z = 0.6·q + 0.8·noise``;
+* a percent is drawn near the target of the rule that reads it (``target + spread·z``, on the
+  right side of the target for a ``lower`` rule), clipped to 0–100; without a target near 88%;
+* a count is skewed (log-normal) around the rule's target, or around a size of its own;
+  counts that a rubric penalises (negative list, veto ``above``, ``lower`` rules) are rare
+  events (Poisson with a small rate);
+* a yes/no is the expected answer for about 85% of units (a veto or negative-list fact is
+  rare, a bonus fact occasional); a grade leans to the better levels;
+* about 3% of values are missing (the row is left out);
+* derived fields (those with a ``formula``) are left to their formula.
+
+The same seed gives the same rows, byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from .rubric.compiled import Rubric
+
+MISSING_SHARE = 0.03
+UNITS_PER_CITY = 10
+CITIES_PER_PROVINCE = 10
+LEVELS = ("县", "区", "县级市")
+
+
+@dataclass
+class FieldPlan:
+    """What the rubric asks of a field: the target and direction of the first rule that
+    reads it, and whether a unit wants it high, low, or rarely at all."""
+
+    field: str
+    ftype: str
+    target: float | None = None
+    higher: bool = True
+    rare: bool = False  # a counted event or fact the rubric penalises or rewards
+    expect: bool = True  # for yes/no: the answer that scores
+
+
+def plans(rubric: Rubric) -> list[FieldPlan]:
+    derived = set(rubric.field_formulas)
+    used = sorted(f for f in rubric.used_fields() if f not in derived)
+    by_field: dict[str, list] = {}
+    for it in rubric.leaves():
+        if it.field:
+            by_field.setdefault(it.field, []).append(it)
+    out = []
+    for fid in used:
+        f = rubric.fields[fid]
+        plan = FieldPlan(fid, f.type)
+        for it in by_field.get(fid, []):
+            r = it.rule
+            t = r.type
+            if t in ("negative", "veto") or (t == "bonus"):
+                plan.rare = True
+                if t == "veto" and r.when is not None:
+                    plan.expect = not r.when
+                elif t == "negative":
+                    plan.expect = False
+                elif t == "bonus":
+                    plan.expect = False  # a bonus fact is the exception
+                continue
+            if t == "boolean":
+                plan.expect = bool(r.expect)
+            elif t in ("threshold", "linear", "deduct"):
+                plan.target, plan.higher = float(r.target), r.direction == "higher"
+            elif t == "bands":
+                plan.target, plan.higher = float(r.bands[0].at), r.direction == "higher"
+            elif hasattr(r, "direction"):
+                plan.higher = r.direction == "higher"
+            plan.rare = False
+            break
+        out.append(plan)
+    return out
+
+
+def _names(n: int, prefix: str, suffixes: np.ndarray | None, suffix: str = "") -> np.ndarray:
+    """合成0001县 …: zero-padded numbers, so names sort in number order."""
+    width = max(2, len(str(n)))
+    num = pl.Series(np.arange(1, n + 1)).cast(pl.String).str.zfill(width)
+    tail = pl.Series(suffixes, dtype=pl.String) if suffixes is not None else pl.Series([suffix] * 1, dtype=pl.String)
+    out = pl.select((pl.lit(prefix) + num + tail).alias("name")).to_series()
+    return out.to_numpy().astype(object)
+
+
+def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int = 2024) -> pl.DataFrame:
+    """Long rows: unit, year, field, value (text as people type it), evidence, source,
+    qualifier, city, province, level."""
+    if units < 1 or years < 1:
+        raise ValueError("units and years must be at least 1")
+    rng = np.random.default_rng(seed)
+    year_list = np.arange(last_year - years + 1, last_year + 1)
+    n = units * years
+    unit_idx = np.repeat(np.arange(units), years)
+    year_col = np.tile(year_list, units)
+    quality = rng.standard_normal(units)
+    drift = np.tile(np.arange(years) * 0.15, units)  # a little better every year
+    level = rng.choice(len(LEVELS), size=units, p=[0.6, 0.3, 0.1])
+
+    unit_names = _names(units, "合成", np.array(["县", "区", "市"], dtype=object)[level])
+    n_cities = -(-units // UNITS_PER_CITY)
+    city_of = np.arange(units) // UNITS_PER_CITY
+    city_names = _names(n_cities, "合成", np.full(n_cities, "市", dtype=object))
+    prov_names = _names(-(-n_cities // CITIES_PER_PROVINCE), "合成", None, "省")
+    meta = pl.DataFrame({
+        "unit": unit_names, "city": city_names[city_of], "province": prov_names[city_of // CITIES_PER_PROVINCE],
+        "level": np.array(LEVELS, dtype=object)[level],
+    }, schema={"unit": pl.String, "city": pl.String, "province": pl.String, "level": pl.String})
+
+    size = np.exp(0.5 * rng.standard_normal(units))[unit_idx]  # population-like scale of a unit
+    q = quality[unit_idx] + drift
+    parts: list[pl.DataFrame] = []
+    for plan in plans(rubric):
+        z = 0.6 * q + 0.8 * rng.standard_normal(n)
+        text = _values(plan, rubric, z, size, rng)
+        keep = rng.random(n) >= MISSING_SHARE
+        parts.append(pl.DataFrame({
+            "u": unit_idx[keep].astype(np.int64), "year": year_col[keep].astype(np.int64), "field": plan.field,
+            "value": text[keep],
+        }, schema={"u": pl.Int64, "year": pl.Int64, "field": pl.String, "value": pl.String}))
+    long = pl.concat(parts).sort(["u", "year"], maintain_order=True)
+    units_frame = meta.with_row_index("u").with_columns(pl.col("u").cast(pl.Int64))
+    long = long.join(units_frame, on="u", how="left", maintain_order="left").drop("u")
+    return long.select(
+        "unit", pl.col("year").cast(pl.Int32), "field", "value",
+        pl.lit("synthetic").alias("evidence"), pl.lit("synthetic").alias("source"), pl.lit("").alias("qualifier"),
+        "city", "province", "level",
+    )
+
+
+def _values(plan: FieldPlan, rubric: Rubric, z: np.ndarray, size: np.ndarray, rng) -> np.ndarray:
+    n = z.shape[0]
+    f = rubric.fields[plan.field]
+    if plan.ftype == "bool":
+        if plan.rare:
+            p_yes = 0.02 if plan.expect is False else 0.98
+            if any(it.field == plan.field and it.rule.type == "bonus" for it in rubric.leaves()):
+                p_yes = 0.15
+        else:
+            p_good = 1 / (1 + np.exp(-(1.9 + 1.0 * z)))
+            p_yes = p_good if plan.expect else 1 - p_good
+        yes = rng.random(n) < p_yes
+        return np.where(yes, "是", "否").astype(object)
+    if plan.ftype == "grade":
+        levels = f.levels or []
+        k = len(levels)
+        idx = np.clip(np.floor((1.2 - z) * k / 3.5), 0, k - 1).astype(np.int64)
+        return np.array(levels, dtype=object)[idx]
+    lo, hi = (f.min, f.max)
+    if plan.ftype == "percent":
+        lo = 0.0 if lo is None else lo
+        hi = 100.0 if hi is None else hi
+        t = plan.target if plan.target is not None else 88.0
+        if plan.higher:
+            spread = max(2.0, min(12.0, (hi - t) + 4.0))
+            v = t + spread * (z + 0.3)
+        else:
+            spread = max(0.5, t * 0.5)
+            v = t - spread * (z + 0.3)
+        v = np.round(np.clip(v, lo, hi), 2)
+        return _num_text(v, 2)
+    if plan.ftype == "count":
+        if plan.rare or (plan.target is not None and not plan.higher and plan.target <= 1):
+            lam = np.exp(-1.6 - 0.7 * z)
+            v = rng.poisson(lam).astype(np.float64)
+        else:
+            base = plan.target if plan.target is not None else 20.0 * np.exp(rng.normal(0.0, 1.0))
+            v = np.round(base * np.exp(0.45 * z) * (size if plan.target is None else 1.0))
+        v = np.clip(v, lo if lo is not None else 0.0, hi if hi is not None else np.inf)
+        return _num_text(v, 0)
+    # number
+    base = plan.target if plan.target is not None else 50.0
+    v = base * np.exp(0.4 * z)
+    v = np.clip(v, lo if lo is not None else -np.inf, hi if hi is not None else np.inf)
+    return _num_text(np.round(v, 2), 2)
+
+
+def _num_text(v: np.ndarray, decimals: int) -> np.ndarray:
+    s = pl.Series(v).round(decimals)
+    if decimals == 0:
+        return s.cast(pl.Int64).cast(pl.String).to_numpy().astype(object)
+    return s.cast(pl.String).str.replace(r"\.0$", "").to_numpy().astype(object)
+
+
+def write(frame: pl.DataFrame, path: str) -> None:
+    """CSV (UTF-8 with BOM, for Excel/WPS) or Parquet by the file's extension; atomic."""
+    import io
+
+    from .render import atomic_write
+    from pathlib import Path
+
+    p = Path(path)
+    if p.suffix.lower() in (".parquet", ".pq"):
+        buf = io.BytesIO()
+        frame.write_parquet(buf)
+        atomic_write(p, buf.getvalue())
+    else:
+        atomic_write(p, b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))
