@@ -15,7 +15,7 @@ from typing import Mapping
 
 import polars as pl
 
-from ..data.read import RAW_SCHEMA, VALUE_SCHEMA, Indicators, normalise
+from ..data.read import TEXT_ROW_SCHEMA, VALUE_SCHEMA, Indicators, normalise_text_rows
 from ..engine.rank import rank
 from ..engine.score import KEYS, ScoreResult, col_score, score
 from ..problems import ProblemError, Report, problem
@@ -81,9 +81,9 @@ def read_changes(rubric, unit: str, year: int | None, changes: Mapping[str, obje
         "field": [n for n, _ in texts], "raw": [t for _, t in texts], "evidence": ["what-if"] * len(texts),
         "source": [SET_FILE] * len(texts), "qualifier": [None] * len(texts), "file": [SET_FILE] * len(texts),
         "row": list(range(1, len(texts) + 1)), "vcol": [f"{n}={t}" for n, t in texts], "fcol": [f"{n}={t}" for n, t in texts],
-    }, schema=RAW_SCHEMA)
+    }, schema=TEXT_ROW_SCHEMA)
     report = Report()
-    inds = normalise(raw, [], rubric, report, [SET_FILE])
+    inds = normalise_text_rows(raw, rubric, report, [SET_FILE])
     if not report.ok:
         raise ProblemError(report)
     lookup = rubric.field_lookup()

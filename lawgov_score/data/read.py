@@ -740,6 +740,25 @@ def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, repo
                                              field=r["fid"], first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
 
 
+# Rows given as text, each carrying its own place (what-if changes, say).
+TEXT_ROW_SCHEMA = {
+    "unit": pl.String, "year": pl.String, "field": pl.String, "raw": pl.String, "evidence": pl.String, "source": pl.String,
+    "qualifier": pl.String, "file": pl.String, "row": pl.Int64, "vcol": pl.String, "fcol": pl.String,
+}
+
+
+def normalise_text_rows(rows: pl.DataFrame, rubric, report: Report, files: list[str]) -> Indicators | None:
+    """``normalise`` for rows of ``TEXT_ROW_SCHEMA`` (a file, value column and field column on each row)."""
+    rows = rows.cast(TEXT_ROW_SCHEMA)
+    places = rows.select("file", "vcol", "fcol").unique(maintain_order=True).with_row_index("part")
+    parts = [Part(f, v, c) for _, f, v, c in places.iter_rows()]
+    rows = rows.join(places, on=["file", "vcol", "fcol"], how="left", nulls_equal=True, maintain_order="left")
+    year, yint = _year_exprs(rows, "year")
+    raw = rows.select("unit", year, yint, "field", "raw", pl.lit(None, dtype=pl.Float64).alias("num"), "evidence", "source",
+                      "qualifier", "part", "row").cast(RAW_SCHEMA)
+    return normalise(raw, parts, [], rubric, report, files)
+
+
 def _year(e: pl.Expr) -> pl.Expr:
     t = V.clean_text(e).str.replace(r"年度?$", "").str.replace(r"\.0$", "")
     y = t.cast(pl.Int32, strict=False)
