@@ -74,6 +74,7 @@ def rank_cmd(
     pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
     year: YearOpt = None,
     dimensions: Annotated[bool, typer.Option("--dimensions/--no-dimensions", help="列出各一级指标得分")] = True,
+    scan: Annotated[bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -90,11 +91,19 @@ def rank_cmd(
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     if by is not None and by not in ("city", "province", "level", "group"):
         fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
-    rub, inds = load_inputs(rubric, data)
-    if on is not None and on not in rub.items:
-        fail(f"细则中没有编号为“{on}”的项目")
-    result = score(rub, inds)
-    table = rank(result, by=by, ties=ties, on=on, pool=pool)
+    from ..data.scan import SCAN_ROWS, parquet_rows
+
+    if scan or (data and (parquet_rows(data) or 0) > SCAN_ROWS):  # township scale: never loaded whole
+        if fmt == "xlsx":
+            fail("逐批读取（--scan）时不写 Excel 工作簿：请用 -o 排名.csv")
+        table, rub = _scanned_rank(rubric, data, by=by, ties=ties, on=on, pool=pool)
+        result = None
+    else:
+        rub, inds = load_inputs(rubric, data)
+        if on is not None and on not in rub.items:
+            fail(f"细则中没有编号为“{on}”的项目")
+        result = score(rub, inds)
+        table = rank(result, by=by, ties=ties, on=on, pool=pool)
     if year is not None:
         table = table.filter(pl.col("year") == year)
     cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt in ("json", "xlsx"))
@@ -105,3 +114,21 @@ def rank_cmd(
         return 0
     emit(render(table, cols, fmt, lang, rub.decimals), output, fmt)
     return 0
+
+
+def _scanned_rank(rubric_path, data, **how):
+    """`rank --scan`: the rubric, then the data scanned in batches (``data.scan``)."""
+    from .. import bundled
+    from ..data.scan import scan_rank
+    from ..problems import ProblemError
+    from ..rubric.load import read_rubric
+
+    rub, report = read_rubric(rubric_path or bundled.default_rubric())
+    if rub is None:
+        raise ProblemError(report)
+    if how.get("on") is not None and how["on"] not in rub.items:
+        fail(f"细则中没有编号为“{how['on']}”的项目")
+    table, report = scan_rank(data or bundled.default_data(), rub, **how)
+    if table is None:
+        raise ProblemError(report)
+    return table, rub
