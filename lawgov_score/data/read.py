@@ -705,9 +705,10 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     take = gi if repeated is False else gi[first]
     grid = np.full(size, np.nan)
     grid[cell if repeated is False else cell[first]] = value[take]
-    grid = grid.reshape(len(slots), nf)
-    wide = keys.with_columns([pl.Series(fid, grid[:, j], nan_to_null=True) for j, fid in enumerate(fids)])
-    wide = wide.sort("year", "unit", nulls_last=True, maintain_order=True)  # year by year, units in code point order
+    # year by year, units in code point order: the order of the keys' slots taken year-major
+    order = np.lexsort((slots // slots_per_unit, slots % slots_per_unit))
+    grid = grid.reshape(len(slots), nf)[order]
+    wide = keys[order].with_columns([pl.Series(fid, grid[:, j], nan_to_null=True) for j, fid in enumerate(fids)])
     units = _units(metas, report)
 
     def build() -> pl.DataFrame:
