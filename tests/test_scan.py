@@ -90,3 +90,13 @@ def test_rank_scans_on_request_and_by_size(tmp_path, rubric, frame, monkeypatch)
     assert auto.exit_code == 0 and auto.stdout == plain.stdout and calls == [1]
     refused = CliRunner().invoke(app, ["rank", str(path), "--scan", "-o", str(tmp_path / "x.xlsx")])
     assert refused.exit_code == 2 and "E-USAGE" in refused.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_ranking_never_builds_the_long_values(rubric):
+    """`rank` needs the wide frame only: the long values (evidence, sources) are built when asked."""
+    inds = lg.read_indicators([RUBRIC.parent.parent / "samples"], rubric)
+    rank(score(rubric, inds))
+    assert inds._values is None
+    assert inds.values.height > 0 and inds._values is not None
+    inds.values = inds.values.head(3)  # values set by hand: the reader's wide frame no longer applies
+    assert inds.wide is None and score(rubric, inds).frame.height == inds.unit_years.height
