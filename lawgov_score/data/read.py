@@ -419,9 +419,13 @@ def _year_exprs(frame: pl.DataFrame, col: str | None) -> tuple[pl.Expr, pl.Expr]
         return pl.lit(None, dtype=pl.String).alias("year"), pl.lit(None, dtype=pl.Int32).alias("yint")
     c = pl.col(col)
     if _typed(frame.schema[col]):
-        f = c.cast(pl.Float64)
-        ok = ((f == f.floor()) & (f >= YEAR_MIN) & (f <= YEAR_MAX)).fill_null(False)
-        yint = pl.when(ok).then(f).otherwise(None).cast(pl.Int32).alias("yint")
+        if frame.schema[col].is_integer():
+            ok = c.is_between(YEAR_MIN, YEAR_MAX).fill_null(False)
+            yint = pl.when(ok).then(c.cast(pl.Int32)).otherwise(None).alias("yint")
+        else:
+            f = c.cast(pl.Float64)
+            ok = ((f == f.floor()) & (f >= YEAR_MIN) & (f <= YEAR_MAX)).fill_null(False)
+            yint = pl.when(ok).then(f).otherwise(None).cast(pl.Int32).alias("yint")
         if not frame.select((c.is_not_null() & ~ok).any()).item():  # the usual case: no text needed
             return pl.lit(None, dtype=pl.String).alias("year"), yint
         return pl.when(c.is_not_null() & ~ok).then(c.cast(pl.String)).otherwise(None).alias("year"), yint
