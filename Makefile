@@ -7,7 +7,7 @@ OUT    := out
 # What the report tests look at the page with, and the fonts Chinese is drawn with.
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: demo test browser clean
+.PHONY: demo test bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ demo: $(STAMP)
 	@$(BIN)/lawgov-score report -o $(OUT)/report.html
 	@$(BIN)/lawgov-score template -o $(OUT)/填报模板.xlsx
 	@echo "演示结果：工作簿 $(OUT)/排名.xlsx（排名、得分明细、差距），报告 $(OUT)/report.html（用浏览器打开），填报模板 $(OUT)/填报模板.xlsx"
+
+# The national-scale benchmark (run on demand, a few minutes; not part of the tests).
+bench: $(STAMP)
+	$(BIN)/python bench/national.py
+	$(BIN)/python bench/sensitivity_national.py
 
 # Installs the browser and CJK fonts once (idempotent: nothing happens when they are there).
 browser:
