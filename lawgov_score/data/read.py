@@ -494,6 +494,37 @@ def _meta_rows(frame: pl.DataFrame, roles: dict[str, str]) -> pl.DataFrame | Non
 
 # How a value's text is read: by the field's type, and for a grade by the field's own levels.
 _BASE_KINDS = ("number", "percent", "count", "bool")
+
+
+@dataclass(frozen=True)
+class FieldCodes:
+    """The rubric's fields as the reader handles rows: field i by its code, its kind of value
+    (number, percent, count, bool, or one kind per grade field, since their levels differ) and
+    its range (NaN where open)."""
+
+    fids: list[str]
+    index: dict[str, int]
+    grade_ids: list[str]
+    kinds: list[str]
+    kind_of: np.ndarray
+    lo_of: np.ndarray
+    hi_of: np.ndarray
+
+
+def field_codes(rubric) -> FieldCodes:
+    from ..rubric.semantics import field_range
+
+    fdefs = list(rubric.fields.values())
+    fids = [f.id for f in fdefs]
+    grade_ids = [f.id for f in fdefs if f.type == "grade"]
+    kinds = list(_BASE_KINDS) + grade_ids
+    ranges = [field_range(f) for f in fdefs]
+    return FieldCodes(
+        fids=fids, index={fid: i for i, fid in enumerate(fids)}, grade_ids=grade_ids, kinds=kinds,
+        kind_of=np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64),
+        lo_of=np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64),
+        hi_of=np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64),
+    )
 _PROBLEM_CODES = ("", "E-DATA-NUMBER", "E-DATA-BOOL", "E-DATA-GRADE", "E-DATA-RANGE", "E-DATA-MIXED")
 _P = {c: i for i, c in enumerate(_PROBLEM_CODES)}
 _QUALIFIERS = ("", "lower_bound", "approx")
@@ -526,20 +557,11 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     Every text is read once per distinct spelling (field names, values, years) or per run of
     equal names (units); the rows themselves are then handled as integer codes in numpy, so
     that a national file of a million and a half rows costs a few passes of integer work."""
-    from ..rubric.semantics import field_range
-
     lookup = rubric.field_lookup()
-    fdefs = list(rubric.fields.values())
-    fids = [f.id for f in fdefs]
-    nf = len(fids)
-    index = {fid: i for i, fid in enumerate(fids)}
-    grade_ids = [f.id for f in fdefs if f.type == "grade"]
-    kinds = list(_BASE_KINDS) + grade_ids
-    nk = len(kinds)
-    kind_of = np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64)
-    ranges = [field_range(f) for f in fdefs]
-    lo_of = np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64)
-    hi_of = np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64)
+    codes = field_codes(rubric)
+    fids, index, grade_ids, kinds = codes.fids, codes.index, codes.grade_ids, codes.kinds
+    kind_of, lo_of, hi_of = codes.kind_of, codes.lo_of, codes.hi_of
+    nf, nk = len(fids), len(kinds)
     part_frame = pl.DataFrame({"part": range(len(parts)), "file": [p.file for p in parts], "vcol": [p.vcol for p in parts],
                                "fcol": [p.fcol for p in parts], "ucol": [p.ucol for p in parts], "ycol": [p.ycol for p in parts]},
                               schema={"part": pl.UInt32, "file": pl.String, "vcol": pl.String, "fcol": pl.String, "ucol": pl.String, "ycol": pl.String})
@@ -658,7 +680,7 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     bad = (pcode != 0) | bad_year | ((ucode < 0) & ~missing)
     if bad.any():
         rows = located(df, bad, **cols)
-        ftypes = {i: f.type for i, f in enumerate(fdefs)}
+        ftypes = {i: rubric.fields[fid].type for i, fid in enumerate(fids)}
         vals = rows.filter(pl.col("pcode") != 0).with_columns(
             pl.col("pcode").replace_strict(dict(enumerate(_PROBLEM_CODES)), return_dtype=pl.String).alias("problem"),
             pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("fid"),

@@ -26,7 +26,7 @@ from ..paths import shown_path
 from ..problems import Report, did_you_mean, problem
 from . import values as V
 from .columns import META_COLUMNS, canonical
-from .read import (_BASE_KINDS, _P, _PROBLEM_CODES, MAX_PROBLEMS_PER_KIND, UNIT_SCHEMA, YEAR_MAX, YEAR_MIN, Indicators,
+from .read import (_BASE_KINDS, field_codes, _P, _PROBLEM_CODES, MAX_PROBLEMS_PER_KIND, UNIT_SCHEMA, YEAR_MAX, YEAR_MIN, Indicators,
                    _units, _value_problems, _year, data_files, library_failure)
 
 SCAN_ROWS = 20_000_000  # `rank` scans Parquet inputs with more rows than this
@@ -84,8 +84,6 @@ def _distinct(lfs: list[pl.LazyFrame], expr) -> pl.Series:
 
 
 def scan_indicators(paths: list[str | Path], rubric, batch_rows: int = BATCH_ROWS) -> tuple[Scanned | None, Report]:
-    from ..rubric.semantics import field_range
-
     files, report = data_files(paths)
     if not report.ok:
         return None, report
@@ -124,17 +122,10 @@ def scan_indicators(paths: list[str | Path], rubric, batch_rows: int = BATCH_ROW
 
     # 1. the distinct texts, each read once
     lookup = rubric.field_lookup()
-    fdefs = list(rubric.fields.values())
-    fids = [f.id for f in fdefs]
-    nf = len(fids)
-    index = {fid: i for i, fid in enumerate(fids)}
-    grade_ids = [f.id for f in fdefs if f.type == "grade"]
-    kinds = list(_BASE_KINDS) + grade_ids
-    nk = len(kinds)
-    kind_of = np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64)
-    ranges = [field_range(f) for f in fdefs]
-    lo_of = np.array([np.nan if r[0] is None else r[0] for r in ranges])
-    hi_of = np.array([np.nan if r[1] is None else r[1] for r in ranges])
+    codes = field_codes(rubric)
+    fids, index, grade_ids, kinds = codes.fids, codes.index, codes.grade_ids, codes.kinds
+    kind_of, lo_of, hi_of = codes.kind_of, codes.lo_of, codes.hi_of
+    nf, nk = len(fids), len(kinds)
 
     names = _distinct(lfs, pl.col("field")).drop_nulls()
     fmap = {}
@@ -276,7 +267,7 @@ def scan_indicators(paths: list[str | Path], rubric, batch_rows: int = BATCH_ROW
     del filled
 
     # 3. the problems, at their first places
-    ftypes = {i: f.type for i, f in enumerate(fdefs)}
+    ftypes = {i: rubric.fields[fid].type for i, fid in enumerate(fids)}
     for (i, kind), frames in kept.items():
         rows = pl.concat(frames, how="diagonal_relaxed").with_columns(file=pl.lit(used[i]), vcol=pl.lit(roles_of[i]["value"]))
         if kind == "value":
