@@ -6,7 +6,6 @@
 * what-if with a unit's own values changes nothing.
 """
 
-import numpy as np
 import polars as pl
 from hypothesis import event, given, settings
 from hypothesis import strategies as st

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 import lawgov_score as lg
-from helpers import FIELDS_YAML, one_rule, write
+from helpers import one_rule, write
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ gold, the output read back by `rank`, other file kinds, odd input, and the field
 phrasings as data."""
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st

@@ -1,6 +1,5 @@
 """The polars engine agrees with the pure-Python reference scorer on random rubrics and data."""
 
-import polars as pl
 from hypothesis import given
 
 from reference import competition_ranks, score_reference

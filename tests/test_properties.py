@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reference import round_half_up
-from strategies import FIELDS, NUMERIC, datasets, load_case, rubrics, rule_for
+from strategies import FIELDS, datasets, load_case, rubrics, rule_for
 
 
 def _items(result):

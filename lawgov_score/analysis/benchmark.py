@@ -22,7 +22,7 @@ import polars as pl
 
 from ..data.columns import META_COLUMNS
 from ..engine.score import ScoreResult
-from .gaps import _key, select_unit_year
+from .gaps import select_unit_year
 
 
 @dataclass

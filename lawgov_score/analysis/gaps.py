@@ -35,12 +35,12 @@ does (a veto that cannot be cleared, items whose best is below full points) the 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polars as pl
 
 from ..engine import rules as R
-from ..engine.score import ScoreResult, col_score, col_value
+from ..engine.score import ScoreResult, col_value
 
 PATHS = ("fewest", "effort")
 

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..data.read import TEXT_ROW_SCHEMA, VALUE_SCHEMA, Indicators, normalise_text_rows
 from ..engine.rank import rank
-from ..engine.score import KEYS, ScoreResult, col_score, score
+from ..engine.score import ScoreResult, col_score, score
 from ..problems import ProblemError, Report, problem
 from .gaps import select_unit_year
 

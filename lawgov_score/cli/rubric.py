@@ -85,7 +85,7 @@ def show_cmd(
 
     from .. import bundled
     from ..present import rubric_view
-    from ..render import Column, render, to_json
+    from ..render import render, to_json
     from ..rubric.load import load_rubric
 
     fmt = resolve_format(fmt, output)

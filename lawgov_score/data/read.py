@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -511,6 +510,23 @@ class FieldCodes:
     hi_of: np.ndarray
 
 
+def parse_kinds(table: pl.DataFrame, codes: FieldCodes, rubric) -> pl.DataFrame:
+    """Parse a table of distinct (``_raw`` text, ``kind`` code, ``_ftype``) pairs; a grade kind
+    is matched against its field's levels (E-DATA-GRADE when the text is none of them)."""
+    table = V._parse_distinct(table.lazy(), keep=("kind",)).collect()
+    if codes.grade_ids:
+        levels = pl.DataFrame([(codes.kinds.index(fid), lv, float(j)) for fid in codes.grade_ids
+                               for j, lv in enumerate(rubric.fields[fid].levels or [])],
+                              schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64}, orient="row")
+        table = table.join(levels, on=["kind", "text"], how="left", maintain_order="left")
+        is_grade = pl.col("kind") >= len(_BASE_KINDS)
+        table = table.with_columns(
+            pl.when(is_grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
+            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
+        )
+    return table
+
+
 def field_codes(rubric) -> FieldCodes:
     from ..rubric.semantics import field_range
 
@@ -613,16 +629,7 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         "kind": pl.Series(upairs % nk, dtype=pl.Int64),
         "_ftype": pl.Series([k if i < len(_BASE_KINDS) else "grade" for i, k in enumerate(kinds)], dtype=pl.String).gather(pl.Series(upairs % nk)),
     })
-    table = V._parse_distinct(table.lazy(), keep=("kind",)).collect()
-    if grade_ids:
-        levels = pl.DataFrame([(kinds.index(fid), lv, float(j)) for fid in grade_ids for j, lv in enumerate(rubric.fields[fid].levels or [])],
-                              schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64}, orient="row")
-        table = table.join(levels, on=["kind", "text"], how="left", maintain_order="left")
-        is_grade = pl.col("kind") >= len(_BASE_KINDS)
-        table = table.with_columns(
-            pl.when(is_grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
-            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
-        )
+    table = parse_kinds(table, codes, rubric)
     at = slot[pair]
     value = _floats(table.get_column("value"))[at]
     pcode = table.get_column("problem").fill_null("").replace_strict(_P, return_dtype=pl.Int8).to_numpy()[at]

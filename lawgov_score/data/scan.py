@@ -24,9 +24,8 @@ import polars as pl
 
 from ..paths import shown_path
 from ..problems import Report, did_you_mean, problem
-from . import values as V
 from .columns import META_COLUMNS, canonical
-from .read import (_BASE_KINDS, field_codes, _P, _PROBLEM_CODES, MAX_PROBLEMS_PER_KIND, UNIT_SCHEMA, YEAR_MAX, YEAR_MIN, Indicators,
+from .read import (_BASE_KINDS, field_codes, parse_kinds, _P, _PROBLEM_CODES, MAX_PROBLEMS_PER_KIND, UNIT_SCHEMA, Indicators,
                    _units, _value_problems, _year, data_files, library_failure)
 
 SCAN_ROWS = 20_000_000  # `rank` scans Parquet inputs with more rows than this
@@ -123,7 +122,7 @@ def scan_indicators(paths: list[str | Path], rubric, batch_rows: int = BATCH_ROW
     # 1. the distinct texts, each read once
     lookup = rubric.field_lookup()
     codes = field_codes(rubric)
-    fids, index, grade_ids, kinds = codes.fids, codes.index, codes.grade_ids, codes.kinds
+    fids, index, kinds = codes.fids, codes.index, codes.kinds
     kind_of, lo_of, hi_of = codes.kind_of, codes.lo_of, codes.hi_of
     nf, nk = len(fids), len(kinds)
 
@@ -161,16 +160,7 @@ def scan_indicators(paths: list[str | Path], rubric, batch_rows: int = BATCH_ROW
                           "kind": np.repeat(np.arange(nk), len(raws) + 1)}, schema={"_raw": pl.String, "kind": pl.Int64})
     table = table.with_columns(pl.col("kind").replace_strict({i: (k if i < len(_BASE_KINDS) else "grade") for i, k in enumerate(kinds)},
                                                              return_dtype=pl.String).alias("_ftype"))
-    table = V._parse_distinct(table.lazy(), keep=("kind",)).collect()
-    if grade_ids:
-        levels = pl.DataFrame([(kinds.index(fid), lv, float(j)) for fid in grade_ids for j, lv in enumerate(rubric.fields[fid].levels or [])],
-                              schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64}, orient="row")
-        table = table.join(levels, on=["kind", "text"], how="left", maintain_order="left")
-        is_grade = pl.col("kind") >= len(_BASE_KINDS)
-        table = table.with_columns(
-            pl.when(is_grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
-            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
-        )
+    table = parse_kinds(table, codes, rubric)
     nv = len(raws) + 1  # table row = kind * nv + value code
     t_value = table.get_column("value").cast(pl.Float64).fill_null(np.nan).to_numpy()
     t_pcode = table.get_column("problem").fill_null("").replace_strict(_P, return_dtype=pl.Int8).to_numpy()

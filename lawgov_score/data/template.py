@@ -166,7 +166,7 @@ def build_template(rubric, unit: str | None = None, year: int | None = None) -> 
     """The fill-in workbook for ``rubric`` as .xlsx bytes (unit and year pre-filled if given)."""
     import xlsxwriter
 
-    from ..xlsx import display_width, workbook_options
+    from ..xlsx import workbook_options
 
     specs = template_fields(rubric)
     buf = io.BytesIO()

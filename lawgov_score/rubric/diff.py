@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..problems import Report
 from .compiled import Item, Rubric
 
 # Rule keys that are thresholds (what a unit must reach), reported as "target" changes.
@@ -235,7 +236,7 @@ def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
     return RubricDiff(old=old, new=new, changes=out, pairs=pairs)
 
 
-def read_rubric_at(spec: str, workdir) -> tuple[Rubric | None, "Report"]:
+def read_rubric_at(spec: str, workdir) -> tuple[Rubric | None, Report]:
     """Load a rubric given as a path or as ``REV:PATH`` (its files are materialised under
     ``workdir``, a scratch directory the caller removes).  Problems are located as ``REV:path``."""
     from pathlib import Path
