@@ -7,7 +7,7 @@ OUT    := out
 # What the report tests look at the page with, and the fonts Chinese is drawn with.
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: demo test bench browser clean
+.PHONY: demo test bench extract-unseen browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/sensitivity_national.py
+
+# How `extract` reads report text never used to build or tune it (tests/data/unseen/, synthetic):
+# precision and recall overall, per kind and per field; figures only, no text of the set.
+extract-unseen: $(STAMP)
+	$(BIN)/python tests/extract_unseen.py
 
 # Installs the browser and CJK fonts once (idempotent: nothing happens when they are there).
 browser:
