@@ -22,7 +22,11 @@ def round_half_up(x: float, decimals: int) -> float:
 
 
 def eval_formula(src: str, values: dict) -> float | None:
-    """Evaluate a formula with Python's own parser: a different implementation from the engine's."""
+    """Evaluate a formula with Python's own parser: a different implementation from the engine's.
+
+    As docs/rubric-format.md states it: a missing value (None) read by any operator or by
+    ``min``, ``max`` or ``abs`` makes the result missing; ``coalesce`` takes its first present
+    argument (missing only when all are); division by zero is missing."""
     tree = ast.parse(src, mode="eval")
 
     def ev(node):
@@ -48,17 +52,22 @@ def eval_formula(src: str, values: dict) -> float | None:
             if isinstance(node.op, ast.Div):
                 return None if b == 0 else a / b
         if isinstance(node, ast.Call):
-            args = [ev(a) for a in node.args]
             name = node.func.id
-            present = [a for a in args if a is not None]
+            if name == "coalesce":  # evaluated left to right, stopping at the first present value
+                for arg in node.args:
+                    v = ev(arg)
+                    if v is not None:
+                        return v
+                return None
+            args = [ev(a) for a in node.args]
+            if any(a is None for a in args):
+                return None
             if name == "min":
-                return min(present) if present else None
+                return min(args)
             if name == "max":
-                return max(present) if present else None
+                return max(args)
             if name == "abs":
-                return None if args[0] is None else abs(args[0])
-            if name == "coalesce":
-                return present[0] if present else None
+                return abs(args[0])
         raise ValueError(f"unsupported formula node {ast.dump(node)}")
 
     return ev(tree)

@@ -9,8 +9,10 @@ polars expression.  Nothing is ever evaluated as Python: the grammar admits numb
     unary := "-" unary | atom
     atom  := NUMBER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
-Semantics: arithmetic on a missing value gives missing; division by zero gives missing (never
-inf); ``min``/``max`` ignore missing arguments; ``coalesce`` takes the first present one.
+Semantics: a missing argument makes the result missing, for every operator and for ``min``,
+``max`` and ``abs`` alike (``min(100, a / b * 100)`` is missing when ``a`` or ``b`` is: a cap
+never turns "nobody said" into 100).  ``coalesce`` is the one way to skip a missing value: it
+takes its first present argument.  Division by zero gives missing (never inf).
 """
 
 from __future__ import annotations
@@ -178,12 +180,12 @@ def to_polars(ast: Ast, column=None):
                 return a * b
             return pl.when(b == 0).then(None).otherwise(a / b)
         fn, args = node[1], [comp(x) for x in node[2]]
-        if fn == "min":
-            return pl.min_horizontal(args)
-        if fn == "max":
-            return pl.max_horizontal(args)
+        if fn == "coalesce":
+            return pl.coalesce(args)
         if fn == "abs":
             return args[0].abs()
-        return pl.coalesce(args)
+        # polars' horizontal min/max skip nulls; here any missing argument makes the result missing
+        extreme = pl.min_horizontal(args) if fn == "min" else pl.max_horizontal(args)
+        return pl.when(pl.any_horizontal([a.is_null() for a in args])).then(None).otherwise(extreme)
 
     return comp(ast)
