@@ -56,7 +56,8 @@ def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool
     if json:  # the documented keys; a yes/no or grade value reads as its word
         keys = ["unit", "year", "id", "name", "level", "parent"]
         cols = [Column(k, k, k) for k in keys] + [
-            Column("value", "value", "value", json_label="value_label"), Column("score", "score", "score"),
+            Column("value", "value", "value", json_label="value_label"), Column("source", "source", "source"),
+            Column("derived_from", "derived_from", "derived_from"), Column("score", "score", "score"),
             Column("max", "max", "max"), Column("target", "target", "target", json_label="target_label"),
             Column("gap", "gap", "gap"), Column("status", "status", "status"), Column("evidence", "evidence", "evidence"),
         ]
