@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail,
-                     guarded, load_inputs, resolve_format)
+                     guarded, load_inputs, resolve_format, show_warnings)
 
 
 def register(app: typer.Typer) -> None:
@@ -130,4 +130,5 @@ def _scanned_rank(rubric_path, data, **how):
     table, report = scan_rank(data or bundled.default_data(), rub, **how)
     if table is None:
         raise ProblemError(report)
+    show_warnings(report)
     return table, rub

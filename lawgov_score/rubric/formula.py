@@ -135,6 +135,28 @@ def parse(src: str) -> Ast:
     return _Parser(src).parse()
 
 
+COMPARISONS = ("<=", ">=", "==", "<", ">")
+_COMPARISON = re.compile(r"<=|>=|==|<|>")
+
+
+def parse_comparison(src: str) -> tuple[Ast, str, Ast]:
+    """``left op right`` (a constraint's check): two formulas and one of ``<= < >= > ==``
+    (≤ and ≥ are read as <= and >=)."""
+    if not isinstance(src, str):
+        raise FormulaError("比较式须为文字")
+    text = src.replace("≤", "<=").replace("≥", ">=")
+    ops = _COMPARISON.findall(text)
+    if len(ops) != 1:
+        raise FormulaError("须有且只有一个比较符号：<=、<、>=、>、==（如 a <= b）")
+    left, right = _COMPARISON.split(text)
+    return parse(left), ops[0], parse(right)
+
+
+def compare(a, op: str, b):
+    """The polars expression ``a op b``."""
+    return {"<=": a <= b, "<": a < b, ">=": a >= b, ">": a > b, "==": a == b}[op]
+
+
 def fields_of(ast: Ast) -> list[str]:
     """Field ids a formula reads, in order of first appearance."""
     out: list[str] = []
