@@ -58,7 +58,13 @@ def score_cmd(
 
         emit(scoring_workbook(result, view="score", items=items, lang=lang), output, fmt)
         return 0
-    df, cols = score_view(items, rub, lang, json=fmt == "json")
+    if fmt == "json":  # the records the API gives (lg.score_records), by the same function
+        from ..present import score_records
+        from ..render import to_json
+
+        emit(to_json(score_records(result, items)), output, fmt)
+        return 0
+    df, cols = score_view(items, rub, lang)
     emit(render(df, cols, fmt, lang, rub.decimals), output, fmt)
     return 0
 

@@ -59,7 +59,9 @@ class ScoreResult:
         )
 
     def items(self) -> pl.DataFrame:
-        """One row per unit, year and item: the `score` records."""
+        """One row per unit, year and item with the exact values and where each comes from
+        (``source``, ``derived_from``).  ``lawgov_score.score_records`` turns them into what
+        `score -f json` prints (yes/no as 是/否, numbers rounded to the rubric's decimals)."""
         return item_records(self)
 
 
