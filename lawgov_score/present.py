@@ -68,7 +68,8 @@ def shown_value(col: str, decimals: int) -> pl.Expr:
 
 def label_value(col: str, decimals: int = 0) -> pl.Expr:
     """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
-    return pl.when(pl.col("ftype").is_in(["bool", "grade"])).then(shown_value(col, decimals)).otherwise(pl.lit(None, dtype=pl.String))
+    words = pl.col("ftype").is_in(["bool", "grade"])
+    return pl.when(words).then(shown_value(col, decimals)).otherwise(pl.lit(None, dtype=pl.String))
 
 
 def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFrame:
@@ -94,7 +95,8 @@ def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool
         df = json_numbers(df, ["value", "target"], d)
         keys = ["unit", "year", "id", "name", "level", "parent"]
         cols = [Column(k, k, k) for k in keys] + [
-            Column("value", "value", "value", json_label="value_label"), Column("value_unit", "value_unit", "value_unit"),
+            Column("value", "value", "value", json_label="value_label"),
+            Column("value_unit", "value_unit", "value_unit"),
             Column("source", "source", "source"), Column("derived_from", "derived_from", "derived_from"),
             Column("score", "score", "score"), Column("max", "max", "max"),
             Column("target", "target", "target", json_label="target_label"),
@@ -160,7 +162,8 @@ def gaps_json_items(g, rubric: Rubric) -> list[dict]:
     from .render import records
 
     df, _ = score_view(g.items, rubric, "zh")
-    df = json_numbers(df.with_columns(label_value("needed").alias("needed_label")), ["value", "needed", "target"], rubric.decimals)
+    df = df.with_columns(label_value("needed").alias("needed_label"))
+    df = json_numbers(df, ["value", "needed", "target"], rubric.decimals)
     cols = [Column(k, k, k) for k in ("id", "name", "level", "parent", "lost", "score", "max")] + [
         Column("value", "value", "value", json_label="value_label"), Column("needed", "needed", "needed", json_label="needed_label"),
         Column("target", "target", "target", json_label="target_label"), Column("cause", "cause", "cause"),

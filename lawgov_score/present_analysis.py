@@ -58,7 +58,8 @@ def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> 
             return "（无）" if lang != "en" else "(none)"
         return shown[fid][which]
 
-    moves = [(r, f"{show(r['field'], r['before'], 0)} → {show(r['field'], r['after'], 1)}") for r in w.changes.iter_rows(named=True)]
+    moves = [(r, f"{show(r['field'], r['before'], 0)} → {show(r['field'], r['after'], 1)}")
+             for r in w.changes.iter_rows(named=True)]
     sets = "；".join(f"{r['name']} {move}" for r, move in moves)
     if lang == "en":
         lines = [f"{w.unit}{year}, if: " + "; ".join(f"{r['field']} {move}" for r, move in moves),
@@ -83,7 +84,8 @@ def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> 
 def benchmark_view(bm, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     d = rubric.decimals
     df = bm.items.join(value_types(rubric), on="id", how="left").with_columns(
-        _indent().alias("label"), shown_value("value", d).alias("value_shown"), shown_value("ref_value", d).alias("ref_shown"),
+        _indent().alias("label"), shown_value("value", d).alias("value_shown"),
+        shown_value("ref_value", d).alias("ref_shown"),
         label_value("value").alias("value_label"), label_value("ref_value").alias("ref_label"),
     )
     df = json_numbers(df, ["value", "ref_value"], d)

@@ -115,8 +115,8 @@ CATALOGUE: dict[str, Code] = _codes(
          "data.csv:7: W-DATA-CONSTRAINT: 合成甲县 2022：审结(办结)行政复议案件数 36（data.csv:7）、受理行政复议案件数 35（data.csv:5），"
          "不满足“reconsideration_closed <= reconsideration_received”：审结件数多于受理件数，只在审结含上年结转案件时才对；请核实"),
     Code("E-DATA-DERIVED", "error", "{unit} {year}：由公式算出的{name}为 {value}，超出取值范围（{range}），不能计分；算自 {values}",
-         "{unit} {year}: {name} computed by its formula is {value}, outside its range ({range}), so it cannot be scored; "
-         "computed from {values}",
+         "{unit} {year}: {name} computed by its formula is {value}, outside its range ({range}), "
+         "so it cannot be scored; computed from {values}",
          "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，超出取值范围（0–100），不能计分；"
          "算自 行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11）"),
     # --- extracting values from reports -----------------------------------------------------

@@ -324,7 +324,8 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             if cap is not None and grade_idx is not None:
                 grade_idx = max(grade_idx, names.index(cap))
         results[key] = {
-            "items": scores, "values": values[key], "sources": sources[key], "base": base, "bonus": bonus, "total": total,
+            "items": scores, "values": values[key], "sources": sources[key], "base": base, "bonus": bonus,
+            "total": total,
             "vetoed": bool(vetoes), "percent": percent, "grade": names[grade_idx] if grade_idx is not None else None,
             "max": total_max,
         }

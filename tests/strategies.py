@@ -132,7 +132,8 @@ def trees(draw, depth: int, counter: list, prefix: str = "", formulas: bool = Tr
         counter[0] += 1
         node_id = f"{prefix}{i + 1}"
         if depth > 1 and draw(st.booleans()):
-            node = {"id": node_id, "name": f"组{node_id}", "items": draw(trees(depth - 1, counter, node_id + ".", formulas, coalesce))}
+            kids = draw(trees(depth - 1, counter, node_id + ".", formulas, coalesce))
+            node = {"id": node_id, "name": f"组{node_id}", "items": kids}
             if draw(st.integers(0, 4)) == 0:
                 node["aggregate"] = "weighted_mean"
                 node["points"] = draw(st.integers(1, 20).map(float))

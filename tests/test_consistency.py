@@ -32,13 +32,15 @@ def test_more_corrections_than_closed_cases_is_an_error_naming_both_rows(tmp_pat
 
 
 def test_a_constraint_over_a_formula(tmp_path):
-    inds, report = _read([("乙县", 2024, "litigation_win_rate", "80%"), ("乙县", 2024, "litigation_loss_rate", "30%")], tmp_path)
+    inds, report = _read([("乙县", 2024, "litigation_win_rate", "80%"), ("乙县", 2024, "litigation_loss_rate", "30%")],
+                         tmp_path)
     assert inds is None and [p.code for p in report.errors] == ["E-DATA-CONSTRAINT"]
     assert "行政诉讼胜诉率 80%（第 2 行）、行政诉讼败诉率 30%（第 3 行）" in report.errors[0].message()
 
 
 def test_a_warning_constraint_lets_scoring_go_on(tmp_path):
-    inds, report = _read([("甲县", 2024, "reconsideration_received", 10), ("甲县", 2024, "reconsideration_closed", 12)], tmp_path)
+    inds, report = _read([("甲县", 2024, "reconsideration_received", 10), ("甲县", 2024, "reconsideration_closed", 12)],
+                         tmp_path)
     assert inds is not None and report.ok
     assert [w.code for w in report.warnings] == ["W-DATA-CONSTRAINT"]
     r = CliRunner().invoke(app, ["rank", str(tmp_path / "data.csv")])

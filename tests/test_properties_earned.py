@@ -89,7 +89,8 @@ def _inputs(rub, fields: list[str], stated: set[str]) -> list[str]:
     is replaced by what its dictionary formula reads."""
     out: list[str] = []
     for f in fields:
-        more = [f] if f in stated or f not in rub.field_formulas else _inputs(rub, fx.fields_of(rub.field_formulas[f]), stated)
+        derived = f not in stated and f in rub.field_formulas
+        more = _inputs(rub, fx.fields_of(rub.field_formulas[f]), stated) if derived else [f]
         out += [g for g in more if g not in out]
     return out
 

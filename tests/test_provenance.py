@@ -47,7 +47,8 @@ def test_a_file_stating_one_field_earns_only_the_items_that_read_it(tmp_path):
     # 2.1.1 审核率 and 6.1.2 办结率 (min(100, … / … * 100)) stay missing: nobody stated their counts
     rows = {r["id"]: r for r in items.iter_rows(named=True)}
     for i in ("2.1.1", "2.2.1", "6.1.2"):
-        assert (rows[i]["value"], rows[i]["source"], rows[i]["status"], rows[i]["score"]) == (None, "absent", "missing", 0.0)
+        r = rows[i]
+        assert (r["value"], r["source"], r["status"], r["score"]) == (None, "absent", "missing", 0.0)
 
 
 def test_derived_values_name_their_inputs_and_carry_their_evidence():
@@ -55,10 +56,12 @@ def test_derived_values_name_their_inputs_and_carry_their_evidence():
     res = lg.score(rub, lg.read_indicators([ROOT / "samples" / "hangjin-2024.csv"], rub))
     rows = {r["id"]: r for r in res.items().iter_rows(named=True)}
     rate = rows["6.1.3"]  # 纠错率, the dictionary's formula: 10 / 48
-    assert rate["source"] == "derived" and rate["derived_from"] == ["reconsideration_corrected", "reconsideration_closed"]
+    assert rate["source"] == "derived"
+    assert rate["derived_from"] == ["reconsideration_corrected", "reconsideration_closed"]
     assert rate["value"] == pytest.approx(1000 / 48) and rate["evidence"] == "其中纠错10起；审结48起"
     closing = rows["6.1.2"]  # the item's own formula
-    assert closing["source"] == "derived" and closing["derived_from"] == ["reconsideration_closed", "reconsideration_received"]
+    assert closing["source"] == "derived"
+    assert closing["derived_from"] == ["reconsideration_closed", "reconsideration_received"]
     stated = rows["1.1.1"]
     assert stated["source"] == "stated" and stated["derived_from"] is None and stated["evidence"] == "承诺时限压缩比率78.98%"
 
@@ -84,7 +87,8 @@ def test_a_fallback_to_a_number_is_imputed_and_never_met(tmp_path):
     rub = lg.load_rubric(rubric)
     res = lg.score(rub, lg.read_indicators([data(tmp_path, [("甲县", 2024, "a", 3), ("乙县", 2024, "b", 4),
                                                             ("丙县", 2024, "a", 1), ("丙县", 2024, "r", 50)])], rub))
-    got = {(r["unit"], r["id"]): (r["source"], r["derived_from"], r["score"], r["status"]) for r in res.items().iter_rows(named=True)}
+    got = {(r["unit"], r["id"]): (r["source"], r["derived_from"], r["score"], r["status"])
+           for r in res.items().iter_rows(named=True)}
     # 甲县: a / b is missing (no b), so the rate falls back to 0: scored as the rubric says, flagged
     assert got[("甲县", "1")] == ("imputed", [], 10.0, "missing")
     assert got[("甲县", "2")] == ("derived", ["a"], 10.0, "met")

@@ -49,8 +49,9 @@ def check_values(inds, rubric) -> list[Problem]:
                 broken.update((r["unit"], r["year"], f) for f in fields)
             if n < MAX_PER_CHECK:
                 path, line = places.first(r, fields)
-                out.append(problem(code, path, line, unit=r["unit"], year=_year(r["year"]), values=places.values(r, fields, path),
-                                   check=c.check, why=c.why or "各指标的值应满足这一关系"))
+                out.append(problem(code, path, line, unit=r["unit"], year=_year(r["year"]),
+                                   values=places.values(r, fields, path), check=c.check,
+                                   why=c.why or "各指标的值应满足这一关系"))
         out += _more(code, bad.height, places.files)
     out += _derived_fields(frame, rubric, needed, places, broken)
     out += _derived_items(frame, rubric, places, broken)
@@ -80,8 +81,8 @@ def _derived_items(frame: pl.DataFrame, rubric, places: "_Places", broken: set) 
         value = fx.to_polars(it.formula_ast)
         percent = it.unit == "%"
         lo, hi = (0.0, 100.0) if percent else (None, None)
-        out += _outside(frame, value.is_not_null(), value, lo, hi, f"项目 {it.id}「{it.name}」的值", _inputs(rubric, it.formula_ast),
-                        percent, places, broken)
+        name = f"项目 {it.id}「{it.name}」的值"
+        out += _outside(frame, value.is_not_null(), value, lo, hi, name, _inputs(rubric, it.formula_ast), percent, places, broken)
     return out
 
 
@@ -103,7 +104,8 @@ def _outside(frame, computed: pl.Expr, value: pl.Expr, lo, hi, name: str, inputs
             continue
         path, line = places.first(r, inputs)
         out.append(problem("E-DATA-DERIVED", path, line, unit=r["unit"], year=_year(r["year"]), name=name,
-                           value=_number(r["_value"], percent), range=_range(lo, hi), values=places.values(r, inputs, path)))
+                           value=_number(r["_value"], percent), range=_range(lo, hi),
+                           values=places.values(r, inputs, path)))
     return out + _more("E-DATA-DERIVED", shown, places.files)
 
 

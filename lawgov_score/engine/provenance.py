@@ -44,7 +44,8 @@ class _Fields:
             else:
                 inputs, imputed = fx.provenance(ast, self.inputs, self.imputed)
                 stated = self.stated(fid)
-                self.memo[fid] = (pl.when(stated).then(own).otherwise(inputs), pl.when(stated).then(False).otherwise(imputed))
+                self.memo[fid] = (pl.when(stated).then(own).otherwise(inputs),
+                                  pl.when(stated).then(False).otherwise(imputed))
         return self.memo[fid]
 
     def inputs(self, fid: str) -> pl.Expr:
@@ -54,7 +55,8 @@ class _Fields:
         return self.of(fid)[1]
 
 
-def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[str], fields: _Fields | None = None) -> tuple[pl.Expr, pl.Expr]:
+def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[str],
+                    fields: _Fields | None = None) -> tuple[pl.Expr, pl.Expr]:
     """(source, inputs) of a leaf's ``value``: its source word and the stated fields the value
     rests on (the field itself when stated; null when absent)."""
     fields = fields or _Fields(rubric, columns)

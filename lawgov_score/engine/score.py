@@ -245,8 +245,8 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     out = _with_evidence(out, result)
     derived_from = pl.when(pl.col("source").is_in([P.DERIVED, P.IMPUTED])).then(pl.col("_inputs")).otherwise(None)
     return out.with_columns(derived_from.alias("derived_from")).select(
-        "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target", "gap",
-        "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note",
+        "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target",
+        "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note",
     )
 
 
@@ -256,7 +256,8 @@ def _with_evidence(out: pl.DataFrame, result: ScoreResult) -> pl.DataFrame:
     the order the formula reads them, and the first qualifier (余, 约) among them."""
     vals = result.indicators.values
     if vals.height == 0:
-        return out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
+        none = pl.lit(None, dtype=pl.String)
+        return out.with_columns(none.alias("evidence"), none.alias("qualifier"))
     ev = vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
     out = out.with_row_index("_i")
     used = (out.select("_i", *KEYS, pl.col("_inputs").alias("field")).explode("field")

@@ -66,7 +66,8 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
     return out
 
 
-def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef], report: Report) -> list[Constraint]:
+def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef],
+                      report: Report) -> list[Constraint]:
     """Parse each declared constraint; its fields must be in the dictionary."""
     out: list[Constraint] = []
     for c, (path, line) in entries:
@@ -76,7 +77,8 @@ def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fiel
         except fx.FormulaError as exc:
             report.add(problem("E-FORMULA", path, line, where="约束", formula=c.check, reason=str(exc)))
             continue
-        compiled = Constraint(check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why, path=path, line=line)
+        compiled = Constraint(check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why,
+                              path=path, line=line)
         unknown = [f for f in compiled.fields() if f not in fields]
         for f in unknown:
             report.add(problem("E-FIELD-UNKNOWN", path, line, where=where, field=f, suggestion=did_you_mean(f, fields)))
