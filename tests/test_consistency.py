@@ -120,3 +120,13 @@ def test_whatif_checks_the_changed_values_too():
     r = CliRunner().invoke(app, ["whatif", "-u", "杭锦旗", "-s", "reconsideration_corrected=60"])
     assert r.exit_code == 2
     assert "E-DATA-CONSTRAINT" in r.stderr and "samples/hangjin-2024.csv:10" in r.stderr
+
+
+def test_rubric_diff_names_a_changed_constraint(tmp_path):
+    rubric = _rubric(tmp_path, """
+      - {id: "1", name: 比率, points: 10, field: r, rule: {type: linear, floor: 0, target: 100}}
+    """, "constraints:\n  - check: a <= b\n")
+    old = lg.load_rubric(rubric)
+    write(tmp_path, "fields.yaml", DICT + "constraints:\n  - check: a <= b\n    severity: warning\n  - check: b <= 100\n")
+    changes = [(c.key, c.name, c.old, c.new) for c in lg.diff_rubrics(old, lg.load_rubric(rubric)).changes]
+    assert changes == [("constraints", "a <= b", "error", "warning"), ("constraints", "b <= 100", None, "error")]
