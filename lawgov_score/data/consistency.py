@@ -28,7 +28,7 @@ MAX_PER_CHECK = 20  # problems reported per constraint or derived field; the res
 
 def check_values(inds, rubric) -> list[Problem]:
     """Every problem of derived values and declared constraints in ``inds``."""
-    needed = _closure(rubric, set(rubric.used_fields()) | {f for c in rubric.constraints for f in c.fields()})
+    needed = rubric.with_inputs(rubric.used_fields() | {f for c in rubric.constraints for f in c.fields()})
     wide = _wide(inds, sorted(needed))
     if wide is None or wide.height == 0:
         return []
@@ -134,20 +134,6 @@ def _number(v: float | None, percent: bool = False) -> str:
 
 def _year(y) -> str:
     return "" if y is None else str(y)
-
-
-def _closure(rubric, fields: set[str]) -> set[str]:
-    """The fields and every field their dictionary formulas read."""
-    out: set[str] = set()
-    todo = list(fields)
-    while todo:
-        f = todo.pop()
-        if f in out:
-            continue
-        out.add(f)
-        if f in rubric.field_formulas:
-            todo += fx.fields_of(rubric.field_formulas[f])
-    return out
 
 
 def _inputs(rubric, ast) -> list[str]:

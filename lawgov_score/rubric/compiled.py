@@ -111,10 +111,17 @@ class Rubric:
         """Fields the items read, directly or through formulas (of items and of fields)."""
         from .formula import fields_of
 
-        out: set[str] = set()
         todo: list[str] = []
         for it in self.leaves():
             todo += [it.field] if it.field else fields_of(it.formula_ast)
+        return self.with_inputs(todo)
+
+    def with_inputs(self, fields) -> set[str]:
+        """The fields and every field their dictionary formulas read, all the way down."""
+        from .formula import fields_of
+
+        out: set[str] = set()
+        todo = list(fields)
         while todo:
             f = todo.pop()
             if f in out:
