@@ -57,9 +57,12 @@ class _Fields:
 
 def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[str],
                     fields: _Fields | None = None) -> tuple[pl.Expr, pl.Expr]:
-    """(source, inputs) of a leaf's ``value``: its source word and the stated fields the value
-    rests on (the field itself when stated; null when absent)."""
+    """(source, inputs) of a leaf's ``value``: its source word and, for a derived or imputed
+    value, the stated fields it rests on (null for a stated or absent one)."""
     fields = fields or _Fields(rubric, columns)
+    if item.field and item.field not in rubric.field_formulas:  # the common case, kept cheap: no lists
+        stated_or_absent = pl.when(value.is_null()).then(pl.lit(ABSENT)).otherwise(pl.lit(STATED))
+        return stated_or_absent, pl.lit(None, dtype=pl.List(pl.String))
     if item.field:
         inputs, imputed = fields.of(item.field)
         stated = fields.stated(item.field)
@@ -72,7 +75,7 @@ def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[st
         .when(imputed | (inputs.list.len() == 0)).then(pl.lit(IMPUTED))
         .otherwise(pl.lit(DERIVED))
     )
-    return source, pl.when(value.is_null()).then(None).otherwise(inputs)
+    return source, pl.when(value.is_null() | stated).then(None).otherwise(inputs)
 
 
 def provenance_of(rubric: Rubric, columns: list[str]) -> _Fields:

@@ -242,9 +242,8 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         status.alias("status"),
         pl.col("target").round(4),
     )
-    out = _with_evidence(out, result)
-    derived_from = pl.when(pl.col("source").is_in([P.DERIVED, P.IMPUTED])).then(pl.col("_inputs")).otherwise(None)
-    return out.with_columns(derived_from.alias("derived_from")).select(
+    out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
+    return out.select(
         "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target",
         "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note",
     )
@@ -259,10 +258,17 @@ def _with_evidence(out: pl.DataFrame, result: ScoreResult) -> pl.DataFrame:
         none = pl.lit(None, dtype=pl.String)
         return out.with_columns(none.alias("evidence"), none.alias("qualifier"))
     ev = vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
+    # a stated value: its own field's evidence (most rows, one join)
+    own = pl.when(pl.col("source") == P.STATED).then(pl.col("field")).alias("_own")
+    out = out.with_columns(own).join(ev.rename({"field": "_own"}), on=[*KEYS, "_own"], how="left", nulls_equal=False,
+                                     maintain_order="left").drop("_own")
+    # a derived value: its inputs' evidence, joined in the order the formula reads them (few rows)
     out = out.with_row_index("_i")
-    used = (out.select("_i", *KEYS, pl.col("_inputs").alias("field")).explode("field")
-            .with_columns(pl.int_range(pl.len()).over("_i").alias("_pos")).filter(pl.col("field").is_not_null()))
+    used = (out.filter(pl.col("_inputs").is_not_null()).select("_i", *KEYS, pl.col("_inputs").alias("field"))
+            .explode("field").with_columns(pl.int_range(pl.len()).over("_i").alias("_pos")))
     joined = used.join(ev, on=KEYS + ["field"], how="inner", nulls_equal=True).filter(pl.col("evidence").is_not_null())
-    per_item = joined.sort("_i", "_pos").group_by("_i", maintain_order=True).agg(
-        pl.col("evidence").str.join("；"), pl.col("qualifier").drop_nulls().first())
-    return out.join(per_item, on="_i", how="left", maintain_order="left").drop("_i")
+    parts = joined.sort("_i", "_pos").group_by("_i", maintain_order=True).agg(
+        pl.col("evidence").str.join("；").alias("_ev"), pl.col("qualifier").drop_nulls().first().alias("_q"))
+    out = out.join(parts, on="_i", how="left", maintain_order="left")
+    return out.with_columns(pl.coalesce("evidence", "_ev").alias("evidence"),
+                            pl.coalesce("qualifier", "_q").alias("qualifier")).drop("_i", "_ev", "_q")
