@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 
 _API = {
     "Gaps", "Indicators", "ProblemError", "Report", "Rubric", "ScoreResult", "check_rubric", "gaps", "load_rubric",
-    "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files",
+    "rank", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files", "score_records",
     "RubricDiff", "diff_rubrics", "rank_impact",
     "Benchmark", "GradePath", "Sensitivity", "Trend", "WhatIf", "benchmark", "sensitivity", "synthesize", "trend", "whatif",
 }

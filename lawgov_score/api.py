@@ -4,7 +4,8 @@
     rubric = lg.load_rubric("rubrics/shifan.yaml")
     data = lg.read_indicators(["samples/"], rubric)
     result = lg.score(rubric, data)
-    result.items()          # the `score` records
+    result.items()          # one row per unit, year and item: exact values, where each comes from
+    lg.score_records(result)  # the same as `score -f json` prints (是/否 as words, rounded numbers)
     lg.rank(result, by="city")
     lg.gaps(result, unit="乃东区")          # where points are lost, and the path to the next grade
     new = lg.load_rubric("new.yaml")
@@ -57,6 +58,15 @@ def check_rubric(path: str | Path, lint: bool = True) -> Report:
     return Report(apply_waivers(rubric, report.problems + lint_rubric(rubric)))
 
 
+def score_records(result: ScoreResult, items=None) -> list[dict]:
+    """What `score -f json` prints, as a list of dicts: ``result.items()`` (or the rows of it
+    given) with a yes/no or grade value as its word and numbers rounded to the rubric's decimals.
+    The one conversion between the exact frame and what every output shows."""
+    from .present import score_records as _records
+
+    return _records(result, items)
+
+
 def synthesize(rubric: Rubric, units: int = 100, years: int = 3, seed: int = 0, last_year: int = 2024):
     """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric reads."""
     from .synth import synth as _synth
@@ -73,6 +83,6 @@ def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreR
 __all__ = [
     "Benchmark", "Gaps", "GradePath", "Indicators", "ProblemError", "Report", "Rubric", "RubricDiff", "ScoreResult",
     "Sensitivity", "Trend", "WhatIf", "benchmark", "check_rubric", "diff_rubrics", "gaps", "load_rubric", "rank",
-    "rank_impact", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files", "sensitivity",
-    "synthesize", "trend", "whatif",
+    "rank_impact", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files", "score_records",
+    "sensitivity", "synthesize", "trend", "whatif",
 ]

@@ -20,44 +20,86 @@ def _status_text(lang: str) -> pl.Expr:
     return pl.col("status").replace_strict(mapping, default=pl.col("status"), return_dtype=pl.String)
 
 
+TYPE_SCHEMA = {"ftype": pl.String, "funit": pl.String, "levels": pl.String}
+
+
 def field_types(rubric: Rubric) -> pl.DataFrame:
+    """Per field: its type, unit and levels (what a value of it is shown by)."""
     rows = [(f.id, f.type, f.unit, "|".join(f.levels or [])) for f in rubric.fields.values()]
-    return pl.DataFrame(rows, schema={"field": pl.String, "ftype": pl.String, "funit": pl.String, "levels": pl.String}, orient="row")
+    return pl.DataFrame(rows, schema={"field": pl.String, **TYPE_SCHEMA}, orient="row")
 
 
-def shown_value(col: str) -> pl.Expr:
-    """A value in its field's terms: 96.27%, 12, 是/否, the grade level's name."""
+def value_types(rubric: Rubric) -> pl.DataFrame:
+    """Per item: the type, unit and levels of the value it scores.  An item reading a field has
+    the field's; an item with its own formula has the ``unit`` it declares ("%": a percent)."""
+    rows = []
+    for it in rubric.items.values():
+        f = rubric.fields.get(it.field) if it.field else None
+        if f is not None:
+            rows.append((it.id, f.type, f.unit, "|".join(f.levels or [])))
+        elif it.formula is not None:
+            rows.append((it.id, "percent" if it.unit == "%" else "number", it.unit or "", ""))
+        else:
+            rows.append((it.id, None, None, None))
+    return pl.DataFrame(rows, schema={"id": pl.String, **TYPE_SCHEMA}, orient="row")
+
+
+def rounded(col: str, decimals: int) -> pl.Expr:
+    """A number as shown: half away from zero to the rubric's decimals (96.1165 → 96.12)."""
+    from .engine.rules import round_half_up
+
+    return round_half_up(pl.col(col), decimals)
+
+
+def shown_value(col: str, decimals: int) -> pl.Expr:
+    """A value in its field's terms, rounded to the rubric's decimals with the field's unit:
+    96.12%, 12件, 是/否, the grade level's name."""
     v = pl.col(col)
-    num = v.round(4).cast(pl.String).str.replace(r"\.0$", "")
+    num = rounded(col, decimals).cast(pl.String).str.replace(r"\.0$", "")
+    unit = pl.col("funit").fill_null("")
     return (
         pl.when(v.is_null()).then(pl.lit(None, dtype=pl.String))
         .when(pl.col("ftype") == "bool").then(pl.when(v >= 0.5).then(pl.lit("是")).otherwise(pl.lit("否")))
         .when(pl.col("ftype") == "grade").then(pl.col("levels").str.split("|").list.get(v.cast(pl.Int64), null_on_oob=True))
         .when(pl.col("ftype") == "percent").then(num + "%")
-        .otherwise(num)
+        .otherwise(num + unit)
     )
 
 
-def label_value(col: str) -> pl.Expr:
+def label_value(col: str, decimals: int = 0) -> pl.Expr:
     """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
-    return pl.when(pl.col("ftype").is_in(["bool", "grade"])).then(shown_value(col)).otherwise(pl.lit(None, dtype=pl.String))
+    words = pl.col("ftype").is_in(["bool", "grade"])
+    return pl.when(words).then(shown_value(col, decimals)).otherwise(pl.lit(None, dtype=pl.String))
+
+
+def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFrame:
+    """The numbers JSON gives, rounded as every other output shows them."""
+    return df.with_columns([rounded(c, decimals).alias(c) for c in cols if c in df.columns])
 
 
 def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False) -> tuple[pl.DataFrame, list[Column]]:
-    df = items.join(field_types(rubric), on="field", how="left", maintain_order="left")
+    d = rubric.decimals
+    df = items.join(value_types(rubric), on="id", how="left", maintain_order="left")
+    df = df.with_columns(rounded("gap", d).alias("gap"))  # in the value's unit, as the value is shown
     df = df.with_columns(
-        shown_value("value").alias("value_shown"),
-        shown_value("target").alias("target_shown"),
+        shown_value("value", d).alias("value_shown"),
+        shown_value("target", d).alias("target_shown"),
         label_value("value").alias("value_label"),
         label_value("target").alias("target_label"),
+        pl.when(pl.col("ftype").is_in(["percent", "count", "number"])).then(pl.col("funit").replace("", None))
+        .otherwise(None).alias("value_unit"),
         (pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")).alias("label"),
         _status_text(lang).alias("status_shown"),
     )
-    if json:  # the documented keys; a yes/no or grade value reads as its word
+    if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
+        df = json_numbers(df, ["value", "target"], d)
         keys = ["unit", "year", "id", "name", "level", "parent"]
         cols = [Column(k, k, k) for k in keys] + [
-            Column("value", "value", "value", json_label="value_label"), Column("score", "score", "score"),
-            Column("max", "max", "max"), Column("target", "target", "target", json_label="target_label"),
+            Column("value", "value", "value", json_label="value_label"),
+            Column("value_unit", "value_unit", "value_unit"),
+            Column("source", "source", "source"), Column("derived_from", "derived_from", "derived_from"),
+            Column("score", "score", "score"), Column("max", "max", "max"),
+            Column("target", "target", "target", json_label="target_label"),
             Column("gap", "gap", "gap"), Column("status", "status", "status"), Column("evidence", "evidence", "evidence"),
         ]
         return df, cols
@@ -70,13 +112,24 @@ def score_view(items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool
     return df, cols
 
 
+def score_records(result, items: pl.DataFrame | None = None) -> list[dict]:
+    """The `score -f json` records of a result (or of some of its ``items()`` rows): the same
+    keys and values, a yes/no or grade as its word (是, 优) and numbers rounded to the rubric's
+    decimals as every output shows them.  ``result.items()`` keeps the exact numbers; this is
+    the one conversion between the two."""
+    from .render import records
+
+    df, cols = score_view(result.items() if items is None else items, result.rubric, json=True)
+    return records(df, cols)
+
+
 _CAUSE = {"missing": ("缺数据（须补佐证）", "missing evidence"), "short": ("未达目标", "below target"),
           "deducted": ("负面清单扣分", "deducted"), "vetoed": ("一票否决", "vetoed")}
 
 
-def needed_shown(col: str = "needed", higher: str = "higher") -> pl.Expr:
-    """The value for full points in the field's terms, with ≥/≤ for numbers (≥95%, ≤0)."""
-    shown = shown_value(col)
+def needed_shown(col: str = "needed", higher: str = "higher", decimals: int = 2) -> pl.Expr:
+    """The value for full points in the field's terms, with ≥/≤ for numbers (≥95%, ≤0件)."""
+    shown = shown_value(col, decimals)
     numeric = pl.col("ftype").is_in(["percent", "count", "number"])
     return (pl.when(shown.is_null()).then(None)
             .when(numeric & pl.col(higher)).then(pl.lit("≥") + shown)
@@ -90,7 +143,7 @@ def gaps_view(g, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[C
     en = lang == "en"
     df = df.with_columns(
         pl.col("cause").replace_strict({k: v[1 if en else 0] for k, v in _CAUSE.items()}, default=pl.col("cause"), return_dtype=pl.String).alias("reason"),
-        needed_shown("needed").alias("needed_shown"),
+        needed_shown("needed", decimals=rubric.decimals).alias("needed_shown"),
         label_value("needed").alias("needed_label"),
     )
     cols = [
@@ -110,6 +163,7 @@ def gaps_json_items(g, rubric: Rubric) -> list[dict]:
 
     df, _ = score_view(g.items, rubric, "zh")
     df = df.with_columns(label_value("needed").alias("needed_label"))
+    df = json_numbers(df, ["value", "needed", "target"], rubric.decimals)
     cols = [Column(k, k, k) for k in ("id", "name", "level", "parent", "lost", "score", "max")] + [
         Column("value", "value", "value", json_label="value_label"), Column("needed", "needed", "needed", json_label="needed_label"),
         Column("target", "target", "target", json_label="target_label"), Column("cause", "cause", "cause"),
@@ -121,9 +175,10 @@ def gaps_json_items(g, rubric: Rubric) -> list[dict]:
 
 def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     """The steps of the path to the next grade."""
+    d = rubric.decimals
     df = path.steps.join(field_types(rubric), on="field", how="left")
     df = df.with_columns(
-        shown_value("value").alias("value_shown"), needed_shown("set_to").alias("set_shown"),
+        shown_value("value", d).alias("value_shown"), needed_shown("set_to", decimals=d).alias("set_shown"),
         label_value("value").alias("value_label"), label_value("set_to").alias("set_label"),
         (pl.col("cost") * 100).alias("cost_pct"),
     )
@@ -142,6 +197,7 @@ def path_json(path, rubric: Rubric) -> list[dict]:
 
     df = path.steps.join(field_types(rubric), on="field", how="left").with_columns(
         label_value("value").alias("value_label"), label_value("set_to").alias("set_label"))
+    df = json_numbers(df, ["value", "set_to"], rubric.decimals)
     cols = [Column("step", "step", "step"), Column("field", "field", "field"), Column("name", "name", "name"),
             Column("items", "items", "items"), Column("value", "value", "value", json_label="value_label"),
             Column("set_to", "set_to", "set_to", json_label="set_label"), Column("higher", "higher", "higher"),

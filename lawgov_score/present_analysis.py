@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from .present import _GROUP_ZH, field_types, label_value, shown_value
+from .present import _GROUP_ZH, field_types, json_numbers, label_value, shown_value, value_types
 from .render import Column
 from .rubric.compiled import Rubric
 
@@ -29,10 +29,12 @@ def _rank_text(s: dict) -> str:
 
 def whatif_changes_view(w, rubric: Rubric) -> tuple[pl.DataFrame, list[Column]]:
     ft = field_types(rubric)
+    d = rubric.decimals
     df = w.changes.join(ft, on="field", how="left").with_columns(
-        shown_value("before").alias("before_shown"), shown_value("after").alias("after_shown"),
+        shown_value("before", d).alias("before_shown"), shown_value("after", d).alias("after_shown"),
         label_value("before").alias("before_label"), label_value("after").alias("after_label"),
     )
+    df = json_numbers(df, ["before", "after"], d)
     cols = [Column("field", "指标编号", "field"), Column("name", "指标", "name"),
             Column("before_shown", "原值", "before", json_label="before_label"), Column("after_shown", "改为", "after", json_label="after_label")]
     return df, cols
@@ -49,23 +51,18 @@ def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> 
     d = rubric.decimals
     b, a = w.before, w.after
     year = f" {w.year}" if w.year is not None else ""
-    ft = {f.id: f for f in rubric.fields.values()}
+    shown = dict(zip(w.changes["field"], zip(*whatif_changes_view(w, rubric)[0].select("before_shown", "after_shown"))))
 
-    def show(fid, v):
+    def show(fid, v, which):
         if v is None:
             return "（无）" if lang != "en" else "(none)"
-        f = ft[fid]
-        if f.type == "bool":
-            return "是" if v >= 0.5 else "否"
-        if f.type == "grade":
-            return (f.levels or [])[int(v)]
-        txt = f"{round(v, 4):g}"
-        return txt + "%" if f.type == "percent" else txt
+        return shown[fid][which]
 
-    sets = "；".join(f"{r['name']} {show(r['field'], r['before'])} → {show(r['field'], r['after'])}" for r in w.changes.iter_rows(named=True))
+    moves = [(r, f"{show(r['field'], r['before'], 0)} → {show(r['field'], r['after'], 1)}")
+             for r in w.changes.iter_rows(named=True)]
+    sets = "；".join(f"{r['name']} {move}" for r, move in moves)
     if lang == "en":
-        lines = [f"{w.unit}{year}, if: " + "; ".join(f"{r['field']} {show(r['field'], r['before'])} → {show(r['field'], r['after'])}"
-                                             for r in w.changes.iter_rows(named=True)),
+        lines = [f"{w.unit}{year}, if: " + "; ".join(f"{r['field']} {move}" for r, move in moves),
                  f"total {b['total']:.{d}f} → {a['total']:.{d}f} ({a['total'] - b['total']:+.{d}f}), "
                  f"{b['percent']:.2f}% → {a['percent']:.2f}%, grade {b['grade'] or '-'} → {a['grade'] or '-'}, "
                  f"rank {_rank_text(b)} → {_rank_text(a)}" + (", vetoed" if a["vetoed"] else "")]
@@ -85,12 +82,13 @@ def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> 
 
 
 def benchmark_view(bm, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
-    fields = pl.DataFrame({"id": [it.id for it in rubric.items.values()], "field": [it.field for it in rubric.items.values()]},
-                          schema={"id": pl.String, "field": pl.String})
-    df = bm.items.join(fields, on="id", how="left").join(field_types(rubric), on="field", how="left").with_columns(
-        _indent().alias("label"), shown_value("value").alias("value_shown"), shown_value("ref_value").alias("ref_shown"),
+    d = rubric.decimals
+    df = bm.items.join(value_types(rubric), on="id", how="left").with_columns(
+        _indent().alias("label"), shown_value("value", d).alias("value_shown"),
+        shown_value("ref_value", d).alias("ref_shown"),
         label_value("value").alias("value_label"), label_value("ref_value").alias("ref_label"),
     )
+    df = json_numbers(df, ["value", "ref_value"], d)
     ref_zh = {"best": "最优", "median": "中位数", "unit": bm.against, "group": f"{bm.against}中位数"}[bm.kind]
     ref_en = {"best": "best", "median": "median", "unit": bm.against, "group": f"{bm.against} median"}[bm.kind]
     cols = [Column("id", "编号", "id"), Column("label", "项目", "item"), Column("max", "满分", "max", "score"),
@@ -149,17 +147,17 @@ def trend_view(tr, rubric: Rubric, by: str | None, lang: str = "zh") -> tuple[pl
 
 def trend_items_view(tr, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     a, b = tr.year_from, tr.year_to
-    fields = pl.DataFrame({"id": [it.id for it in rubric.items.values()], "field": [it.field for it in rubric.items.values()]},
-                          schema={"id": pl.String, "field": pl.String})
+    d = rubric.decimals
     status = {"met": "达标", "short": "失分", "missing": "缺数据", "vetoed": "否决"}
-    df = tr.items.join(fields, on="id", how="left").join(field_types(rubric), on="field", how="left").with_columns(
-        shown_value("value_from").alias("vf"), shown_value("value_to").alias("vt"),
+    df = tr.items.join(value_types(rubric), on="id", how="left").with_columns(
+        shown_value("value_from", d).alias("vf"), shown_value("value_to", d).alias("vt"),
         label_value("value_from").alias("vf_label"), label_value("value_to").alias("vt_label"),
         pl.when(pl.col("new_gap")).then(pl.lit("新增失分" if lang != "en" else "new gap"))
         .when(pl.col("change") > 0).then(pl.lit("进步" if lang != "en" else "better"))
         .otherwise(pl.lit("退步" if lang != "en" else "worse")).alias("note"),
         *[pl.col(c).replace_strict(status, default=pl.col(c), return_dtype=pl.String).alias(f"{c}_zh") for c in ("status_from", "status_to")],
     )
+    df = json_numbers(df, ["value_from", "value_to"], d)
     cols = [Column("id", "编号", "id"), Column("name", "项目", "item"), Column("max", "满分", "max", "score"),
             Column("score_from", f"{a}得分", f"score_{a}", "score"), Column("score_to", f"{b}得分", f"score_{b}", "score"),
             Column("change", "变化", "change", "score"), Column("vf", f"{a}数值", f"value_{a}", json_label="vf_label"),

@@ -106,6 +106,19 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-DATA-MIXED", "error", "“{value}”与同列其他单元格的单位不一致：该列的百分比写有 %，而 {value} 会被读作 {value}%；若指 {percent}%，请填 {percent}%，若确是 {value}%，请写明 %",
          "'{value}' does not match the other cells of its column: they write percents with %, and {value} would read as {value}%; write {percent}% if that is meant, or {value}% if it really is {value}%",
          "data.csv:5:value: E-DATA-MIXED: “0.96”与同列其他单元格的单位不一致：该列的百分比写有 %，而 0.96 会被读作 0.96%；若指 96%，请填 96%，若确是 0.96%，请写明 %"),
+    Code("E-DATA-CONSTRAINT", "error", "{unit} {year}：{values}，不满足“{check}”：{why}",
+         "{unit} {year}: {values} break '{check}': {why}",
+         "data.csv:12: E-DATA-CONSTRAINT: 合成甲县 2024：行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11），"
+         "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）是审结案件的一种结果，纠错件数不能多于审结件数"),
+    Code("W-DATA-CONSTRAINT", "warning", "{unit} {year}：{values}，不满足“{check}”：{why}；请核实",
+         "{unit} {year}: {values} break '{check}': {why}; please check",
+         "data.csv:7: W-DATA-CONSTRAINT: 合成甲县 2022：审结(办结)行政复议案件数 36（data.csv:7）、受理行政复议案件数 35（data.csv:5），"
+         "不满足“reconsideration_closed <= reconsideration_received”：审结件数多于受理件数，只在审结含上年结转案件时才对；请核实"),
+    Code("E-DATA-DERIVED", "error", "{unit} {year}：由公式算出的{name}为 {value}，超出取值范围（{range}），不能计分；算自 {values}",
+         "{unit} {year}: {name} computed by its formula is {value}, outside its range ({range}), "
+         "so it cannot be scored; computed from {values}",
+         "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，超出取值范围（0–100），不能计分；"
+         "算自 行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11）"),
     # --- extracting values from reports -----------------------------------------------------
     Code("E-EXTRACT-FILE", "error", "无法读取报告：{reason}", "cannot read the report: {reason}",
          "reports/x.doc: E-EXTRACT-FILE: 无法读取报告：旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx"),

@@ -16,7 +16,10 @@ How values are drawn (numpy, one vector per field, never a loop over units or ro
 * a yes/no is the expected answer for about 85% of units (a veto or negative-list fact is
   rare, a bonus fact occasional); a grade leans to the better levels;
 * about 3% of values are missing (the row is left out);
-* derived fields (those with a ``formula``) are left to their formula.
+* derived fields (those with a ``formula``) are left to their formula;
+* every constraint the field dictionary declares holds: for ``a <= b`` between two numbers, ``a``
+  is drawn as a share of ``b`` (near the target of a rule that scores ``a / b``, if one does,
+  else ``b`` caps it), so 纠错 ≤ 审结 ≤ 受理; a value that breaks any other constraint is left out.
 
 The same seed gives the same rows, byte for byte.
 """
@@ -121,13 +124,17 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
 
     size = np.exp(0.5 * rng.standard_normal(units))[unit_idx]  # population-like scale of a unit
     q = quality[unit_idx] + drift
-    parts: list[pl.DataFrame] = []
+    drawn: dict[str, tuple] = {}  # field → (numbers or words, decimals; None for words), its z, what is kept
     for plan in plans(rubric):
         z = 0.6 * q + 0.8 * rng.standard_normal(n)
-        text = _values(plan, rubric, z, size, rng)
-        keep = rng.random(n) >= MISSING_SHARE
+        drawn[plan.field] = (*_values(plan, rubric, z, size, rng), z, rng.random(n) >= MISSING_SHARE)
+    _satisfy(rubric, drawn)
+    parts: list[pl.DataFrame] = []
+    for fid, (v, decimals, _, keep) in drawn.items():
+        text = v if decimals is None else _num_text(v, decimals)
+        keep = keep & (pl.Series(text).is_not_null().to_numpy())
         parts.append(pl.DataFrame({
-            "u": unit_idx[keep].astype(np.int64), "year": year_col[keep].astype(np.int64), "field": plan.field,
+            "u": unit_idx[keep].astype(np.int64), "year": year_col[keep].astype(np.int64), "field": fid,
             "value": text[keep],
         }, schema={"u": pl.Int64, "year": pl.Int64, "field": pl.String, "value": pl.String}))
     long = pl.concat(parts).sort(["u", "year"], maintain_order=True)
@@ -140,7 +147,8 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
     )
 
 
-def _values(plan: FieldPlan, rubric: Rubric, z: np.ndarray, size: np.ndarray, rng) -> np.ndarray:
+def _values(plan: FieldPlan, rubric: Rubric, z: np.ndarray, size: np.ndarray, rng) -> tuple[np.ndarray, int | None]:
+    """(numbers and the decimals to write them with), or (words, None) for yes/no and grades."""
     n = z.shape[0]
     f = rubric.fields[plan.field]
     if plan.ftype == "bool":
@@ -152,25 +160,17 @@ def _values(plan: FieldPlan, rubric: Rubric, z: np.ndarray, size: np.ndarray, rn
             p_good = 1 / (1 + np.exp(-(1.9 + 1.0 * z)))
             p_yes = p_good if plan.expect else 1 - p_good
         yes = rng.random(n) < p_yes
-        return np.where(yes, "是", "否").astype(object)
+        return np.where(yes, "是", "否").astype(object), None
     if plan.ftype == "grade":
         levels = f.levels or []
         k = len(levels)
         idx = np.clip(np.floor((1.2 - z) * k / 3.5), 0, k - 1).astype(np.int64)
-        return np.array(levels, dtype=object)[idx]
+        return np.array(levels, dtype=object)[idx], None
     lo, hi = (f.min, f.max)
     if plan.ftype == "percent":
         lo = 0.0 if lo is None else lo
         hi = 100.0 if hi is None else hi
-        t = plan.target if plan.target is not None else 88.0
-        if plan.higher:
-            spread = max(2.0, min(12.0, (hi - t) + 4.0))
-            v = t + spread * (z + 0.3)
-        else:
-            spread = max(0.5, t * 0.5)
-            v = t - spread * (z + 0.3)
-        v = np.round(np.clip(v, lo, hi), 2)
-        return _num_text(v, 2)
+        return _percent(plan.target, plan.higher, z, lo, hi), 2
     if plan.ftype == "count":
         if plan.rare or (plan.target is not None and not plan.higher and plan.target <= 1):
             lam = np.exp(-1.6 - 0.7 * z)
@@ -179,16 +179,134 @@ def _values(plan: FieldPlan, rubric: Rubric, z: np.ndarray, size: np.ndarray, rn
             base = plan.target if plan.target is not None else 20.0 * np.exp(rng.normal(0.0, 1.0))
             v = np.round(base * np.exp(0.45 * z) * (size if plan.target is None else 1.0))
         v = np.clip(v, lo if lo is not None else 0.0, hi if hi is not None else np.inf)
-        return _num_text(v, 0)
+        return v, 0
     # number
     base = plan.target if plan.target is not None else 50.0
     v = base * np.exp(0.4 * z)
     v = np.clip(v, lo if lo is not None else -np.inf, hi if hi is not None else np.inf)
-    return _num_text(np.round(v, 2), 2)
+    return np.round(v, 2), 2
+
+
+def _percent(target: float | None, higher: bool, z: np.ndarray, lo: float = 0.0, hi: float = 100.0) -> np.ndarray:
+    """A rate near its target, on the good side for most units (2 decimals)."""
+    t = target if target is not None else 88.0
+    if higher:
+        spread = max(2.0, min(12.0, (hi - t) + 4.0))
+        v = t + spread * (z + 0.3)
+    else:
+        spread = max(0.5, t * 0.5)
+        v = t - spread * (z + 0.3)
+    return np.round(np.clip(v, lo, hi), 2)
+
+
+def _satisfy(rubric: Rubric, drawn: dict) -> None:
+    """Change the drawn values so that every declared constraint holds (see the module notes)."""
+    from .rubric import formula as fx
+
+    for c in _in_order(rubric.constraints, drawn):
+        pair = _pair(c, drawn)
+        if pair is not None:
+            small, big, strict = pair
+            vs, ds, zs, _ = drawn[small]
+            vb = drawn[big][0]
+            rate = _ratio_rule(rubric, small, big)
+            if rate is not None:  # the share a rule scores, drawn as that rule's rate is
+                share = _percent(*rate, zs) / 100
+                vs = np.round(vb * share, ds)
+            vs = np.minimum(vs, vb - (1.0 if strict else 0.0))
+            vs = np.where(vs < 0, np.nan, vs)
+            drawn[small] = (vs, ds, zs, drawn[small][3])
+            continue
+        fields = c.fields()
+        if not all(f in drawn and drawn[f][1] is not None for f in fields):
+            continue  # a yes/no or grade in a constraint: nothing the draw can do
+        frame = pl.DataFrame({f: drawn[f][0] for f in fields}).fill_nan(None)
+        left, right = fx.to_polars(c.left), fx.to_polars(c.right)
+        ok = frame.select(fx.compare(left, c.op, right).fill_null(True)).to_series().to_numpy()
+        parts = _summands(c.left)
+        if parts and c.right[0] == "num" and c.op in ("<=", "<"):  # a + b ≤ 100: scaled down together
+            total = frame.select(left).to_series().to_numpy()
+            factor = np.where(ok, 1.0, c.right[1] / np.where(total > 0, total, 1.0) * (0.999 if c.op == "<" else 1.0))
+            for f in parts:
+                v, d, z, keep = drawn[f]
+                k = 10.0 ** d
+                drawn[f] = (np.where(ok, v, np.floor(v * factor * k) / k), d, z, keep)
+            continue
+        first = fx.fields_of(c.left)[0] if fx.fields_of(c.left) else fields[0]
+        v, d, z, keep = drawn[first]
+        drawn[first] = (np.where(ok, v, np.nan), d, z, keep)
+
+
+def _summands(node) -> list[str] | None:
+    """The fields of ``a + b + …`` (fields only), else None."""
+    if node[0] == "field":
+        return [node[1]]
+    if node[0] == "bin" and node[1] == "+":
+        a, b = _summands(node[2]), _summands(node[3])
+        return a + b if a is not None and b is not None else None
+    return None
+
+
+def _in_order(constraints: list, drawn: dict) -> list:
+    """Pairs a ≤ b before c ≤ a (the larger side is final before it caps the smaller one), then the rest."""
+    pairs = [c for c in constraints if _pair(c, drawn) is not None]
+    order: list = []
+    while pairs:
+        smalls = {_pair(c, drawn)[0] for c in pairs}
+        ready = [c for c in pairs if _pair(c, drawn)[1] not in smalls] or pairs[:1]  # a cycle: any one first
+        order += ready
+        pairs = [c for c in pairs if c not in ready]
+    return order + [c for c in constraints if _pair(c, drawn) is None]
+
+
+def _pair(c, drawn: dict) -> tuple[str, str, bool] | None:
+    """(smaller field, larger field, strict) for ``a <= b`` (or ``b >= a``) between two drawn numbers."""
+    if c.left[0] != "field" or c.right[0] != "field" or c.op == "==":
+        return None
+    a, b = c.left[1], c.right[1]
+    small, big = (a, b) if c.op in ("<=", "<") else (b, a)
+    if not all(f in drawn and drawn[f][1] is not None for f in (small, big)):
+        return None
+    return small, big, c.op in ("<", ">")
+
+
+def _ratio_rule(rubric: Rubric, small: str, big: str) -> tuple[float | None, bool] | None:
+    """(target, higher) of the first rule that scores ``small / big`` as a percent: an item's own
+    formula, or the dictionary formula of the field it reads."""
+    from .rubric import formula as fx
+
+    def divides(node) -> bool:
+        if node[0] == "bin" and node[1] == "/" and node[3] == ("field", big) and small in fx.fields_of(node[2]):
+            return True
+        return any(divides(k) for k in _kids(node))
+
+    for it in rubric.leaves():
+        ast = it.formula_ast if it.formula_ast is not None else rubric.field_formulas.get(it.field)
+        if ast is None or not divides(ast):
+            continue
+        r = it.rule
+        if r.type in ("threshold", "linear", "deduct"):
+            return float(r.target), getattr(r, "direction", "higher") == "higher"
+        if r.type == "bands":
+            return float(r.bands[0].at), r.direction == "higher"
+        if hasattr(r, "direction"):
+            return None, r.direction == "higher"
+    return None
+
+
+def _kids(node) -> list:
+    if node[0] == "neg":
+        return [node[1]]
+    if node[0] == "bin":
+        return [node[2], node[3]]
+    if node[0] == "call":
+        return list(node[2])
+    return []
 
 
 def _num_text(v: np.ndarray, decimals: int) -> np.ndarray:
-    s = pl.Series(v).round(decimals)
+    """Numbers as people type them; NaN (a value a constraint ruled out) as None."""
+    s = pl.Series(v, nan_to_null=True).round(decimals)
     if decimals == 0:
         return s.cast(pl.Int64).cast(pl.String).to_numpy().astype(object)
     return s.cast(pl.String).str.replace(r"\.0$", "").to_numpy().astype(object)

@@ -22,20 +22,28 @@ from .xlsx import Sheet
 RANK, ITEMS, GAPS = "排名", "得分明细", "差距"
 
 
-def _typed(df: pl.DataFrame, col: str, shown: str) -> pl.DataFrame:
-    """Number and number format for a value in its field's terms (null where it is a word)."""
-    v, t = pl.col(col), pl.col("ftype")
+def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFrame:
+    """Number and number format for a value in its field's terms (null where it is a word),
+    rounded to the rubric's decimals as every output shows it; other units as text after the
+    number (12"件")."""
+    from .present import rounded
+
+    v, t = rounded(col, decimals), pl.col("ftype")
+    places = "." + "0" * decimals if decimals else ""
+    unit = pl.col("funit").fill_null("").str.replace_all('"', "")
+    number = pl.when(unit == "").then(pl.lit("General")).otherwise(pl.format('General"{}"', unit))
     return df.with_columns(
         pl.when(t == "percent").then(v / 100).when(t.is_in(["count", "number"])).then(v).otherwise(None).alias(f"_num:{shown}"),
-        pl.when(t == "percent").then(pl.lit("0.00%")).when(t == "count").then(pl.lit("0")).otherwise(pl.lit("General")).alias(f"_fmt:{shown}"),
+        pl.when(t == "percent").then(pl.lit(f"0{places}%")).when(t == "count").then(pl.format('0"{}"', unit))
+        .otherwise(number).alias(f"_fmt:{shown}"),
     )
 
 
-def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]]) -> tuple[pl.DataFrame, dict]:
+def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) -> tuple[pl.DataFrame, dict]:
     typed = {}
     for col, shown in pairs:
         if col in df.columns and shown in df.columns:
-            df = _typed(df, col, shown)
+            df = _typed(df, col, shown, decimals)
             typed[shown] = (f"_num:{shown}", f"_fmt:{shown}")
     return df, typed
 
@@ -44,7 +52,7 @@ def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
     from .present import score_view
 
     df, cols = score_view(items, rubric, lang)
-    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")])
+    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
     title = [f"{rubric.name}：得分明细（每个单位、每个项目）", "数值与目标按指标的计量单位；差距 = 达到满分还差的量；状态：达标、失分、缺数据、否决。"]
     return Sheet(ITEMS, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
 
@@ -62,7 +70,7 @@ def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | 
     df, cols = gaps_view(SimpleNamespace(items=lost), rubric, lang)
     if per_unit:
         cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
-    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")])
+    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
     title = title or [f"{rubric.name}：失分项目（每个单位失分从多到少）", "原因“缺数据”的项目须补充佐证材料；“满分所需”是得满分要达到的值。"]
     return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed, lang=lang)
 

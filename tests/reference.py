@@ -22,46 +22,81 @@ def round_half_up(x: float, decimals: int) -> float:
 
 
 def eval_formula(src: str, values: dict) -> float | None:
-    """Evaluate a formula with Python's own parser: a different implementation from the engine's."""
+    """A formula's value, as docs/rubric-format.md states it (see ``evaluate``)."""
+    return evaluate(src, values, lambda f: ([f], False))[0]
+
+
+def evaluate(src: str, values: dict, inputs_of) -> tuple[float | None, list[str], bool]:
+    """Evaluate a formula with Python's own parser: a different implementation from the engine's.
+
+    As docs/rubric-format.md states it: a missing value (None) read by any operator or by
+    ``min``, ``max`` or ``abs`` makes the result missing; ``coalesce`` takes its first present
+    argument (missing only when all are); division by zero is missing.
+
+    Returns (value, inputs, imputed) as "Where each value comes from" describes them: the stated
+    fields the value rests on (``inputs_of(field)`` gives them for a present field) and whether
+    it rests on a coalesce that fell back to something no stated field gave."""
     tree = ast.parse(src, mode="eval")
+
+    def union(parts):
+        inputs: list[str] = []
+        for p in parts:
+            inputs += [f for f in p[1] if f not in inputs]
+        return inputs, any(p[2] for p in parts)
 
     def ev(node):
         if isinstance(node, ast.Expression):
             return ev(node.body)
         if isinstance(node, ast.Constant):
-            return float(node.value)
+            return float(node.value), [], False
         if isinstance(node, ast.Name):
-            return values.get(node.id)
+            v = values.get(node.id)
+            return (None, [], False) if v is None else (v, *inputs_of(node.id))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            v = ev(node.operand)
-            return None if v is None else -v
+            v, inputs, imputed = ev(node.operand)
+            return (None if v is None else -v), inputs, imputed
         if isinstance(node, ast.BinOp):
-            a, b = ev(node.left), ev(node.right)
+            pa, pb = ev(node.left), ev(node.right)
+            a, b = pa[0], pb[0]
             if a is None or b is None:
-                return None
+                return None, [], False
             if isinstance(node.op, ast.Add):
-                return a + b
-            if isinstance(node.op, ast.Sub):
-                return a - b
-            if isinstance(node.op, ast.Mult):
-                return a * b
-            if isinstance(node.op, ast.Div):
-                return None if b == 0 else a / b
+                v = a + b
+            elif isinstance(node.op, ast.Sub):
+                v = a - b
+            elif isinstance(node.op, ast.Mult):
+                v = a * b
+            elif isinstance(node.op, ast.Div):
+                v = None if b == 0 else a / b
+            else:
+                raise ValueError(ast.dump(node))
+            return (v, *union([pa, pb]))
         if isinstance(node, ast.Call):
-            args = [ev(a) for a in node.args]
             name = node.func.id
-            present = [a for a in args if a is not None]
-            if name == "min":
-                return min(present) if present else None
-            if name == "max":
-                return max(present) if present else None
-            if name == "abs":
-                return None if args[0] is None else abs(args[0])
-            if name == "coalesce":
-                return present[0] if present else None
+            if name == "coalesce":  # evaluated left to right, stopping at the first present value
+                for arg in node.args:
+                    v, inputs, imputed = ev(arg)
+                    if v is not None:
+                        return v, inputs, imputed or not inputs
+                return None, [], False
+            parts = [ev(a) for a in node.args]
+            args = [p[0] for p in parts]
+            if any(a is None for a in args):
+                return None, [], False
+            v = min(args) if name == "min" else max(args) if name == "max" else abs(args[0])
+            return (v, *union(parts))
         raise ValueError(f"unsupported formula node {ast.dump(node)}")
 
     return ev(tree)
+
+
+def source_of(value, inputs: list[str], imputed: bool, stated: bool) -> tuple[str, list[str] | None]:
+    """(source, derived_from) of a leaf's value, as documented."""
+    if value is None:
+        return "absent", None
+    if stated:
+        return "stated", None
+    return ("imputed" if imputed or not inputs else "derived"), inputs
 
 
 def _leaves(nodes):
@@ -93,8 +128,8 @@ def _value(leaf, vals: dict):
 def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | None = None) -> dict:
     """rubric: the YAML dict; fields: id → {type, levels, formula}; rows: unit, year, field, value.
 
-    Returns {(unit, year): {"items": {id: score}, "values": {id: value}, "total": …, "base": …,
-    "bonus": …, "vetoed": …, "percent": …, "grade": …}}."""
+    Returns {(unit, year): {"items": {id: score}, "values": {id: value}, "sources": {id: (source,
+    derived_from)}, "total": …, "base": …, "bonus": …, "vetoed": …, "percent": …, "grade": …}}."""
     meta = meta or {}
     decimals = rubric.get("decimals", 2)
     agg_default = rubric.get("aggregate", "sum")
@@ -110,20 +145,36 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
     data: dict = defaultdict(dict)
     for r in rows:
         data[(r["unit"], r["year"])][r["field"]] = r["value"]
-    # derived fields, in an order that respects dependencies (repeat until stable)
+    # derived fields, in an order that respects dependencies (repeat until stable); each field
+    # that has a value also has its provenance: the stated fields it rests on
     derived = {fid: f["formula"] for fid, f in fields.items() if f.get("formula")}
+    provenance: dict = {}
     for key, vals in data.items():
+        prov = provenance[key] = {f: ([f], False) for f, v in vals.items() if v is not None}
         for _ in range(len(derived) + 1):
             for fid, src in derived.items():
                 if vals.get(fid) is None:
-                    v = eval_formula(src, vals)
+                    v, inputs, imputed = evaluate(src, vals, lambda f, prov=prov: prov[f])
                     if v is not None:
                         vals[fid] = v
+                        prov[fid] = (inputs, imputed)
 
     leaves = list(_leaves(rubric["items"]))
     keys = sorted(data, key=lambda k: (k[0], k[1]))
     # values of every leaf for every unit-year (relative rules need the peers)
     values = {k: {lf["id"]: _value(lf, data[k]) for lf in leaves} for k in keys}
+    sources = {}
+    for k in keys:
+        stated = {r["field"] for r in rows if (r["unit"], r["year"]) == k and r["value"] is not None}
+        sources[k] = {}
+        for lf in leaves:
+            if lf.get("field"):
+                f = lf["field"]
+                inputs, imputed = provenance[k].get(f, ([], False))
+                sources[k][lf["id"]] = source_of(values[k][lf["id"]], inputs, imputed, f in stated)
+            else:
+                v, inputs, imputed = evaluate(lf["formula"], data[k], lambda f, k=k: provenance[k][f])
+                sources[k][lf["id"]] = source_of(v, inputs, imputed, False)
 
     def peers(key, leaf):
         within = (leaf.get("rule") or {}).get("within")
@@ -273,7 +324,8 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             if cap is not None and grade_idx is not None:
                 grade_idx = max(grade_idx, names.index(cap))
         results[key] = {
-            "items": scores, "values": values[key], "base": base, "bonus": bonus, "total": total,
+            "items": scores, "values": values[key], "sources": sources[key], "base": base, "bonus": bonus,
+            "total": total,
             "vetoed": bool(vetoes), "percent": percent, "grade": names[grade_idx] if grade_idx is not None else None,
             "max": total_max,
         }

@@ -9,16 +9,29 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
-# A fixed pool of fields, one or more of every type, and one derived field.
+# A fixed pool of fields, one or more of every type, and derived fields (their formulas stay
+# inside a percent's range whatever the counts, so that generated data is never impossible).
 FIELDS = {
     "n1": {"type": "number"}, "n2": {"type": "number"},
     "p1": {"type": "percent"}, "p2": {"type": "percent"}, "p3": {"type": "percent"},
     "c1": {"type": "count"}, "c2": {"type": "count"}, "c3": {"type": "count"},
     "b1": {"type": "bool"}, "b2": {"type": "bool"},
     "g1": {"type": "grade", "levels": ["A", "B", "C", "D"]},
-    "pd": {"type": "percent", "formula": "c1 / c2 * 100"},
+    "pd": {"type": "percent", "formula": "c1 / (c1 + c2) * 100"},
+    "pm": {"type": "percent", "formula": "min(100, c3 / c2 * 100)"},
 }
-NUMERIC = ["n1", "n2", "p1", "p2", "p3", "c1", "c2", "c3", "pd"]
+NUMERIC = ["n1", "n2", "p1", "p2", "p3", "c1", "c2", "c3", "pd", "pm"]
+STATED_NUMERIC = [f for f in NUMERIC if "formula" not in FIELDS[f]]
+
+# An item's own formula: every operator and function, over the numeric fields.  ``%`` marks the
+# ones whose value is a percent (the item says `unit: "%"`).  Those with coalesce are kept apart:
+# they are the one way a missing value may be skipped.
+FORMULAS = [
+    ("{a} + {b}", ""), ("{a} - {b} + 100", ""), ("{a} * {b} / 50", ""), ("-{a} + 200", ""), ("({a} + {b}) / 2", ""),
+    ("min({a}, {b})", ""), ("max({a}, {b}, 10)", ""), ("abs({a} - {b})", ""), ("min(100, {c} / {d} * 100)", "%"),
+    ("{a} / ({c} + 1)", ""), ("max(0, min(100, {a}))", ""),
+]
+COALESCE_FORMULAS = [("coalesce({a}, {b})", ""), ("coalesce({a}, {b}) + {c}", ""), ("min(100, coalesce({a}, {b}))", "")]
 RANGES = {"number": (0.0, 200.0), "percent": (0.0, 100.0), "count": (0.0, 60.0)}
 
 points = st.integers(0, 40).map(lambda x: x / 2)  # 0, 0.5, … 20
@@ -98,14 +111,29 @@ def rule_for(draw, role: str):
 
 
 @st.composite
-def trees(draw, depth: int, counter: list, prefix: str = ""):
+def formula_for(draw, coalesce: bool = True):
+    """(formula text, unit) over the pool's numeric fields."""
+    pool = FORMULAS + (COALESCE_FORMULAS if coalesce else [])
+    template, unit = draw(st.sampled_from(pool))
+    counts = ["c1", "c2", "c3"]
+    text = template.format(a=draw(st.sampled_from(NUMERIC)), b=draw(st.sampled_from(NUMERIC)),
+                           c=draw(st.sampled_from(counts)), d=draw(st.sampled_from(counts)))
+    return text, unit
+
+
+RELATIVE = {"ratio_to_best", "rank", "minmax"}
+
+
+@st.composite
+def trees(draw, depth: int, counter: list, prefix: str = "", formulas: bool = True, coalesce: bool = True):
     n = draw(st.integers(1, 3))
     out = []
     for i in range(n):
         counter[0] += 1
         node_id = f"{prefix}{i + 1}"
         if depth > 1 and draw(st.booleans()):
-            node = {"id": node_id, "name": f"组{node_id}", "items": draw(trees(depth - 1, counter, node_id + "."))}
+            kids = draw(trees(depth - 1, counter, node_id + ".", formulas, coalesce))
+            node = {"id": node_id, "name": f"组{node_id}", "items": kids}
             if draw(st.integers(0, 4)) == 0:
                 node["aggregate"] = "weighted_mean"
                 node["points"] = draw(st.integers(1, 20).map(float))
@@ -115,6 +143,14 @@ def trees(draw, depth: int, counter: list, prefix: str = ""):
             role = draw(st.sampled_from(["score"] * 8 + ["negative", "bonus", "veto"]))
             field, rule, P = draw(rule_for(role))
             node = {"id": node_id, "name": f"项{node_id}", "field": field, "rule": rule}
+            numeric = field in NUMERIC and rule["type"] in {"threshold", "linear", "bands", "deduct"} | RELATIVE
+            if formulas and numeric and draw(st.integers(0, 3)) == 0:  # the item's own formula instead of a field
+                text, unit = draw(formula_for(coalesce))
+                del node["field"]
+                node["formula"] = text
+                thresholds = [rule.get(k) for k in ("target", "floor")] + [b["at"] for b in rule.get("bands", [])]
+                if unit and all(t is None or 0 <= t <= 100 for t in thresholds):  # a percent's rule stays in 0–100
+                    node["unit"] = unit
             if P is not None:
                 node["points"] = P
             if draw(st.integers(0, 9)) == 0 and role == "score":
@@ -126,9 +162,11 @@ def trees(draw, depth: int, counter: list, prefix: str = ""):
 
 
 @st.composite
-def rubrics(draw, decimals=None):
+def rubrics(draw, decimals=None, formulas: bool = True, coalesce: bool = True):
+    """A random rubric with every rule type; leaves may score an own formula (``formulas``),
+    which may skip a missing value with coalesce (``coalesce``)."""
     counter = [0]
-    items = draw(trees(draw(st.integers(1, 3)), counter))
+    items = draw(trees(draw(st.integers(1, 3)), counter, "", formulas, coalesce))
     grades = []
     cuts = sorted(draw(st.lists(st.integers(0, 95), min_size=1, max_size=4, unique=True)), reverse=True)
     for i, c in enumerate(cuts):
@@ -166,7 +204,9 @@ def value_for(field: str):
 
 
 @st.composite
-def datasets(draw, min_units=1, max_units=6):
+def datasets(draw, min_units=1, max_units=6, empty_unit: bool = False):
+    """Rows (unit, year, field, value) and unit metadata.  With ``empty_unit`` one more unit,
+    空县, is named on rows whose values are all blank: a unit with no values at all."""
     n_units = draw(st.integers(min_units, max_units))
     years = draw(st.sampled_from([[2024], [2023, 2024]]))
     units = [f"县{i}" for i in range(n_units)]
@@ -175,14 +215,21 @@ def datasets(draw, min_units=1, max_units=6):
     for u in units:
         for y in years:
             for f in FIELDS:
-                if f == "pd" and draw(st.integers(0, 2)) > 0:
-                    continue  # the derived rate is usually left to its formula
+                if "formula" in FIELDS[f] and draw(st.integers(0, 2)) > 0:
+                    continue  # a derived rate is usually left to its formula
                 if draw(st.integers(0, 7)) == 0:
                     continue  # missing
                 rows.append({"unit": u, "year": y, "field": f, "value": draw(value_for(f))})
     if not rows:  # a file must hold at least one value
         rows.append({"unit": units[0], "year": years[0], "field": "n1", "value": 1.0})
+    if empty_unit:
+        meta[EMPTY] = {"city": draw(st.sampled_from(["甲市", "乙市"]))}
+        fields = draw(st.lists(st.sampled_from(list(FIELDS)), min_size=1, max_size=3, unique=True))
+        rows += [{"unit": EMPTY, "year": y, "field": f, "value": None} for y in years for f in fields]
     return rows, meta
+
+
+EMPTY = "空县"
 
 
 # --- turning them into files the library reads ---------------------------------------------
@@ -222,7 +269,10 @@ def write_case(rubric: dict, rows: list[dict], meta: dict, directory: Path | Non
         f = r["field"]
         v = r["value"]
         t = FIELDS[f]["type"]
-        text = ("是" if v else "否") if t == "bool" else (levels[int(v)] if t == "grade" else repr(v))
+        if v is None:
+            text = ""  # a blank cell: the unit is named, the value missing
+        else:
+            text = ("是" if v else "否") if t == "bool" else (levels[int(v)] if t == "grade" else repr(v))
         lines.append(f"{r['unit']},{r['year']},{f},{text},{meta[r['unit']]['city']}")
     dpath.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return rpath, dpath

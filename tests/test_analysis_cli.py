@@ -107,7 +107,7 @@ def test_gaps_path_applied_by_hand_through_the_cli(tmp_path):
 def test_gaps_table_and_markdown_and_csv():
     out = run("gaps", "-u", "乃东", "--top", "3")
     assert out.exit_code == 0, out.output
-    assert "距“合格”还差 332.00 分" in out.stdout
+    assert "距“合格”还差 362.00 分" in out.stdout
     assert "最短路径（改动项目最少）" in out.stdout and "已重新计分核实" in out.stdout
     assert "缺数据（须补佐证）" in out.stdout
     md = run("gaps", "-u", "乃东", "-f", "markdown", "--path", "effort")

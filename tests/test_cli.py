@@ -36,8 +36,8 @@ def test_score_json_keys_and_words_for_yes_no_and_grades():
     r = run("score", EXAMPLE_DATA, "-r", EXAMPLE, "-f", "json", "--unit", "甲")
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout)
-    assert list(rows[0]) == ["unit", "year", "id", "name", "level", "parent", "value", "score", "max", "target", "gap", "status",
-                             "evidence"]
+    assert list(rows[0]) == ["unit", "year", "id", "name", "level", "parent", "value", "value_unit", "source",
+                             "derived_from", "score", "max", "target", "gap", "status", "evidence"]
     by_id = {x["id"]: x for x in rows}
     assert by_id["1.3"]["value"] == "是" and by_id["3.1"]["value"] == "优"
     assert by_id["1.2"] == {**by_id["1.2"], "value": 96.5, "target": 100.0, "gap": 3.5, "status": "short", "score": 8.25}

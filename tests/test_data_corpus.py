@@ -43,6 +43,9 @@ REFUSED = {
     "binary.csv": ": E-DATA-FILE: 无法读取数据文件：这是二进制文件，不是文本表格（若是 Excel 文件，请用 .xlsx 扩展名）",
     "garbled.json": ":2: E-DATA-FILE: 无法读取数据文件：JSON 格式错误：Expecting ',' delimiter",
     "corrupt.xlsx": ": E-DATA-FILE: 无法读取数据文件：无法打开 Excel 工作簿：文件已损坏或不完整（不是有效的 .xlsx）：请在 Excel/WPS 中打开并重新另存为 .xlsx，或重新下载",
+    "corrected-above-closed.csv": ":4: E-DATA-CONSTRAINT: 甲县 2024：行政复议纠错件数 129（第 4 行）、审结(办结)行政复议案件数 78（第 3 行），"
+                                  "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
+                                  "是审结案件的一种结果，纠错件数不能多于审结件数",
     "password-protected.xlsx": ": E-DATA-FILE: 无法读取数据文件：无法打开 Excel 工作簿：工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存",
 }
 ACCEPTED = ["gb18030.csv", "utf8-bom.csv", "utf16-tab.txt"]  # the baseline's rows, in another encoding

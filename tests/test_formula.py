@@ -39,7 +39,22 @@ def test_division_by_zero_is_missing_not_inf():
     assert evaluate("a / b", a=0, b=0) is None
 
 
-def test_missing_propagates_but_min_max_coalesce_skip_it():
-    assert evaluate("a + b", a=1, b=None) is None
-    assert evaluate("max(a, b)", a=None, b=2) == 2
+@pytest.mark.parametrize("src", [
+    "a + b", "a - b", "a * b", "a / b", "-a + b", "min(a, b)", "max(a, b)", "min(100, a / b * 100)", "max(0, b, a)",
+    "abs(a) + b",
+])
+def test_a_missing_argument_makes_every_operator_and_function_missing(src):
+    assert evaluate(src, a=None, b=2) is None
+
+
+def test_min_and_max_of_present_values():
+    assert evaluate("min(100, a / b * 100)", a=60, b=48) == 100
+    assert evaluate("min(100, a / b * 100)", a=12, b=48) == 25
+    assert evaluate("max(a, b, 3)", a=1, b=2) == 3
+
+
+def test_coalesce_is_the_one_way_to_skip_a_missing_value():
     assert evaluate("coalesce(a, b, 3)", a=None, b=None) == 3
+    assert evaluate("coalesce(a, b, 3)", a=None, b=2) == 2
+    assert evaluate("coalesce(a, b)", a=None, b=None) is None
+    assert evaluate("min(100, coalesce(a, 0))", a=None, b=1) == 0

@@ -1,5 +1,6 @@
 """The polars engine agrees with the pure-Python reference scorer on random rubrics and data."""
 
+import polars as pl
 from hypothesis import given
 
 from reference import competition_ranks, score_reference
@@ -34,6 +35,10 @@ def test_engine_matches_reference(rubric, data):
             assert abs(g[k] - exp[k]) < 1e-9, (key, k, g[k], exp[k])
         assert g["vetoed"] == exp["vetoed"], key
         assert g["grade"] == exp["grade"], (key, g["grade"], exp["grade"])
+    # where each value comes from, as documented (stated, derived from which fields, imputed, absent)
+    for r in result.items().filter(pl.col("source").is_not_null()).iter_rows(named=True):
+        src, derived_from = expected[(r["unit"], r["year"])]["sources"][r["id"]]
+        assert (r["source"], r["derived_from"]) == (src, derived_from), (r["unit"], r["year"], r["id"])
 
 
 @given(rubrics(), datasets(min_units=2))

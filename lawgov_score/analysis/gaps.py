@@ -11,7 +11,9 @@ The path to the next grade
 --------------------------
 A *step* sets one field to the value its items need for full points.  Candidate steps are the
 items that lose points and read a single field (an item scored on a formula of several fields
-cannot be fixed by one value and is left out); items reading the same field are one step.  A
+cannot be fixed by one value and is left out); items reading the same field are one step; a
+step whose value would break a declared constraint with the unit's other values (a 胜诉率 that
+with the 败诉率 exceeds 100%) is left out too.  A
 fired veto that would keep the unit below the next grade is cleared first.  Then steps are
 taken in one of two orders:
 
@@ -362,6 +364,17 @@ def _part_way(result: ScoreResult, g: Gaps, moves: list[dict], n: int, outcome, 
     return row
 
 
+def _possible(result: ScoreResult, g: Gaps, new: pl.DataFrame, apply_changes) -> bool:
+    """Whether the unit's values with ``new`` keep every declared error constraint."""
+    from ..data.consistency import check_values
+
+    if not result.rubric.constraints:
+        return True
+    inds = apply_changes(result.indicators, g.unit, g.year, new, set())
+    inds.values = inds.values.filter(pl.col("unit") == g.unit)
+    return not any(p.severity == "error" for p in check_values(inds, result.rubric))
+
+
 def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Path:
     from ..engine.score import score
     from .whatif import apply_changes, read_changes, value_text
@@ -381,6 +394,10 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
 
     # Every step's value is read once (as whatif reads it); each probe scores a prefix.
     new_all, cleared_all = read_changes(rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves})
+    # A value that breaks a declared constraint with the unit's other values (胜诉率 95% beside a
+    # 败诉率 of 8.87%) cannot be reached by changing it alone: no step.
+    moves = [m for m in moves if _possible(result, g, new_all.filter(pl.col("field") == m["field"]), apply_changes)]
+    mandatory = [m for m in mandatory if m in moves]
 
     def outcome(k: int, partial: pl.DataFrame | None = None):
         fields = [m["field"] for m in moves[:k]]

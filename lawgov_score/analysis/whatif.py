@@ -15,6 +15,7 @@ from typing import Mapping
 
 import polars as pl
 
+from ..data.consistency import check_values
 from ..data.read import TEXT_ROW_SCHEMA, VALUE_SCHEMA, Indicators, normalise_text_rows
 from ..engine.rank import rank
 from ..engine.score import ScoreResult, col_score, score
@@ -109,6 +110,9 @@ def whatif(result: ScoreResult, unit: str, changes: Mapping[str, object], year: 
     rubric = result.rubric
     new_values, cleared = read_changes(rubric, unit, year, changes)
     inds = apply_changes(result.indicators, unit, year, new_values, cleared)
+    report = Report(check_values(inds, rubric))  # a change may make a derived value impossible (纠错 > 审结)
+    if not report.ok:
+        raise ProblemError(report)
     after = score(rubric, inds)
     return _compare(result, after, unit, year, new_values, cleared, by)
 

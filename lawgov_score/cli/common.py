@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -27,6 +28,9 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
 
 
+_LANG: ContextVar[str] = ContextVar("lang", default="zh")  # the running command's --lang, for messages
+
+
 class UsageProblem(Exception):
     """Bad usage found after parsing (a unit not in the data, say): one line, exit 2."""
 
@@ -44,6 +48,7 @@ def guarded(fn):
 
         debug = kwargs.get("debug", False) or os.environ.get("LAWGOV_DEBUG") == "1"
         lang = kwargs.get("lang", "zh")
+        _LANG.set(lang)
         try:
             code = fn(*args, **kwargs)
         except ProblemError as exc:
@@ -108,7 +113,18 @@ def load_inputs(rubric_path: Path | None, data: list[Path] | None):
     inds, data_report = read_indicators_report(data or bundled.default_data(), rubric)
     if inds is None:
         raise ProblemError(data_report)
+    show_warnings(data_report)
     return rubric, inds
+
+
+def show_warnings(report) -> None:
+    """Warnings about the input (values that break a declared constraint, say) go to stderr,
+    one line each, in the command's --lang; the command goes on."""
+    if not report.warnings:
+        return
+    lang = _LANG.get()
+    for p in sorted(report.warnings, key=lambda p: (p.path, p.line if p.line is not None else float("inf"))):
+        typer.echo(p.render(lang), err=True)
 
 
 def emit(text: str | bytes, output: Path | None, fmt: str) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail,
-                     guarded, load_inputs, resolve_format)
+                     guarded, load_inputs, resolve_format, show_warnings)
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +58,13 @@ def score_cmd(
 
         emit(scoring_workbook(result, view="score", items=items, lang=lang), output, fmt)
         return 0
-    df, cols = score_view(items, rub, lang, json=fmt == "json")
+    if fmt == "json":  # the records the API gives (lg.score_records), by the same function
+        from ..present import score_records
+        from ..render import to_json
+
+        emit(to_json(score_records(result, items)), output, fmt)
+        return 0
+    df, cols = score_view(items, rub, lang)
     emit(render(df, cols, fmt, lang, rub.decimals), output, fmt)
     return 0
 
@@ -130,4 +136,5 @@ def _scanned_rank(rubric_path, data, **how):
     table, report = scan_rank(data or bundled.default_data(), rub, **how)
     if table is None:
         raise ProblemError(report)
+    show_warnings(report)
     return table, rub

@@ -896,4 +896,9 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
     inds = normalise(raw, parts, metas, rubric, report, shown_files)
     if inds is None or not report.ok:
         return None, report
+    from .consistency import check_values
+
+    report.extend(check_values(inds, rubric))
+    if not report.ok:
+        return None, report
     return inds, report

@@ -311,6 +311,12 @@ def scan_rank(paths: list[str | Path], rubric, *, by: str | None = None, ties: s
     keep = [*KEYS, *META_COLUMNS, "total", "percent", "grade", "vetoed", "bonus", *[col_score(d) for d in rubric.roots]]
     if on is not None:
         keep.append(col_score(on))
+    from .consistency import check_values
+
+    for year in scanned.years:  # derived values and declared constraints, like the in-memory reader
+        report.extend(check_values(scanned.indicators(year), rubric))
+    if not report.ok:
+        return None, report
     frames = []
     for year in scanned.years:
         result = score(rubric, scanned.indicators(year))

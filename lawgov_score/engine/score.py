@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..data.columns import META_COLUMNS
+from ..data.derive import derive
 from ..data.read import Indicators
-from ..rubric import formula as fx
 from ..rubric.compiled import Item, Rubric
+from . import provenance as P
 from . import rules as R
 
 KEYS = ["unit", "year"]
@@ -58,7 +59,9 @@ class ScoreResult:
         )
 
     def items(self) -> pl.DataFrame:
-        """One row per unit, year and item: the `score` records."""
+        """One row per unit, year and item with the exact values and where each comes from
+        (``source``, ``derived_from``).  ``lawgov_score.score_records`` turns them into what
+        `score -f json` prints (yes/no as 是/否, numbers rounded to the rubric's decimals)."""
         return item_records(self)
 
 
@@ -74,11 +77,7 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     missing = [f for f in needed if f not in wide.columns]
     wide = wide.with_columns([pl.lit(None, dtype=pl.Float64).alias(f) for f in missing])
     wide = wide.with_columns([pl.col(f).cast(pl.Float64) for f in needed])
-    # Derived fields: a stated value wins; otherwise the dictionary's formula (dependency order).
-    for fid, ast in rubric.field_formulas.items():
-        if fid not in needed:
-            continue
-        wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
+    wide = derive(wide, rubric, needed)  # a stated value wins; otherwise the dictionary's formula
     units = inds.units
     wide = wide.join(units, on="unit", how="left", maintain_order="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
     return wide if ordered else wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
@@ -201,16 +200,23 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     none_f, none_b = pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Boolean)
     attrs = item_table(rubric)
     frame = frame.with_row_index("_row")  # the frame is sorted by year and unit already
+    fields = P.provenance_of(rubric, frame.columns)
+    none_s, none_l = pl.lit(None, dtype=pl.String), pl.lit(None, dtype=pl.List(pl.String))
 
     def part(order: int, item: dict) -> list[pl.Expr]:
         # One block of rows per item (a loop over items, not units), its attributes as
         # literals: stacking the blocks needs no join on the item id.
         i = item["id"]
         cols = frame.columns
+        value = (pl.col(col_value(i)) if col_value(i) in cols else none_f).cast(pl.Float64)
+        if col_value(i) in cols:
+            source, inputs = P.leaf_provenance(rubric.items[i], rubric, value, cols, fields)
+        else:
+            source, inputs = none_s, none_l
         return [
             pl.col("_row"), *[pl.lit(item[k], dtype=attrs.schema[k]).alias(k) for k in attrs.columns],
             pl.col(col_score(i)).cast(pl.Float64).alias("score"),
-            (pl.col(col_value(i)) if col_value(i) in cols else none_f).cast(pl.Float64).alias("value"),
+            value.alias("value"), source.alias("source"), inputs.alias("_inputs"),
             (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
             (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
         ]
@@ -223,7 +229,8 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         pl.when(pl.col("role") == "group").then(
             pl.when(pl.col("score") >= pl.col("max")).then(pl.lit("met")).otherwise(pl.lit("short")))
         .when(pl.col("fired").fill_null(False)).then(pl.lit("vetoed"))
-        .when(pl.col("value").is_null()).then(pl.lit("missing"))
+        # met only on a value someone stated (or derived from stated ones): an imputed one is still missing
+        .when(pl.col("source").is_in([P.ABSENT, P.IMPUTED])).then(pl.lit("missing"))
         .when(pl.col("role") == "veto").then(pl.lit("met"))
         .when(pl.col("role") == "negative").then(pl.when(pl.col("score") < 0).then(pl.lit("short")).otherwise(pl.lit("met")))
         .when(pl.col("role") == "bonus").then(pl.when(pl.col("score") > 0).then(pl.lit("met")).otherwise(pl.lit("short")))
@@ -235,48 +242,33 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         status.alias("status"),
         pl.col("target").round(4),
     )
-    evidence = _evidence(result)
-    if evidence is not None:
-        out = out.join(evidence, on=KEYS + ["id"], how="left", nulls_equal=True, maintain_order="left")
-    else:
-        out = out.with_columns(pl.lit(None, dtype=pl.String).alias("evidence"), pl.lit(None, dtype=pl.String).alias("qualifier"))
+    out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
     return out.select(
-        "unit", "year", "id", "name", "level", "parent", "value", "score", "max", "target", "gap", "status",
-        "field", "rule", "role", "higher", "evidence", "qualifier", "note",
+        "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target",
+        "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note",
     )
 
 
-def _sources(rubric: Rubric) -> pl.DataFrame:
-    """For each leaf, the fields its evidence comes from, in order: the field it reads, then,
-    for a formula or a derived field, the fields the value is computed from."""
-    rows = []
-    for it in rubric.leaves():
-        chain = [it.field] if it.field else []
-        todo = list(chain) + (fx.fields_of(it.formula_ast) if it.formula_ast is not None else [])
-        seen: list[str] = []
-        while todo:
-            f = todo.pop(0)
-            if f in seen:
-                continue
-            seen.append(f)
-            if f in rubric.field_formulas:
-                todo += fx.fields_of(rubric.field_formulas[f])
-        start = 0 if it.field else 1  # position 0 is the item's own field; a formula has none
-        rows += [(it.id, f, pos) for pos, f in enumerate(seen, start)]
-    return pl.DataFrame(rows, schema={"id": pl.String, "field": pl.String, "pos": pl.Int64}, orient="row")
-
-
-def _evidence(result: ScoreResult) -> pl.DataFrame | None:
-    """The evidence behind each item's value: its own field's, or else that of the fields a
-    derived value is computed from (纠错率 ← "审结48起；其中纠错10起")."""
+def _with_evidence(out: pl.DataFrame, result: ScoreResult) -> pl.DataFrame:
+    """The evidence behind each item's value: that of the stated fields it rests on (its own
+    field's, or for a derived value those of its inputs: 纠错率 ← "审结48起；其中纠错10起"), in
+    the order the formula reads them, and the first qualifier (余, 约) among them."""
     vals = result.indicators.values
     if vals.height == 0:
-        return None
+        none = pl.lit(None, dtype=pl.String)
+        return out.with_columns(none.alias("evidence"), none.alias("qualifier"))
     ev = vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
-    joined = _sources(result.rubric).join(ev, on="field", how="inner").filter(pl.col("evidence").is_not_null())
-    own = joined.filter(pl.col("pos") == 0)
-    parts = joined.filter(pl.col("pos") > 0).sort("pos").group_by(KEYS + ["id"], maintain_order=True).agg(
-        pl.col("evidence").str.join("；").alias("evidence_parts"), pl.col("qualifier").drop_nulls().first().alias("qualifier_parts"))
-    out = own.select(KEYS + ["id", "evidence", "qualifier"]).join(parts, on=KEYS + ["id"], how="full", coalesce=True, nulls_equal=True)
-    return out.select(KEYS + ["id", pl.coalesce("evidence", "evidence_parts").alias("evidence"),
-                              pl.coalesce("qualifier", "qualifier_parts").alias("qualifier")])
+    # a stated value: its own field's evidence (most rows, one join)
+    own = pl.when(pl.col("source") == P.STATED).then(pl.col("field")).alias("_own")
+    out = out.with_columns(own).join(ev.rename({"field": "_own"}), on=[*KEYS, "_own"], how="left", nulls_equal=False,
+                                     maintain_order="left").drop("_own")
+    # a derived value: its inputs' evidence, joined in the order the formula reads them (few rows)
+    out = out.with_row_index("_i")
+    used = (out.filter(pl.col("_inputs").is_not_null()).select("_i", *KEYS, pl.col("_inputs").alias("field"))
+            .explode("field").with_columns(pl.int_range(pl.len()).over("_i").alias("_pos")))
+    joined = used.join(ev, on=KEYS + ["field"], how="inner", nulls_equal=True).filter(pl.col("evidence").is_not_null())
+    parts = joined.sort("_i", "_pos").group_by("_i", maintain_order=True).agg(
+        pl.col("evidence").str.join("；").alias("_ev"), pl.col("qualifier").drop_nulls().first().alias("_q"))
+    out = out.join(parts, on="_i", how="left", maintain_order="left")
+    return out.with_columns(pl.coalesce("evidence", "_ev").alias("evidence"),
+                            pl.coalesce("qualifier", "_q").alias("qualifier")).drop("_i", "_ev", "_q")

@@ -86,7 +86,7 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     vals = vals.filter(pl.col("field").is_in(list(rubric.used_fields())))
     evidence = (
         vals.join(field_types(rubric), on="field", how="left").join(names, on="field", how="left")
-        .with_columns(shown_value("value").alias("value_shown"))
+        .with_columns(shown_value("value", rubric.decimals).alias("value_shown"))
         .sort("_order", "file", "row")
         .select("unit", "year", "field", "fname", "value_shown", "qualifier", "evidence", "source", "file", "row")
     )

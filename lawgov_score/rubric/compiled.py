@@ -25,6 +25,7 @@ class Item:
     field: str | None = None
     formula: str | None = None
     formula_ast: Any = None
+    unit: str | None = None  # the unit of a formula's value (a field's item takes the field's)
     rule: Any = None  # a pydantic rule model
     missing: str = "zero"
     evidence: str | None = None
@@ -60,6 +61,25 @@ class Item:
 
 
 @dataclass
+class Constraint:
+    """A declared check across fields, ready to evaluate: ``left op right``."""
+
+    check: str  # as written
+    left: Any  # formula ast
+    op: str  # one of <= < >= > ==
+    right: Any
+    severity: str = "error"
+    why: str | None = None
+    path: str = ""
+    line: int = 0
+
+    def fields(self) -> list[str]:
+        from .formula import fields_of
+
+        return list(dict.fromkeys(fields_of(self.left) + fields_of(self.right)))
+
+
+@dataclass
 class Rubric:
     id: str
     name: str
@@ -76,6 +96,7 @@ class Rubric:
     note: str | None = None
     source: str | None = None
     field_formulas: dict[str, Any] = field(default_factory=dict)  # field id → ast, dependency order
+    constraints: list[Constraint] = field(default_factory=list)  # declared by the field dictionaries
     files: list[str] = field(default_factory=list)  # every file read, for messages and diff
     waive: dict[str, str] = field(default_factory=dict)  # warning code → why the rubric accepts it
     raw: Any = field(default=None, repr=False, compare=False)  # the merged, located mapping, for lines
@@ -90,10 +111,17 @@ class Rubric:
         """Fields the items read, directly or through formulas (of items and of fields)."""
         from .formula import fields_of
 
-        out: set[str] = set()
         todo: list[str] = []
         for it in self.leaves():
             todo += [it.field] if it.field else fields_of(it.formula_ast)
+        return self.with_inputs(todo)
+
+    def with_inputs(self, fields) -> set[str]:
+        """The fields and every field their dictionary formulas read, all the way down."""
+        from .formula import fields_of
+
+        out: set[str] = set()
+        todo = list(fields)
         while todo:
             f = todo.pop()
             if f in out:

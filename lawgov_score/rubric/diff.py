@@ -194,6 +194,12 @@ def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
             if va != vb:
                 out.append(Change("field_def", "", b.name, f"fields.{fid}.{key}", va, vb))
 
+    # constraints decide which data is accepted: each one added, removed or made milder/stricter
+    oc, nc = ({c.check: c.severity for c in r.constraints} for r in (old, new))
+    for check in [*oc, *[c for c in nc if c not in oc]]:
+        if oc.get(check) != nc.get(check):
+            out.append(Change("field_def", "", check, "constraints", oc.get(check), nc.get(check)))
+
     for nid, n in new.items.items():
         if nid not in pairs:
             out.append(Change("added", nid, n.name, "item", None, _summary(n, new, lang)))
@@ -215,7 +221,7 @@ def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
                 continue
             if a != b:
                 out.append(Change(kind, nid, n.name, key, a, b))
-        for key in ("field", "formula"):
+        for key in ("field", "formula", "unit"):
             if getattr(o, key) != getattr(n, key):
                 out.append(Change("field", nid, n.name, key, getattr(o, key), getattr(n, key)))
         ro, rn = _rule_dump(o), _rule_dump(n)

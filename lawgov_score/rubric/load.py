@@ -37,7 +37,8 @@ def read_rubric(path: str | Path) -> tuple[Rubric | None, Report]:
     if "items" not in raw and "fields" in raw and not any(k in raw for k in EXTENDS_KEYS):
         report.add(problem("E-TREE", shown, raw.loc[1], where="细则", reason="这是指标字典文件（只有 fields），不是细则；用 `rubric check` 检查它"))
         return None, report
-    fields = _load_fields(raw, report)
+    constraints: list = []
+    fields = _load_fields(raw, report, constraints)
     doc = _validate(RubricDoc, {k: v for k, v in raw.items() if k not in ("fields", "items")}, raw, report)
     items, _ = _validate_nodes(raw.get("items"), ("items",), raw, report)
     if doc is None or fields is None:
@@ -45,7 +46,7 @@ def read_rubric(path: str | Path) -> tuple[Rubric | None, Report]:
     doc.items = items  # possibly with invalid nodes: the whole-rubric checks still run
     from .semantics import compile_rubric
 
-    rubric = compile_rubric(doc, raw, fields, shown, report)
+    rubric = compile_rubric(doc, raw, fields, shown, report, constraints)
     if not report.ok:
         return None, report
     rubric.files = sorted(set(_files(raw)))
@@ -73,11 +74,18 @@ def read_fields_file(path: str | Path) -> tuple[list[FieldDef] | None, Report]:
     doc = _validate(FieldsDoc, raw, raw, report)
     if doc is None:
         return None, report
-    from .semantics import check_fields
+    from .semantics import check_constraints, check_fields
 
     defs = [(f, raw["fields"].loc_of(i)) for i, f in enumerate(doc.fields)]
-    check_fields(defs, report)
+    fields = check_fields(defs, report)
+    check_constraints(_constraint_defs(doc, raw), fields, report)
     return (doc.fields if report.ok else None), report
+
+
+def _constraint_defs(doc: FieldsDoc, raw: LDict) -> list:
+    """The dictionary's constraints, each with the file and line it is written on."""
+    entries = raw.get("constraints")
+    return [(c, entries.loc_of(j) if isinstance(entries, LList) else raw.loc) for j, c in enumerate(doc.constraints)]
 
 
 def is_fields_file(path: str | Path) -> bool:
@@ -270,8 +278,9 @@ def _files(raw: LDict) -> list[str]:
 # --- stage 3: field dictionaries ----------------------------------------------------------
 
 
-def _load_fields(raw: LDict, report: Report) -> list[tuple[FieldDef, tuple[str, int]]] | None:
-    """Every field definition the rubric can see, with where it was written."""
+def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[FieldDef, tuple[str, int]]] | None:
+    """Every field definition the rubric can see, with where it was written; the constraints
+    the dictionaries declare are added to ``constraints``."""
     entries = raw.get("fields")
     if entries is None:
         return []
@@ -300,6 +309,7 @@ def _load_fields(raw: LDict, report: Report) -> list[tuple[FieldDef, tuple[str, 
                 ok = False
                 continue
             out += [(f, fraw["fields"].loc_of(j)) for j, f in enumerate(doc.fields)]
+            constraints += _constraint_defs(doc, fraw)
         elif isinstance(entry, dict):
             f = _validate(FieldDef, entry, entry, report)
             if f is None:
@@ -320,7 +330,7 @@ _KNOWN_KEYS = sorted(
     | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
        "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "by_rank", "min_percent",
        "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
-       "shared"}
+       "shared", "check", "severity", "why", "constraints"}
 )
 
 _EXPECTED = {  # pydantic error type → (zh, en)

@@ -190,6 +190,7 @@ class Node(_Strict):
     items: list["Node"] = Field(default_factory=list)
     field: str | None = None
     formula: str | None = None
+    unit: str | None = None  # the unit of a formula's value ("%": a percent, 0–100); a field has its own
     rule: Rule | None = None
     missing: Literal["zero", "full"] = "zero"
     evidence: str | None = None
@@ -307,6 +308,17 @@ class RubricDoc(_Strict):
     waive: Waivers = Field(default_factory=dict)
 
 
+class Constraint(_Strict):
+    """A check across fields of one unit and year, declared in a field dictionary:
+    ``check: reconsideration_corrected <= reconsideration_closed``.  Each side is a formula; the
+    comparison is one of ``<= < >= > ==``.  Values that break an ``error`` constraint are a data
+    problem (nothing is scored); a ``warning`` is reported and scoring goes on."""
+
+    check: str = Field(min_length=1)
+    severity: Literal["error", "warning"] = "error"
+    why: str | None = None  # the reason, shown with the problem
+
+
 class FieldsDoc(_Strict):
     """A field dictionary file."""
 
@@ -314,3 +326,4 @@ class FieldsDoc(_Strict):
     name: str | None = None
     note: str | None = None
     fields: list[FieldDef] = Field(min_length=1)
+    constraints: list[Constraint] = Field(default_factory=list)

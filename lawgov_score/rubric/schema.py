@@ -69,6 +69,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "items": "下级项目",
         "field": "末级项目读取的指标编号（见指标字典）",
         "formula": "由指标计算的值，如 corrected / closed * 100",
+        "unit": "formula 项目的值的计量单位，如 %（百分比，0–100）；field 项目用指标字典的单位",
         "rule": "评分规则",
         "missing": "缺数据时：zero（0 分，默认）或 full（满分）",
         "evidence": "佐证材料：考核组要看的证明",
@@ -78,6 +79,12 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "FieldsDoc": {
         "id": "指标字典编号", "name": "指标字典名称", "note": "说明", "fields": "指标定义",
+        "constraints": "各指标之间应满足的关系（读数据时逐单位逐年检查）",
+    },
+    "Constraint": {
+        "check": "两个公式的比较，如 reconsideration_corrected <= reconsideration_closed",
+        "severity": "error（默认：数据有误，不计分）或 warning（提示核实，照常计分）",
+        "why": "理由，随问题一并显示",
     },
     "FieldDef": {
         "id": "指标编号：英文字母、数字和下划线，不以数字开头",

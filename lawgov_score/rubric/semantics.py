@@ -14,7 +14,8 @@ from typing import Any
 from ..problems import Report, did_you_mean, problem
 from ..yamlsafe import LDict, locate
 from . import formula as fx
-from .compiled import Item, Rubric
+from .compiled import Constraint, Item, Rubric
+from .model import Constraint as ConstraintDef
 from .model import FieldDef, InvalidNode, Node, RubricDoc, SIDE_RULES
 
 NUMERIC = {"number", "percent", "count"}
@@ -65,6 +66,29 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
     return out
 
 
+def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef],
+                      report: Report) -> list[Constraint]:
+    """Parse each declared constraint; its fields must be in the dictionary."""
+    out: list[Constraint] = []
+    for c, (path, line) in entries:
+        where = f"约束“{c.check}”"
+        try:
+            left, op, right = fx.parse_comparison(c.check)
+        except fx.FormulaError as exc:
+            report.add(problem("E-FORMULA", path, line, where="约束", formula=c.check, reason=str(exc)))
+            continue
+        compiled = Constraint(check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why,
+                              path=path, line=line)
+        unknown = [f for f in compiled.fields() if f not in fields]
+        for f in unknown:
+            report.add(problem("E-FIELD-UNKNOWN", path, line, where=where, field=f, suggestion=did_you_mean(f, fields)))
+        if not compiled.fields():
+            report.add(problem("E-FORMULA", path, line, where="约束", formula=c.check, reason="约束须至少读一个指标"))
+        elif not unknown:
+            out.append(compiled)
+    return out
+
+
 def field_range(f: FieldDef) -> tuple[float | None, float | None]:
     """The values a field can take: its own min/max, else what its type implies."""
     lo, hi = f.min, f.max
@@ -107,8 +131,9 @@ def _formula_order(fields: dict[str, FieldDef], report: Report, locs: dict[str, 
     return order
 
 
-def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: Report) -> Rubric:
+def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: Report, constraint_defs=()) -> Rubric:
     fields = check_fields(field_defs, report)
+    constraints = check_constraints(list(constraint_defs), fields, report)
     locs = {f.id: loc for f, loc in field_defs}
     formulas = _formula_order(fields, report, locs)
     grades = doc.grades
@@ -163,7 +188,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     return Rubric(
         id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
         aggregate=doc.aggregate, decimals=doc.decimals, bonus_cap=doc.bonus_cap, grades=list(grades),
-        version=doc.version, note=doc.note, source=doc.source, field_formulas=formulas,
+        version=doc.version, note=doc.note, source=doc.source, field_formulas=formulas, constraints=constraints,
         waive=dict(doc.waive or {}), raw=raw,
     )
 
@@ -179,6 +204,8 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
     if not node.field and not node.formula:
         report.add(problem("E-KEY-MISSING", *at(), where=where, key="field"))
         return
+    if node.unit is not None and node.field:
+        report.add(problem("E-TREE", *at("unit"), where=where, reason="unit 只用于 formula 项目；field 项目的计量单位来自指标字典"))
     fdef: FieldDef | None = None
     if node.field:
         item.field = node.field
@@ -197,7 +224,8 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
         for u in fx.fields_of(item.formula_ast):
             if u not in fields:
                 report.add(problem("E-FIELD-UNKNOWN", *at("formula"), where=where, field=u, suggestion=did_you_mean(u, fields)))
-        ftype = "number"
+        item.unit = node.unit
+        ftype = "percent" if node.unit == "%" else "number"
 
     side = rule.type in SIDE_RULES
     if side:
@@ -217,7 +245,7 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
             return True
         return False
 
-    lo, hi = field_range(fdef) if fdef else (None, None)
+    lo, hi = field_range(fdef) if fdef else ((0.0, 100.0) if ftype == "percent" else (None, None))
 
     def in_range(name: str, value: float | None) -> None:
         if value is None:
