@@ -164,6 +164,24 @@ def test_whatif_cli_and_its_errors(tmp_path):
     assert bad.exit_code == 2 and "数据中没有单位" in bad.output
 
 
+def test_whatif_says_whether_a_veto_is_triggered_kept_or_lifted():
+    rub = lg.load_rubric(KAOHE)
+    res = lg.score(rub, lg.read_indicators([CITY], rub))
+    vetoed, year = res.frame.filter(pl.col("vetoed")).select("unit", "year").row(0)
+    clean = res.frame.filter(~pl.col("vetoed") & (pl.col("year") == year))["unit"][0]
+    veto_fields = [it.field for it in rub.leaves() if it.role == "veto"]
+    for unit, value, zh, en in [(clean, "是", "触发一票否决", "now vetoed"), (vetoed, "否", "解除一票否决", "no longer vetoed")]:
+        args = ["whatif", "-u", unit, CITY, "-r", KAOHE, "-y", year, *[a for f in veto_fields for a in ("--set", f"{f}={value}")]]
+        out = run(*args)
+        assert out.exit_code == 0, out.output
+        assert zh in out.stdout and "仍被一票否决" not in out.stdout
+        assert en in run(*args, "--lang", "en").stdout
+    kept = run("whatif", "-u", vetoed, CITY, "-r", KAOHE, "-y", year, "--set", "出庭应诉率=100%")
+    assert kept.exit_code == 0 and "仍被一票否决" in kept.stdout and "触发" not in kept.stdout
+    untouched = run("whatif", "-u", clean, CITY, "-r", KAOHE, "-y", year, "--set", "出庭应诉率=100%")
+    assert untouched.exit_code == 0 and "一票否决" not in untouched.stdout
+
+
 # --- benchmark ---------------------------------------------------------------------------------------------
 
 
