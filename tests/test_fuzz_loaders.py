@@ -125,6 +125,7 @@ def test_rubric_loading_never_raises(tmp_path_factory, data):
         assert report.errors
     for p in report.problems:
         assert p.code in CATALOGUE and "\n" not in p.render()
+        assert not re.search(r"\b(LList|LDict|_FieldRef|NoneType)\b", p.render() + p.render("en")), p.render()
     assert path.read_bytes() == data
 
 

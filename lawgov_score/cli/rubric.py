@@ -28,16 +28,15 @@ def check_cmd(
     """检查细则：结构、分值、规则，以及不可能得分、重名、缺佐证等。
 
     每个问题一行：文件:行: 代码: 说明（代码说明见 docs/errors.md）。给目录时检查其中全部 .yaml 文件。
-    有错误（或 --strict 下有警告）时退出码为 1。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
+    所查文件有错误（或 --strict 下有警告；空文件、无法读取的文件也算）时退出码为 1；
+    只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
     from ..render import to_json
 
-    results = []
-    missing_file = False
-    for path in _expand(rubrics):
-        report = check_rubric(path)
-        missing_file |= any(p.code == "E-FILE" for p in report.problems)
-        results.append((path, report))
+    results = [(path, check_rubric(path)) for path in _expand(rubrics)]
+    # Bad usage (exit 2) is only a path that is not there; whatever is wrong in a file that is
+    # there, empty or unreadable included, is a problem the check found (exit 1).
+    not_there = [p for p in rubrics if not p.exists()]
     failed = any(r.errors or (strict and r.warnings) for _, r in results)
     if fmt == "json":
         payload = [{"path": str(p), "ok": not (r.errors or (strict and r.warnings)), "errors": len(r.errors),
@@ -54,7 +53,7 @@ def check_cmd(
                 typer.echo(f"{path}: {'ok' if ok else 'FAILED'} ({e} errors, {w} warnings)", err=True)
             else:
                 typer.echo(f"{path}：{'通过' if ok else '未通过'}（错误 {e}，警告 {w}）", err=True)
-    if missing_file:
+    if not_there:
         return EXIT_BAD
     return EXIT_FOUND if failed else 0
 
@@ -64,7 +63,10 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            if not found:
+                fail(f"目录 {p} 中没有 .yaml 文件")
+            out += found
         else:
             out.append(p)
     return out
