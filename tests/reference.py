@@ -195,6 +195,11 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                 else:
                     fired[leaf["id"]] = v < rule["below"]
                 s = 0.0
+            elif t in ("ratio_to_best", "rank", "minmax") and (
+                    len(peers(key, leaf)) < 2 or (rule.get("within") and not meta.get(key[0], {}).get(rule["within"]))):
+                # no peer (docs/rubric-format.md, `alone`): missing (default) scores as a missing value
+                alone = rule.get("alone", "missing")
+                s = P if alone == "full" or (alone == "missing" and leaf.get("missing") == "full") else 0.0
             elif t == "ratio_to_best":
                 ps = peers(key, leaf)
                 if higher:

@@ -34,7 +34,7 @@ def test_gaps_splits_points_lost_by_cause(city):
     for unit in ["合成甲县", "合成丙县", "合成辛市"]:
         g = lg.gaps(city, unit)
         s = g.summary()
-        assert s["lost"] == pytest.approx(s["lost_missing"] + s["lost_short"] + s["lost_deducted"])
+        assert s["lost"] == pytest.approx(s["lost_missing"] + s["lost_alone"] + s["lost_short"] + s["lost_deducted"])
         # shifan adds up (sums, no deductions, no bonus): the points lost are what the total lacks
         assert s["lost"] == pytest.approx(g.max - g.total)
         missing = g.items.filter(pl.col("cause") == "missing")
@@ -107,7 +107,14 @@ def test_gaps_path_applied_by_hand_through_the_cli(tmp_path):
 def test_gaps_table_and_markdown_and_csv():
     out = run("gaps", "-u", "乃东", "--top", "3")
     assert out.exit_code == 0, out.output
-    assert "距“合格”还差 332.00 分" in out.stdout
+    assert "距“合格”还差 357.00 分" in out.stdout
+    # 乃东区 is the only unit of 山南市: 1.1.1, 6.4.1 and 10.1.4 compare within the city, so no points
+    assert "无可比单位 25.00" in out.stdout
+    assert out.stderr.count("W-ALONE") == 4 and "乃东区 2022（山南市仅此一家有数据）" in out.stderr
+    items = json.loads(run("gaps", "-u", "乃东", "-f", "json", "--path", "none").stdout)["items"]
+    assert {x["id"]: x["lost"] for x in items if x["cause"] == "alone"} == {"1.1.1": 10, "6.4.1": 8, "10.1.4": 7}
+    table = run("gaps", "-u", "乃东", "--path", "none").stdout
+    assert [line.split()[0] for line in table.splitlines() if "无可比单位" in line and line[0].isdigit()] == ["1.1.1", "6.4.1", "10.1.4"]
     assert "最短路径（改动项目最少）" in out.stdout and "已重新计分核实" in out.stdout
     assert "缺数据（须补佐证）" in out.stdout
     md = run("gaps", "-u", "乃东", "-f", "markdown", "--path", "effort")

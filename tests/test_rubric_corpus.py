@@ -37,7 +37,7 @@ REQUIRED = {
     "bands-top-below-points": "W-NEVER-SCORES", "rank-top-below-points": "W-NEVER-SCORES",
     "deduct-cap-above-points": "W-CAP", "failed-child-no-points-sum": "E-RULE-TYPE",
     "failed-child-points-unknown": "E-TYPE", "points-a-list": "E-TYPE", "fields-file-missing": "E-FILE",
-    "empty-rubric": "E-FILE",
+    "empty-rubric": "E-FILE", "within-unknown-group": "E-TYPE",
 }
 LINT_CODES = {"W-EVIDENCE", "W-NEVER-SCORES", "W-NAME-DUP", "W-CAP", "W-BONUS", "W-VETO", "W-GRADE", "W-WEIGHT",
               "E-WAIVER", "W-WAIVER-UNUSED", "W-POINTS-SUM", "W-TOTAL"}

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, emit, fail, guarded, resolve_format
+from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, check_by, emit, fail, guarded, resolve_format
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -149,8 +149,7 @@ def diff_cmd(
     fmt = resolve_format(fmt, output, ["table", "markdown", "json"])
     if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
         fail("--fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录")
-    if by is not None and by not in ("city", "province", "level", "group"):
-        fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
+    check_by(by)
     from ..rubric.diff import diff_rubrics, read_rubric_at
 
     with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:

@@ -324,7 +324,7 @@ def _load_fields(raw: LDict, report: Report) -> list[tuple[FieldDef, tuple[str, 
 _KNOWN_KEYS = sorted(
     set(RubricDoc.model_fields) | set(Node.model_fields) | set(FieldDef.model_fields) | set(AddedNode.model_fields)
     | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
-       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "by_rank", "min_percent",
+       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "alone", "by_rank", "min_percent",
        "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
        "shared"}
 )
