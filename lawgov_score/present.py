@@ -289,13 +289,14 @@ def describe_rule(item: Item, rubric: Rubric, lang: str = "zh") -> str:
         return (f"veto when {cond}: " + ", ".join(caps)) if en else (f"一票否决：{cond}时" + "，".join(caps))
     peers = ("same year" + (f" and {r.within}" if r.within else "")) if en else ("同年度" + ("同" + _GROUP_ZH.get(r.within, r.within) if r.within else "") + "单位")
     # the default (`alone: missing`) is the documented one; another choice is said
-    alone = {"full": ("; no peer: full", "；无可比单位时得满分"), "zero": ("; no peer: 0", "；无可比单位时得 0 分")}.get(r.alone, ("", ""))
-    alone = alone[0] if en else alone[1]
+    alone = {"full": ("; no peer: full", "；无可比单位时得满分"), "zero": ("; no peer: 0", "；无可比单位时得 0 分")}
+    alone = alone.get(r.alone, ("", ""))[0 if en else 1]
     if t == "ratio_to_best":
         return (f"value / best among {peers} × {P}" if en else f"实际值 ÷ {peers}最{'高' if hi else '低'}值 × {P}") + alone
     if t == "rank":
         pts = "/".join(_n(p) for p in r.by_rank)
-        return (f"by rank among {peers}: {pts}, else {_n(r.else_)}" if en else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分") + alone
+        text = f"by rank among {peers}: {pts}, else {_n(r.else_)}" if en else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分"
+        return text + alone
     if t == "minmax":
         return (f"min-max among {peers} × {P}" if en else f"按{peers}最小—最大值折算 × {P}") + alone
     return t

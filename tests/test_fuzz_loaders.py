@@ -107,7 +107,8 @@ def test_reading_never_raises(tmp_path_factory, case):
     path.write_bytes(data)
     inds, report = read_indicators_report([path], rubric())
     if inds is None:
-        check_report(report, shown_path(path))  # relative to the working directory when shorter: where the clone sits decides
+        # relative to the working directory when that is shorter: where the clone sits decides
+        check_report(report, shown_path(path))
     else:
         assert inds.values.height >= 0 and inds.wide is not None
     assert path.read_bytes() == data

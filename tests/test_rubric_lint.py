@@ -170,14 +170,16 @@ def test_exit_1_for_every_problem_in_a_file_that_is_there_2_only_for_bad_usage(t
         assert result.exit_code == 1, (path, result.output)
         assert ": E-FILE: " in result.stdout and "Traceback" not in result.output
     (tmp_path / "no-yaml").mkdir()
-    for usage in (["rubric", "check", str(tmp_path / "no-yaml")], ["rubric", "check", str(empty), str(tmp_path / "nope.yaml")],
+    for usage in (["rubric", "check", str(tmp_path / "no-yaml")],
+                  ["rubric", "check", str(empty), str(tmp_path / "nope.yaml")],
                   ["rubric", "check", "--format", "xml", str(empty)]):
         result = runner.invoke(app, usage)
         assert result.exit_code == 2, (usage, result.output)
 
 
 def test_a_missing_field_dictionary_is_reported_where_the_rubric_names_it(tmp_path):
-    base = write(tmp_path, HEAD.replace("fields:\n", "fields:\n  - dicts/gone.yaml\n") + LEAVES.format(waive1="", waive2=""))
+    head = HEAD.replace("fields:\n", "fields:\n  - dicts/gone.yaml\n")
+    base = write(tmp_path, head + LEAVES.format(waive1="", waive2=""))
     [p] = [p for p in check_rubric(base).problems if p.code == "E-FILE"]
     assert (Path(p.path).resolve(), p.line) == (base.resolve(), 4) and "dicts/gone.yaml" in p.message()
     child = write(tmp_path, "extends: r.yaml\nid: c\nname: 子细则\n", "child.yaml")
@@ -188,7 +190,8 @@ def test_a_missing_field_dictionary_is_reported_where_the_rubric_names_it(tmp_pa
 def test_a_failed_child_whose_points_are_known_still_counts_in_the_sum(tmp_path):
     """Only a sum that cannot be known is left out: a child with a bad rule but readable points
     still counts, so a parent that really does not add up is still reported."""
-    text = HEAD + LEAVES.format(waive1="points: 20\n    ", waive2="evidence: 表").replace("type: boolean", "type: boolen")
+    text = HEAD + LEAVES.format(waive1="points: 20\n    ", waive2="evidence: 表")
+    text = text.replace("type: boolean", "type: boolen")
     found = codes(write(tmp_path, text))
     assert found == [("E-RULE-TYPE", 23), ("W-POINTS-SUM", 10)]
     sums = [p.message() for p in check_rubric(tmp_path / "r.yaml").problems if p.code == "W-POINTS-SUM"]
@@ -196,8 +199,8 @@ def test_a_failed_child_whose_points_are_known_still_counts_in_the_sum(tmp_path)
 
 
 @pytest.mark.parametrize("formula,culprit", [
-    ("rate / 0", "rate / 0"), ("min(100, rate / (2 - 2) * 100)", "rate / (2 - 2)"), ("rate / (0 * done)", "rate / (0 * done)"),
-    ("coalesce(rate / 0, 1 / 0)", "rate / 0"),
+    ("rate / 0", "rate / 0"), ("min(100, rate / (2 - 2) * 100)", "rate / (2 - 2)"),
+    ("rate / (0 * done)", "rate / (0 * done)"), ("coalesce(rate / 0, 1 / 0)", "rate / 0"),
 ])
 def test_formulas_always_missing_are_found(tmp_path, formula, culprit):
     text = HEAD + f"""items:
@@ -208,7 +211,8 @@ def test_formulas_always_missing_are_found(tmp_path, formula, culprit):
     assert f"'{culprit}' divides by the constant 0" in p.message("en")
 
 
-@pytest.mark.parametrize("formula", ["rate / done", "coalesce(rate / 0, done)", "rate / (done - done)", "(rate - 0) / 2"])
+@pytest.mark.parametrize("formula", ["rate / done", "coalesce(rate / 0, done)", "rate / (done - done)",
+                                     "(rate - 0) / 2"])
 def test_formulas_that_can_give_a_value_are_not_flagged(tmp_path, formula):
     text = HEAD + f"""items:
   - {{id: "1", name: 甲, points: 10, formula: "{formula}", rule: {{type: threshold, target: 1}}, evidence: 表}}

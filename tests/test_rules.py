@@ -176,28 +176,34 @@ def test_veto_caps_total_and_grade(tmp_path):
     assert got == {"A": (95, "合格", True), "B": (50, "不合格", True), "C": (95, "优秀", False)}
 
 
-def test_relative_rules_compare_within_year_and_group(tmp_path):
+def relative(tmp_path, item: str, csv: str):
+    """Score one item (its YAML flow mapping) on a small long-form CSV (with unit metadata)."""
     from helpers import FIELDS_YAML, write
 
     import lawgov_score as lg
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
+    r = write(tmp_path, "r.yaml", f"""
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
-      - {id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}
+      - {item}
     """)
-    write(tmp_path, "d.csv", """
+    write(tmp_path, "d.csv", csv)
+    rub = lg.load_rubric(r)
+    return lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
+
+
+def test_relative_rules_compare_within_year_and_group(tmp_path):
+    item = '{id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}'
+    res = relative(tmp_path, item, """
     unit,year,field,value,city
     A,2023,count,10,甲市
     A,2024,count,10,甲市
     B,2024,count,20,甲市
     C,2024,count,40,乙市
     """)
-    rub = lg.load_rubric(r)
-    res = lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
     got = {(row["unit"], row["year"]): row["s:1"] for row in res.frame.iter_rows(named=True)}
     # A 2023 and C 2024 have nobody to be compared with: no points for being the only one
     assert got == {("A", 2023): 0, ("A", 2024): 5, ("B", 2024): 10, ("C", 2024): 0}
@@ -216,28 +222,16 @@ F,2024,rate,50,乙市
 
 @pytest.mark.parametrize("rule", ["ratio_to_best", "minmax", "rank, by_rank: [10, 6]"])
 @pytest.mark.parametrize("alone,missing,expected", [
-    ("", "", 0), ("alone: missing", "", 0), ("alone: missing", "full", 10), ("alone: zero", "full", 0), ("alone: full", "", 10),
+    ("", "", 0), ("alone: missing", "", 0), ("alone: missing", "full", 10), ("alone: zero", "full", 0),
+    ("alone: full", "", 10),
 ])
 def test_a_unit_without_peers_scores_as_the_rule_says(tmp_path, rule, alone, missing, expected):
     """C is alone in 乙市 (F states nothing); D and E have no 所属市, and two blanks are no group.
     A and B are compared with each other whatever ``alone`` says."""
-    from helpers import FIELDS_YAML, write
-
-    import lawgov_score as lg
-
-    write(tmp_path, "fields.yaml", FIELDS_YAML)
     extra = ", " + alone if alone else ""
     miss = f", missing: {missing}" if missing else ""
-    r = write(tmp_path, "r.yaml", f"""
-    id: t
-    name: 测试
-    fields: [fields.yaml]
-    items:
-      - {{id: "1", name: 办案量, points: 10, field: count{miss}, rule: {{type: {rule}, within: city{extra}}}}}
-    """)
-    write(tmp_path, "d.csv", PEERS)
-    rub = lg.load_rubric(r)
-    res = lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
+    item = f'{{id: "1", name: 办案量, points: 10, field: count{miss}, rule: {{type: {rule}, within: city{extra}}}}}'
+    res = relative(tmp_path, item, PEERS)
     got = {row["unit"]: row["s:1"] for row in res.frame.iter_rows(named=True)}
     assert got["B"] == 10 and got["A"] < 10
     assert {u: got[u] for u in "CDE"} == {"C": expected, "D": expected, "E": expected}
@@ -254,21 +248,8 @@ def test_a_unit_without_peers_scores_as_the_rule_says(tmp_path, rule, alone, mis
 
 
 def test_no_warning_when_every_unit_has_peers(tmp_path):
-    from helpers import FIELDS_YAML, write
-
-    import lawgov_score as lg
-
-    write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
-    id: t
-    name: 测试
-    fields: [fields.yaml]
-    items:
-      - {id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax}}
-    """)
-    write(tmp_path, "d.csv", "unit,year,field,value\nA,2024,count,10\nB,2024,count,10\n")
-    rub = lg.load_rubric(r)
-    res = lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
+    res = relative(tmp_path, '{id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax}}',
+                   "unit,year,field,value\nA,2024,count,10\nB,2024,count,10\n")
     assert res.warnings == [] and res.frame["s:1"].to_list() == [10, 10]  # all equal: full points, as documented
 
 

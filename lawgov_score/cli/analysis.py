@@ -7,12 +7,13 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by, emit, fail,
-                     guarded, resolve_format, score_inputs)
+from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
+                     emit, fail, guarded, resolve_format, score_inputs)
 
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
 # Checked by the one check of grouping columns (engine.rank.require_group), as `rank --by` is.
-ByOpt = Annotated[Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)]
+ByOpt = Annotated[Optional[str], typer.Option(
+    "--by", help="在组内排名：city、province、level 或 group", show_default=False)]
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,8 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, check_by, emit, fail, guarded, resolve_format
+from .common import (EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, check_by, emit, fail, guarded,
+                     resolve_format)
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -29,7 +30,8 @@ def check_cmd(
 
     每个问题一行：文件:行: 代码: 说明（代码说明见 docs/errors.md）。给目录时检查其中全部 .yaml 文件。
     所查文件有错误（或 --strict 下有警告；空文件、无法读取的文件也算）时退出码为 1；
-    只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
+    只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。
+    细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
     from ..render import to_json
 
@@ -63,7 +65,8 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            found = sorted(q for q in p.iterdir()
+                           if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
             if not found:
                 fail(f"目录 {p} 中没有 .yaml 文件")
             out += found

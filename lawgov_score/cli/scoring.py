@@ -6,8 +6,8 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by, emit, fail,
-                     guarded, resolve_format, score_inputs, warn)
+from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
+                     emit, fail, guarded, resolve_format, score_inputs, warn)
 
 
 def register(app: typer.Typer) -> None:

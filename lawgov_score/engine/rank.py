@@ -38,17 +38,22 @@ def require_group(frame: pl.DataFrame | None, by: str | None, unit: str | None =
     if frame is None:
         return
     zh, en = META_NAMES[by]
-    blank = pl.col(by).is_null() | (pl.col(by).cast(pl.String).str.strip_chars() == "") if by in frame.columns else pl.lit(True)
+    if by in frame.columns:
+        blank = pl.col(by).is_null() | (pl.col(by).cast(pl.String).str.strip_chars() == "")
+    else:
+        blank = pl.lit(True)
     if by not in frame.columns or frame.filter(~blank).height == 0:
-        _group_problem(by, f"数据中没有“{zh}”（{by}）这一列，或它全部为空；在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
-                       f"the data has no {en} column ('{by}'), or it is empty; add one to the unit file (as in samples/units.csv), "
-                       "or do not group by it")
+        _group_problem(by, f"数据中没有“{zh}”（{by}）这一列，或它全部为空；"
+                           "在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
+                       f"the data has no {en} column ('{by}'), or it is empty; "
+                       "add one to the unit file (as in samples/units.csv), or do not group by it")
     rows = frame if unit is None else frame.filter(pl.col("unit") == unit)
     blanks = rows.filter(blank)["unit"].unique(maintain_order=True).to_list()
     if blanks:
         names = "、".join(blanks[:_LISTED]) + (f" 等 {len(blanks)} 个" if len(blanks) > _LISTED else "")
         names_en = ", ".join(blanks[:_LISTED]) + (f" and {len(blanks) - _LISTED} more" if len(blanks) > _LISTED else "")
-        _group_problem(by, f"{names} 未填“{zh}”；填上，或不按它分组", f"no {en} given for {names_en}; fill it in, or do not group by it")
+        _group_problem(by, f"{names} 未填“{zh}”；填上，或不按它分组",
+                       f"no {en} given for {names_en}; fill it in, or do not group by it")
 
 
 def _group_problem(by: str, reason: str, reason_en: str) -> None:

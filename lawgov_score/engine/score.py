@@ -134,7 +134,8 @@ def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
         if not it.relative or col_alone(it.id) not in frame.columns:
             continue
         within = it.rule.within
-        rows = frame.filter(pl.col(col_alone(it.id))).select("unit", "year", pl.col(within) if within else pl.lit(None).alias("_g"))
+        group = pl.col(within) if within else pl.lit(None).alias("_g")
+        rows = frame.filter(pl.col(col_alone(it.id))).select("unit", "year", group)
         if not rows.height:
             continue
         g_zh, g_en = META_NAMES[within] if within else ("", "")
@@ -158,7 +159,8 @@ def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
         out.append(problem("W-ALONE", path or it.path, line or it.line or None, where=f"项目 {it.id}「{it.name}」",
                            peers=f"同年度同{g_zh}单位" if within else "同年度单位",
                            peers_en=f"units of the same year and {g_en}" if within else "units of the same year",
-                           count=rows.height, units=units, units_en=units_en, policy=policy, policy_en=policy_en, item=it.id))
+                           count=rows.height, units=units, units_en=units_en, policy=policy, policy_en=policy_en,
+                           item=it.id))
     return out
 
 
@@ -168,7 +170,8 @@ def _alone_policy(item: Item) -> tuple[str, str]:
     if alone == "missing":
         full = item.missing == "full"
         return (f"按缺数据计{'满分' if full else ' 0 分'}（alone: missing{'，missing: full' if full else ''}）",
-                f"scored as a missing value: {'full points' if full else '0'} (alone: missing{', missing: full' if full else ''})")
+                f"scored as a missing value: {'full points' if full else '0'} "
+                f"(alone: missing{', missing: full' if full else ''})")
     if alone == "zero":
         return "计 0 分（alone: zero）", "scored 0 (alone: zero)"
     return "计满分（alone: full）", "given full points (alone: full)"

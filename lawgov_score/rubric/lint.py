@@ -135,7 +135,8 @@ class _Lint:
             self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect=zh_effect, effect_en=en_effect, reason=zh, reason_en=en)
         culprit = zero_division(item.formula_ast) if item.formula_ast is not None else None
         if culprit:
-            self.add("W-NEVER-SCORES", self.at(item, "formula"), item, effect=zh_effect, effect_en=en_effect, **zero_reason(culprit))
+            self.add("W-NEVER-SCORES", self.at(item, "formula"), item, effect=zh_effect, effect_en=en_effect,
+                     **zero_reason(culprit))
         if role == "score" and item.max > 0 and not reasons:
             self.never_full(item)
 
@@ -154,7 +155,8 @@ class _Lint:
             best = (points * share, f"最好的等次得分比例为 {_g(share)}", f"the best level earns a share of {_g(share)}")
         if best is not None and best[0] < points - 1e-9:
             self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect="得满分", effect_en="score full points",
-                     reason=f"{best[1]}，低于本项分值 {_g(points)}", reason_en=f"{best[2]}, below the item's {_g(points)} points")
+                     reason=f"{best[1]}，低于本项分值 {_g(points)}",
+                     reason_en=f"{best[2]}, below the item's {_g(points)} points")
 
     def caps(self, item: Item) -> None:
         rule = item.rule

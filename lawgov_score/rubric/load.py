@@ -171,7 +171,8 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
             report.add(problem("E-OVERRIDE-UNKNOWN", loc[0], loc[1], section="override", id=item_id, suggestion=did_you_mean(item_id, index)))
             continue
         if not isinstance(patch, LDict):
-            report.add(problem("E-TYPE", loc[0], loc[1], where=f"override {item_id}", key=item_id, value=shown_value(patch),
+            report.add(problem("E-TYPE", loc[0], loc[1], where=f"override {item_id}", key=item_id,
+                               value=shown_value(patch),
                                expected="应为映射（要改的键: 新值）", expected_en="a mapping of keys to new values"))
             continue
         _deep_merge(index[item_id][0], patch)
@@ -324,7 +325,8 @@ def _load_fields(raw: LDict, report: Report) -> list[tuple[FieldDef, tuple[str, 
 _KNOWN_KEYS = sorted(
     set(RubricDoc.model_fields) | set(Node.model_fields) | set(FieldDef.model_fields) | set(AddedNode.model_fields)
     | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
-       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "alone", "by_rank", "min_percent",
+       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "alone", "by_rank",
+       "min_percent",
        "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
        "shared"}
 )
@@ -415,7 +417,8 @@ def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
         zh, en = _EXPECTED[kind]
     elif kind == "literal_error":
         choices = str(ctx.get("expected", ""))
-        zh, en = f"可选：{choices.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}", f"one of {choices}"
+        zh = "可选：" + choices.replace("'", "").replace(" or ", "、").replace(", ", "、")
+        en = f"one of {choices}"
     elif kind == "greater_than_equal":
         zh, en = f"应不小于 {ctx.get('ge')}", f"must be ≥ {ctx.get('ge')}"
     elif kind == "greater_than":

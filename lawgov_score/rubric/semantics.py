@@ -111,7 +111,9 @@ def _constant(ast: Any) -> tuple[bool, float | None]:
         return True, -vals[0]
     if kind == "bin":
         a, b = vals
-        return True, {"+": a + b, "-": a - b, "*": a * b}.get(ast[1], None if b == 0 else a / b if ast[1] == "/" else None)
+        if ast[1] == "/":
+            return True, None if b == 0 else a / b
+        return True, {"+": a + b, "-": a - b, "*": a * b}[ast[1]]
     return True, {"min": min(vals), "max": max(vals), "abs": abs(vals[0])}[ast[1]]
 
 
@@ -153,7 +155,8 @@ def zero_division(ast: Any) -> str | None:
 
 def zero_reason(culprit: str) -> dict[str, str]:
     """The W-NEVER-SCORES reason for a division by a constant zero."""
-    return {"reason": f"“{culprit}”除以常数 0，结果总是缺失值", "reason_en": f"'{culprit}' divides by the constant 0, so it is always missing"}
+    return {"reason": f"“{culprit}”除以常数 0，结果总是缺失值",
+            "reason_en": f"'{culprit}' divides by the constant 0, so it is always missing"}
 
 
 def field_range(f: FieldDef) -> tuple[float | None, float | None]:
@@ -481,7 +484,8 @@ def _compute_maxima(doc: RubricDoc, items: dict[str, Item], unknown: set[str], r
                                    item=item.id))
 
 
-def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, unknown: set[str], report: Report) -> float:
+def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, unknown: set[str],
+              report: Report) -> float:
     computed = sum(items[r].max for r in roots if r in items)
     if doc.aggregate == "weighted_mean":
         return float(doc.total) if doc.total is not None else 100.0
