@@ -5,6 +5,7 @@
     data = lg.read_indicators(["samples/"], rubric)
     result = lg.score(rubric, data)
     result.items()          # the `score` records
+    result.warnings         # what the scores rest on (W-ALONE: units a relative rule had no peer for)
     lg.rank(result, by="city")
     lg.gaps(result, unit="乃东区")          # where points are lost, and the path to the next grade
     new = lg.load_rubric("new.yaml")
@@ -17,7 +18,8 @@
     lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
-the report instead.
+the report instead.  Grouping by a column the data does not state for every unit (``rank(by=)``,
+``benchmark(within=)`` …) raises ``ProblemError`` with E-GROUP.
 """
 
 from __future__ import annotations
