@@ -6,6 +6,7 @@
     result = lg.score(rubric, data)
     result.items()          # one row per unit, year and item: exact values, where each comes from
     lg.score_records(result)  # the same as `score -f json` prints (是/否 as words, rounded numbers)
+    result.warnings         # what the scores rest on (W-ALONE: units a relative rule had no peer for)
     lg.rank(result, by="city")
     lg.gaps(result, unit="乃东区")          # where points are lost, and the path to the next grade
     new = lg.load_rubric("new.yaml")
@@ -18,7 +19,8 @@
     lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
-the report instead.
+the report instead.  Grouping by a column the data does not state for every unit (``rank(by=)``,
+``benchmark(within=)`` …) raises ``ProblemError`` with E-GROUP.
 """
 
 from __future__ import annotations

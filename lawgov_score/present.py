@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from .data.columns import META_NAMES
 from .render import Column
 from .rubric.compiled import Item, Rubric
 
@@ -123,7 +124,8 @@ def score_records(result, items: pl.DataFrame | None = None) -> list[dict]:
     return records(df, cols)
 
 
-_CAUSE = {"missing": ("缺数据（须补佐证）", "missing evidence"), "short": ("未达目标", "below target"),
+_CAUSE = {"missing": ("缺数据（须补佐证）", "missing evidence"), "alone": ("无可比单位", "no peer to compare with"),
+          "short": ("未达目标", "below target"),
           "deducted": ("负面清单扣分", "deducted"), "vetoed": ("一票否决", "vetoed")}
 
 
@@ -216,7 +218,8 @@ def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> st
         lines = [f"{g.unit}{year}: {g.total:.{d}f} of {g.max:g} ({g.percent:.2f}%), grade {g.grade or '-'}"
                  + (" — vetoed" if g.vetoed else ""),
                  f"points lost: {s['lost']:.{d}f}: {s['lost_missing']:.{d}f} for missing evidence, "
-                 f"{s['lost_short']:.{d}f} below target, {s['lost_deducted']:.{d}f} deducted"]
+                 + (f"{s['lost_alone']:.{d}f} for want of a peer to compare with, " if s["lost_alone"] else "")
+                 + f"{s['lost_short']:.{d}f} below target, {s['lost_deducted']:.{d}f} deducted"]
         if g.next_grade:
             lines.append(f"to reach {g.next_grade}: {g.points_to_next:.{d}f} more points")
         if p is not None:
@@ -230,8 +233,9 @@ def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> st
     else:
         lines = [f"{g.unit}{year}：得分 {g.total:.{d}f} / {g.max:g}（{g.percent:.2f}%），等次 {g.grade or '—'}"
                  + ("，已被一票否决" if g.vetoed else ""),
-                 f"共失分 {s['lost']:.{d}f}：缺数据 {s['lost_missing']:.{d}f}，未达目标 {s['lost_short']:.{d}f}，"
-                 f"负面清单扣分 {s['lost_deducted']:.{d}f}"]
+                 f"共失分 {s['lost']:.{d}f}：缺数据 {s['lost_missing']:.{d}f}，"
+                 + (f"无可比单位 {s['lost_alone']:.{d}f}，" if s["lost_alone"] else "")
+                 + f"未达目标 {s['lost_short']:.{d}f}，负面清单扣分 {s['lost_deducted']:.{d}f}"]
         if g.next_grade:
             lines.append(f"距“{g.next_grade}”还差 {g.points_to_next:.{d}f} 分")
         if p is not None:
@@ -265,7 +269,7 @@ def rank_columns(table: pl.DataFrame, rubric: Rubric, *, by: str | None, on: str
     return cols
 
 
-_GROUP_ZH = {"city": "所属市", "province": "省份", "level": "层级", "group": "分组"}
+_GROUP_ZH = {k: zh for k, (zh, _) in META_NAMES.items()}
 
 
 def rubric_view(rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
@@ -340,11 +344,15 @@ def describe_rule(item: Item, rubric: Rubric, lang: str = "zh") -> str:
             caps.append(f"grade at most {r.cap_grade}" if en else f"等次最高为{r.cap_grade}")
         return (f"veto when {cond}: " + ", ".join(caps)) if en else (f"一票否决：{cond}时" + "，".join(caps))
     peers = ("same year" + (f" and {r.within}" if r.within else "")) if en else ("同年度" + ("同" + _GROUP_ZH.get(r.within, r.within) if r.within else "") + "单位")
+    # the default (`alone: missing`) is the documented one; another choice is said
+    alone = {"full": ("; no peer: full", "；无可比单位时得满分"), "zero": ("; no peer: 0", "；无可比单位时得 0 分")}
+    alone = alone.get(r.alone, ("", ""))[0 if en else 1]
     if t == "ratio_to_best":
-        return f"value / best among {peers} × {P}" if en else f"实际值 ÷ {peers}最{'高' if hi else '低'}值 × {P}"
+        return (f"value / best among {peers} × {P}" if en else f"实际值 ÷ {peers}最{'高' if hi else '低'}值 × {P}") + alone
     if t == "rank":
         pts = "/".join(_n(p) for p in r.by_rank)
-        return f"by rank among {peers}: {pts}, else {_n(r.else_)}" if en else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分"
+        text = f"by rank among {peers}: {pts}, else {_n(r.else_)}" if en else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分"
+        return text + alone
     if t == "minmax":
-        return f"min-max among {peers} × {P}" if en else f"按{peers}最小—最大值折算 × {P}"
+        return (f"min-max among {peers} × {P}" if en else f"按{peers}最小—最大值折算 × {P}") + alone
     return t

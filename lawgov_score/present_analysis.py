@@ -65,17 +65,27 @@ def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> 
         lines = [f"{w.unit}{year}, if: " + "; ".join(f"{r['field']} {move}" for r, move in moves),
                  f"total {b['total']:.{d}f} → {a['total']:.{d}f} ({a['total'] - b['total']:+.{d}f}), "
                  f"{b['percent']:.2f}% → {a['percent']:.2f}%, grade {b['grade'] or '-'} → {a['grade'] or '-'}, "
-                 f"rank {_rank_text(b)} → {_rank_text(a)}" + (", vetoed" if a["vetoed"] else "")]
+                 f"rank {_rank_text(b)} → {_rank_text(a)}" + _veto_change(b, a, lang)]
         if w.others_changed:
             lines.append(f"{w.others_changed} other unit(s) change too: relative rules compare units with each other")
     else:
         lines = [f"{w.unit}{year} 假如：{sets}",
                  f"总分 {b['total']:.{d}f} → {a['total']:.{d}f}（{a['total'] - b['total']:+.{d}f}），"
                  f"得分率 {b['percent']:.2f}% → {a['percent']:.2f}%，等次 {b['grade'] or '—'} → {a['grade'] or '—'}，"
-                 f"排名 {_rank_text(b)} → {_rank_text(a)}" + ("，仍被一票否决" if a["vetoed"] else "")]
+                 f"排名 {_rank_text(b)} → {_rank_text(a)}" + _veto_change(b, a, lang)]
         if w.others_changed:
             lines.append(f"另有 {w.others_changed} 个单位的得分随之变化（相对评分的项目与其他单位比较）")
     return _lines(lines, markdown)
+
+
+def _veto_change(before: dict, after: dict, lang: str) -> str:
+    """What the change does to a veto: newly triggered, still in force, lifted, or nothing."""
+    was, now = bool(before["vetoed"]), bool(after["vetoed"])
+    if not (was or now):
+        return ""
+    zh, en = {(False, True): ("触发一票否决", "now vetoed"), (True, True): ("仍被一票否决", "still vetoed"),
+              (True, False): ("解除一票否决", "no longer vetoed")}[(was, now)]
+    return f", {en}" if lang == "en" else f"，{zh}"
 
 
 # --- benchmark ------------------------------------------------------------------------------------

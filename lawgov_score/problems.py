@@ -131,6 +131,8 @@ CATALOGUE: dict[str, Code] = _codes(
     Code("E-EVAL-GOLD", "error", "{reason}", "{reason}"),
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
+    Code("E-GROUP", "error", "不能按“{by}”分组：{reason}", "cannot group by '{by}': {reason_en}",
+         "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列，或它全部为空；在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组"),
     Code("E-SET", "error", "“{text}”应写成 指标=数值，如 court_appearance_rate=100% 或 行政机关负责人出庭应诉率=100%",
          "'{text}' should read FIELD=VALUE, e.g. court_appearance_rate=100%"),
     # --- warnings ------------------------------------------------------------------------------
@@ -138,6 +140,11 @@ CATALOGUE: dict[str, Code] = _codes(
          "{where}: children add up to {sum}, not the item's {points}"),
     Code("W-TOTAL", "warning", "细则声明总分 {declared}，各项合计 {actual}", "the rubric declares total {declared} but its items add up to {actual}"),
     Code("W-EVIDENCE", "warning", "{where}：未写明佐证材料（evidence）", "{where}: no evidence note (evidence)"),
+    # --- scoring ----------------------------------------------------------------------------------
+    Code("W-ALONE", "warning", "{where}：与{peers}比较，{count} 个单位没有可比单位：{units}；{policy}",
+         "{where}: compared with {peers_en}, {count} unit(s) have no peer: {units_en}; {policy_en}",
+         "rubrics/shifan.yaml:583: W-ALONE: 项目 6.4.1「法律援助案件办理」：与同年度同所属市单位比较，2 个单位没有可比单位："
+         "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）"),
     # --- rubric lint (`rubric check`) ------------------------------------------------------------
     Code("W-NEVER-SCORES", "warning", "{where}：不可能{effect}：{reason}", "{where}: can never {effect_en}: {reason_en}"),
     Code("W-NAME-DUP", "warning", "{where}：下级项目名称“{name}”重复（与项目 {first} 同名）",

@@ -71,7 +71,9 @@ def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | 
     if per_unit:
         cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
-    title = title or [f"{rubric.name}：失分项目（每个单位失分从多到少）", "原因“缺数据”的项目须补充佐证材料；“满分所需”是得满分要达到的值。"]
+    title = title or [f"{rubric.name}：失分项目（每个单位失分从多到少）",
+                      "原因“缺数据”的项目须补充佐证材料；“无可比单位”的项目同年度同组没有其他单位的数据可比；"
+                      "“满分所需”是得满分要达到的值。"]
     return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed, lang=lang)
 
 

@@ -70,6 +70,26 @@ class LList(list):
         return self.item_locs[index] if 0 <= index < len(self.item_locs) else self.loc
 
 
+def shown(value: Any, limit: int = 60) -> str:
+    """A value for a message, written as YAML writes it (``[1, 2]``, ``{at: 95}``), never as a
+    Python class name; text stays quoted ('五分') so that a blank or a number-like text shows.
+    Long values are cut at ``limit`` characters."""
+
+    def flow(v: Any) -> str:
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{k}: {flow(x)}" for k, x in v.items()) + "}"
+        if isinstance(v, (list, tuple)):
+            return "[" + ", ".join(flow(x) for x in v) + "]"
+        if v is None:
+            return "null"
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return str(getattr(v, "shown", v))  # a field-dictionary path shows as written
+
+    text = repr(str(value)) if isinstance(value, str) and not hasattr(value, "shown") else flow(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Builder:
     def __init__(self, path: str):
         self.path = path

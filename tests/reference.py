@@ -246,8 +246,14 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                 else:
                     fired[leaf["id"]] = v < rule["below"]
                 s = 0.0
+            elif t in ("ratio_to_best", "rank", "minmax") and (
+                    len(ps := peers(key, leaf)) < 2
+                    or (rule.get("within") and not meta.get(key[0], {}).get(rule["within"]))):
+                # no peer (docs/rubric-format.md, `alone`): missing (default) scores as a missing value;
+                # otherwise `ps`, the peers' values, serve the branches below
+                alone = rule.get("alone", "missing")
+                s = P if alone == "full" or (alone == "missing" and leaf.get("missing") == "full") else 0.0
             elif t == "ratio_to_best":
-                ps = peers(key, leaf)
                 if higher:
                     best = max(ps)
                     s = P * min(max(v / best, 0.0), 1.0) if best > 0 else 0.0
@@ -255,13 +261,11 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                     best = min(ps)
                     s = P if v <= best else P * min(max(best / v, 0.0), 1.0)
             elif t == "rank":
-                ps = peers(key, leaf)
                 better = sum(1 for p in ps if (p > v if higher else p < v))
                 r = better + 1
                 by = rule["by_rank"]
                 s = float(by[r - 1]) if r <= len(by) else float(rule.get("else", 0))
             elif t == "minmax":
-                ps = peers(key, leaf)
                 lo, hi = min(ps), max(ps)
                 if hi == lo:
                     s = P

@@ -104,6 +104,8 @@ def rule_for(draw, role: str):
     rule = {"type": t, "direction": d}
     if draw(st.booleans()):
         rule["within"] = "city"
+    if draw(st.booleans()):  # what a unit without peers gets (default: as a missing value)
+        rule["alone"] = draw(st.sampled_from(["full", "zero", "missing"]))
     if t == "rank":
         rule["by_rank"] = sorted(draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=1, max_size=4)), reverse=True)
         rule["else"] = 0
@@ -210,7 +212,7 @@ def datasets(draw, min_units=1, max_units=6, empty_unit: bool = False):
     n_units = draw(st.integers(min_units, max_units))
     years = draw(st.sampled_from([[2024], [2023, 2024]]))
     units = [f"县{i}" for i in range(n_units)]
-    meta = {u: {"city": draw(st.sampled_from(["甲市", "乙市"]))} for u in units}
+    meta = {u: {"city": draw(st.sampled_from(["甲市", "乙市", "甲市", "乙市", ""]))} for u in units}  # "": no 所属市 given
     rows = []
     for u in units:
         for y in years:

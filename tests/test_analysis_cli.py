@@ -34,7 +34,7 @@ def test_gaps_splits_points_lost_by_cause(city):
     for unit in ["合成甲县", "合成丙县", "合成辛市"]:
         g = lg.gaps(city, unit)
         s = g.summary()
-        assert s["lost"] == pytest.approx(s["lost_missing"] + s["lost_short"] + s["lost_deducted"])
+        assert s["lost"] == pytest.approx(s["lost_missing"] + s["lost_alone"] + s["lost_short"] + s["lost_deducted"])
         # shifan adds up (sums, no deductions, no bonus): the points lost are what the total lacks
         assert s["lost"] == pytest.approx(g.max - g.total)
         missing = g.items.filter(pl.col("cause") == "missing")
@@ -107,7 +107,15 @@ def test_gaps_path_applied_by_hand_through_the_cli(tmp_path):
 def test_gaps_table_and_markdown_and_csv():
     out = run("gaps", "-u", "乃东", "--top", "3")
     assert out.exit_code == 0, out.output
-    assert "距“合格”还差 362.00 分" in out.stdout
+    assert "距“合格”还差 387.00 分" in out.stdout
+    # 乃东区 is the only unit of 山南市: 1.1.1, 6.4.1 and 10.1.4 compare within the city, so no points
+    assert "无可比单位 25.00" in out.stdout
+    assert out.stderr.count("W-ALONE") == 4 and "乃东区 2022（山南市仅此一家有数据）" in out.stderr
+    items = json.loads(run("gaps", "-u", "乃东", "-f", "json", "--path", "none").stdout)["items"]
+    assert {x["id"]: x["lost"] for x in items if x["cause"] == "alone"} == {"1.1.1": 10, "6.4.1": 8, "10.1.4": 7}
+    table = run("gaps", "-u", "乃东", "--path", "none").stdout
+    alone = [line.split()[0] for line in table.splitlines() if "无可比单位" in line and line[0].isdigit()]
+    assert alone == ["1.1.1", "6.4.1", "10.1.4"]
     assert "最短路径（改动项目最少）" in out.stdout and "已重新计分核实" in out.stdout
     assert "缺数据（须补佐证）" in out.stdout
     md = run("gaps", "-u", "乃东", "-f", "markdown", "--path", "effort")
@@ -162,6 +170,25 @@ def test_whatif_cli_and_its_errors(tmp_path):
     assert bad.exit_code == 2 and "E-DATA-FIELD" in bad.output
     bad = run("whatif", "-u", "没有这个县", CITY, "--set", "出庭应诉率=100%")
     assert bad.exit_code == 2 and "数据中没有单位" in bad.output
+
+
+def test_whatif_says_whether_a_veto_is_triggered_kept_or_lifted():
+    rub = lg.load_rubric(KAOHE)
+    res = lg.score(rub, lg.read_indicators([CITY], rub))
+    vetoed, year = res.frame.filter(pl.col("vetoed")).select("unit", "year").row(0)
+    clean = res.frame.filter(~pl.col("vetoed") & (pl.col("year") == year))["unit"][0]
+    veto_fields = [it.field for it in rub.leaves() if it.role == "veto"]
+    for unit, value, zh, en in [(clean, "是", "触发一票否决", "now vetoed"), (vetoed, "否", "解除一票否决", "no longer vetoed")]:
+        sets = [a for f in veto_fields for a in ("--set", f"{f}={value}")]
+        args = ["whatif", "-u", unit, CITY, "-r", KAOHE, "-y", year, *sets]
+        out = run(*args)
+        assert out.exit_code == 0, out.output
+        assert zh in out.stdout and "仍被一票否决" not in out.stdout
+        assert en in run(*args, "--lang", "en").stdout
+    kept = run("whatif", "-u", vetoed, CITY, "-r", KAOHE, "-y", year, "--set", "出庭应诉率=100%")
+    assert kept.exit_code == 0 and "仍被一票否决" in kept.stdout and "触发" not in kept.stdout
+    untouched = run("whatif", "-u", clean, CITY, "-r", KAOHE, "-y", year, "--set", "出庭应诉率=100%")
+    assert untouched.exit_code == 0 and "一票否决" not in untouched.stdout
 
 
 # --- benchmark ---------------------------------------------------------------------------------------------

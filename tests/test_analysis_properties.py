@@ -7,6 +7,7 @@
 """
 
 import polars as pl
+import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,11 @@ import lawgov_score as lg
 def test_zero_perturbation_reproduces_plain_ranking(rubric, data, by, seed):
     rows, meta = data
     result = load_case(rubric, rows, meta)
+    if by and result.frame["city"].null_count():  # a unit without 所属市 is in no group: both refuse
+        for fn in (lambda: lg.sensitivity(result, samples=7, seed=seed, by=by), lambda: lg.rank(result, by=by)):
+            with pytest.raises(lg.ProblemError, match="E-GROUP"):
+                fn()
+        return
     sv = lg.sensitivity(result, samples=7, seed=seed, perturb=0.0, by=by, keep_ranks=True, batch=3)
     plain = lg.rank(result, by=by).select("unit", "year", pl.col("rank").alias("plain"), pl.col("grade").alias("plain_grade"))
     t = sv.table.join(plain, on=["unit", "year"], nulls_equal=True)
@@ -72,7 +78,11 @@ def test_path_to_next_grade_reaches_it_through_whatif(rubric, data, strategy):
 def test_unit_against_itself_shows_no_gap(rubric, data, within):
     rows, meta = data
     result = load_case(rubric, rows, meta)
-    for r in result.frame.select("unit", "year").iter_rows(named=True):
+    for r in result.frame.select("unit", "year", "city").iter_rows(named=True):
+        if within and r["city"] is None:  # no 所属市 given: no group to compare within
+            with pytest.raises(lg.ProblemError, match="E-GROUP"):
+                lg.benchmark(result, r["unit"], against=r["unit"], year=r["year"], within=within)
+            continue
         bm = lg.benchmark(result, r["unit"], against=r["unit"], year=r["year"], within=within)
         assert bm.items.height == len(result.rubric.items)
         assert (bm.items["diff"] == 0).all()

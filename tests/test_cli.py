@@ -132,3 +132,68 @@ def test_defaults_run_on_the_bundled_rubric_and_samples():
 def test_version():
     r = run("--version")
     assert r.exit_code == 0 and r.stdout.startswith("lawgov-score ")
+
+
+SAMPLES = ROOT / "samples"
+GAOTAI = str(SAMPLES / "gaotai-2022.csv")  # one report, no unit metadata: no city, level …
+SHIFAN = str(ROOT / "rubrics" / "shifan.yaml")
+
+
+@pytest.mark.parametrize("args", [
+    ["rank", GAOTAI, "--by", "level"],
+    ["rank", "PARQUET", "--by", "level", "--scan"],
+    ["whatif", "-u", "高台县", GAOTAI, "--set", "出庭应诉率=100%", "--by", "level"],
+    ["trend", GAOTAI, str(SAMPLES / "leping-2024.csv"), "--by", "level"],
+    ["sensitivity", GAOTAI, "--by", "level", "-n", "5"],
+    ["benchmark", "-u", "高台县", GAOTAI, "--within", "level"],
+    ["rubric", "diff", SHIFAN, EXAMPLE, GAOTAI, "--by", "level"],
+])
+def test_grouping_by_a_column_the_data_lacks_is_a_usage_error_naming_it(tmp_path, args):
+    if "PARQUET" in args:  # the scanner reads long Parquet only
+        import polars as pl
+
+        pl.read_csv(GAOTAI, infer_schema=False).write_parquet(tmp_path / "gaotai.parquet")
+        args = [str(tmp_path / "gaotai.parquet") if a == "PARQUET" else a for a in args]
+    out = tmp_path / "out.csv"
+    r = run(*args, "-o", str(out))
+    assert r.exit_code == 2, r.output
+    assert "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列" in r.stderr, r.stderr
+    assert "Traceback" not in r.output and "E-INTERNAL" not in r.output and not out.exists()
+    en = run(*args, "--lang", "en")
+    assert "E-GROUP: cannot group by 'level': the data has no level column" in en.stderr, en.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["rank", "--by", "levle"], ["whatif", "-u", "乃东", "--set", "出庭应诉率=100%", "--by", "县"],
+    ["rubric", "diff", SHIFAN, SHIFAN, "--by", "town"], ["benchmark", "-u", "乃东", "--within", "市"],
+])
+def test_an_unknown_grouping_column_is_a_usage_error(args):
+    r = run(*args)
+    assert r.exit_code == 2 and "E-GROUP" in r.stderr
+    assert "只能按 city（所属市）、province（省份）、level（层级）或 group（分组）分组" in r.stderr
+
+
+def test_a_unit_without_its_group_is_named_and_never_grouped_with_other_blanks(tmp_path):
+    units = tmp_path / "units.csv"
+    units.write_text("unit,city\n乃东区,山南市\n", encoding="utf-8")
+    data = [GAOTAI, str(SAMPLES / "naidong-2022.csv"), str(units)]
+    r = run("rank", *data, "--by", "city")
+    assert r.exit_code == 2 and "E-GROUP: 不能按“city”分组：高台县 未填“所属市”" in r.stderr
+    ok = run("benchmark", "-u", "乃东区", *data, "--within", "city")  # only the unit's own group matters here
+    assert ok.exit_code == 0, ok.output
+    blank = run("benchmark", "-u", "高台县", *data, "--within", "city")
+    assert blank.exit_code == 2 and "高台县 未填“所属市”" in blank.stderr
+
+
+def test_scoring_warns_on_stderr_about_units_without_peers():
+    r = run("rank", GAOTAI, "-f", "csv")
+    assert r.exit_code == 0
+    assert "W-ALONE" not in r.stdout  # the table stays clean for a pipe or a file
+    lines = [line for line in r.stderr.splitlines() if "W-ALONE" in line]
+    assert len(lines) == 2 and all("高台县 2022（未填所属市）；按缺数据计 0 分（alone: missing）" in line for line in lines)
+    text = (ROOT / "rubrics" / "shifan.yaml").read_text(encoding="utf-8").splitlines()
+    item = next(i for i, line in enumerate(text) if line.strip() == '- id: "6.4.1"')
+    rule = next(i for i in range(item, len(text)) if text[i].strip().startswith("rule:")) + 1  # the rule's line
+    assert f"shifan.yaml:{rule}: W-ALONE: 项目 6.4.1「法律援助案件办理」" in lines[0]
+    quiet = run("rank", EXAMPLE_DATA, "-r", EXAMPLE)  # every unit has peers: no warning
+    assert quiet.exit_code == 0 and quiet.stderr == ""

@@ -1,5 +1,6 @@
 """Each rule type on hand-computed examples (the same shapes the README documents)."""
 
+import polars as pl
 import pytest
 
 from helpers import data, one_rule, scores
@@ -175,30 +176,81 @@ def test_veto_caps_total_and_grade(tmp_path):
     assert got == {"A": (95, "合格", True), "B": (50, "不合格", True), "C": (95, "优秀", False)}
 
 
-def test_relative_rules_compare_within_year_and_group(tmp_path):
+def relative(tmp_path, item: str, csv: str):
+    """Score one item (its YAML flow mapping) on a small long-form CSV (with unit metadata)."""
     from helpers import FIELDS_YAML, write
 
     import lawgov_score as lg
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
+    r = write(tmp_path, "r.yaml", f"""
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
-      - {id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}
+      - {item}
     """)
-    write(tmp_path, "d.csv", """
+    write(tmp_path, "d.csv", csv)
+    rub = lg.load_rubric(r)
+    return lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
+
+
+def test_relative_rules_compare_within_year_and_group(tmp_path):
+    item = '{id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}'
+    res = relative(tmp_path, item, """
     unit,year,field,value,city
     A,2023,count,10,甲市
     A,2024,count,10,甲市
     B,2024,count,20,甲市
     C,2024,count,40,乙市
     """)
-    rub = lg.load_rubric(r)
-    res = lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
     got = {(row["unit"], row["year"]): row["s:1"] for row in res.frame.iter_rows(named=True)}
-    assert got == {("A", 2023): 10, ("A", 2024): 5, ("B", 2024): 10, ("C", 2024): 10}
+    # A 2023 and C 2024 have nobody to be compared with: no points for being the only one
+    assert got == {("A", 2023): 0, ("A", 2024): 5, ("B", 2024): 10, ("C", 2024): 0}
+
+
+PEERS = """
+unit,year,field,value,city
+A,2024,count,10,甲市
+B,2024,count,20,甲市
+C,2024,count,40,乙市
+D,2024,count,30,
+E,2024,count,50,
+F,2024,rate,50,乙市
+"""
+
+
+@pytest.mark.parametrize("rule", ["ratio_to_best", "minmax", "rank, by_rank: [10, 6]"])
+@pytest.mark.parametrize("alone,missing,expected", [
+    ("", "", 0), ("alone: missing", "", 0), ("alone: missing", "full", 10), ("alone: zero", "full", 0),
+    ("alone: full", "", 10),
+])
+def test_a_unit_without_peers_scores_as_the_rule_says(tmp_path, rule, alone, missing, expected):
+    """C is alone in 乙市 (F states nothing); D and E have no 所属市, and two blanks are no group.
+    A and B are compared with each other whatever ``alone`` says."""
+    extra = ", " + alone if alone else ""
+    miss = f", missing: {missing}" if missing else ""
+    item = f'{{id: "1", name: 办案量, points: 10, field: count{miss}, rule: {{type: {rule}, within: city{extra}}}}}'
+    res = relative(tmp_path, item, PEERS)
+    got = {row["unit"]: row["s:1"] for row in res.frame.iter_rows(named=True)}
+    assert got["B"] == 10 and got["A"] < 10
+    assert {u: got[u] for u in "CDE"} == {"C": expected, "D": expected, "E": expected}
+    assert got["F"] == (10 if missing == "full" else 0)  # F states nothing: the item's own `missing`
+    items = res.items()
+    alone_units = sorted(items.filter(pl.col("alone").fill_null(False))["unit"].to_list())
+    assert alone_units == ["C", "D", "E"]
+    assert items.filter(pl.col("unit").is_in(["C", "D", "E"]))["target"].is_null().all() == (not alone.endswith("full"))
+    [w] = res.warnings
+    assert w.code == "W-ALONE" and w.line == 5
+    text = w.message()
+    assert "3 个单位没有可比单位" in text and "C 2024（乙市仅此一家有数据）" in text and "D 2024（未填所属市）" in text
+    assert "E 2024 (no city given)" in w.message("en")
+
+
+def test_no_warning_when_every_unit_has_peers(tmp_path):
+    res = relative(tmp_path, '{id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax}}',
+                   "unit,year,field,value\nA,2024,count,10\nB,2024,count,10\n")
+    assert res.warnings == [] and res.frame["s:1"].to_list() == [10, 10]  # all equal: full points, as documented
 
 
 @pytest.mark.parametrize("rule,values,expected", [

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..data.columns import META_COLUMNS
+from ..engine.rank import require_group
 from ..engine.score import ScoreResult
 from .gaps import select_unit_year
 
@@ -49,10 +50,9 @@ def benchmark(result: ScoreResult, unit: str, against: str = "best", year: int |
     ykey = pl.col("year") == year if year is not None else pl.col("year").is_null()
     frame = result.frame.filter(ykey)
     if within is not None:
-        if within not in META_COLUMNS:
-            raise ValueError(f"within must be one of {', '.join(META_COLUMNS)}")
+        require_group(frame, within, unit)  # the unit's own group must be stated: blanks are no group
         mine = frame.filter(pl.col("unit") == unit)[within][0]
-        frame = frame.filter(pl.col(within).eq_missing(mine))
+        frame = frame.filter(pl.col(within) == mine)
     records = result.items().filter(ykey & pl.col("unit").is_in(frame["unit"].implode()))
     mine_rec = records.filter(pl.col("unit") == unit).select("id", "name", "level", "max", "score", "value")
     kind, label, ref_units = _resolve(result, frame, unit, against)

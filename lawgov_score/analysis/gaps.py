@@ -2,8 +2,10 @@
 the next grade.
 
 Points lost are split by cause: ``missing`` (no value, so no evidence: the self-assessment must
-supply it), ``short`` (a value below the target), ``deducted`` (a negative-list item) and
-``vetoed`` (a veto that fired caps the total or the grade).  For each item ``needed`` is the
+supply it), ``alone`` (a value, but an item that compares units and no peer to compare with: no
+other unit of the year and group has a value, or the unit's group is blank), ``short`` (a value
+below the target), ``deducted`` (a negative-list item) and ``vetoed`` (a veto that fired caps the
+total or the grade).  For each item ``needed`` is the
 value that earns full points (the most a relative rule can give, for rules that compare with
 peers: reaching the best of the other units), in the field's own terms.
 
@@ -84,7 +86,8 @@ class Gaps:
         out = {
             "unit": self.unit, "year": self.year, "total": self.total, "max": self.max, "percent": self.percent,
             "grade": self.grade, "vetoed": self.vetoed, "next_grade": self.next_grade, "points_to_next": self.points_to_next,
-            "lost": lost(), "lost_missing": lost("missing"), "lost_short": lost("short"), "lost_deducted": lost("deducted"),
+            "lost": lost(), "lost_missing": lost("missing"), "lost_alone": lost("alone"), "lost_short": lost("short"),
+            "lost_deducted": lost("deducted"),
         }
         if self.path is not None:
             out["path"] = {"strategy": self.path.strategy, "grade": self.path.grade, "reachable": self.path.reachable,
@@ -131,9 +134,7 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
         .when(pl.col("role") == "veto").then(pl.when(pl.col("status") == "vetoed").then(pl.lit(uncapped - row["total"])).otherwise(0.0))
         .otherwise(pl.col("max") - pl.col("score")).round(rubric.decimals).alias("lost"),
         pl.when(pl.col("status") == "vetoed").then(pl.lit("vetoed"))
-        .when(pl.col("value").is_null()).then(pl.lit("missing"))
-        .when(pl.col("role") == "negative").then(pl.lit("deducted"))
-        .otherwise(pl.lit("short")).alias("cause"),
+        .otherwise(_cause()).alias("cause"),
         pl.int_range(pl.len()).alias("_order"),
     )
     items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
@@ -159,6 +160,14 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
     return target.name, max(needed, 0.0)
 
 
+def _cause() -> pl.Expr:
+    """Why an item record loses points (vetoes aside): missing, alone, deducted or short."""
+    return (pl.when(pl.col("value").is_null()).then(pl.lit("missing"))
+            .when(pl.col("alone").fill_null(False)).then(pl.lit("alone"))
+            .when(pl.col("role") == "negative").then(pl.lit("deducted"))
+            .otherwise(pl.lit("short")))
+
+
 def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
     """The item records that lose points, with ``lost``, ``cause`` and ``needed`` (the target:
     the value for full points): per unit and year, largest loss first (items of equal loss in
@@ -166,9 +175,7 @@ def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
     relative rules and vetoes need and the path to the next grade."""
     out = items.filter(pl.col("role").is_in(["score", "negative"])).with_columns(
         pl.when(pl.col("role") == "negative").then(-pl.col("score")).otherwise(pl.col("max") - pl.col("score")).round(decimals).alias("lost"),
-        pl.when(pl.col("value").is_null()).then(pl.lit("missing"))
-        .when(pl.col("role") == "negative").then(pl.lit("deducted"))
-        .otherwise(pl.lit("short")).alias("cause"),
+        _cause().alias("cause"),
         pl.col("target").alias("needed"),
         pl.int_range(pl.len()).over("unit", "year").alias("_order"),
     ).filter(pl.col("lost") > 0)
@@ -221,30 +228,44 @@ def item_needs(result: ScoreResult, unit: str, year) -> pl.DataFrame:
             best = 0.0
         else:  # relative rules: reach the best of the other units
             needed = _best_of_others(rubric, frame, me, it, higher)
+            if needed is None and r.alone != "full":
+                # Nobody to compare with, whatever the unit reports: the rule's `alone` decides
+                # and no value changes the score.
+                best = float(it.max) if r.alone == "missing" and it.missing == "full" else 0.0
+            elif needed is None:
+                needed = _own_best(rubric, me, it, higher)
             if t == "rank":
-                best = float(min(it.max, r.by_rank[0]))
+                best = min(best, float(min(it.max, r.by_rank[0])))
         rows.append({"id": it.id, "needed": needed, "best": best, "higher": higher,
                      "settable": it.field is not None and t != "bonus"})
     return pl.DataFrame(rows, schema={"id": pl.String, "needed": pl.Float64, "best": pl.Float64, "higher": pl.Boolean,
                                       "settable": pl.Boolean})
 
 
-def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float:
-    from ..rubric.semantics import field_range
-
+def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float | None:
+    """The best value among the unit's peers, or None when it has none (no other unit of its
+    year and group has a value, or its group is blank: a blank group has no members)."""
     within = getattr(it.rule, "within", None)
     year = me["year"][0]
+    if within and (me[within][0] is None or not str(me[within][0]).strip()):
+        return None
     peers = frame.filter((pl.col("year") == year) if year is not None else pl.col("year").is_null())
     peers = peers.filter(pl.col("unit") != me["unit"][0])
     if within:
-        peers = peers.filter(pl.col(within).eq_missing(me[within][0]))
+        peers = peers.filter(pl.col(within) == me[within][0])
     v = peers[col_value(it.id)].drop_nulls()
-    if v.len():
-        b = float(v.max() if higher else v.min())
-        if it.rule.type == "ratio_to_best" and higher and b <= 0:
-            return 1.0  # every other unit has 0: any positive value is the best
-        return b
-    # No other unit has a value: the unit is the best whatever it reports.
+    if not v.len():
+        return None
+    b = float(v.max() if higher else v.min())
+    if it.rule.type == "ratio_to_best" and higher and b <= 0:
+        return 1.0  # every other unit has 0: any positive value is the best
+    return b
+
+
+def _own_best(rubric, me: pl.DataFrame, it, higher: bool) -> float:
+    """With ``alone: full`` and no peer, the unit is the best whatever it reports."""
+    from ..rubric.semantics import field_range
+
     mine = me[col_value(it.id)][0]
     if mine is not None and (mine > 0 or not higher or it.rule.type != "ratio_to_best"):
         return float(mine)

@@ -33,7 +33,7 @@ import numpy as np
 import polars as pl
 
 from ..engine import rules as R
-from ..engine.rank import rank
+from ..engine.rank import rank, require_group
 from ..engine.score import ScoreResult, col_fired, col_score, col_value
 from ..rubric.compiled import Item
 
@@ -268,6 +268,7 @@ def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb
         frame = frame.filter(pl.col("year") == year)
     if frame.height == 0:
         raise LookupError("没有可分析的单位" if year is None else f"数据中没有 {year} 年")
+    require_group(frame, by)  # before sampling: every unit must state its group
     model = _Model(result, frame)
     model.R = frame.height
     # groups: year × by

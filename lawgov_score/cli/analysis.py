@@ -7,11 +7,12 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail, guarded,
-                     load_inputs, resolve_format)
+from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
+                     emit, fail, guarded, resolve_format, score_inputs)
 
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
-ByOpt = Annotated[Optional[Literal["city", "province", "level", "group"]], typer.Option(
+# Checked by the one check of grouping columns (engine.rank.require_group), as `rank --by` is.
+ByOpt = Annotated[Optional[str], typer.Option(
     "--by", help="在组内排名：city、province、level 或 group", show_default=False)]
 
 
@@ -23,11 +24,9 @@ def register(app: typer.Typer) -> None:
     app.command("sensitivity")(sensitivity_cmd)
 
 
-def _score(rubric, data):
-    from ..engine.score import score
-
-    rub, inds = load_inputs(rubric, data)
-    return rub, score(rub, inds)
+def _score(rubric, data, lang, by=None):
+    check_by(by)
+    return score_inputs(rubric, data, lang)
 
 
 def _lookup(fn, *args, **kwargs):
@@ -74,7 +73,7 @@ def gaps_cmd(
     from ..present import gaps_json_items, gaps_text, gaps_view, path_json, path_view
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    rub, result = _score(rubric, data)
+    rub, result = _score(rubric, data, lang)
     g = _lookup(gaps, result, unit, year, path=None if path == "none" else path)
     if fmt == "xlsx":
         from ..workbook import scoring_workbook
@@ -120,7 +119,7 @@ def whatif_cmd(
 
     fmt = resolve_format(fmt, output)
     changes = parse_settings(settings)
-    rub, result = _score(rubric, data)
+    rub, result = _score(rubric, data, lang, by)
     w = _lookup(whatif, result, unit, changes, year, by=by)
     df, cols = whatif_view(w, rub, lang)
     cdf, ccols = whatif_changes_view(w, rub)
@@ -134,7 +133,7 @@ def benchmark_cmd(
     unit: UnitOpt,
     data: DataArg = None,
     against: Annotated[str, typer.Option("--against", "-a", help="对标对象：best（各项最优）、median（中位数）、某单位名称或某市/省/分组名称")] = "best",
-    within: Annotated[Optional[Literal["city", "province", "level", "group"]], typer.Option(
+    within: Annotated[Optional[str], typer.Option(
         "--within", help="只与同一 city/province/level/group 的单位比较", show_default=False)] = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
@@ -154,7 +153,7 @@ def benchmark_cmd(
     from ..render import records
 
     fmt = resolve_format(fmt, output)
-    rub, result = _score(rubric, data)
+    rub, result = _score(rubric, data, lang, within)
     bm = _lookup(benchmark, result, unit, against, year, within=within)
     df, cols = benchmark_view(bm, rub, lang)
     if depth is not None:
@@ -183,7 +182,7 @@ def trend_cmd(
     from ..render import records
 
     fmt = resolve_format(fmt, output)
-    rub, result = _score(rubric, data)
+    rub, result = _score(rubric, data, lang, by)
     tr = _lookup(trend, result, year_from, year_to, by=by, unit=unit)
     df, cols = trend_view(tr, rub, by, lang)
     parts = [(df, cols)]
@@ -242,7 +241,7 @@ def sensitivity_cmd(
     q = _share(perturb_targets, "--perturb-targets")
     if write_samples is not None and write_samples.suffix.lower() not in (".csv", ".parquet", ".pq"):
         fail(f"--write-samples 须为 .csv 或 .parquet 文件，而不是“{write_samples.name}”")
-    rub, result = _score(rubric, data)
+    rub, result = _score(rubric, data, lang, by)
     import contextlib
 
     show = sys.stderr.isatty()  # a bar only for a person watching; logs and pipes stay clean

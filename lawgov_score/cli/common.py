@@ -127,6 +127,31 @@ def show_warnings(report) -> None:
         typer.echo(p.render(lang), err=True)
 
 
+def check_by(by: str | None) -> None:
+    """The grouping option's name, checked before any work (the data is checked where it is
+    grouped, by the same ``require_group``)."""
+    if by is not None:
+        from ..engine.rank import require_group
+
+        require_group(None, by)
+
+
+def warn(problems, lang: str) -> None:
+    """Warnings of a run that goes on (W-ALONE …): one line each on stderr; stdout stays the result."""
+    for p in problems:
+        typer.echo(p.render(lang), err=True)
+
+
+def score_inputs(rubric_path: Path | None, data: list[Path] | None, lang: str):
+    """Load, read and score; the warnings the scores rest on go to stderr.  (rubric, result)."""
+    from ..engine.score import score
+
+    rubric, inds = load_inputs(rubric_path, data)
+    result = score(rubric, inds)
+    warn(result.warnings, lang)
+    return rubric, result
+
+
 def emit(text: str | bytes, output: Path | None, fmt: str) -> None:
     from ..render import write_output
 

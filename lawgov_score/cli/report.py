@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import DataArg, DebugOpt, RubricOpt, YearOpt, fail, guarded, load_inputs
+from .common import DataArg, DebugOpt, RubricOpt, YearOpt, fail, guarded, score_inputs
 
 
 def register(app: typer.Typer) -> None:
@@ -33,13 +33,11 @@ def report_cmd(
         fail(f"报告是 HTML 文件，文件名须以 .html 结尾（而不是“{output.name}”）")
     if png is not None and png.exists() and not png.is_dir():
         fail(f"--png 须是目录，而“{png}”是文件")
-    from ..engine.score import score
     from ..render import atomic_write
     from ..report.html import ranked_frame, render_html
     from ..report.model import build
 
-    rub, inds = load_inputs(rubric, data)
-    result = score(rub, inds)
+    rub, result = score_inputs(rubric, data, "zh")
     ranked = ranked_frame(result, year, pool)
     if ranked.height == 0:
         fail(f"数据中没有 {year} 年的单位" if year is not None else "数据中没有可评分的单位")

@@ -7,7 +7,8 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, emit, fail, guarded, resolve_format
+from .common import (EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, check_by, emit, fail, guarded,
+                     resolve_format)
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -28,16 +29,16 @@ def check_cmd(
     """检查细则：结构、分值、规则，以及不可能得分、重名、缺佐证等。
 
     每个问题一行：文件:行: 代码: 说明（代码说明见 docs/errors.md）。给目录时检查其中全部 .yaml 文件。
-    有错误（或 --strict 下有警告）时退出码为 1。细则中 waive: {代码: 理由} 可有意接受某个警告。"""
+    所查文件有错误（或 --strict 下有警告；空文件、无法读取的文件也算）时退出码为 1；
+    只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。
+    细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
     from ..render import to_json
 
-    results = []
-    missing_file = False
-    for path in _expand(rubrics):
-        report = check_rubric(path)
-        missing_file |= any(p.code == "E-FILE" for p in report.problems)
-        results.append((path, report))
+    results = [(path, check_rubric(path)) for path in _expand(rubrics)]
+    # Bad usage (exit 2) is only a path that is not there; whatever is wrong in a file that is
+    # there, empty or unreadable included, is a problem the check found (exit 1).
+    not_there = [p for p in rubrics if not p.exists()]
     failed = any(r.errors or (strict and r.warnings) for _, r in results)
     if fmt == "json":
         payload = [{"path": str(p), "ok": not (r.errors or (strict and r.warnings)), "errors": len(r.errors),
@@ -54,7 +55,7 @@ def check_cmd(
                 typer.echo(f"{path}: {'ok' if ok else 'FAILED'} ({e} errors, {w} warnings)", err=True)
             else:
                 typer.echo(f"{path}：{'通过' if ok else '未通过'}（错误 {e}，警告 {w}）", err=True)
-    if missing_file:
+    if not_there:
         return EXIT_BAD
     return EXIT_FOUND if failed else 0
 
@@ -64,7 +65,11 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            found = sorted(q for q in p.iterdir()
+                           if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            if not found:
+                fail(f"目录 {p} 中没有 .yaml 文件")
+            out += found
         else:
             out.append(p)
     return out
@@ -147,8 +152,7 @@ def diff_cmd(
     fmt = resolve_format(fmt, output, ["table", "markdown", "json"])
     if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
         fail("--fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录")
-    if by is not None and by not in ("city", "province", "level", "group"):
-        fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
+    check_by(by)
     from ..rubric.diff import diff_rubrics, read_rubric_at
 
     with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:

@@ -6,8 +6,8 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, emit, fail,
-                     guarded, load_inputs, resolve_format, show_warnings)
+from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
+                     emit, fail, guarded, resolve_format, score_inputs, warn)
 
 
 def register(app: typer.Typer) -> None:
@@ -36,10 +36,7 @@ def score_cmd(
     from ..render import render
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    rub, inds = load_inputs(rubric, data)
-    from ..engine.score import score
-
-    result = score(rub, inds)
+    rub, result = score_inputs(rubric, data, lang)
     items = result.items()
     if unit is not None:
         try:
@@ -89,25 +86,23 @@ def rank_cmd(
     import polars as pl
 
     from ..engine.rank import rank
-    from ..engine.score import score
     from ..present import rank_columns
     from ..render import render
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    if by is not None and by not in ("city", "province", "level", "group"):
-        fail(f"--by 只能是 city、province、level 或 group，而不是“{by}”")
+    check_by(by)
     from ..data.scan import SCAN_ROWS, parquet_rows
 
     if scan or (data and (parquet_rows(data) or 0) > SCAN_ROWS):  # township scale: never loaded whole
         if fmt == "xlsx":
             fail("逐批读取（--scan）时不写 Excel 工作簿：请用 -o 排名.csv")
-        table, rub = _scanned_rank(rubric, data, by=by, ties=ties, on=on, pool=pool)
+        table, rub, warnings = _scanned_rank(rubric, data, by=by, ties=ties, on=on, pool=pool)
+        warn(warnings, lang)
         result = None
     else:
-        rub, inds = load_inputs(rubric, data)
+        rub, result = score_inputs(rubric, data, lang)
         if on is not None and on not in rub.items:
             fail(f"细则中没有编号为“{on}”的项目")
-        result = score(rub, inds)
         table = rank(result, by=by, ties=ties, on=on, pool=pool)
     if year is not None:
         table = table.filter(pl.col("year") == year)
@@ -136,5 +131,4 @@ def _scanned_rank(rubric_path, data, **how):
     table, report = scan_rank(data or bundled.default_data(), rub, **how)
     if table is None:
         raise ProblemError(report)
-    show_warnings(report)
-    return table, rub
+    return table, rub, report.warnings

@@ -18,6 +18,9 @@ SYNONYMS: dict[str, set[str]] = {
     "group": {"group", "分组", "组别", "类别", "考核分组"},
 }
 META_COLUMNS = ("city", "province", "level", "group")
+# How messages and headers name each of them (zh, en).
+META_NAMES = {"city": ("所属市", "city"), "province": ("省份", "province"), "level": ("层级", "level"),
+              "group": ("分组", "group")}
 # Columns some files carry that are not data: ignored without complaint.
 IGNORED = {"offset", "序号", "no", "No", "NO", "#", "备注", "note", "remark", "说明", "中文名", "name",
            "计量单位", "单位（计量）", "type", "类型", "flag"}

@@ -321,6 +321,7 @@ def scan_rank(paths: list[str | Path], rubric, *, by: str | None = None, ties: s
     for year in scanned.years:
         result = score(rubric, scanned.indicators(year))
         frames.append(result.frame.select(list(dict.fromkeys(keep))))
+        report.extend(result.warnings)  # each year's units without peers (W-ALONE)
         del result
     frame = pl.concat(frames) if frames else pl.DataFrame()
     table = rank(ScoreResult(rubric=rubric, frame=frame, indicators=scanned.indicators(scanned.years[0]) if scanned.years else None),

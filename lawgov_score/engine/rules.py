@@ -3,7 +3,10 @@
 For a leaf item, ``leaf_exprs`` gives four expressions: the value it reads, its score (before
 rounding), the target its value is measured against (for the gap column), and whether a veto
 fired.  Relative rules (ratio to the best, rank, min-max) compare a unit with its peers: the
-units of the same year, and of the same group when the rule says ``within``.
+units of the same year, and of the same group when the rule says ``within``.  A unit with no
+peer (``alone_expr``: no other unit of its year and group has a value, or its group is blank,
+which never makes a group of its own) scores as the rule's ``alone`` says: by default as a
+missing value, never full points for being the only one compared.
 
 Every function here builds expressions once per item; polars evaluates them over all units at
 once.  Nothing loops over rows.
@@ -30,6 +33,20 @@ def _peers(rule) -> list[str]:
     if getattr(rule, "within", None):
         keys.append(rule.within)
     return keys
+
+
+def alone_expr(item: Item) -> pl.Expr | None:
+    """For a relative rule, whether a unit has a value but nobody to be compared with: no other
+    unit of its year (and group ``within``) has a value, or its group (所属市 …) is blank.
+    None for the other rules."""
+    if not item.relative:
+        return None
+    v = value_expr(item)
+    alone = v.count().over(_peers(item.rule)) < 2  # count() counts the values present, the unit's own included
+    within = item.rule.within
+    if within:
+        alone = alone | pl.col(within).is_null() | (pl.col(within).cast(pl.String).str.strip_chars() == "")
+    return v.is_not_null() & alone
 
 
 def _clip01(e: pl.Expr) -> pl.Expr:
@@ -130,8 +147,16 @@ def leaf_exprs(item: Item, rubric: Rubric) -> tuple[pl.Expr, pl.Expr, pl.Expr | 
     if t in ("negative", "bonus", "veto"):
         score = pl.when(v.is_null()).then(0.0).otherwise(score)
     else:
+        no_value = v.is_null()
+        alone = alone_expr(item)
+        if alone is not None:  # no peer: the rule's `alone` decides, and there is no best to aim at
+            if rule.alone == "missing":
+                no_value = no_value | alone
+            else:
+                score = pl.when(alone).then(P if rule.alone == "full" else pl.lit(0.0)).otherwise(score)
+            target = pl.when(alone).then(v if rule.alone == "full" else None).otherwise(target)
         on_missing = P if item.missing == "full" else pl.lit(0.0)
-        score = pl.when(v.is_null()).then(on_missing).otherwise(score)
+        score = pl.when(no_value).then(on_missing).otherwise(score)
     return v, score, target, fired
 
 

@@ -12,14 +12,16 @@ the columns an official adds by hand match the parent and the total shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
-from ..data.columns import META_COLUMNS
+from ..data.columns import META_COLUMNS, META_NAMES
 from ..data.derive import derive
 from ..data.read import Indicators
+from ..problems import Problem, problem
 from ..rubric.compiled import Item, Rubric
+from ..yamlsafe import locate
 from . import provenance as P
 from . import rules as R
 
@@ -42,13 +44,18 @@ def col_fired(item_id: str) -> str:
     return f"f:{item_id}"
 
 
+def col_alone(item_id: str) -> str:
+    return f"a:{item_id}"
+
+
 @dataclass
 class ScoreResult:
     """The scored frame (one row per unit and year) with its rubric and inputs."""
 
     rubric: Rubric
-    frame: pl.DataFrame  # keys, metadata, v:/s:/t:/f: columns, base, bonus, total, percent, grade, vetoed
+    frame: pl.DataFrame  # keys, metadata, v:/s:/t:/f:/a: columns, base, bonus, total, percent, grade, vetoed
     indicators: Indicators
+    warnings: list[Problem] = field(default_factory=list)  # what the scores rest on that the user should know (W-ALONE)
 
     # --- views ---------------------------------------------------------------------------
     def totals(self) -> pl.DataFrame:
@@ -103,11 +110,70 @@ def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
             leaf_cols.append(target.alias(col_target(item.id)))
         if fired is not None:
             leaf_cols.append(fired.alias(col_fired(item.id)))
+        alone = R.alone_expr(item)
+        if alone is not None:
+            leaf_cols.append(alone.alias(col_alone(item.id)))
     # One lazy plan for leaves, roll-up and totals: polars then shares the common parts of the
     # expressions (each field's value is read once, not once per rule that uses it).
     # The in-memory engine: a few thousand rows and hundreds of expressions are planned faster so.
     plan = _totals(_roll_up(frame.lazy().with_columns(leaf_cols), rubric), rubric)
-    return ScoreResult(rubric=rubric, frame=plan.collect(engine="in-memory"), indicators=inds)
+    out = plan.collect(engine="in-memory")
+    return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=peer_warnings(rubric, out))
+
+
+_LISTED = 6  # units named in one warning; the rest are counted
+
+
+def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
+    """W-ALONE for each relative item some unit has no peer for: the units, why (the only one
+    of its group with a value, or its group blank), and what the rubric's ``alone`` made of it.
+    Located at the item's rule, where ``alone`` is chosen."""
+    out: list[Problem] = []
+    for it in rubric.leaves():
+        if not it.relative or col_alone(it.id) not in frame.columns:
+            continue
+        within = it.rule.within
+        group = pl.col(within) if within else pl.lit(None).alias("_g")
+        rows = frame.filter(pl.col(col_alone(it.id))).select("unit", "year", group)
+        if not rows.height:
+            continue
+        g_zh, g_en = META_NAMES[within] if within else ("", "")
+        zh, en = [], []
+        for unit, year, group in rows.head(_LISTED).iter_rows():
+            when = f"{unit} {year}" if year is not None else unit
+            if within and (group is None or not str(group).strip()):
+                zh.append(f"{when}（未填{g_zh}）")
+                en.append(f"{when} (no {g_en} given)")
+            elif within:
+                zh.append(f"{when}（{group}仅此一家有数据）")
+                en.append(f"{when} (the only one in {group} with a value)")
+            else:
+                zh.append(f"{when}（该年度仅此一家有数据）")
+                en.append(f"{when} (the only one that year with a value)")
+        more = rows.height - _LISTED
+        units = "、".join(zh) + (f" 等（另有 {more} 个）" if more > 0 else "")
+        units_en = ", ".join(en) + (f" and {more} more" if more > 0 else "")
+        policy, policy_en = _alone_policy(it)
+        path, line = locate(it.raw, ("rule",)) if it.raw is not None else (it.path, it.line)
+        out.append(problem("W-ALONE", path or it.path, line or it.line or None, where=f"项目 {it.id}「{it.name}」",
+                           peers=f"同年度同{g_zh}单位" if within else "同年度单位",
+                           peers_en=f"units of the same year and {g_en}" if within else "units of the same year",
+                           count=rows.height, units=units, units_en=units_en, policy=policy, policy_en=policy_en,
+                           item=it.id))
+    return out
+
+
+def _alone_policy(item: Item) -> tuple[str, str]:
+    """What a unit without peers scores on this item, in words (zh, en)."""
+    alone = item.rule.alone
+    if alone == "missing":
+        full = item.missing == "full"
+        return (f"按缺数据计{'满分' if full else ' 0 分'}（alone: missing{'，missing: full' if full else ''}）",
+                f"scored as a missing value: {'full points' if full else '0'} "
+                f"(alone: missing{', missing: full' if full else ''})")
+    if alone == "zero":
+        return "计 0 分（alone: zero）", "scored 0 (alone: zero)"
+    return "计满分（alone: full）", "given full points (alone: full)"
 
 
 def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
@@ -219,6 +285,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
             value.alias("value"), source.alias("source"), inputs.alias("_inputs"),
             (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
             (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
+            (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
         ]
 
     out = pl.concat([frame.select(*KEYS, *part(o, item)) for o, item in enumerate(attrs.iter_rows(named=True))])
@@ -245,7 +312,7 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
     return out.select(
         "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target",
-        "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note",
+        "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note", "alone",
     )
 
 

@@ -5,7 +5,8 @@ fields, thresholds out of order or outside the field's range, bad formulas.  The
 a rubric that loaded and asks the questions a reviewer would:
 
 * can every item score at all (points 0, every band worth 0, a veto that can never fire, a
-  weight of 0 under a weighted mean) — W-NEVER-SCORES;
+  weight of 0 under a weighted mean, a formula dividing by a constant 0), and in full (a top
+  band, rank or level below the item's points) — W-NEVER-SCORES;
 * do siblings have distinct names (an official cannot tell two 「规范性文件备案」 apart) — W-NAME-DUP;
 * does every leaf say what proof an assessor expects — W-EVIDENCE;
 * are caps sensible (a cap below one step, a deduction cap above the item's points) — W-CAP;
@@ -27,7 +28,7 @@ from typing import Iterable
 from ..problems import CATALOGUE, Problem, problem
 from ..yamlsafe import locate
 from .compiled import Item, Rubric
-from .semantics import field_range
+from .semantics import field_range, zero_division, zero_reason
 
 # Lint codes that a waiver may never silence: they are about the waivers themselves.
 UNWAIVABLE = frozenset({"W-WAIVER-UNUSED"})
@@ -132,6 +133,30 @@ class _Lint:
         zh_effect, en_effect = _EFFECT[role]
         for zh, en in reasons:
             self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect=zh_effect, effect_en=en_effect, reason=zh, reason_en=en)
+        culprit = zero_division(item.formula_ast) if item.formula_ast is not None else None
+        if culprit:
+            self.add("W-NEVER-SCORES", self.at(item, "formula"), item, effect=zh_effect, effect_en=en_effect,
+                     **zero_reason(culprit))
+        if role == "score" and item.max > 0 and not reasons:
+            self.never_full(item)
+
+    def never_full(self, item: Item) -> None:
+        """A rule whose best is below the item's points: the item can score, never in full."""
+        rule, points = item.rule, item.max
+        best: tuple[float, str, str] | None = None
+        if rule.type == "bands":
+            top = max([b.points for b in rule.bands] + [rule.else_])
+            best = (top, f"最高一档 {_g(top)} 分", f"the best band gives {_g(top)}")
+        elif rule.type == "rank":
+            top = max(list(rule.by_rank) + [rule.else_])
+            best = (top, f"最高名次得分 {_g(top)} 分", f"the best rank gives {_g(top)}")
+        elif rule.type == "graded":
+            share = max(rule.levels.values(), default=0.0)
+            best = (points * share, f"最好的等次得分比例为 {_g(share)}", f"the best level earns a share of {_g(share)}")
+        if best is not None and best[0] < points - 1e-9:
+            self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect="得满分", effect_en="score full points",
+                     reason=f"{best[1]}，低于本项分值 {_g(points)}",
+                     reason_en=f"{best[2]}, below the item's {_g(points)} points")
 
     def caps(self, item: Item) -> None:
         rule = item.rule

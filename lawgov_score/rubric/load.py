@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from .. import yamlsafe
 from ..paths import shown_path
 from ..problems import Problem, ProblemError, Report, did_you_mean, problem
-from ..yamlsafe import LDict, LList, locate
+from ..yamlsafe import LDict, LList, locate, shown as shown_value
 from .compiled import Rubric
 from .model import AddedNode, FieldDef, FieldsDoc, InvalidNode, Node, RubricDoc, RULE_TYPES
 
@@ -105,7 +105,7 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
             report.add(problem("E-FILE", shown, reason="文件为空"))
         return None
     if not isinstance(raw, LDict):
-        report.add(problem("E-TYPE", shown, 1, where="细则", key="(顶层)", value=type(raw).__name__,
+        report.add(problem("E-TYPE", shown, 1, where="细则", key="(顶层)", value=shown_value(raw),
                            expected="顶层应为映射（id、name、items 等键）", expected_en="the top level must be a mapping (id, name, items …)"))
         return None
     if any(p.code != "E-YAML-DUPKEY" for p in probs):  # a bad tag: the mapping cannot be trusted
@@ -116,7 +116,7 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
     target = raw["extends"]
     line = raw.loc_of("extends")[1]
     if not isinstance(target, str) or not target.strip():
-        report.add(problem("E-TYPE", shown, line, where="细则", key="extends", value=repr(target),
+        report.add(problem("E-TYPE", shown, line, where="细则", key="extends", value=shown_value(target),
                            expected="应为细则文件的路径", expected_en="a path to the base rubric"))
         return None
     base_path = (path.parent / target).resolve()
@@ -179,7 +179,8 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
             report.add(problem("E-OVERRIDE-UNKNOWN", loc[0], loc[1], section="override", id=item_id, suggestion=did_you_mean(item_id, index)))
             continue
         if not isinstance(patch, LDict):
-            report.add(problem("E-TYPE", loc[0], loc[1], where=f"override {item_id}", key=item_id, value=repr(patch),
+            report.add(problem("E-TYPE", loc[0], loc[1], where=f"override {item_id}", key=item_id,
+                               value=shown_value(patch),
                                expected="应为映射（要改的键: 新值）", expected_en="a mapping of keys to new values"))
             continue
         _deep_merge(index[item_id][0], patch)
@@ -198,7 +199,7 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
     for i, node in enumerate(additions):
         loc = additions.loc_of(i) if isinstance(additions, LList) else child.loc
         if not isinstance(node, LDict):
-            report.add(problem("E-TYPE", loc[0], loc[1], where="add", key="add", value=repr(node),
+            report.add(problem("E-TYPE", loc[0], loc[1], where="add", key="add", value=shown_value(node),
                                expected="每项应为一个项目的映射", expected_en="each entry must be an item mapping"))
             continue
         parent = node.pop("parent", None)
@@ -286,7 +287,7 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
         return []
     if not isinstance(entries, list):
         loc = raw.loc_of("fields")
-        report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=repr(entries),
+        report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=shown_value(entries),
                            expected="应为指标字典文件路径或指标定义的列表", expected_en="a list of dictionary paths or field definitions"))
         return None
     out: list[tuple[FieldDef, tuple[str, int]]] = []
@@ -296,7 +297,13 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
         if isinstance(entry, _FieldRef):
             fraw, probs = yamlsafe.load_file(str(entry), entry.shown)
             if probs or fraw is None:
-                report.extend(probs or [problem("E-FILE", loc[0], loc[1], reason=f"指标字典 {entry.shown} 为空")])
+                # A dictionary that cannot be read at all is the rubric's problem, at the line
+                # that names it; what is wrong inside a readable one stays at its own line.
+                unreadable = [p for p in probs if p.code == "E-FILE"] or ([] if probs else [None])
+                for p in unreadable:
+                    why = dict(p.params)["reason"] if p is not None else "为空"
+                    report.add(problem("E-FILE", loc[0], loc[1], reason=f"指标字典 {entry.shown} {why}"))
+                report.extend(p for p in probs if p.code != "E-FILE")
                 ok = False
                 continue
             if not isinstance(fraw, LDict) or "fields" not in fraw:
@@ -317,7 +324,7 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
                 continue
             out.append((f, loc))
         else:
-            report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=repr(entry),
+            report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=shown_value(entry),
                                expected="应为指标字典文件路径或指标定义", expected_en="a dictionary path or a field definition"))
             ok = False
     return out if ok else None
@@ -328,7 +335,8 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
 _KNOWN_KEYS = sorted(
     set(RubricDoc.model_fields) | set(Node.model_fields) | set(FieldDef.model_fields) | set(AddedNode.model_fields)
     | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
-       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "by_rank", "min_percent",
+       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "alone", "by_rank",
+       "min_percent",
        "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
        "shared", "check", "severity", "why", "constraints"}
 )
@@ -366,7 +374,7 @@ def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tu
         return [], True
     if not isinstance(raws, list):
         path, line = locate(root, prefix)
-        report.add(problem("E-TYPE", path, line, where="细则", key=prefix[-1], value=repr(raws),
+        report.add(problem("E-TYPE", path, line, where="细则", key=prefix[-1], value=shown_value(raws),
                            expected="应为项目列表（以 - 开头）", expected_en="a list of items"))
         return [], False
     ok = True
@@ -375,7 +383,7 @@ def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tu
         here = prefix + (i,)
         if not isinstance(nraw, dict):
             path, line = locate(root, here)
-            report.add(problem("E-TYPE", path, line, where="细则", key="items", value=repr(nraw),
+            report.add(problem("E-TYPE", path, line, where="细则", key="items", value=shown_value(nraw),
                                expected="每个项目应为映射（id、name、points …）", expected_en="each item must be a mapping"))
             ok = False
             continue
@@ -399,10 +407,11 @@ def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
     where = _where(root, loc)
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    keys = [s for s in loc if isinstance(s, str) and s not in RULE_TYPES]
+    # pydantic names the rule type it tried after "rule" (rule.bands.bands): that is no key
+    keys = [s for i, s in enumerate(loc) if isinstance(s, str) and not (i and loc[i - 1] == "rule" and s in RULE_TYPES)]
     key = keys[-1] if keys else "(顶层)"
     value = err.get("input")
-    shown_value = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    value_text = shown_value(value)
     if kind == "extra_forbidden":
         return problem("E-KEY-UNKNOWN", path, line, where=where, key=loc[-1], suggestion=did_you_mean(str(loc[-1]), _KNOWN_KEYS))
     if kind == "missing":
@@ -413,12 +422,13 @@ def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
     if kind == "union_tag_not_found":
         return problem("E-KEY-MISSING", path, line, where=where, key="type")
     if kind == "points_negative" or (key == "points" and kind in ("greater_than_equal", "greater_than")):
-        return problem("E-POINTS", path, line, where=where, value=shown_value)
+        return problem("E-POINTS", path, line, where=where, value=value_text)
     if kind in _EXPECTED:
         zh, en = _EXPECTED[kind]
     elif kind == "literal_error":
-        zh = en = f"可选：{ctx.get('expected', '')}"
-        en = f"one of {ctx.get('expected', '')}"
+        choices = str(ctx.get("expected", ""))
+        zh = "可选：" + choices.replace("'", "").replace(" or ", "、").replace(", ", "、")
+        en = f"one of {choices}"
     elif kind == "greater_than_equal":
         zh, en = f"应不小于 {ctx.get('ge')}", f"must be ≥ {ctx.get('ge')}"
     elif kind == "greater_than":
@@ -429,7 +439,7 @@ def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
         zh, en = f"至少需要 {ctx.get('min_length', 1)} 项", f"needs at least {ctx.get('min_length', 1)} entries"
     else:
         zh = en = err.get("msg", kind)
-    return problem("E-TYPE", path, line, where=where, key=key, value=shown_value, expected=zh, expected_en=en)
+    return problem("E-TYPE", path, line, where=where, key=key, value=value_text, expected=zh, expected_en=en)
 
 
 def _where(root: Any, loc: tuple) -> str:
@@ -445,7 +455,12 @@ def _where(root: Any, loc: tuple) -> str:
             continue
         if isinstance(cur, dict) and "id" in cur:
             if "items" in cur or "rule" in cur or "points" in cur or "field" in cur and "type" not in cur:
-                label = f"项目 {cur['id']}" + (f"「{cur['name']}」" if cur.get("name") else "")
+                label = f"项目 {_plain(cur['id'])}" + (f"「{_plain(cur['name'])}」" if cur.get("name") else "")
             else:
-                label = f"指标 {cur['id']}"
+                label = f"指标 {_plain(cur['id'])}"
     return label
+
+
+def _plain(value: Any) -> str:
+    """An id or a name for a message: text as it is, anything else as YAML writes it."""
+    return value if isinstance(value, str) else shown_value(value)

@@ -124,12 +124,22 @@ class VetoRule(_Strict):
     cap_grade: str | None = None
 
 
+# The unit metadata a relative rule may compare within (and `rank --by` may group by).
+Group = Literal["city", "province", "level", "group"]
+# What a relative rule gives a unit with no peer to compare with (alone in its year and group,
+# or with its group blank).  The default, ``missing``: the comparison has no value, so the item
+# scores as a missing value does (its ``missing``: 0 unless the rubric says ``full``) — a unit
+# never earns points by being the only one compared.
+Alone = Literal["full", "zero", "missing"]
+
+
 class RatioToBestRule(_Strict):
     """实际值/最高值×分值 among the peers (same year, and group ``within``)."""
 
     type: Literal["ratio_to_best"]
     direction: Direction = "higher"
-    within: str | None = None
+    within: Group | None = None
+    alone: Alone = "missing"
 
 
 class RankRule(_Strict):
@@ -139,7 +149,8 @@ class RankRule(_Strict):
     by_rank: list[Annotated[float, Field(ge=0)]] = Field(min_length=1)
     else_: float = Field(0, alias="else", ge=0)
     direction: Direction = "higher"
-    within: str | None = None
+    within: Group | None = None
+    alone: Alone = "missing"
 
 
 class MinmaxRule(_Strict):
@@ -147,7 +158,8 @@ class MinmaxRule(_Strict):
 
     type: Literal["minmax"]
     direction: Direction = "higher"
-    within: str | None = None
+    within: Group | None = None
+    alone: Alone = "missing"
 
 
 Rule = Annotated[

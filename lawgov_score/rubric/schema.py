@@ -37,6 +37,8 @@ _RULE_KEYS = {
     "cap_total": "veto：否决后总分的上限",
     "cap_grade": "veto：否决后最高只能评的等次（须是 grades 中的名称）",
     "within": "与同一分组的单位比较：city、province、level 或 group",
+    "alone": "没有可比单位（同年度同组只有本单位有数据，或分组未填）时：missing（按缺数据计分，默认）、"
+             "zero（0 分）或 full（满分）",
     "by_rank": "rank：第 1、2、3… 名的得分",
 }
 

@@ -51,9 +51,13 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
             report.add(problem("E-FIELD", path, line, field=f.id, reason="patterns 用了 {alias}，但指标没有 aliases"))
         if f.formula:
             try:
-                fx.parse(f.formula)
+                culprit = zero_division(fx.parse(f.formula))
             except fx.FormulaError as exc:
                 report.add(problem("E-FORMULA", path, line, where=f"指标 {f.id}", formula=f.formula, reason=str(exc)))
+            else:
+                if culprit:
+                    report.add(problem("W-NEVER-SCORES", path, line, where=f"指标 {f.id} 的公式", effect="算出数值",
+                                       effect_en="give a value", **zero_reason(culprit)))
     for f, (path, line) in defs:
         if f.formula and out.get(f.id) is f:
             try:
@@ -87,6 +91,96 @@ def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fiel
         elif not unknown:
             out.append(compiled)
     return out
+
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def formula_text(ast: Any) -> str:
+    """A parsed formula written back as text (for messages), with the parentheses it needs."""
+
+    def text(node: Any, outer: int = 0, right: bool = False) -> str:
+        kind = node[0]
+        if kind == "num":
+            return f"{node[1]:g}"
+        if kind == "field":
+            return node[1]
+        if kind == "call":
+            return f"{node[1]}({', '.join(text(a) for a in node[2])})"
+        if kind == "neg":
+            return f"-{text(node[1], 3)}"
+        p = _PRECEDENCE[node[1]]
+        out = f"{text(node[2], p)} {node[1]} {text(node[3], p, right=True)}"
+        return f"({out})" if p < outer or (right and p == outer) else out
+
+    return text(ast)
+
+
+def _constant(ast: Any) -> tuple[bool, float | None]:
+    """(True, value) for a part of a formula that reads no field (value None: always missing)."""
+    kind = ast[0]
+    if kind == "num":
+        return True, ast[1]
+    if kind == "field":
+        return False, None
+    parts = [_constant(a) for a in ([ast[1]] if kind == "neg" else ast[2:4] if kind == "bin" else ast[2])]
+    if not all(known for known, _ in parts):
+        return False, None
+    vals = [v for _, v in parts]
+    if kind == "call" and ast[1] == "coalesce":
+        return True, next((v for v in vals if v is not None), None)
+    if any(v is None for v in vals):
+        return True, None
+    if kind == "neg":
+        return True, -vals[0]
+    if kind == "bin":
+        a, b = vals
+        if ast[1] == "/":
+            return True, None if b == 0 else a / b
+        return True, {"+": a + b, "-": a - b, "*": a * b}[ast[1]]
+    return True, {"min": min(vals), "max": max(vals), "abs": abs(vals[0])}[ast[1]]
+
+
+def _zero_or_missing(ast: Any) -> bool:
+    """Whether a part of a formula is 0 or missing whatever the data: a constant 0 (``2 - 2``),
+    or a product with such a factor (``0 * b``)."""
+    known, value = _constant(ast)
+    if known:
+        return value is None or value == 0
+    if ast[0] == "neg":
+        return _zero_or_missing(ast[1])
+    if ast[0] == "bin" and ast[1] == "*":
+        return _zero_or_missing(ast[2]) or _zero_or_missing(ast[3])
+    if ast[0] == "bin" and ast[1] == "/":
+        return _zero_or_missing(ast[2]) or _zero_or_missing(ast[3])
+    return False
+
+
+def zero_division(ast: Any) -> str | None:
+    """The division by a constant zero that leaves a formula always missing, as text, or None.
+
+    A division by zero gives a missing value, and a missing value carries through every
+    operator and function except ``coalesce``, which is missing only when all its arguments
+    are."""
+    kind = ast[0]
+    if kind in ("num", "field"):
+        return None
+    if kind == "neg":
+        return zero_division(ast[1])
+    if kind == "bin":
+        if ast[1] == "/" and _zero_or_missing(ast[3]):
+            return formula_text(ast)
+        return zero_division(ast[2]) or zero_division(ast[3])
+    found = [zero_division(a) for a in ast[2]]
+    if ast[1] == "coalesce":
+        return found[0] if all(found) else None
+    return next((f for f in found if f), None)
+
+
+def zero_reason(culprit: str) -> dict[str, str]:
+    """The W-NEVER-SCORES reason for a division by a constant zero."""
+    return {"reason": f"“{culprit}”除以常数 0，结果总是缺失值",
+            "reason_en": f"'{culprit}' divides by the constant 0, so it is always missing"}
 
 
 def field_range(f: FieldDef) -> tuple[float | None, float | None]:
@@ -141,6 +235,9 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     grade_names = {g.name for g in grades}
     items: dict[str, Item] = {}
     first_loc: dict[str, tuple[str, int]] = {}
+    # Items whose maximum cannot be known because they failed (points missing or unreadable):
+    # a parent's sum over them would be wrong, so it is not checked (see _compute_maxima).
+    unknown: set[str] = set()
 
     if not doc.items:
         report.add(problem("E-KEY-MISSING", shown, raw.loc[1], where="细则", key="items"))
@@ -167,6 +264,12 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                         raw=nraw if isinstance(nraw, LDict) and nraw.loc[0] else None)
             if node.id not in items:
                 items[node.id] = item
+            if isinstance(node, InvalidNode):
+                _invalid_points(node, nraw, item, unknown)
+            elif not node.items and node.points is not None:
+                item.max = float(node.points)  # kept when the rule fails; _leaf zeroes side rules
+            elif not node.items and not (node.rule is not None and node.rule.type in SIDE_RULES):
+                unknown.add(node.id)  # a leaf without points (E-KEY-MISSING)
             if node.items:
                 if node.rule is not None or node.field or node.formula:
                     report.add(problem("E-TREE", *at("rule" if node.rule else "field"), where=where(node),
@@ -181,9 +284,9 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
             _leaf(node, item, at, where(node), fields, grade_names, report)
 
     walk(doc.items, raw.get("items"), None, 1)
-    _compute_maxima(doc, items, raw, shown, report)
+    _compute_maxima(doc, items, unknown, report)
     roots = [n.id for n in doc.items]
-    total = _root_max(doc, items, roots, raw, shown, report)
+    total = _root_max(doc, items, roots, raw, unknown, report)
     _check_decimals(doc, items, raw, report)
     return Rubric(
         id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
@@ -367,8 +470,22 @@ def _check_grades(doc: RubricDoc, raw: LDict, report: Report) -> None:
             report.add(problem("E-GRADE", path, line, reason=f"等次应从高到低排列，min_percent 递减（“{g.name}”{g.min_percent:g} 不低于上一等次 {grades[j - 1].min_percent:g}）"))
 
 
-def _compute_maxima(doc: RubricDoc, items: dict[str, Item], raw: LDict, shown: str, report: Report) -> None:
-    """A parent without points is worth what its children add up to (weighted: 100)."""
+def _invalid_points(node: InvalidNode, nraw: Any, item: Item, unknown: set[str]) -> None:
+    """The maximum of an item that failed validation, where its points are still readable, so
+    that the sums above it stay right; otherwise the item is marked unknown."""
+    pts = nraw.get("points") if isinstance(nraw, dict) else None
+    rule = nraw.get("rule") if isinstance(nraw, dict) else None
+    if isinstance(pts, (int, float)) and not isinstance(pts, bool) and pts >= 0:
+        item.max = float(pts)
+        node.points = float(pts)  # a parent's declared points, for the sum check
+    elif pts is not None or not (node.items or (isinstance(rule, dict) and rule.get("type") in SIDE_RULES)):
+        unknown.add(node.id)
+
+
+def _compute_maxima(doc: RubricDoc, items: dict[str, Item], unknown: set[str], report: Report) -> None:
+    """A parent without points is worth what its children add up to (weighted: 100).  A parent
+    whose own points are given is checked against its children's sum (W-POINTS-SUM), unless a
+    child failed so that the sum is not known."""
     declared: dict[str, float | None] = {}
 
     def collect(nodes: list[Node]) -> None:
@@ -383,19 +500,25 @@ def _compute_maxima(doc: RubricDoc, items: dict[str, Item], raw: LDict, shown: s
         kids = [items[c] for c in item.children if c in items]
         child_sum = sum(k.max for k in kids)
         own = declared.get(item.id)
+        kids_known = not any(k.id in unknown for k in kids)
         if own is None:
             item.max = child_sum if item.aggregate == "sum" else 100.0
+            if not kids_known and item.aggregate == "sum":
+                unknown.add(item.id)
         else:
             item.max = float(own)
-            if item.aggregate == "sum" and abs(child_sum - item.max) > 1e-9:
+            if item.aggregate == "sum" and kids_known and abs(child_sum - item.max) > 1e-9:
                 report.add(problem("W-POINTS-SUM", item.path, item.line, where=f"项目 {item.id}「{item.name}」", sum=round(child_sum, 6), points=item.max,
                                    item=item.id))
 
 
-def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, shown: str, report: Report) -> float:
+def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, unknown: set[str],
+              report: Report) -> float:
     computed = sum(items[r].max for r in roots if r in items)
     if doc.aggregate == "weighted_mean":
         return float(doc.total) if doc.total is not None else 100.0
+    if doc.total is not None and any(r in unknown for r in roots):
+        return float(doc.total)  # a dimension failed: its sum is not known, nor the rubric's
     if doc.total is not None and abs(doc.total - computed) > 1e-9:
         path, line = locate(raw, ("total",))
         report.add(problem("W-TOTAL", path, line, declared=doc.total, actual=round(computed, 6)))
