@@ -53,6 +53,8 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; fi
 
 test: $(STAMP) browser
+	$(BIN)/ruff check lawgov_score tests bench
+	$(BIN)/lint-imports
 	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
 	$(BIN)/python -m pytest
 

@@ -100,7 +100,7 @@ def child_reference(path: str, repeat: int) -> dict:
 
 def child_township(folder: str, repeat: int) -> dict:
     import lawgov_score as lg
-    from lawgov_score.data.scan import scan_rank
+    from lawgov_score.engine.scan import scan_rank
 
     rubric = lg.load_rubric(RUBRIC)
     files = sorted(str(p) for p in Path(folder).glob("*.parquet"))
@@ -116,8 +116,11 @@ CHILDREN = {"floor": child_floor, "rank": child_rank, "reference": child_referen
 
 def measure(kind: str, path: Path, repeat: int) -> dict:
     """Run one measurement in a fresh process; add its peak memory (MiB)."""
-    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, str(path), "--repeat", str(repeat)],
-                            stdout=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, str(path), "--repeat", str(repeat)],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -148,7 +151,8 @@ def command(args: list[str], repeat: int) -> dict:
 
 def make_data(folder: Path, units: int, years: int, seed: int) -> dict[str, Path]:
     import lawgov_score as lg
-    from lawgov_score.synth import synth, write
+    from lawgov_score.data.synth import synth
+    from lawgov_score.output.write import write_frame as write
 
     rubric = lg.load_rubric(RUBRIC)
     frame = synth(rubric, units, years, seed=seed)
@@ -176,7 +180,7 @@ def make_township(folder: Path, units: int, years: int, seed: int, chunk: int = 
     import polars as pl
 
     import lawgov_score as lg
-    from lawgov_score.synth import synth
+    from lawgov_score.data.synth import synth
 
     rubric = lg.load_rubric(RUBRIC)
     target = folder / "township-synthetic"
@@ -188,9 +192,23 @@ def make_township(folder: Path, units: int, years: int, seed: int, chunk: int = 
         part = synth(rubric, n, years, seed=seed + k)
         # number units, cities and provinces across chunks: 合成00001镇 …
         part = part.with_columns(
-            (pl.lit("合成") + (pl.col("unit").str.extract(r"(\d+)").cast(pl.Int64) + start).cast(pl.String).str.zfill(width) + pl.lit("镇")).alias("unit"),
-            (pl.lit("合成") + (pl.col("city").str.extract(r"(\d+)").cast(pl.Int64) + start // 10).cast(pl.String).str.zfill(width) + pl.lit("县")).alias("city"),
-            (pl.lit("合成") + (pl.col("province").str.extract(r"(\d+)").cast(pl.Int64) + start // 100).cast(pl.String).str.zfill(width) + pl.lit("市")).alias("province"),
+            (
+                pl.lit("合成")
+                + (pl.col("unit").str.extract(r"(\d+)").cast(pl.Int64) + start).cast(pl.String).str.zfill(width)
+                + pl.lit("镇")
+            ).alias("unit"),
+            (
+                pl.lit("合成")
+                + (pl.col("city").str.extract(r"(\d+)").cast(pl.Int64) + start // 10).cast(pl.String).str.zfill(width)
+                + pl.lit("县")
+            ).alias("city"),
+            (
+                pl.lit("合成")
+                + (pl.col("province").str.extract(r"(\d+)").cast(pl.Int64) + start // 100)
+                .cast(pl.String)
+                .str.zfill(width)
+                + pl.lit("市")
+            ).alias("province"),
             pl.lit("乡镇").alias("level"),
         )
         part.write_parquet(target / f"part-{k:03d}-synthetic.parquet")
@@ -222,11 +240,13 @@ def machine() -> str:
                 cpu = line.split(":", 1)[1].strip()
     except OSError:
         pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
     import polars as pl
 
-    return (f"{cpu or platform.processor()}, {os.cpu_count()} cores, {mem:.0f} GiB memory; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, polars {pl.__version__}")
+    return (
+        f"{cpu or platform.processor()}, {os.cpu_count()} cores, {mem:.0f} GiB memory; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, polars {pl.__version__}"
+    )
 
 
 def main() -> None:
@@ -235,9 +255,15 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=5)
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--reference-units", type=int, default=0,
-                    help="units for the reference scorer (default all; it is quadratic in units: all 2,843 take about 1.5 minutes)")
-    ap.add_argument("--township", action="store_true", help="also the lazy path at township scale (38,000 units × 10 years)")
+    ap.add_argument(
+        "--reference-units",
+        type=int,
+        default=0,
+        help="units for the reference scorer (default all; it is quadratic in units: all 2,843 take about 1.5 minutes)",
+    )
+    ap.add_argument(
+        "--township", action="store_true", help="also the lazy path at township scale (38,000 units × 10 years)"
+    )
     ap.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -247,13 +273,19 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="lawgov-bench-"))
     try:
-        print(f"# lawgov-score benchmark: {args.units} units × {args.years} years × every field of rubrics/shifan.yaml\n")
+        print(
+            f"# lawgov-score benchmark: {args.units} units × {args.years} years × every field of rubrics/shifan.yaml\n"
+        )
         print(f"machine: {machine()}\n")
         t = time.perf_counter()
         data = make_data(folder, args.units, args.years, args.seed)
-        print(f"synthetic data: {data['rows']:,} long rows (values as text); made in {time.perf_counter() - t:.1f} s; "
-              f"Parquet {data['parquet'].stat().st_size / 2**20:.1f} MiB, CSV {data['csv'].stat().st_size / 2**20:.1f} MiB\n")
-        print("| file | (a) plain polars read | (b) read + score + rank | b/a | of which read / score / rank | peak memory (b) | `lawgov-score rank -o 排名.csv` | its peak memory |")
+        print(
+            f"synthetic data: {data['rows']:,} long rows (values as text); made in {time.perf_counter() - t:.1f} s; "
+            f"Parquet {data['parquet'].stat().st_size / 2**20:.1f} MiB, CSV {data['csv'].stat().st_size / 2**20:.1f} MiB\n"
+        )
+        print(
+            "| file | (a) plain polars read | (b) read + score + rank | b/a | of which read / score / rank | peak memory (b) | `lawgov-score rank -o 排名.csv` | its peak memory |"
+        )
         print("|---|---:|---:|---:|---|---:|---:|---:|")
         results = {}
         for suffix in ("parquet", "csv"):
@@ -264,9 +296,13 @@ def main() -> None:
             phases = [statistics.median(p[i] for p in ranked["phases"]) for i in range(3)]
             ratio = med(ranked) / med(floor)
             results[suffix] = {"floor": floor, "rank": ranked, "cli": cli, "ratio": ratio}
-            print(f"| {suffix} | {med(floor):.3f} s ({spread(floor)}) | {med(ranked):.3f} s ({spread(ranked)}) | {ratio:.1f} | "
-                  f"{phases[0]:.3f} / {phases[1]:.3f} / {phases[2]:.3f} s | {ranked['rss_mib']:.0f} MiB | {med(cli):.2f} s | {cli['rss_mib']:.0f} MiB |")
-        print(f"\nrubric loaded beforehand in {results['parquet']['rank']['rubric']:.3f} s; {results['parquet']['rank']['rows']:,} rows ranked.\n")
+            print(
+                f"| {suffix} | {med(floor):.3f} s ({spread(floor)}) | {med(ranked):.3f} s ({spread(ranked)}) | {ratio:.1f} | "
+                f"{phases[0]:.3f} / {phases[1]:.3f} / {phases[2]:.3f} s | {ranked['rss_mib']:.0f} MiB | {med(cli):.2f} s | {cli['rss_mib']:.0f} MiB |"
+            )
+        print(
+            f"\nrubric loaded beforehand in {results['parquet']['rank']['rubric']:.3f} s; {results['parquet']['rank']['rows']:,} rows ranked.\n"
+        )
 
         ref_units = args.reference_units or args.units
         sub = data["parquet"] if ref_units >= args.units else subset(data["parquet"], ref_units, folder)
@@ -274,33 +310,46 @@ def main() -> None:
         ours = measure("rank", sub, args.repeat) if sub != data["parquet"] else results["parquet"]["rank"]
         speedup = med(ref) / med(ours)
         keys = ref["keys"]
-        print(f"(c) reference scorer (tests/reference.py, pure Python, row by row, given the values already read) on "
-              f"{'all' if ref_units >= args.units else f'the first {ref_units}'} units ({keys:,} unit-years): {med(ref):.1f} s "
-              f"(peak memory {ref['rss_mib']:.0f} MiB); read + score + rank of the same file: {med(ours):.3f} s: **{times(speedup)}× faster**; "
-              f"the whole command ({med(results['parquet']['cli']):.2f} s) is {times(med(ref) / med(results['parquet']['cli']))}× faster\n")
+        print(
+            f"(c) reference scorer (tests/reference.py, pure Python, row by row, given the values already read) on "
+            f"{'all' if ref_units >= args.units else f'the first {ref_units}'} units ({keys:,} unit-years): {med(ref):.1f} s "
+            f"(peak memory {ref['rss_mib']:.0f} MiB); read + score + rank of the same file: {med(ours):.3f} s: **{times(speedup)}× faster**; "
+            f"the whole command ({med(results['parquet']['cli']):.2f} s) is {times(med(ref) / med(results['parquet']['cli']))}× faster\n"
+        )
 
         exe = str(Path(sys.executable).parent / "lawgov-score")
         startup = command(["--help"], 7)
-        print(f"(e) start-up, `lawgov-score --help`: {med(startup):.3f} s median of 7 ({spread(startup)} s); "
-              f"bare `{Path(sys.executable).name} -c pass`: {med(command_py(7)):.3f} s\n")
+        print(
+            f"(e) start-up, `lawgov-score --help`: {med(startup):.3f} s median of 7 ({spread(startup)} s); "
+            f"bare `{Path(sys.executable).name} -c pass`: {med(command_py(7)):.3f} s\n"
+        )
 
         if args.township:
             t = time.perf_counter()
             town, rows = make_township(folder, 38000, 10, args.seed)
             size = sum(p.stat().st_size for p in town.glob("*.parquet")) / 2**20
-            print(f"township scale: 38,000 units × 10 years, {rows:,} long rows in {len(list(town.glob('*.parquet')))} Parquet files "
-                  f"({size:.0f} MiB), made in {time.perf_counter() - t:.0f} s")
+            print(
+                f"township scale: 38,000 units × 10 years, {rows:,} long rows in {len(list(town.glob('*.parquet')))} Parquet files "
+                f"({size:.0f} MiB), made in {time.perf_counter() - t:.0f} s"
+            )
             lazy = measure("township", town, 1)
-            print(f"lazy path (`data/scan.py`: scanned in batches, never loaded whole; scored year by year): "
-                  f"{med(lazy):.1f} s for {lazy['rows']:,} ranked unit-years over {lazy['years']} years; peak memory {lazy['rss_mib']:.0f} MiB\n")
+            print(
+                f"lazy path (`data/scan.py`: scanned in batches, never loaded whole; scored year by year): "
+                f"{med(lazy):.1f} s for {lazy['rows']:,} ranked unit-years over {lazy['years']} years; peak memory {lazy['rss_mib']:.0f} MiB\n"
+            )
 
-        print("targets: " + "; ".join([
-            f"b/a ≤ {TARGETS['ratio']}: parquet {results['parquet']['ratio']:.1f}, csv {results['csv']['ratio']:.1f}",
-            f"≥ {TARGETS['reference']:.0f}× the reference: {times(speedup)}×",
-            f"peak memory ≤ {TARGETS['rss_mib']:.0f} MiB: {max(r['rank']['rss_mib'] for r in results.values()):.0f} MiB "
-            f"(command {max(r['cli']['rss_mib'] for r in results.values()):.0f} MiB)",
-            f"start-up ≤ {TARGETS['startup']} s: {med(startup):.3f} s",
-        ]))
+        print(
+            "targets: "
+            + "; ".join(
+                [
+                    f"b/a ≤ {TARGETS['ratio']}: parquet {results['parquet']['ratio']:.1f}, csv {results['csv']['ratio']:.1f}",
+                    f"≥ {TARGETS['reference']:.0f}× the reference: {times(speedup)}×",
+                    f"peak memory ≤ {TARGETS['rss_mib']:.0f} MiB: {max(r['rank']['rss_mib'] for r in results.values()):.0f} MiB "
+                    f"(command {max(r['cli']['rss_mib'] for r in results.values()):.0f} MiB)",
+                    f"start-up ≤ {TARGETS['startup']} s: {med(startup):.3f} s",
+                ]
+            )
+        )
         _ = exe
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -39,7 +39,7 @@ def main() -> None:
     import polars as pl
 
     import lawgov_score as lg
-    from lawgov_score.synth import write
+    from lawgov_score.output.write import write_frame as write
 
     rows: list[tuple[str, float]] = []
 
@@ -56,22 +56,32 @@ def main() -> None:
         timed("synth (write Parquet)", lambda: write(frame, path))
         inds = timed("read indicators", lambda: lg.read_indicators([path], rubric))
     result = timed("score", lambda: lg.score(rubric, inds))
-    sv = timed(f"sensitivity: {args.samples} samples, weights ±20%",
-               lambda: lg.sensitivity(result, samples=args.samples, seed=args.seed, perturb=0.2))
-    timed(f"sensitivity: {args.samples} samples, weights ±20%, thresholds ±10%",
-          lambda: lg.sensitivity(result, samples=args.samples, seed=args.seed, perturb=0.2, perturb_targets=0.1))
-    zero = timed("sensitivity: 100 samples, zero perturbation",
-                 lambda: lg.sensitivity(result, samples=100, seed=args.seed, perturb=0.0, keep_ranks=True))
+    sv = timed(
+        f"sensitivity: {args.samples} samples, weights ±20%",
+        lambda: lg.sensitivity(result, samples=args.samples, seed=args.seed, perturb=0.2),
+    )
+    timed(
+        f"sensitivity: {args.samples} samples, weights ±20%, thresholds ±10%",
+        lambda: lg.sensitivity(result, samples=args.samples, seed=args.seed, perturb=0.2, perturb_targets=0.1),
+    )
+    zero = timed(
+        "sensitivity: 100 samples, zero perturbation",
+        lambda: lg.sensitivity(result, samples=100, seed=args.seed, perturb=0.0, keep_ranks=True),
+    )
     plain = lg.rank(result).select("unit", "year", "rank")
     t = zero.table.select("unit", "year", "p05", "p95").join(plain, on=["unit", "year"])
     exact = bool(((t["p05"] == t["rank"]) & (t["p95"] == t["rank"])).all())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
     n_leaves = len(rubric.leaves())
-    print(f"# sensitivity at national scale: {args.units} units × {args.years} year(s) × {rubric.id} "
-          f"({len(rubric.items)} items, {n_leaves} leaves) × {args.samples} samples")
-    print(f"machine: {_cpu()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
-          f"polars {pl.__version__}, numpy {np.__version__}")
+    print(
+        f"# sensitivity at national scale: {args.units} units × {args.years} year(s) × {rubric.id} "
+        f"({len(rubric.items)} items, {n_leaves} leaves) × {args.samples} samples"
+    )
+    print(
+        f"machine: {_cpu()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+        f"polars {pl.__version__}, numpy {np.__version__}"
+    )
     print(f"values: {frame.height:,} rows; unit-years scored: {result.frame.height:,}")
     print()
     print("| phase | seconds |")
@@ -80,7 +90,9 @@ def main() -> None:
         print(f"| {label} | {sec:.2f} |")
     print()
     s = sv.summary()
-    print(f"rank varies for {s['rank_varies']:,} of {s['units']:,} unit-years; widest 5–95% interval: {s['max_spread']} places")
+    print(
+        f"rank varies for {s['rank_varies']:,} of {s['units']:,} unit-years; widest 5–95% interval: {s['max_spread']} places"
+    )
     print(f"zero perturbation reproduces the plain ranking exactly: {'yes' if exact else 'NO'}")
     print(f"peak memory (RSS): {peak:,.0f} MiB")
 

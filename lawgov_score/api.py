@@ -34,10 +34,10 @@ from .analysis.impact import rank_impact
 from .analysis.sensitivity import Sensitivity, sensitivity
 from .analysis.trend import Trend, trend
 from .analysis.whatif import WhatIf, whatif
+from .core.problems import ProblemError, Report
 from .data.read import Indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
-from .problems import ProblemError, Report
 from .rubric.compiled import Rubric
 from .rubric.diff import RubricDiff, diff_rubrics
 from .rubric.load import load_rubric, read_rubric
@@ -64,14 +64,14 @@ def score_records(result: ScoreResult, items=None) -> list[dict]:
     """What `score -f json` prints, as a list of dicts: ``result.items()`` (or the rows of it
     given) with a yes/no or grade value as its word and numbers rounded to the rubric's decimals.
     The one conversion between the exact frame and what every output shows."""
-    from .present import score_records as _records
+    from .views.common import score_records as _records
 
     return _records(result, items)
 
 
 def synthesize(rubric: Rubric, units: int = 100, years: int = 3, seed: int = 0, last_year: int = 2024):
     """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric reads."""
-    from .synth import synth as _synth
+    from .data.synth import synth as _synth
 
     return _synth(rubric, units, years, seed=seed, last_year=last_year)
 
@@ -83,8 +83,33 @@ def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreR
 
 
 __all__ = [
-    "Benchmark", "Gaps", "GradePath", "Indicators", "ProblemError", "Report", "Rubric", "RubricDiff", "ScoreResult",
-    "Sensitivity", "Trend", "WhatIf", "benchmark", "check_rubric", "diff_rubrics", "gaps", "load_rubric", "rank",
-    "rank_impact", "read_indicators", "read_indicators_report", "read_rubric", "score", "score_files", "score_records",
-    "sensitivity", "synthesize", "trend", "whatif",
+    "Benchmark",
+    "Gaps",
+    "GradePath",
+    "Indicators",
+    "ProblemError",
+    "Report",
+    "Rubric",
+    "RubricDiff",
+    "ScoreResult",
+    "Sensitivity",
+    "Trend",
+    "WhatIf",
+    "benchmark",
+    "check_rubric",
+    "diff_rubrics",
+    "gaps",
+    "load_rubric",
+    "rank",
+    "rank_impact",
+    "read_indicators",
+    "read_indicators_report",
+    "read_rubric",
+    "score",
+    "score_files",
+    "score_records",
+    "sensitivity",
+    "synthesize",
+    "trend",
+    "whatif",
 ]

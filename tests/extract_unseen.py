@@ -32,10 +32,10 @@ from pathlib import Path
 import polars as pl
 from tabulate import tabulate
 
+from lawgov_score.core.problems import ProblemError
 from lawgov_score.data.read import read_indicators_report
 from lawgov_score.extract import extract_reports, field_dictionary
 from lawgov_score.extract.evaluate import CORE_FIELDS, evaluate
-from lawgov_score.problems import ProblemError
 from lawgov_score.rubric.compiled import Rubric
 
 SET = Path(__file__).resolve().parent / "data" / "unseen"
@@ -95,8 +95,9 @@ def measure(set_dir: Path = SET) -> Measurement:
     first: dict[tuple[str, str], object] = {}  # as the evaluator counts: the first value of a field
     for rec in records:
         first.setdefault((_stem(rec.source), rec.field), rec)
-    missed_or_wrong = {(d["report"], d["field"]) for d in result.differences.iter_rows(named=True)
-                       if d["kind"] in ("missed", "wrong")}
+    missed_or_wrong = {
+        (d["report"], d["field"]) for d in result.differences.iter_rows(named=True) if d["kind"] in ("missed", "wrong")
+    }
     gold_kinds = {(r["stem"], r["field"]): r["kind"].split(";") for r in table.iter_rows(named=True)}
     correct = {key for key in gold_kinds if key not in missed_or_wrong}
 
@@ -120,65 +121,114 @@ def measure(set_dir: Path = SET) -> Measurement:
         right = len(at_gold & correct)
         extracted = len(read_at_gold) + len(read_as_trap)
         of_kind = [i for i, t in enumerate(trap_rows) if t["kind"] == kind]
-        rows.append({"kind": kind, "gold": len(at_gold), "extracted": extracted, "correct": right,
-                     "precision": _ratio(right, extracted), "recall": _ratio(right, len(at_gold)),
-                     "traps": len(of_kind), "traps_taken": len(set(of_kind) & taken_traps)})
-    kind_schema = {"kind": pl.String, "gold": pl.Int64, "extracted": pl.Int64, "correct": pl.Int64,
-                   "precision": pl.Float64, "recall": pl.Float64, "traps": pl.Int64, "traps_taken": pl.Int64}
+        rows.append(
+            {
+                "kind": kind,
+                "gold": len(at_gold),
+                "extracted": extracted,
+                "correct": right,
+                "precision": _ratio(right, extracted),
+                "recall": _ratio(right, len(at_gold)),
+                "traps": len(of_kind),
+                "traps_taken": len(set(of_kind) & taken_traps),
+            }
+        )
+    kind_schema = {
+        "kind": pl.String,
+        "gold": pl.Int64,
+        "extracted": pl.Int64,
+        "correct": pl.Int64,
+        "precision": pl.Float64,
+        "recall": pl.Float64,
+        "traps": pl.Int64,
+        "traps_taken": pl.Int64,
+    }
 
     truth = {r["stem"]: (r["unit"], r["year"]) for r in table.iter_rows(named=True)}
     seen_units: dict[str, set] = {}
     for rec in records:
         seen_units.setdefault(_stem(rec.source), set()).add((rec.unit, rec.year))
-    units = {"reports": len(truth),
-             "unit_right": sum({u for u, _ in seen_units.get(s, set())} == {truth[s][0]} for s in truth),
-             "year_right": sum({y for _, y in seen_units.get(s, set())} == {truth[s][1]} for s in truth)}
+    units = {
+        "reports": len(truth),
+        "unit_right": sum({u for u, _ in seen_units.get(s, set())} == {truth[s][0]} for s in truth),
+        "year_right": sum({y for _, y in seen_units.get(s, set())} == {truth[s][1]} for s in truth),
+    }
 
-    joint = [(r["stem"], r["field"], m.group()) for r in table.iter_rows(named=True)
-             if "joint_subject" in r["kind"] and (m := JOINT_SUBJECT.search(r["quote"]))]
+    joint = [
+        (r["stem"], r["field"], m.group())
+        for r in table.iter_rows(named=True)
+        if "joint_subject" in r["kind"] and (m := JOINT_SUBJECT.search(r["quote"]))
+    ]
     kept = sum(1 for s, f, subject in joint if (s, f) in correct and subject in first[(s, f)].quote)
 
     differences = result.differences.with_columns(
-        pl.struct("report", "field").map_elements(
-            lambda k: ";".join(trap_kinds_of.get((k["report"], k["field"]), [])) or None,
-            return_dtype=pl.String).alias("trap"))
-    return Measurement(result.overall, result.fields, pl.DataFrame(rows, schema=kind_schema), units,
-                       {"values": len(joint), "kept": kept}, differences, result.reports)
+        pl.struct("report", "field")
+        .map_elements(
+            lambda k: ";".join(trap_kinds_of.get((k["report"], k["field"]), [])) or None, return_dtype=pl.String
+        )
+        .alias("trap")
+    )
+    return Measurement(
+        result.overall,
+        result.fields,
+        pl.DataFrame(rows, schema=kind_schema),
+        units,
+        {"values": len(joint), "kept": kept},
+        differences,
+        result.reports,
+    )
 
 
 def _shown(frame: pl.DataFrame) -> str:
-    cells = [[f"{v:.3f}" if isinstance(v, float) else ("–" if v is None else v) for v in row]
-             for row in frame.iter_rows()]
+    cells = [
+        [f"{v:.3f}" if isinstance(v, float) else ("–" if v is None else v) for v in row] for row in frame.iter_rows()
+    ]
     return tabulate(cells, headers=frame.columns, disable_numparse=True)
 
 
 def render(m: Measurement, differences: bool) -> str:
     o = m.overall
-    lines = [f"unseen set ({SET.relative_to(SET.parents[2])}, synthetic): {len(m.reports)} reports, "
-             f"{o['gold']} gold values",
-             f"overall: precision {o['precision']:.3f}, recall {o['recall']:.3f} "
-             f"(gold {o['gold']}, extracted {o['extracted']}, correct {o['correct']})",
-             f"reporting unit read right: {m.units['unit_right']} of {m.units['reports']} reports; "
-             f"year: {m.units['year_right']} of {m.units['reports']}",
-             f"joint subject kept in the quote: {m.joint_quotes['kept']} of {m.joint_quotes['values']}",
-             "", "per kind (a value can be of several kinds):", _shown(m.kinds),
-             "", "per field:", _shown(m.fields)]
+    lines = [
+        f"unseen set ({SET.relative_to(SET.parents[2])}, synthetic): {len(m.reports)} reports, {o['gold']} gold values",
+        f"overall: precision {o['precision']:.3f}, recall {o['recall']:.3f} "
+        f"(gold {o['gold']}, extracted {o['extracted']}, correct {o['correct']})",
+        f"reporting unit read right: {m.units['unit_right']} of {m.units['reports']} reports; "
+        f"year: {m.units['year_right']} of {m.units['reports']}",
+        f"joint subject kept in the quote: {m.joint_quotes['kept']} of {m.joint_quotes['values']}",
+        "",
+        "per kind (a value can be of several kinds):",
+        _shown(m.kinds),
+        "",
+        "per field:",
+        _shown(m.fields),
+    ]
     if differences:
-        lines += ["", "differences (reading these makes the set seen):",
-                  _shown(m.differences.select("kind", "report", "field", "gold", "extracted", "trap", "quote"))]
+        lines += [
+            "",
+            "differences (reading these makes the set seen):",
+            _shown(m.differences.select("kind", "report", "field", "gold", "extracted", "trap", "quote")),
+        ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--differences", action="store_true",
-                        help="also print every miss and wrong value with its quote (for the keeper of the set only)")
+    parser.add_argument(
+        "--differences",
+        action="store_true",
+        help="also print every miss and wrong value with its quote (for the keeper of the set only)",
+    )
     args = parser.parse_args(argv)
     m = measure()
     if args.json:
-        payload = {"overall": m.overall, "units": m.units, "joint_quotes": m.joint_quotes,
-                   "kinds": m.kinds.to_dicts(), "fields": m.fields.to_dicts()}
+        payload = {
+            "overall": m.overall,
+            "units": m.units,
+            "joint_quotes": m.joint_quotes,
+            "kinds": m.kinds.to_dicts(),
+            "fields": m.fields.to_dicts(),
+        }
         if args.differences:
             payload["differences"] = m.differences.to_dicts()
         print(json.dumps(payload, ensure_ascii=False, indent=1))

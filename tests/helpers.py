@@ -31,7 +31,10 @@ def one_rule(tmp: Path, rule: str, field: str = "rate", points: str | None = "10
     """A rubric with the test field dictionary and one leaf carrying ``rule``."""
     write(tmp, "fields.yaml", FIELDS_YAML)
     pts = f"\n        points: {points}" if points is not None else ""
-    return write(tmp, "rubric.yaml", f"""
+    return write(
+        tmp,
+        "rubric.yaml",
+        f"""
     id: t
     name: 测试
     fields: [fields.yaml]
@@ -42,7 +45,8 @@ def one_rule(tmp: Path, rule: str, field: str = "rate", points: str | None = "10
         name: 一{pts}
         field: {field}
         rule: {rule}
-    """)
+    """,
+    )
 
 
 def data(tmp: Path, rows: list[tuple], name: str = "data.csv") -> Path:

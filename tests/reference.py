@@ -15,7 +15,7 @@ from collections import defaultdict
 
 def round_half_up(x: float, decimals: int) -> float:
     """The documented rounding: half away from zero, as written (the 1e-9 nudge)."""
-    k = 10.0 ** decimals
+    k = 10.0**decimals
     sign = (x > 0) - (x < 0)
     r = math.floor(abs(x) * k + 0.5 + 1e-9) / k * sign
     return 0.0 if r == 0 else r
@@ -247,8 +247,8 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                     fired[leaf["id"]] = v < rule["below"]
                 s = 0.0
             elif t in ("ratio_to_best", "rank", "minmax") and (
-                    len(ps := peers(key, leaf)) < 2
-                    or (rule.get("within") and not meta.get(key[0], {}).get(rule["within"]))):
+                len(ps := peers(key, leaf)) < 2 or (rule.get("within") and not meta.get(key[0], {}).get(rule["within"]))
+            ):
                 # no peer (docs/rubric-format.md, `alone`): missing (default) scores as a missing value;
                 # otherwise `ps`, the peers' values, serve the branches below
                 alone = rule.get("alone", "missing")
@@ -281,7 +281,10 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                 return scores[node["id"]]
             kids = node["items"]
             child_scores = {c["id"]: roll(c) for c in kids}
-            role = lambda c: (c.get("rule") or {}).get("type") if not c.get("items") else "group"
+
+            def role(c):
+                return (c.get("rule") or {}).get("type") if not c.get("items") else "group"
+
             scoring = [c for c in kids if role(c) not in ("negative", "bonus", "veto")]
             neg = sum(child_scores[c["id"]] for c in kids if role(c) == "negative")
             M = _max_of(node)
@@ -299,8 +302,14 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             scores[node["id"]] = s
             return s
 
-        root = {"id": "", "items": rubric["items"], "_agg": agg_default,
-                "points": rubric.get("total") if agg_default == "weighted_mean" or rubric.get("total") is not None else None}
+        root = {
+            "id": "",
+            "items": rubric["items"],
+            "_agg": agg_default,
+            "points": rubric.get("total")
+            if agg_default == "weighted_mean" or rubric.get("total") is not None
+            else None,
+        }
         if root["points"] is None and agg_default == "weighted_mean":
             root["points"] = 100.0
         total_max = _max_of(root)
@@ -328,9 +337,15 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             if cap is not None and grade_idx is not None:
                 grade_idx = max(grade_idx, names.index(cap))
         results[key] = {
-            "items": scores, "values": values[key], "sources": sources[key], "base": base, "bonus": bonus,
+            "items": scores,
+            "values": values[key],
+            "sources": sources[key],
+            "base": base,
+            "bonus": bonus,
             "total": total,
-            "vetoed": bool(vetoes), "percent": percent, "grade": names[grade_idx] if grade_idx is not None else None,
+            "vetoed": bool(vetoes),
+            "percent": percent,
+            "grade": names[grade_idx] if grade_idx is not None else None,
             "max": total_max,
         }
     return results

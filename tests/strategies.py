@@ -12,10 +12,16 @@ from hypothesis import strategies as st
 # A fixed pool of fields, one or more of every type, and derived fields (their formulas stay
 # inside a percent's range whatever the counts, so that generated data is never impossible).
 FIELDS = {
-    "n1": {"type": "number"}, "n2": {"type": "number"},
-    "p1": {"type": "percent"}, "p2": {"type": "percent"}, "p3": {"type": "percent"},
-    "c1": {"type": "count"}, "c2": {"type": "count"}, "c3": {"type": "count"},
-    "b1": {"type": "bool"}, "b2": {"type": "bool"},
+    "n1": {"type": "number"},
+    "n2": {"type": "number"},
+    "p1": {"type": "percent"},
+    "p2": {"type": "percent"},
+    "p3": {"type": "percent"},
+    "c1": {"type": "count"},
+    "c2": {"type": "count"},
+    "c3": {"type": "count"},
+    "b1": {"type": "bool"},
+    "b2": {"type": "bool"},
     "g1": {"type": "grade", "levels": ["A", "B", "C", "D"]},
     "pd": {"type": "percent", "formula": "c1 / (c1 + c2) * 100"},
     "pm": {"type": "percent", "formula": "min(100, c3 / c2 * 100)"},
@@ -27,9 +33,17 @@ STATED_NUMERIC = [f for f in NUMERIC if "formula" not in FIELDS[f]]
 # ones whose value is a percent (the item says `unit: "%"`).  Those with coalesce are kept apart:
 # they are the one way a missing value may be skipped.
 FORMULAS = [
-    ("{a} + {b}", ""), ("{a} - {b} + 100", ""), ("{a} * {b} / 50", ""), ("-{a} + 200", ""), ("({a} + {b}) / 2", ""),
-    ("min({a}, {b})", ""), ("max({a}, {b}, 10)", ""), ("abs({a} - {b})", ""), ("min(100, {c} / {d} * 100)", "%"),
-    ("{a} / ({c} + 1)", ""), ("max(0, min(100, {a}))", ""),
+    ("{a} + {b}", ""),
+    ("{a} - {b} + 100", ""),
+    ("{a} * {b} / 50", ""),
+    ("-{a} + 200", ""),
+    ("({a} + {b}) / 2", ""),
+    ("min({a}, {b})", ""),
+    ("max({a}, {b}, 10)", ""),
+    ("abs({a} - {b})", ""),
+    ("min(100, {c} / {d} * 100)", "%"),
+    ("{a} / ({c} + 1)", ""),
+    ("max(0, min(100, {a}))", ""),
 ]
 COALESCE_FORMULAS = [("coalesce({a}, {b})", ""), ("coalesce({a}, {b}) + {c}", ""), ("min(100, coalesce({a}, {b}))", "")]
 RANGES = {"number": (0.0, 200.0), "percent": (0.0, 100.0), "count": (0.0, 60.0)}
@@ -52,10 +66,22 @@ def rule_for(draw, role: str):
     """(field, rule dict, points or None) for one leaf."""
     if role == "negative":
         f = draw(st.sampled_from(["c1", "c3", "b1"]))
-        return f, {"type": "negative", "each": draw(st.sampled_from([0.5, 1.0, 2.0])), "cap": draw(st.sampled_from([1.0, 3.0, 5.0]))}, None
+        return (
+            f,
+            {
+                "type": "negative",
+                "each": draw(st.sampled_from([0.5, 1.0, 2.0])),
+                "cap": draw(st.sampled_from([1.0, 3.0, 5.0])),
+            },
+            None,
+        )
     if role == "bonus":
         f = draw(st.sampled_from(["c3", "b2"]))
-        return f, {"type": "bonus", "each": draw(st.sampled_from([0.5, 1.0])), "cap": draw(st.sampled_from([1.0, 2.0, 4.0]))}, None
+        return (
+            f,
+            {"type": "bonus", "each": draw(st.sampled_from([0.5, 1.0])), "cap": draw(st.sampled_from([1.0, 2.0, 4.0]))},
+            None,
+        )
     if role == "veto":
         kind = draw(st.sampled_from(["when", "above", "below"]))
         rule = {"type": "veto"}
@@ -72,8 +98,11 @@ def rule_for(draw, role: str):
             rule["cap_grade"] = "__LOWEST__"  # replaced by the lowest grade name
         return f, rule, None
     P = draw(points)
-    t = draw(st.sampled_from(["boolean", "threshold", "linear", "bands", "deduct", "graded", "direct",
-                              "ratio_to_best", "rank", "minmax"]))
+    t = draw(
+        st.sampled_from(
+            ["boolean", "threshold", "linear", "bands", "deduct", "graded", "direct", "ratio_to_best", "rank", "minmax"]
+        )
+    )
     if t == "boolean":
         return draw(st.sampled_from(["b1", "b2"])), {"type": t, "expect": draw(st.booleans())}, P
     if t == "graded":
@@ -82,7 +111,16 @@ def rule_for(draw, role: str):
     f = draw(st.sampled_from(NUMERIC))
     d = draw(directions)
     if t == "threshold":
-        return f, {"type": t, "target": draw(_num(f)), "direction": d, "partial": draw(st.integers(0, int(P * 2)).map(lambda x: x / 2))}, P
+        return (
+            f,
+            {
+                "type": t,
+                "target": draw(_num(f)),
+                "direction": d,
+                "partial": draw(st.integers(0, int(P * 2)).map(lambda x: x / 2)),
+            },
+            P,
+        )
     if t == "linear":
         a, b = draw(st.lists(_num(f), min_size=2, max_size=2, unique=True))
         lo, hi = min(a, b), max(a, b)
@@ -90,12 +128,29 @@ def rule_for(draw, role: str):
         return f, {"type": t, "floor": floor, "target": target, "direction": d}, P
     if t == "bands":
         ats = sorted(draw(st.lists(_num(f), min_size=1, max_size=4, unique=True)), reverse=(d == "higher"))
-        pts = sorted(draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=len(ats), max_size=len(ats))), reverse=True)
-        return f, {"type": t, "direction": d, "bands": [{"at": a, "points": p} for a, p in zip(ats, pts)],
-                   "else": draw(st.integers(0, int(min(pts) * 2)).map(lambda x: x / 2))}, P
+        pts = sorted(
+            draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=len(ats), max_size=len(ats))),
+            reverse=True,
+        )
+        return (
+            f,
+            {
+                "type": t,
+                "direction": d,
+                "bands": [{"at": a, "points": p} for a, p in zip(ats, pts)],
+                "else": draw(st.integers(0, int(min(pts) * 2)).map(lambda x: x / 2)),
+            },
+            P,
+        )
     if t == "deduct":
-        rule = {"type": t, "target": draw(_num(f)), "direction": d, "each": draw(st.sampled_from([0.25, 0.3, 0.5, 1.0, 2.0])),
-                "per": draw(st.sampled_from([1, 1, 2, 0.5])), "steps": draw(st.sampled_from(["prorate", "ceil", "floor"]))}
+        rule = {
+            "type": t,
+            "target": draw(_num(f)),
+            "direction": d,
+            "each": draw(st.sampled_from([0.25, 0.3, 0.5, 1.0, 2.0])),
+            "per": draw(st.sampled_from([1, 1, 2, 0.5])),
+            "steps": draw(st.sampled_from(["prorate", "ceil", "floor"])),
+        }
         if draw(st.booleans()):
             rule["cap"] = draw(st.sampled_from([0.5, 1.2, 3.0, 10.0]))
         return f, rule, P
@@ -107,7 +162,9 @@ def rule_for(draw, role: str):
     if draw(st.booleans()):  # what a unit without peers gets (default: as a missing value)
         rule["alone"] = draw(st.sampled_from(["full", "zero", "missing"]))
     if t == "rank":
-        rule["by_rank"] = sorted(draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=1, max_size=4)), reverse=True)
+        rule["by_rank"] = sorted(
+            draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=1, max_size=4)), reverse=True
+        )
         rule["else"] = 0
     return f, rule, P
 
@@ -118,8 +175,12 @@ def formula_for(draw, coalesce: bool = True):
     pool = FORMULAS + (COALESCE_FORMULAS if coalesce else [])
     template, unit = draw(st.sampled_from(pool))
     counts = ["c1", "c2", "c3"]
-    text = template.format(a=draw(st.sampled_from(NUMERIC)), b=draw(st.sampled_from(NUMERIC)),
-                           c=draw(st.sampled_from(counts)), d=draw(st.sampled_from(counts)))
+    text = template.format(
+        a=draw(st.sampled_from(NUMERIC)),
+        b=draw(st.sampled_from(NUMERIC)),
+        c=draw(st.sampled_from(counts)),
+        d=draw(st.sampled_from(counts)),
+    )
     return text, unit
 
 
@@ -173,8 +234,14 @@ def rubrics(draw, decimals=None, formulas: bool = True, coalesce: bool = True):
     cuts = sorted(draw(st.lists(st.integers(0, 95), min_size=1, max_size=4, unique=True)), reverse=True)
     for i, c in enumerate(cuts):
         grades.append({"name": f"G{i}", "min_percent": float(c)})
-    rub = {"id": "random", "name": "随机细则", "decimals": draw(st.sampled_from([1, 2, 2, 3])) if decimals is None else decimals,
-           "aggregate": draw(st.sampled_from(["sum", "sum", "weighted_mean"])), "grades": grades, "items": items}
+    rub = {
+        "id": "random",
+        "name": "随机细则",
+        "decimals": draw(st.sampled_from([1, 2, 2, 3])) if decimals is None else decimals,
+        "aggregate": draw(st.sampled_from(["sum", "sum", "weighted_mean"])),
+        "grades": grades,
+        "items": items,
+    }
     if draw(st.booleans()):
         rub["bonus_cap"] = draw(st.sampled_from([0.5, 1.0, 3.0]))
     lowest = grades[-1]["name"]
@@ -212,7 +279,9 @@ def datasets(draw, min_units=1, max_units=6, empty_unit: bool = False):
     n_units = draw(st.integers(min_units, max_units))
     years = draw(st.sampled_from([[2024], [2023, 2024]]))
     units = [f"县{i}" for i in range(n_units)]
-    meta = {u: {"city": draw(st.sampled_from(["甲市", "乙市", "甲市", "乙市", ""]))} for u in units}  # "": no 所属市 given
+    meta = {
+        u: {"city": draw(st.sampled_from(["甲市", "乙市", "甲市", "乙市", ""]))} for u in units
+    }  # "": no 所属市 given
     rows = []
     for u in units:
         for y in years:

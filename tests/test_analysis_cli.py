@@ -142,7 +142,9 @@ def test_gaps_veto_is_a_cause_and_is_cleared_first():
 
 
 def test_whatif_by_chinese_name_and_as_typed(city):
-    w = lg.whatif(city, "合成甲县", {"重大行政决策法定程序落实": "是", "audit_supervision": "有", "调解成功率": "98.5%"})
+    w = lg.whatif(
+        city, "合成甲县", {"重大行政决策法定程序落实": "是", "audit_supervision": "有", "调解成功率": "98.5%"}
+    )
     assert w.after["total"] == pytest.approx(w.before["total"] + 15 + 13 + 0.06)
     assert set(w.changes["field"]) == {"major_decision_procedure", "audit_supervision", "mediation_success_rate"}
     assert w.after["rank"] < w.before["rank"]
@@ -178,7 +180,10 @@ def test_whatif_says_whether_a_veto_is_triggered_kept_or_lifted():
     vetoed, year = res.frame.filter(pl.col("vetoed")).select("unit", "year").row(0)
     clean = res.frame.filter(~pl.col("vetoed") & (pl.col("year") == year))["unit"][0]
     veto_fields = [it.field for it in rub.leaves() if it.role == "veto"]
-    for unit, value, zh, en in [(clean, "是", "触发一票否决", "now vetoed"), (vetoed, "否", "解除一票否决", "no longer vetoed")]:
+    for unit, value, zh, en in [
+        (clean, "是", "触发一票否决", "now vetoed"),
+        (vetoed, "否", "解除一票否决", "no longer vetoed"),
+    ]:
         sets = [a for f in veto_fields for a in ("--set", f"{f}={value}")]
         args = ["whatif", "-u", unit, CITY, "-r", KAOHE, "-y", year, *sets]
         out = run(*args)
@@ -267,8 +272,22 @@ def test_sensitivity_cli_is_reproducible(tmp_path):
 
 def test_sensitivity_writes_its_samples(tmp_path):
     p = tmp_path / "samples.csv"
-    out = run("sensitivity", CITY, "--samples", "50", "--seed", "1", "--perturb", "10%", "--perturb-targets", "5%",
-              "--write-samples", p, "-f", "json")
+    out = run(
+        "sensitivity",
+        CITY,
+        "--samples",
+        "50",
+        "--seed",
+        "1",
+        "--perturb",
+        "10%",
+        "--perturb-targets",
+        "5%",
+        "--write-samples",
+        p,
+        "-f",
+        "json",
+    )
     assert out.exit_code == 0, out.output
     params = pl.read_csv(p)
     assert params.height == 50
@@ -301,10 +320,16 @@ def test_sensitivity_bad_options():
     assert bad.exit_code == 2 and "--write-samples" in bad.output
 
 
-@pytest.mark.parametrize("cmd", [
-    ["gaps", "-u", "合成甲县"], ["whatif", "-u", "合成甲县", "--set", "law_lectures=9"], ["benchmark", "-u", "合成甲县"],
-    ["trend"], ["sensitivity", "--samples", "30"],
-])
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        ["gaps", "-u", "合成甲县"],
+        ["whatif", "-u", "合成甲县", "--set", "law_lectures=9"],
+        ["benchmark", "-u", "合成甲县"],
+        ["trend"],
+        ["sensitivity", "--samples", "30"],
+    ],
+)
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
 def test_every_command_every_format(cmd, fmt, tmp_path):
     out = run(*cmd, CITY, "-f", fmt)

@@ -10,7 +10,6 @@ import polars as pl
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-
 from strategies import datasets, load_case, rubrics
 
 import lawgov_score as lg
@@ -26,7 +25,9 @@ def test_zero_perturbation_reproduces_plain_ranking(rubric, data, by, seed):
                 fn()
         return
     sv = lg.sensitivity(result, samples=7, seed=seed, perturb=0.0, by=by, keep_ranks=True, batch=3)
-    plain = lg.rank(result, by=by).select("unit", "year", pl.col("rank").alias("plain"), pl.col("grade").alias("plain_grade"))
+    plain = lg.rank(result, by=by).select(
+        "unit", "year", pl.col("rank").alias("plain"), pl.col("grade").alias("plain_grade")
+    )
     t = sv.table.join(plain, on=["unit", "year"], nulls_equal=True)
     assert t.height == result.frame.height
     assert (t["median_rank"] == t["plain"]).all()

@@ -5,9 +5,9 @@ import csv
 
 import polars as pl
 import pytest
+from conftest import ROOT, SHARED
 
 import lawgov_score as lg
-from conftest import ROOT, SHARED
 
 # The core fields of the reference (a public interface): every one defined, every one scored.
 CORE = """exec_meeting_law_study party_committee_law_study law_lectures rule_of_law_agenda_items report_on_law_rate

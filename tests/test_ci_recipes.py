@@ -17,8 +17,12 @@ CI = ROOT / "docs" / "ci"
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", *args],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -37,8 +41,14 @@ def repo(tmp_path: Path) -> Path:
 
 def run_gate(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    return subprocess.run(["bash", "docs/ci/rubric-gate.sh", *args], cwd=repo, capture_output=True, text=True,
-                          env={**os.environ, "PATH": path, **env}, timeout=300)
+    return subprocess.run(
+        ["bash", "docs/ci/rubric-gate.sh", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": path, **env},
+        timeout=300,
+    )
 
 
 def move_points(repo: Path) -> None:
@@ -47,7 +57,7 @@ def move_points(repo: Path) -> None:
     for item_id, points in (("8.2.1", 5), ("8.2.2", 15)):
         i = text.index(f'- id: "{item_id}"')
         j = text.index("points: ", i)
-        text = text[:j] + f"points: {points}" + text[text.index("\n", j):]
+        text = text[:j] + f"points: {points}" + text[text.index("\n", j) :]
     path.write_text(text, encoding="utf-8")
 
 
@@ -77,7 +87,7 @@ def test_a_warning_fails_the_gate(repo):
     path = repo / "rubrics" / "kaohe.yaml"
     text = path.read_text(encoding="utf-8")
     i = text.rindex("\n", 0, text.index("evidence:", text.index('- id: "1.1"'))) + 1
-    path.write_text(text[:i] + text[text.index("\n", i) + 1:], encoding="utf-8")  # drop the evidence line
+    path.write_text(text[:i] + text[text.index("\n", i) + 1 :], encoding="utf-8")  # drop the evidence line
     result = run_gate(repo, "HEAD")
     assert result.returncode == 1
     assert "W-EVIDENCE" in result.stdout

@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from lawgov_score.cli import app
 
 EXAMPLE = str(ROOT / "rubrics" / "example.yaml")
@@ -36,11 +36,34 @@ def test_score_json_keys_and_words_for_yes_no_and_grades():
     r = run("score", EXAMPLE_DATA, "-r", EXAMPLE, "-f", "json", "--unit", "甲")
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout)
-    assert list(rows[0]) == ["unit", "year", "id", "name", "level", "parent", "value", "value_unit", "source",
-                             "derived_from", "score", "max", "target", "gap", "status", "evidence"]
+    assert list(rows[0]) == [
+        "unit",
+        "year",
+        "id",
+        "name",
+        "level",
+        "parent",
+        "value",
+        "value_unit",
+        "source",
+        "derived_from",
+        "score",
+        "max",
+        "target",
+        "gap",
+        "status",
+        "evidence",
+    ]
     by_id = {x["id"]: x for x in rows}
     assert by_id["1.3"]["value"] == "是" and by_id["3.1"]["value"] == "优"
-    assert by_id["1.2"] == {**by_id["1.2"], "value": 96.5, "target": 100.0, "gap": 3.5, "status": "short", "score": 8.25}
+    assert by_id["1.2"] == {
+        **by_id["1.2"],
+        "value": 96.5,
+        "target": 100.0,
+        "gap": 3.5,
+        "status": "short",
+        "score": 8.25,
+    }
 
 
 def test_csv_to_file_has_a_bom_and_chinese_headers(tmp_path):
@@ -60,7 +83,10 @@ def test_english_headers():
 
 def test_ranking_within_groups_and_ties(tmp_path):
     data = tmp_path / "d.csv"
-    data.write_text("单位,年度,所属市,网上可办率\nA,2024,甲市,90%\nB,2024,甲市,90%\nC,2024,甲市,85%\nD,2024,乙市,80%\n", encoding="utf-8")
+    data.write_text(
+        "单位,年度,所属市,网上可办率\nA,2024,甲市,90%\nB,2024,甲市,90%\nC,2024,甲市,85%\nD,2024,乙市,80%\n",
+        encoding="utf-8",
+    )
     r = run("rank", str(data), "-r", EXAMPLE, "--by", "city", "-f", "json")
     got = [(x["unit"], x["rank"], x["group"]) for x in json.loads(r.stdout)]
     assert got == [("D", 1, "乙市"), ("A", 1, "甲市"), ("B", 1, "甲市"), ("C", 3, "甲市")]  # groups in code point order
@@ -94,7 +120,10 @@ def test_rubric_show_json():
 def test_rubric_check_exit_codes(tmp_path):
     assert run("rubric", "check", EXAMPLE).exit_code == 0
     bad = tmp_path / "bad.yaml"
-    bad.write_text("id: x\nname: 坏\nitems:\n  - {id: '1', name: 一, points: -1, field: nope, rule: {type: boolean}}\n", encoding="utf-8")
+    bad.write_text(
+        "id: x\nname: 坏\nitems:\n  - {id: '1', name: 一, points: -1, field: nope, rule: {type: boolean}}\n",
+        encoding="utf-8",
+    )
     r = run("rubric", "check", str(bad))
     assert r.exit_code == 1
     assert "bad.yaml:4: E-POINTS" in r.stdout and "bad.yaml:4: E-FIELD-UNKNOWN" in r.stdout
@@ -103,7 +132,9 @@ def test_rubric_check_exit_codes(tmp_path):
 
 def test_bad_input_exits_2_with_one_line_per_problem_and_writes_nothing(tmp_path):
     data = tmp_path / "d.csv"
-    data.write_text("unit,year,field,value\nA,2024,online_service_rate,很高\nA,2024,no_such_field,1\n", encoding="utf-8")
+    data.write_text(
+        "unit,year,field,value\nA,2024,online_service_rate,很高\nA,2024,no_such_field,1\n", encoding="utf-8"
+    )
     before = data.read_bytes()
     out = tmp_path / "out.csv"
     r = run("rank", str(data), "-r", EXAMPLE, "-o", str(out))
@@ -139,15 +170,18 @@ GAOTAI = str(SAMPLES / "gaotai-2022.csv")  # one report, no unit metadata: no ci
 SHIFAN = str(ROOT / "rubrics" / "shifan.yaml")
 
 
-@pytest.mark.parametrize("args", [
-    ["rank", GAOTAI, "--by", "level"],
-    ["rank", "PARQUET", "--by", "level", "--scan"],
-    ["whatif", "-u", "高台县", GAOTAI, "--set", "出庭应诉率=100%", "--by", "level"],
-    ["trend", GAOTAI, str(SAMPLES / "leping-2024.csv"), "--by", "level"],
-    ["sensitivity", GAOTAI, "--by", "level", "-n", "5"],
-    ["benchmark", "-u", "高台县", GAOTAI, "--within", "level"],
-    ["rubric", "diff", SHIFAN, EXAMPLE, GAOTAI, "--by", "level"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rank", GAOTAI, "--by", "level"],
+        ["rank", "PARQUET", "--by", "level", "--scan"],
+        ["whatif", "-u", "高台县", GAOTAI, "--set", "出庭应诉率=100%", "--by", "level"],
+        ["trend", GAOTAI, str(SAMPLES / "leping-2024.csv"), "--by", "level"],
+        ["sensitivity", GAOTAI, "--by", "level", "-n", "5"],
+        ["benchmark", "-u", "高台县", GAOTAI, "--within", "level"],
+        ["rubric", "diff", SHIFAN, EXAMPLE, GAOTAI, "--by", "level"],
+    ],
+)
 def test_grouping_by_a_column_the_data_lacks_is_a_usage_error_naming_it(tmp_path, args):
     if "PARQUET" in args:  # the scanner reads long Parquet only
         import polars as pl
@@ -163,10 +197,15 @@ def test_grouping_by_a_column_the_data_lacks_is_a_usage_error_naming_it(tmp_path
     assert "E-GROUP: cannot group by 'level': the data has no level column" in en.stderr, en.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["rank", "--by", "levle"], ["whatif", "-u", "乃东", "--set", "出庭应诉率=100%", "--by", "县"],
-    ["rubric", "diff", SHIFAN, SHIFAN, "--by", "town"], ["benchmark", "-u", "乃东", "--within", "市"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rank", "--by", "levle"],
+        ["whatif", "-u", "乃东", "--set", "出庭应诉率=100%", "--by", "县"],
+        ["rubric", "diff", SHIFAN, SHIFAN, "--by", "town"],
+        ["benchmark", "-u", "乃东", "--within", "市"],
+    ],
+)
 def test_an_unknown_grouping_column_is_a_usage_error(args):
     r = run(*args)
     assert r.exit_code == 2 and "E-GROUP" in r.stderr
@@ -190,7 +229,9 @@ def test_scoring_warns_on_stderr_about_units_without_peers():
     assert r.exit_code == 0
     assert "W-ALONE" not in r.stdout  # the table stays clean for a pipe or a file
     lines = [line for line in r.stderr.splitlines() if "W-ALONE" in line]
-    assert len(lines) == 2 and all("高台县 2022（未填所属市）；按缺数据计 0 分（alone: missing）" in line for line in lines)
+    assert len(lines) == 2 and all(
+        "高台县 2022（未填所属市）；按缺数据计 0 分（alone: missing）" in line for line in lines
+    )
     text = (ROOT / "rubrics" / "shifan.yaml").read_text(encoding="utf-8").splitlines()
     item = next(i for i, line in enumerate(text) if line.strip() == '- id: "6.4.1"')
     rule = next(i for i in range(item, len(text)) if text[i].strip().startswith("rule:")) + 1  # the rule's line

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from conformance import asem_prep as P
+from conformance import make_asem_rubric as M
 from typer.testing import CliRunner
 
 import lawgov_score as lg
-from conformance import asem_prep as P
-from conformance import make_asem_rubric as M
 
 ROOT = Path(__file__).resolve().parent.parent
 ASEM = ROOT.parent / "shared" / "conformance" / "asem"
@@ -33,7 +33,19 @@ needs_data = pytest.mark.skipif(
     reason=f"COINr ASEM example data not found at {ASEM} (<repo>/../shared/conformance/asem)",
 )
 
-COLUMNS = ["Index", "Conn", "Sust", "Physical", "ConEcFin", "Political", "Instit", "P2P", "Environ", "Social", "SusEcFin"]
+COLUMNS = [
+    "Index",
+    "Conn",
+    "Sust",
+    "Physical",
+    "ConEcFin",
+    "Political",
+    "Instit",
+    "P2P",
+    "Environ",
+    "Social",
+    "SusEcFin",
+]
 
 # COINr's published results (the README of the ASEM folder): unit → (rank, values by COLUMNS).
 PUBLISHED = {
@@ -64,7 +76,7 @@ def test_transcribed_values_are_the_readme_table():
         if ln.startswith("| ") and cells[0] in PUBLISHED:
             rows[cells[0]] = (int(cells[1]), [float(c) for c in cells[2:]])
     assert rows == PUBLISHED
-    india_text = " ".join(text[text.index("India (IND)"):].split())
+    india_text = " ".join(text[text.index("India (IND)") :].split())
     found = re.findall(r"(\w+) (\d+\.\d\d) \((?:rank )?(\d+)\)", india_text)
     india = {item: (float(value), int(rank)) for item, value, rank in found}
     assert india == INDIA
@@ -127,7 +139,11 @@ def test_india(result, item):
 def test_treatment_matters(tmp_path):
     """The comparison can fail: without outlier treatment the index of CHE is off by > 4."""
     asem = P.load(ASEM)
-    untreated = P.impute_group_mean(P.denominate(asem)).pivot(on="ind", index="unit", values="x").with_columns(year=pl.lit(2018))
+    untreated = (
+        P.impute_group_mean(P.denominate(asem))
+        .pivot(on="ind", index="unit", values="x")
+        .with_columns(year=pl.lit(2018))
+    )
     path = tmp_path / "untreated.csv"
     untreated.write_csv(path)
     rubric = lg.load_rubric(RUBRIC)
@@ -179,8 +195,10 @@ def test_rubric_follows_the_metadata():
 
 def _long(values: list[float | None], ind: str = "a", groups: list[str] | None = None) -> pl.DataFrame:
     n = len(values)
-    return pl.DataFrame({"unit": [f"u{i:02d}" for i in range(n)], "group": groups or ["g"] * n, "ind": [ind] * n,
-                         "x": values}, schema={"unit": pl.String, "group": pl.String, "ind": pl.String, "x": pl.Float64})
+    return pl.DataFrame(
+        {"unit": [f"u{i:02d}" for i in range(n)], "group": groups or ["g"] * n, "ind": [ind] * n, "x": values},
+        schema={"unit": pl.String, "group": pl.String, "ind": pl.String, "x": pl.Float64},
+    )
 
 
 def test_group_mean_imputation():

@@ -4,9 +4,9 @@ import json
 
 import polars as pl
 import pytest
+from helpers import one_rule, write
 
 import lawgov_score as lg
-from helpers import one_rule, write
 
 
 @pytest.fixture
@@ -38,16 +38,22 @@ def test_encodings(tmp_path, rubric, encoding):
 
 def test_tsv_and_semicolons(tmp_path, rubric):
     (tmp_path / "d.tsv").write_text(LONG.replace(",", "\t"), encoding="utf-8")
-    (tmp_path / "e.csv").write_text(LONG.replace(",", ";").replace("乙县", "丙县").replace("甲县", "丁县"), encoding="utf-8")
+    (tmp_path / "e.csv").write_text(
+        LONG.replace(",", ";").replace("乙县", "丙县").replace("甲县", "丁县"), encoding="utf-8"
+    )
     assert len(values(lg.read_indicators([tmp_path / "d.tsv", tmp_path / "e.csv"], rubric))) == 6
 
 
 def test_wide_form_with_chinese_headers_metadata_and_evidence(tmp_path, rubric):
-    p = write(tmp_path, "w.csv", """
+    p = write(
+        tmp_path,
+        "w.csv",
+        """
     单位,年度,所属市,某比率,某比率（佐证）,某次数,某制度,某等次
     甲县,2024年,A市,"239,471",文件一,3次,√,良
     乙县,2024,A市,98%以上,,—,×,优
-    """)
+    """,
+    )
     p.write_text(p.read_text().replace("239,471", "96.5"))
     inds = lg.read_indicators([p], rubric)
     v = values(inds)
@@ -83,11 +89,22 @@ def test_xlsx_and_parquet_and_json(tmp_path, rubric):
     ws.write_row(2, 0, ["单位", "年度", "某比率", "某次数"])
     ws.write_row(3, 0, ["甲县", 2024, 96.5, "12"])
     wb.close()
-    pl.DataFrame({"unit": ["乙县"], "year": [2024], "field": ["rate"], "value": ["88"]}).write_parquet(tmp_path / "d.parquet")
-    (tmp_path / "d.json").write_text(json.dumps([{"unit": "丙县", "year": 2024, "field": "flag", "value": True, "quote": "建立了"}],
-                                                ensure_ascii=False), encoding="utf-8")
+    pl.DataFrame({"unit": ["乙县"], "year": [2024], "field": ["rate"], "value": ["88"]}).write_parquet(
+        tmp_path / "d.parquet"
+    )
+    (tmp_path / "d.json").write_text(
+        json.dumps(
+            [{"unit": "丙县", "year": 2024, "field": "flag", "value": True, "quote": "建立了"}], ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
     v = values(lg.read_indicators([tmp_path / "d.xlsx", tmp_path / "d.parquet", tmp_path / "d.json"], rubric))
-    assert v == {("甲县", 2024, "rate"): 96.5, ("甲县", 2024, "count"): 12, ("乙县", 2024, "rate"): 88, ("丙县", 2024, "flag"): 1}
+    assert v == {
+        ("甲县", 2024, "rate"): 96.5,
+        ("甲县", 2024, "count"): 12,
+        ("乙县", 2024, "rate"): 88,
+        ("丙县", 2024, "flag"): 1,
+    }
 
 
 def problems_of(tmp_path, rubric, text, name="d.csv"):
@@ -110,12 +127,23 @@ def test_unknown_wide_column(tmp_path, rubric):
 
 
 def test_non_number_bad_bool_bad_grade_out_of_range_and_year(tmp_path, rubric):
-    found, _ = problems_of(tmp_path, rubric, "unit,year,field,value\n甲县,2024,rate,九十\n甲县,2024,flag,也许\n"
-                                             "甲县,2024,grade,优秀\n甲县,2024,count,-3\n乙县,2024,rate,120%\n乙县,20x4,count,1\n"
-                                             "丙县,2024,count,NaN\n丁县,2024,amount,inf\n")
-    assert found == [("E-DATA-NUMBER", 2, "value"), ("E-DATA-BOOL", 3, "value"), ("E-DATA-GRADE", 4, "value"),
-                     ("E-DATA-RANGE", 5, "value"), ("E-DATA-RANGE", 6, "value"), ("E-DATA-YEAR", 7, "year"),
-                     ("E-DATA-NUMBER", 8, "value"), ("E-DATA-NUMBER", 9, "value")]
+    found, _ = problems_of(
+        tmp_path,
+        rubric,
+        "unit,year,field,value\n甲县,2024,rate,九十\n甲县,2024,flag,也许\n"
+        "甲县,2024,grade,优秀\n甲县,2024,count,-3\n乙县,2024,rate,120%\n乙县,20x4,count,1\n"
+        "丙县,2024,count,NaN\n丁县,2024,amount,inf\n",
+    )
+    assert found == [
+        ("E-DATA-NUMBER", 2, "value"),
+        ("E-DATA-BOOL", 3, "value"),
+        ("E-DATA-GRADE", 4, "value"),
+        ("E-DATA-RANGE", 5, "value"),
+        ("E-DATA-RANGE", 6, "value"),
+        ("E-DATA-YEAR", 7, "year"),
+        ("E-DATA-NUMBER", 8, "value"),
+        ("E-DATA-NUMBER", 9, "value"),
+    ]
 
 
 def test_duplicate_row(tmp_path, rubric):
@@ -130,13 +158,16 @@ def test_many_problems_of_one_kind_are_summarised(tmp_path, rubric):
     assert len(found) == 21 and found[-1][0] == "E-DATA-MORE" and "另有 30 处" in text
 
 
-@pytest.mark.parametrize("content,code", [
-    (b"", "E-DATA-EMPTY"),
-    (b"unit,year,field,value\n", "E-DATA-EMPTY"),
-    (b"PK\x03\x04\x00\x00binary", "E-DATA-FILE"),
-    (b"a,b\n1,2\n", "E-DATA-COLUMNS"),
-    (b"unit,year\n\x80\x80\xff,2024\n", "E-DATA-ENCODING"),
-])
+@pytest.mark.parametrize(
+    "content,code",
+    [
+        (b"", "E-DATA-EMPTY"),
+        (b"unit,year,field,value\n", "E-DATA-EMPTY"),
+        (b"PK\x03\x04\x00\x00binary", "E-DATA-FILE"),
+        (b"a,b\n1,2\n", "E-DATA-COLUMNS"),
+        (b"unit,year\n\x80\x80\xff,2024\n", "E-DATA-ENCODING"),
+    ],
+)
 def test_unreadable_files_give_one_line(tmp_path, rubric, content, code):
     p = tmp_path / "d.csv"
     p.write_bytes(content)

@@ -44,8 +44,8 @@ REFUSED = {
     "garbled.json": ":2: E-DATA-FILE: 无法读取数据文件：JSON 格式错误：Expecting ',' delimiter",
     "corrupt.xlsx": ": E-DATA-FILE: 无法读取数据文件：无法打开 Excel 工作簿：文件已损坏或不完整（不是有效的 .xlsx）：请在 Excel/WPS 中打开并重新另存为 .xlsx，或重新下载",
     "corrected-above-closed.csv": ":4: E-DATA-CONSTRAINT: 甲县 2024：行政复议纠错件数 129（第 4 行）、审结(办结)行政复议案件数 78（第 3 行），"
-                                  "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
-                                  "是审结案件的一种结果，纠错件数不能多于审结件数",
+    "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
+    "是审结案件的一种结果，纠错件数不能多于审结件数",
     "password-protected.xlsx": ": E-DATA-FILE: 无法读取数据文件：无法打开 Excel 工作簿：工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存",
 }
 ACCEPTED = ["gb18030.csv", "utf8-bom.csv", "utf16-tab.txt"]  # the baseline's rows, in another encoding
@@ -61,7 +61,9 @@ def test_every_corpus_file_is_tested():
     assert {p.name for p in CORPUS.iterdir()} == named
 
 
-@pytest.mark.parametrize("command", [["rank", "-o", "排名.csv"], ["score", "-o", "得分.xlsx"]], ids=["rank-csv", "score-xlsx"])
+@pytest.mark.parametrize(
+    "command", [["rank", "-o", "排名.csv"], ["score", "-o", "得分.xlsx"]], ids=["rank-csv", "score-xlsx"]
+)
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_refused(tmp_path: Path, name: str, command: list[str]):
     inputs, out = tmp_path / "in", tmp_path / "out"
@@ -99,8 +101,11 @@ def test_title_row_and_merged_cells(tmp_path: Path):
     got = lg.read_indicators([CORPUS / "title-row-merged-cells.xlsx"], rubric).values
     rows = {(r["unit"], r["year"], r["field"]): (r["value"], r["row"]) for r in got.iter_rows(named=True)}
     assert rows == {
-        ("甲县", 2024, "court_appearance_rate"): (96.5, 3), ("甲县", 2024, "normative_docs_filed"): (12, 4),
-        ("甲县", 2024, "exec_meeting_law_study"): (6, 5), ("甲县", 2024, "permit_items"): (230, 6),
-        ("乙县", 2024, "court_appearance_rate"): (88, 7), ("乙县", 2024, "normative_docs_filed"): (9, 8),
+        ("甲县", 2024, "court_appearance_rate"): (96.5, 3),
+        ("甲县", 2024, "normative_docs_filed"): (12, 4),
+        ("甲县", 2024, "exec_meeting_law_study"): (6, 5),
+        ("甲县", 2024, "permit_items"): (230, 6),
+        ("乙县", 2024, "court_appearance_rate"): (88, 7),
+        ("乙县", 2024, "normative_docs_filed"): (9, 8),
     }
     assert got.height == 6 and got.filter(pl.col("unit").is_null()).height == 0

@@ -42,8 +42,14 @@ def run(folder: Path, seed: str) -> dict[str, str]:
     folder.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PYTHONHASHSEED")}
     env["PYTHONHASHSEED"] = seed
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(folder), json.dumps(JOBS, ensure_ascii=False)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(folder), json.dumps(JOBS, ensure_ascii=False)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lawgov_score.problems import CATALOGUE
+from lawgov_score.core.problems import CATALOGUE
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "errors.md"
 LINE = re.compile(r"^(?:(?P<loc>\S+): )?(?P<code>[EW]-[A-Z-]+): (?P<msg>.+)$")
@@ -48,7 +48,9 @@ def test_every_example_fits_its_code_and_message():
             m = LINE.match(line)
             assert m["code"] == code, line
             if code in CATALOGUE:
-                assert template_regex(CATALOGUE[code].zh).match(m["msg"]), f"{line!r} does not fit {CATALOGUE[code].zh!r}"
+                assert template_regex(CATALOGUE[code].zh).match(m["msg"]), (
+                    f"{line!r} does not fit {CATALOGUE[code].zh!r}"
+                )
 
 
 def test_template_regex_is_strict():

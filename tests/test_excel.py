@@ -39,8 +39,16 @@ def template(tmp_path_factory):
     return out
 
 
-def fill(template: Path, out: Path, rubric, rows: list[dict], unit: str, year, meta: dict | None = None,
-         as_text: bool = False) -> Path:
+def fill(
+    template: Path,
+    out: Path,
+    rubric,
+    rows: list[dict],
+    unit: str,
+    year,
+    meta: dict | None = None,
+    as_text: bool = False,
+) -> Path:
     """What a county does in Excel: the unit sheet, then a value and evidence per field row.
     A percent cell is formatted as a percent, so Excel stores 96.27% as 0.9627."""
     wb = openpyxl.load_workbook(template)
@@ -80,7 +88,9 @@ def sample_rows(name: str) -> list[dict]:
 
 
 def items_of(result) -> pl.DataFrame:
-    return result.items().select("unit", "year", "id", "value", "score", "status", "evidence").sort("unit", "year", "id")
+    return (
+        result.items().select("unit", "year", "id", "value", "score", "status", "evidence").sort("unit", "year", "id")
+    )
 
 
 def test_template_sheets_and_validation(template, rubric):
@@ -136,8 +146,11 @@ def test_several_counties_workbooks_in_one_run(template, rubric, tmp_path):
     from_xlsx = lg.score(rubric, lg.read_indicators([folder], rubric))
     from_csv = lg.score(rubric, lg.read_indicators([SAMPLES], rubric))
     assert items_of(from_xlsx).equals(items_of(from_csv))
-    assert from_xlsx.frame.select("unit", "city", "province").sort("unit").equals(
-        from_csv.frame.select("unit", "city", "province").sort("unit"))
+    assert (
+        from_xlsx.frame.select("unit", "city", "province")
+        .sort("unit")
+        .equals(from_csv.frame.select("unit", "city", "province").sort("unit"))
+    )
 
 
 def test_two_units_in_one_template_is_refused(template, rubric, tmp_path):
@@ -192,7 +205,9 @@ def test_percent_cell_in_a_count_field_is_an_error(rubric, tmp_path):
     assert "12%" in report.render()
 
 
-@pytest.mark.parametrize("fmt,yes", [("0.00%", True), ("0%", True), ('0.00"%"', False), ("General", False), ("[Red]0%", True), (None, False)])
+@pytest.mark.parametrize(
+    "fmt,yes", [("0.00%", True), ("0%", True), ('0.00"%"', False), ("General", False), ("[Red]0%", True), (None, False)]
+)
 def test_percent_format(fmt, yes):
     assert is_percent_format(fmt) is yes
 
@@ -290,7 +305,10 @@ def test_workbook_needs_a_file():
 
 def test_formula_like_text_is_not_a_formula(rubric, tmp_path):
     data = tmp_path / "d.csv"
-    data.write_text("unit,year,field,value,evidence\n=HYPERLINK(\"x\"),2024,law_lectures,3,@SUM(1)\n-甲县,2024,law_lectures,2,+1\n", encoding="utf-8")
+    data.write_text(
+        'unit,year,field,value,evidence\n=HYPERLINK("x"),2024,law_lectures,3,@SUM(1)\n-甲县,2024,law_lectures,2,+1\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "x.xlsx"
     res = runner.invoke(app, ["score", str(data), "-o", str(out)])
     assert res.exit_code == 0, res.output

@@ -1,9 +1,9 @@
 """`extends`: a provincial rubric reuses a national one and overrides points, targets or rules."""
 
 import pytest
+from helpers import FIELDS_YAML, write
 
 import lawgov_score as lg
-from helpers import FIELDS_YAML, write
 
 BASE = """
 id: base
@@ -27,7 +27,10 @@ def base(tmp_path):
 
 
 def test_override_remove_add(tmp_path, base):
-    child = write(tmp_path, "prov/child.yaml", """
+    child = write(
+        tmp_path,
+        "prov/child.yaml",
+        """
     extends: ../base.yaml
     id: prov
     name: 某省
@@ -37,10 +40,13 @@ def test_override_remove_add(tmp_path, base):
     remove: ["1.10"]
     add:
       - {parent: "1", id: "1.3", name: 新增, points: 3, field: amount, rule: {type: direct}}
-    """)
+    """,
+    )
     rub = lg.load_rubric(child)
     assert rub.id == "prov" and list(rub.items) == ["1", "1.1", "1.2", "1.3"]
-    assert rub.items["1.1"].max == 12 and rub.items["1.1"].rule.target == 95 and rub.items["1.1"].rule.type == "threshold"
+    assert (
+        rub.items["1.1"].max == 12 and rub.items["1.1"].rule.target == 95 and rub.items["1.1"].rule.type == "threshold"
+    )
     assert rub.items["1.2"].rule.type == "linear"
     assert rub.total == 20
     base_rub = lg.load_rubric(base)

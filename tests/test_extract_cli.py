@@ -5,10 +5,11 @@ phrasings as data."""
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from conftest import ROOT, SHARED
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import ROOT, SHARED
 from lawgov_score.cli import app
 from lawgov_score.extract import COLUMNS, extract_text, field_dictionary
 from lawgov_score.extract.numbers import chinese_value
@@ -18,7 +19,9 @@ runner = CliRunner()
 REPORTS = SHARED / "reports"
 GOLD = ROOT / "tests" / "data" / "extract-gold.csv"
 DATA = ROOT / "tests" / "data"
-needs_reports = pytest.mark.skipif(not (REPORTS / "naidong-2022.txt").exists(), reason="shared/reports not beside the repository")
+needs_reports = pytest.mark.skipif(
+    not (REPORTS / "naidong-2022.txt").exists(), reason="shared/reports not beside the repository"
+)
 FIELDS = field_dictionary()[0]
 
 
@@ -50,7 +53,14 @@ def test_five_reports_meet_the_targets():
 
 
 def test_synthetic_reports_meet_the_targets():
-    res = run("extract", *sorted(DATA.glob("synthetic-report-*.txt")), "--evaluate", DATA / "synthetic-extract-gold.csv", "-f", "json")
+    res = run(
+        "extract",
+        *sorted(DATA.glob("synthetic-report-*.txt")),
+        "--evaluate",
+        DATA / "synthetic-extract-gold.csv",
+        "-f",
+        "json",
+    )
     assert res.exit_code == 0, res.output
     overall = json.loads(res.stdout)["overall"]
     assert overall["precision"] >= 0.95 and overall["recall"] >= 0.85, overall
@@ -80,7 +90,7 @@ def test_json_records_have_the_indicator_columns():
     first = records[0]
     text = (DATA / "synthetic-report-moni-district-2024.txt").read_text(encoding="utf-8")
     assert first["unit"] == "模拟区" and first["year"] == 2024
-    assert text[first["offset"]:].startswith(str(first["value"]))
+    assert text[first["offset"] :].startswith(str(first["value"]))
     assert first["quote"] in text
 
 
@@ -92,7 +102,9 @@ def test_all_lists_every_reading(tmp_path):
 
 
 def test_year_option_overrides(tmp_path):
-    recs = json.loads(run("extract", DATA / "synthetic-report-moni-district-2024.txt", "-f", "json", "--year", "2023").stdout)
+    recs = json.loads(
+        run("extract", DATA / "synthetic-report-moni-district-2024.txt", "-f", "json", "--year", "2023").stdout
+    )
     assert {r["year"] for r in recs} == {2023}
 
 
@@ -105,8 +117,11 @@ def test_gbk_text(tmp_path):
     f = tmp_path / "gbk.txt"
     f.write_bytes(SENTENCE.encode("gbk"))
     recs = json.loads(run("extract", f, "-f", "json").stdout)
-    assert {r["field"]: r["value"] for r in recs} == {"reconsideration_received": 59, "reconsideration_closed": 48,
-                                                      "reconsideration_corrected": 10}
+    assert {r["field"]: r["value"] for r in recs} == {
+        "reconsideration_received": 59,
+        "reconsideration_closed": 48,
+        "reconsideration_corrected": 10,
+    }
 
 
 def test_docx_paragraphs_and_tables(tmp_path):
@@ -121,8 +136,11 @@ def test_docx_paragraphs_and_tables(tmp_path):
     f = tmp_path / "report.docx"
     d.save(f)
     recs = json.loads(run("extract", f, "-f", "json").stdout)
-    assert {r["field"]: r["value"] for r in recs} == {"reconsideration_received": 59, "reconsideration_closed": 48,
-                                                      "info_disclosed": 2856}
+    assert {r["field"]: r["value"] for r in recs} == {
+        "reconsideration_received": 59,
+        "reconsideration_closed": 48,
+        "info_disclosed": 2856,
+    }
     assert recs[0]["unit"] == "合成县"
 
 
@@ -131,12 +149,15 @@ def test_pdf_line_breaks_are_joined():
     assert reflow(page) == "全年共受理行政复议案件59起，审结48起。\n(二)依法行政\n主动公开政府信息2856条。"
 
 
-@pytest.mark.parametrize("name,content", [
-    ("binary.txt", bytes(range(256)) * 4),
-    ("broken.docx", b"PK\x03\x04not really a zip"),
-    ("broken.pdf", b"%PDF-1.4\nnot really a pdf"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64),
-])
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("binary.txt", bytes(range(256)) * 4),
+        ("broken.docx", b"PK\x03\x04not really a zip"),
+        ("broken.pdf", b"%PDF-1.4\nnot really a pdf"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64),
+    ],
+)
 def test_unreadable_files_are_one_line_errors_and_write_nothing(tmp_path, name, content):
     f = tmp_path / name
     f.write_bytes(content)
@@ -152,8 +173,14 @@ def test_missing_file(tmp_path):
     assert res.exit_code == 2 and "E-EXTRACT-FILE" in res.stderr
 
 
-@pytest.mark.parametrize("content,code", [(b"", "W-EXTRACT-EMPTY"), (b"  \n\n", "W-EXTRACT-EMPTY"),
-                                          ("我县法治政府建设工作取得明显成效。".encode(), "W-EXTRACT-NONE")])
+@pytest.mark.parametrize(
+    "content,code",
+    [
+        (b"", "W-EXTRACT-EMPTY"),
+        (b"  \n\n", "W-EXTRACT-EMPTY"),
+        ("我县法治政府建设工作取得明显成效。".encode(), "W-EXTRACT-NONE"),
+    ],
+)
 def test_empty_or_numberless_report_gives_zero_records(tmp_path, content, code):
     f = tmp_path / "r.txt"
     f.write_bytes(content)
@@ -183,6 +210,7 @@ def test_directory_of_reports(tmp_path):
 
 # --- phrasings are data ---------------------------------------------------------------------------
 
+
 def test_a_new_phrasing_needs_no_python(tmp_path):
     fields = tmp_path / "fields.yaml"
     fields.write_text(
@@ -190,8 +218,9 @@ def test_a_new_phrasing_needs_no_python(tmp_path):
         "  - id: hearings_held\n    name: 行政复议听证次数\n    unit: 次\n    type: count\n"
         "    aliases: [召开听证会]\n"
         "  - id: reconsideration_received\n    name: 受理行政复议案件数\n    unit: 件\n    type: count\n"
-        "    patterns:\n      - match: \"复议窗口接收…{n}\"\n        units: [宗]\n",
-        encoding="utf-8")
+        '    patterns:\n      - match: "复议窗口接收…{n}"\n        units: [宗]\n',
+        encoding="utf-8",
+    )
     report = tmp_path / "r.txt"
     report.write_text("合成县2023年法治政府建设工作报告\n复议窗口接收申请59宗，召开听证会7次。", encoding="utf-8")
     recs = json.loads(run("extract", report, "--rubric", fields, "-f", "json").stdout)
@@ -200,26 +229,34 @@ def test_a_new_phrasing_needs_no_python(tmp_path):
 
 def test_empty_patterns_switch_a_field_off(tmp_path):
     fields = tmp_path / "fields.yaml"
-    fields.write_text("fields:\n  - id: hearings_held\n    name: 听证次数\n    unit: 次\n    type: count\n"
-                      "    aliases: [召开听证会]\n    patterns: []\n", encoding="utf-8")
+    fields.write_text(
+        "fields:\n  - id: hearings_held\n    name: 听证次数\n    unit: 次\n    type: count\n"
+        "    aliases: [召开听证会]\n    patterns: []\n",
+        encoding="utf-8",
+    )
     report = tmp_path / "r.txt"
     report.write_text("召开听证会7次。", encoding="utf-8")
     res = run("extract", report, "--rubric", fields, "-f", "json")
     assert json.loads(res.stdout) == []
 
 
-@pytest.mark.parametrize("pattern,message", [
-    ('"受理…{x}"', "占位符"),
-    ('"受理行政复议案件"', "{n}"),
-    ('{match: "受理{n}…{n}"}', "{n}"),
-    ('{match: "全覆盖{n}", value: 100}', "value"),
-    ('{match: "受理…{n}", within: chapter}', "within"),
-    ('{match: "受理…{n}", contxt: [复议]}', "contxt"),
-])
+@pytest.mark.parametrize(
+    "pattern,message",
+    [
+        ('"受理…{x}"', "占位符"),
+        ('"受理行政复议案件"', "{n}"),
+        ('{match: "受理{n}…{n}"}', "{n}"),
+        ('{match: "全覆盖{n}", value: 100}', "value"),
+        ('{match: "受理…{n}", within: chapter}', "within"),
+        ('{match: "受理…{n}", contxt: [复议]}', "contxt"),
+    ],
+)
 def test_rubric_check_catches_bad_patterns(tmp_path, pattern, message):
     fields = tmp_path / "fields.yaml"
-    fields.write_text("fields:\n  - id: cases\n    name: 案件数\n    unit: 件\n    type: count\n"
-                      f"    patterns: [{pattern}]\n", encoding="utf-8")
+    fields.write_text(
+        f"fields:\n  - id: cases\n    name: 案件数\n    unit: 件\n    type: count\n    patterns: [{pattern}]\n",
+        encoding="utf-8",
+    )
     res = run("rubric", "check", fields)
     assert res.exit_code == 1, res.output
     assert "fields.yaml:" in res.stdout and message in res.stdout
@@ -227,7 +264,9 @@ def test_rubric_check_catches_bad_patterns(tmp_path, pattern, message):
 
 def test_patterns_only_on_numeric_fields(tmp_path):
     fields = tmp_path / "fields.yaml"
-    fields.write_text("fields:\n  - id: flag\n    name: 是否\n    type: bool\n    patterns: [\"建立…{n}\"]\n", encoding="utf-8")
+    fields.write_text(
+        'fields:\n  - id: flag\n    name: 是否\n    type: bool\n    patterns: ["建立…{n}"]\n', encoding="utf-8"
+    )
     res = run("rubric", "check", fields)
     assert res.exit_code == 1 and "E-FIELD" in res.stdout
 

@@ -6,10 +6,11 @@ import csv
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from lawgov_score.cli import app
 from lawgov_score.extract import extract_text, field_dictionary
 from lawgov_score.extract.document import Document
@@ -96,14 +97,20 @@ def test_larger_chinese_counts_are_read():
 
 # --- tables as text --------------------------------------------------------------------------------
 
+
 def test_table_number_takes_its_unit_from_the_row_label():
-    text = (TITLE + "表1 行政复议主要数据\n指标\t数值\t同比\n新收行政复议案件（件）\t131\t+36.5%\n"
-            "审结（件）\t124\t+30.5%\n直接纠错（件）\t17\t—\n")
+    text = (
+        TITLE + "表1 行政复议主要数据\n指标\t数值\t同比\n新收行政复议案件（件）\t131\t+36.5%\n"
+        "审结（件）\t124\t+30.5%\n直接纠错（件）\t17\t—\n"
+    )
     recs = {r.field: r for r in extract_text(text, FIELDS)}
     assert {f: r.value for f, r in recs.items()} == {
-        "reconsideration_received": 131, "reconsideration_closed": 124, "reconsideration_corrected": 17}
+        "reconsideration_received": 131,
+        "reconsideration_closed": 124,
+        "reconsideration_corrected": 17,
+    }
     rec = recs["reconsideration_received"]
-    assert text[rec.offset:rec.offset + 3] == "131"
+    assert text[rec.offset : rec.offset + 3] == "131"
 
 
 def test_table_unit_in_the_column_heading_and_number_last():
@@ -111,27 +118,38 @@ def test_table_unit_in_the_column_heading_and_number_last():
     recs = {r.field: r for r in extract_text(text, FIELDS)}
     assert {f: r.value for f, r in recs.items()} == {"reconsideration_received": 22, "legal_aid_cases": 148}
     rec = recs["legal_aid_cases"]
-    assert text[rec.offset:rec.offset + 3] == "148"
+    assert text[rec.offset : rec.offset + 3] == "148"
 
 
 def test_table_columns_of_other_years_and_changes_are_not_read():
     text = TITLE + "项目\t2022年\t2023年\t同比\n受理行政复议案件（件）\t41\t57\t39%\n法律援助案件\t300件\t328件\t9.3%\n"
-    assert found(text[len(TITLE):]) == {"reconsideration_received": 57, "legal_aid_cases": 328}
+    assert found(text[len(TITLE) :]) == {"reconsideration_received": 57, "legal_aid_cases": 328}
 
 
 # --- sentences ---------------------------------------------------------------------------------------
 
+
 def test_a_context_word_counts_across_semicolon_parts():
-    got = found("全年审核县政府行政规范性文件14件，审核率100%；报送市政府和县人大常委会备案14件，备案率、及时率均为100%。")
-    assert got == {"normative_docs_reviewed": 14, "normative_docs_review_rate": 100, "normative_docs_filed": 14,
-                   "normative_docs_filing_rate": 100}
+    got = found(
+        "全年审核县政府行政规范性文件14件，审核率100%；报送市政府和县人大常委会备案14件，备案率、及时率均为100%。"
+    )
+    assert got == {
+        "normative_docs_reviewed": 14,
+        "normative_docs_review_rate": 100,
+        "normative_docs_filed": 14,
+        "normative_docs_filing_rate": 100,
+    }
 
 
 def test_one_number_for_two_fields_where_the_sentence_says_so():
     assert found("全年审核县政府规范性文件3件，均按程序报市政府和县人大常委会备案。") == {
-        "normative_docs_reviewed": 3, "normative_docs_filed": 3}
+        "normative_docs_reviewed": 3,
+        "normative_docs_filed": 3,
+    }
     assert found("县政府出台行政规范性文件5件，均经合法性审核，并按规定报市政府和县人大常委会备案。") == {
-        "normative_docs_reviewed": 5, "normative_docs_filed": 5}
+        "normative_docs_reviewed": 5,
+        "normative_docs_filed": 5,
+    }
     assert found("审核规范性文件3件，均未报送备案。") == {"normative_docs_reviewed": 3}
 
 
@@ -160,12 +178,15 @@ def test_study_named_by_its_legal_subject():
 def test_lecture_series_and_talks_in_a_publicity_paragraph():
     assert found("举办“法治大讲堂”8期。") == {"law_lectures": 8}
     assert found("深入实施“八五”普法规划，组织“法律进牧区”宣讲活动80余场次。") == {
-        "legal_publicity_events": (80, "lower_bound")}
+        "legal_publicity_events": (80, "lower_bound")
+    }
 
 
 def test_clean_up_counts():
     assert found("组织对现行有效的78件规范性文件进行全面清理。") == {"normative_docs_cleaned": 78}
-    assert found("对2020年以来制发的文件进行专项清理，共清理文件152件，其中规范性文件19件。") == {"normative_docs_cleaned": 19}
+    assert found("对2020年以来制发的文件进行专项清理，共清理文件152件，其中规范性文件19件。") == {
+        "normative_docs_cleaned": 19
+    }
     assert found("共清理文件61件，其中废止9件。") == {"normative_docs_cleaned": 61}
 
 
@@ -193,16 +214,20 @@ def test_respectively_pairs_each_name_with_its_number():
     recs = {r.field: r for r in extract_text(text, FIELDS)}
     assert {f: r.value for f, r in recs.items()} == {"npc_suggestions_handled": 176, "cppcc_proposals_handled": 204}
     rec = recs["cppcc_proposals_handled"]
-    assert text[rec.offset:rec.offset + 3] == "204"
+    assert text[rec.offset : rec.offset + 3] == "204"
     assert rec.quote == "全年办理县人大代表建议和政协委员提案分别为176件、204件"
     assert found("分别办理县人大代表建议、县政协提案45件、62件。") == {
-        "npc_suggestions_handled": 45, "cppcc_proposals_handled": 62}
+        "npc_suggestions_handled": 45,
+        "cppcc_proposals_handled": 62,
+    }
     assert found("办理人大代表建议、政协提案分别为30件。") == {}  # two names, one number: nothing
 
 
 def test_found_disputes_are_not_mediated_ones():
     assert found("全县各级人民调解组织共排查矛盾纠纷2,415起，调处化解2,377起，化解率98.4%。") == {
-        "mediation_cases": 2377, "mediation_success_rate": 98.4}
+        "mediation_cases": 2377,
+        "mediation_success_rate": 98.4,
+    }
     assert found("全县各级人民调解组织共排查调解矛盾纠纷3241件，调解成功3198件。") == {"mediation_cases": 3241}
 
 
@@ -213,17 +238,31 @@ def test_the_enforcement_staffs_exam():
 
 # --- the unit a report is about ------------------------------------------------------------------
 
-@pytest.mark.parametrize("title,unit", [
-    ("拟州市人民政府关于2024年度法治政府建设情况的报告", "拟州市"),
-    ("合成州市2023年法治政府建设年度报告", "合成州市"),
-    ("合成省模拟市试验区2023年法治政府建设年度报告", "试验区"),
-    ("模拟州市合成区人民政府2022年法治政府建设年度报告", "合成区"),
-    ("虚州市市场监督管理局2023年法治政府建设年度报告", "虚州市市场监督管理局"),
-    ("合成县司法局关于2022年度法治政府建设工作情况的报告", "合成县司法局"),
-    ("合成县人民政府办公室关于2023年法治政府建设情况的报告", "合成县"),
-    ("合成自治县2025年法治政府建设年度报告", "合成自治县"),
-    ("合成县委全面依法治县委员会关于2023年法治政府建设情况的报告", None),
-], ids=["prefecture", "x-zhou-city", "province-city-district", "zhou-city-district", "city-department",
-        "county-department", "county-office", "autonomous-county", "committee-office"])
+
+@pytest.mark.parametrize(
+    "title,unit",
+    [
+        ("拟州市人民政府关于2024年度法治政府建设情况的报告", "拟州市"),
+        ("合成州市2023年法治政府建设年度报告", "合成州市"),
+        ("合成省模拟市试验区2023年法治政府建设年度报告", "试验区"),
+        ("模拟州市合成区人民政府2022年法治政府建设年度报告", "合成区"),
+        ("虚州市市场监督管理局2023年法治政府建设年度报告", "虚州市市场监督管理局"),
+        ("合成县司法局关于2022年度法治政府建设工作情况的报告", "合成县司法局"),
+        ("合成县人民政府办公室关于2023年法治政府建设情况的报告", "合成县"),
+        ("合成自治县2025年法治政府建设年度报告", "合成自治县"),
+        ("合成县委全面依法治县委员会关于2023年法治政府建设情况的报告", None),
+    ],
+    ids=[
+        "prefecture",
+        "x-zhou-city",
+        "province-city-district",
+        "zhou-city-district",
+        "city-department",
+        "county-department",
+        "county-office",
+        "autonomous-county",
+        "committee-office",
+    ],
+)
 def test_unit_from_the_title(title, unit):
     assert Document.of(title + "\n全年受理行政复议案件12件。").unit == unit

@@ -33,7 +33,10 @@ POSITIVE = [
     ("全年合法性审查规范性文件23件。", {"normative_docs_reviewed": 23}),
     ("对12件行政规范性文件进行了合法性审核。", {"normative_docs_reviewed": 12}),
     ("规范性文件合法性审核率达100%。", {"normative_docs_review_rate": 100}),
-    ("向市政府和县人大常委会报备规范性文件8件，报备率100%。", {"normative_docs_filed": 8, "normative_docs_filing_rate": 100}),
+    (
+        "向市政府和县人大常委会报备规范性文件8件，报备率100%。",
+        {"normative_docs_filed": 8, "normative_docs_filing_rate": 100},
+    ),
     ("清理涉及营商环境的规范性文件41件。", {"normative_docs_cleaned": 41}),
     ("县政府法律顾问审查合同78份，出具法律意见书45份。", {"legal_advisor_opinions": 45}),
     ("政务服务事项网上可办率达到100%。", {"online_service_rate": 100}),
@@ -43,14 +46,24 @@ POSITIVE = [
     ("全县1250名行政执法人员参加执法资格考试，合格率96.5%。", {"enforcement_exam_pass_rate": 96.5}),
     ("办理县人大代表建议15件、县政协委员提案22件。", {"npc_suggestions_handled": 15, "cppcc_proposals_handled": 22}),
     ("主动公开政府信息5,230条。", {"info_disclosed": 5230}),
-    ("全年受理行政复议案件126件，审结118件，其中撤销5件，纠错率4.2%。",
-     {"reconsideration_received": 126, "reconsideration_closed": 118, "reconsideration_corrected": 5,
-      "reconsideration_correction_rate": 4.2}),
-    ("受理行政复议案件59起，审结48起，其中纠错10起。",
-     {"reconsideration_received": 59, "reconsideration_closed": 48, "reconsideration_corrected": 10}),
+    (
+        "全年受理行政复议案件126件，审结118件，其中撤销5件，纠错率4.2%。",
+        {
+            "reconsideration_received": 126,
+            "reconsideration_closed": 118,
+            "reconsideration_corrected": 5,
+            "reconsideration_correction_rate": 4.2,
+        },
+    ),
+    (
+        "受理行政复议案件59起，审结48起，其中纠错10起。",
+        {"reconsideration_received": 59, "reconsideration_closed": 48, "reconsideration_corrected": 10},
+    ),
     ("行政复议决定履行率100%。", {"reconsideration_compliance_rate": 100}),
-    ("以县政府为被告的行政诉讼案件36件，行政诉讼胜诉率92.3%，败诉率7.7%。",
-     {"litigation_cases": 36, "litigation_win_rate": 92.3, "litigation_loss_rate": 7.7}),
+    (
+        "以县政府为被告的行政诉讼案件36件，行政诉讼胜诉率92.3%，败诉率7.7%。",
+        {"litigation_cases": 36, "litigation_win_rate": 92.3, "litigation_loss_rate": 7.7},
+    ),
     ("行政机关负责人出庭应诉率连续三年保持100%。", {"court_appearance_rate": 100}),
     ("共调解各类矛盾纠纷2563件，调解成功率98.9%。", {"mediation_cases": 2563, "mediation_success_rate": 98.9}),
     ("排查矛盾纠纷1200件，化解1180件，化解率98.3%。", {"mediation_cases": 1180, "mediation_success_rate": 98.3}),
@@ -61,10 +74,16 @@ POSITIVE = [
     ("主动公开政府信息1.3万条。", {"info_disclosed": 13000}),
     ("行政机关负责人出庭应诉率９６．２７％。", {"court_appearance_rate": 96.27}),
     ("行政机关负责人出庭应诉率达到百分之百。", {"court_appearance_rate": 100}),
-    ("人民调解组织调解矛盾纠纷4568件，调解成功4502件，成功率98.6%。", {"mediation_cases": 4568, "mediation_success_rate": 98.6}),
+    (
+        "人民调解组织调解矛盾纠纷4568件，调解成功4502件，成功率98.6%。",
+        {"mediation_cases": 4568, "mediation_success_rate": 98.6},
+    ),
     ("全年召开县政府常务会议32次，集体学法12次。", {"exec_meeting_law_study": 12}),
     ("组织开展依法行政培训班3期，培训人员400余人次。", {"law_lectures": 3}),
-    ("县政府常务会议学法7次、县委理论学习中心组学法5次。", {"exec_meeting_law_study": 7, "party_committee_law_study": 5}),
+    (
+        "县政府常务会议学法7次、县委理论学习中心组学法5次。",
+        {"exec_meeting_law_study": 7, "party_committee_law_study": 5},
+    ),
     ("承诺时限平均压缩比例达60%。", {"time_limit_compression_rate": 60}),
     ("调解成功率高达99%以上。", {"mediation_success_rate": (99, "lower_bound")}),
     ("累计开展普法宣传教育活动1200余场次，受教育群众10万余人次。", {"legal_publicity_events": (1200, "lower_bound")}),
@@ -117,9 +136,11 @@ def test_not_a_value(sentence, why):
 
 
 def test_plans_and_problems_are_not_facts():
-    text = (TITLE + "一、工作成效\n全年受理行政复议案件12件。\n二、存在的问题\n仍有3件行政复议案件超期。\n"
-            "三、下一步工作打算\n办理法律援助案件不少于300件，开展法治讲座6次。\n")
-    assert found(text[len(TITLE):]) == {"reconsideration_received": 12}
+    text = (
+        TITLE + "一、工作成效\n全年受理行政复议案件12件。\n二、存在的问题\n仍有3件行政复议案件超期。\n"
+        "三、下一步工作打算\n办理法律援助案件不少于300件，开展法治讲座6次。\n"
+    )
+    assert found(text[len(TITLE) :]) == {"reconsideration_received": 12}
 
 
 def test_next_year_paragraph_is_not_a_fact():
@@ -148,7 +169,7 @@ def test_quote_and_offset_point_at_the_number():
     text = TITLE + "全年受理行政复议案件126件，审结118件。"
     [rec, _] = extract_text(text, FIELDS, source="synthetic.txt")
     assert rec.quote == "全年受理行政复议案件126件"
-    assert text[rec.offset:rec.offset + 3] == "126"
+    assert text[rec.offset : rec.offset + 3] == "126"
     assert (rec.unit, rec.year, rec.source) == ("合成县", 2023, "synthetic.txt")
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
 from extract_unseen import GOLD, SET, TRAPS, main, measure
+
 from lawgov_score.data.read import read_indicators_report
 from lawgov_score.extract import field_dictionary
 from lawgov_score.extract.evaluate import CORE_FIELDS
@@ -62,8 +62,13 @@ def test_one_value_per_report_and_field_and_every_report_has_gold():
     files = {p.name for p in SET.glob("synthetic-*.txt")}
     assert len(files) >= 12
     assert set(gold["source"]) == files
-    assert gold.group_by("source").agg(pl.col("unit").n_unique(), pl.col("year").n_unique()).select(
-        (pl.col("unit") == 1) & (pl.col("year") == 1)).to_series().all()
+    assert (
+        gold.group_by("source")
+        .agg(pl.col("unit").n_unique(), pl.col("year").n_unique())
+        .select((pl.col("unit") == 1) & (pl.col("year") == 1))
+        .to_series()
+        .all()
+    )
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SET.glob("synthetic-*.txt")))
@@ -84,7 +89,8 @@ def test_no_trap_has_the_gold_value_of_its_field():
     """Otherwise reading the right value would count as taking the trap."""
     gold, traps = _gold(), _traps()
     clash = traps.join(gold, on=["source", "field"], suffix="_gold").filter(
-        (pl.col("value") - pl.col("value_gold")).abs() < 1e-9)
+        (pl.col("value") - pl.col("value_gold")).abs() < 1e-9
+    )
     assert clash.height == 0, clash.select("source", "field", "value").to_dicts()
 
 

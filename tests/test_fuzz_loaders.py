@@ -20,15 +20,17 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lawgov_score.cli import app
+from lawgov_score.core.paths import shown_path
+from lawgov_score.core.problems import CATALOGUE
 from lawgov_score.data.read import read_indicators_report
-from lawgov_score.paths import shown_path
-from lawgov_score.problems import CATALOGUE
 from lawgov_score.rubric.load import read_rubric
 
 CORPUS = Path(__file__).parent / "corpus"
 RUBRIC = Path(__file__).parent.parent / "rubrics" / "shifan.yaml"
 SUFFIXES = [".csv", ".tsv", ".txt", ".json", ".jsonl", ".xlsx", ".parquet"]
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @functools.cache
@@ -69,7 +71,7 @@ def damaged(draw, data: bytes) -> bytes:
         if how == "flip":
             out[at] = draw(st.integers(0, 255))
         elif how == "cut":
-            del out[at:at + draw(st.integers(1, 64))]
+            del out[at : at + draw(st.integers(1, 64))]
         elif how == "insert":
             out[at:at] = draw(st.binary(min_size=1, max_size=32))
         else:
@@ -84,7 +86,9 @@ def files(draw) -> tuple[str, bytes]:
     if kind == "random":
         return suffix, draw(st.binary(max_size=2048))
     if kind == "text":  # text that looks a little like a table
-        cells = st.text(alphabet=st.sampled_from(list("单位年度指标数值甲县,\t;|\"%%.-0123456789\n ，、—是否")), max_size=300)
+        cells = st.text(
+            alphabet=st.sampled_from(list('单位年度指标数值甲县,\t;|"%%.-0123456789\n ，、—是否')), max_size=300
+        )
         return suffix, draw(cells).encode(draw(st.sampled_from(["utf-8", "gb18030", "utf-16"])))
     return suffix, draw(damaged(seeds()[suffix]))
 
@@ -130,7 +134,9 @@ def test_rubric_loading_never_raises(tmp_path_factory, data):
     assert path.read_bytes() == data
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(files())
 def test_the_command_line_fails_cleanly(tmp_path_factory, case):
     suffix, data = case

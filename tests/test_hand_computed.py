@@ -13,9 +13,9 @@ import csv
 import io
 
 import pytest
+from helpers import write
 
 import lawgov_score as lg
-from helpers import write
 
 RUBRIC = """
 id: hand
@@ -90,20 +90,20 @@ items:
 
 #          甲县       乙县     丙县      丁县 (= 丙县)  戊县
 VALUES = {
-    "study":     ["３",      "4",      "6",      "6",      "—"],
-    "online":    ["96.5%",   "80%",    "90%",    "９０％",  ""],
-    "flag":      ["有",      "×",      "√",      "是",     "否"],
-    "unfiled":   ["2",       "0",      "—",      "",       "5"],
-    "rate":      ["１００％", "95%",    "98.5%",  "98.5",   "未报送"],
-    "received":  ["59",      "20",     "31",     "31",     "0"],
-    "closed":    ["48",      "20",     "30",     "30",     "0"],
-    "corrected": ["10",      "1",      "3",      "3",      "0"],
-    "grade":     ["良",      "优",     "中",     "中",     "差"],
-    "onsite":    ["20.5",    "25",     "18",     "18.0",   "30"],
-    "loss":      ["",        "12.4%",  "10%",    "10",     "25%"],
-    "mediation": ["1.3万",   "5,000",  "6500",   "6,500",  "0"],
-    "honours":   ["3",       "1",      "未报送",  "—",      "0"],
-    "illegal":   ["否",      "是",     "否",     "无",     "否"],
+    "study": ["３", "4", "6", "6", "—"],
+    "online": ["96.5%", "80%", "90%", "９０％", ""],
+    "flag": ["有", "×", "√", "是", "否"],
+    "unfiled": ["2", "0", "—", "", "5"],
+    "rate": ["１００％", "95%", "98.5%", "98.5", "未报送"],
+    "received": ["59", "20", "31", "31", "0"],
+    "closed": ["48", "20", "30", "30", "0"],
+    "corrected": ["10", "1", "3", "3", "0"],
+    "grade": ["良", "优", "中", "中", "差"],
+    "onsite": ["20.5", "25", "18", "18.0", "30"],
+    "loss": ["", "12.4%", "10%", "10", "25%"],
+    "mediation": ["1.3万", "5,000", "6500", "6,500", "0"],
+    "honours": ["3", "1", "未报送", "—", "0"],
+    "illegal": ["否", "是", "否", "无", "否"],
 }
 UNITS = ["甲县", "乙县", "丙县", "丁县", "戊县"]
 
@@ -166,8 +166,28 @@ EXPECTED_ITEMS = {
     "丁县": [10, 5, 5, 0, 20, 4, 6, 5, 12, 5, 18, 5, 28, 3, 5, 2.42, 10.42, 0, 0, 0],
     "戊县": [0, 0, 0, -3, 0, 0, 0, 0, 0, 0, 25, 0, 25, 0, 0, 0, 0, 0, 0, 0],
 }
-ORDER = ["1.1", "1.2", "1.3", "1.4", "1", "2.1", "2.2", "2.3", "2", "3.1", "3.2", "3.3", "3", "4.1", "4.2", "4.3", "4",
-         "5.1", "5.2", "5"]
+ORDER = [
+    "1.1",
+    "1.2",
+    "1.3",
+    "1.4",
+    "1",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3",
+    "4.1",
+    "4.2",
+    "4.3",
+    "4",
+    "5.1",
+    "5.2",
+    "5",
+]
 EXPECTED_TOTALS = {  # base, bonus, total, percent, grade, vetoed
     "甲县": (74.25, 1.5, 75.75, 75.75, "优秀", False),
     "乙县": (66.11, 1.0, 65.0, 65.0, "不合格", True),
@@ -176,7 +196,10 @@ EXPECTED_TOTALS = {  # base, bonus, total, percent, grade, vetoed
     "戊县": (25.0, 0.0, 25.0, 25.0, "不合格", False),
 }
 EXPECTED_RANKS = {  # 甲 丁 丙 乙 戊
-    "competition": [1, 2, 2, 4, 5], "dense": [1, 2, 2, 3, 4], "min": [1, 2, 2, 4, 5], "max": [1, 3, 3, 4, 5],
+    "competition": [1, 2, 2, 4, 5],
+    "dense": [1, 2, 2, 3, 4],
+    "min": [1, 2, 2, 4, 5],
+    "max": [1, 3, 3, 4, 5],
     "average": [1, 2.5, 2.5, 4, 5],
 }
 
@@ -221,7 +244,11 @@ def test_ranks_with_every_tie_rule_as_computed_by_hand(result, ties):
 def test_values_statuses_and_where_they_come_from(result):
     rows = {(r["unit"], r["id"]): r for r in result.items().iter_rows(named=True)}
     # 甲县's blank 败诉率 scores full, as the rubric declares, but it is still missing evidence
-    assert (rows[("甲县", "3.3")]["score"], rows[("甲县", "3.3")]["status"], rows[("甲县", "3.3")]["source"]) == (5, "missing", "absent")
+    assert (rows[("甲县", "3.3")]["score"], rows[("甲县", "3.3")]["status"], rows[("甲县", "3.3")]["source"]) == (
+        5,
+        "missing",
+        "absent",
+    )
     # derived: 纠错率 from the two counts; the item formula from its two
     assert rows[("甲县", "2.2")]["value"] == pytest.approx(1000 / 48) and rows[("甲县", "2.2")]["source"] == "derived"
     assert rows[("甲县", "2.3")]["derived_from"] == ["closed", "received"]

@@ -5,23 +5,27 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from helpers import FIELDS_YAML, write
 from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov_score as lg
-from helpers import FIELDS_YAML, write
 
 
 @pytest.fixture
 def rubric(tmp_path):
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    path = write(tmp_path, "r.yaml", """
+    path = write(
+        tmp_path,
+        "r.yaml",
+        """
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
       - {id: "1", name: 一, points: 10, field: amount, rule: {type: minmax}}
-    """)
+    """,
+    )
     return lg.load_rubric(path)
 
 
@@ -47,13 +51,19 @@ def test_not_numbers(tmp_path, rubric, cell):
 def test_any_float_written_by_polars_reads_back(tmp_path_factory, xs):
     tmp = tmp_path_factory.mktemp("e")
     write(tmp, "fields.yaml", FIELDS_YAML)
-    rubric = lg.load_rubric(write(tmp, "r.yaml", """
+    rubric = lg.load_rubric(
+        write(
+            tmp,
+            "r.yaml",
+            """
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
       - {id: "1", name: 一, points: 10, field: amount, rule: {type: minmax}}
-    """))
+    """,
+        )
+    )
     p = tmp / "d.csv"
     pl.DataFrame({"unit": [f"u{i:02d}" for i in range(len(xs))], "year": [2024] * len(xs), "amount": xs}).write_csv(p)
     got = lg.read_indicators([p], rubric).values.sort("unit")["value"].to_list()

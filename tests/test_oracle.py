@@ -2,7 +2,6 @@
 
 import polars as pl
 from hypothesis import given
-
 from reference import competition_ranks, score_reference
 from strategies import FIELDS, datasets, load_case, rubrics
 
@@ -14,8 +13,12 @@ def engine_view(result):
         key = (r["unit"], r["year"])
         out[key] = {
             "items": {i: r[f"s:{i}"] for i in result.rubric.items},
-            "base": r["base"], "bonus": r["bonus"], "total": r["total"], "vetoed": r["vetoed"],
-            "percent": r["percent"], "grade": r["grade"],
+            "base": r["base"],
+            "bonus": r["bonus"],
+            "total": r["total"],
+            "vetoed": r["vetoed"],
+            "percent": r["percent"],
+            "grade": r["grade"],
         }
     return out
 
@@ -48,6 +51,8 @@ def test_ranks_match_reference(rubric, data):
     rows, meta = data
     result = load_case(rubric, rows, meta)
     table = lg.rank(result)
-    expected = competition_ranks({k: v["total"] for k, v in score_reference(rubric, FIELDS, rows, meta).items()}, result.rubric.decimals)
+    expected = competition_ranks(
+        {k: v["total"] for k, v in score_reference(rubric, FIELDS, rows, meta).items()}, result.rubric.decimals
+    )
     for r in table.iter_rows(named=True):
         assert r["rank"] == expected[(r["unit"], r["year"])]

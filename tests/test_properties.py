@@ -5,7 +5,6 @@ import copy
 import polars as pl
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
 from reference import round_half_up
 from strategies import FIELDS, datasets, load_case, rubrics, rule_for
 
@@ -47,14 +46,16 @@ def test_parent_is_capped_sum_or_weighted_mean_of_shown_children(rubric, data):
         if item.aggregate == "weighted_mean":
             weighted = [k for k in scoring if k.max > 0 and k.weight > 0]
             wsum = sum(k.weight for k in weighted)
-            raw = (item.max * sum(ks[k.id] / k.max * k.weight for k in weighted) / wsum if weighted and wsum else 0.0) + neg
+            raw = (
+                item.max * sum(ks[k.id] / k.max * k.weight for k in weighted) / wsum if weighted and wsum else 0.0
+            ) + neg
         else:
             raw = sum(ks[k.id] for k in scoring) + neg
         expect = round_half_up(min(max(raw, 0.0), item.max), d)
         assert abs(rec["score"] - expect) < 1e-9, (item_id, rec["score"], expect)
         # each child's shown score has at most `decimals` places: columns add up by hand
         for v in ks.values():
-            assert abs(v * 10 ** d - round(v * 10 ** d)) < 1e-6
+            assert abs(v * 10**d - round(v * 10**d)) < 1e-6
 
 
 @given(rubrics(), datasets())
@@ -66,7 +67,9 @@ def test_total_is_dimensions_plus_capped_bonus_then_veto(rubric, data):
         dims = [r[f"s:{x}"] for x in rub.roots]
         kids = [rub.items[x] for x in rub.roots]
         if rub.aggregate == "sum":
-            base = sum(v for k, v in zip(kids, dims) if k.role in ("score", "group")) + sum(v for k, v in zip(kids, dims) if k.role == "negative")
+            base = sum(v for k, v in zip(kids, dims) if k.role in ("score", "group")) + sum(
+                v for k, v in zip(kids, dims) if k.role == "negative"
+            )
             assert abs(r["base"] - round_half_up(min(max(base, 0.0), rub.total), d)) < 1e-9
         bonus = sum(r[f"s:{b.id}"] for b in rub.leaves() if b.role == "bonus")
         if rub.bonus_cap is not None:

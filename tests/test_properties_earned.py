@@ -12,9 +12,9 @@ from __future__ import annotations
 import polars as pl
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from strategies import EMPTY, FIELDS, RELATIVE, datasets, load_case, rubrics
 
 from lawgov_score.rubric import formula as fx
-from strategies import EMPTY, FIELDS, RELATIVE, datasets, load_case, rubrics
 
 
 def _full_ancestors(rub) -> set[str]:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from helpers import data, write
+from reference import round_half_up
 from typer.testing import CliRunner
 
 import lawgov_score as lg
-from helpers import data, write
 from lawgov_score.cli import app
-from reference import round_half_up
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIFAN = ROOT / "rubrics" / "shifan.yaml"
@@ -63,7 +63,11 @@ def test_derived_values_name_their_inputs_and_carry_their_evidence():
     assert closing["source"] == "derived"
     assert closing["derived_from"] == ["reconsideration_closed", "reconsideration_received"]
     stated = rows["1.1.1"]
-    assert stated["source"] == "stated" and stated["derived_from"] is None and stated["evidence"] == "承诺时限压缩比率78.98%"
+    assert (
+        stated["source"] == "stated"
+        and stated["derived_from"] is None
+        and stated["evidence"] == "承诺时限压缩比率78.98%"
+    )
 
 
 FIELDS = """
@@ -76,19 +80,35 @@ fields:
 
 def test_a_fallback_to_a_number_is_imputed_and_never_met(tmp_path):
     write(tmp_path, "fields.yaml", FIELDS)
-    rubric = write(tmp_path, "rubric.yaml", """
+    rubric = write(
+        tmp_path,
+        "rubric.yaml",
+        """
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
       - {id: "1", name: 比率, points: 10, field: r, rule: {type: threshold, target: 0, direction: higher}}
       - {id: "2", name: 甲或乙, points: 10, formula: "coalesce(a, b)", rule: {type: threshold, target: 1}}
-    """)
+    """,
+    )
     rub = lg.load_rubric(rubric)
-    res = lg.score(rub, lg.read_indicators([data(tmp_path, [("甲县", 2024, "a", 3), ("乙县", 2024, "b", 4),
-                                                            ("丙县", 2024, "a", 1), ("丙县", 2024, "r", 50)])], rub))
-    got = {(r["unit"], r["id"]): (r["source"], r["derived_from"], r["score"], r["status"])
-           for r in res.items().iter_rows(named=True)}
+    res = lg.score(
+        rub,
+        lg.read_indicators(
+            [
+                data(
+                    tmp_path,
+                    [("甲县", 2024, "a", 3), ("乙县", 2024, "b", 4), ("丙县", 2024, "a", 1), ("丙县", 2024, "r", 50)],
+                )
+            ],
+            rub,
+        ),
+    )
+    got = {
+        (r["unit"], r["id"]): (r["source"], r["derived_from"], r["score"], r["status"])
+        for r in res.items().iter_rows(named=True)
+    }
     # 甲县: a / b is missing (no b), so the rate falls back to 0: scored as the rubric says, flagged
     assert got[("甲县", "1")] == ("imputed", [], 10.0, "missing")
     assert got[("甲县", "2")] == ("derived", ["a"], 10.0, "met")
@@ -113,8 +133,14 @@ def test_score_json_and_the_api_give_the_same_records(data_path):
     items = result.items()
     assert len(cli) == items.height
     for rec, it in zip(cli, items.iter_rows(named=True)):
-        assert (rec["unit"], rec["year"], rec["id"], rec["score"], rec["status"], rec["source"]) == \
-               (it["unit"], it["year"], it["id"], it["score"], it["status"], it["source"])
+        assert (rec["unit"], rec["year"], rec["id"], rec["score"], rec["status"], rec["source"]) == (
+            it["unit"],
+            it["year"],
+            it["id"],
+            it["score"],
+            it["status"],
+            it["source"],
+        )
         ftype = rub.fields[it["field"]].type if it["field"] else None
         if it["value"] is None:
             assert rec["value"] is None

@@ -14,13 +14,18 @@ from lawgov_score.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-CHROMIUM, DRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
+CHROMIUM, DRIVER = (
+    shutil.which("chromium") or "/usr/bin/chromium",
+    shutil.which("chromedriver") or "/usr/bin/chromedriver",
+)
 runner = CliRunner()
 
 # The test setup (`make test`, .ci/run) installs Chromium; in CI a missing browser is a failure.
 have_browser = Path(CHROMIUM).exists() and Path(DRIVER).exists()
-needs_browser = pytest.mark.skipif(not have_browser and not os.environ.get("CI"),
-                                   reason="Chromium not installed: run `make browser` (Debian packages chromium, chromium-driver)")
+needs_browser = pytest.mark.skipif(
+    not have_browser and not os.environ.get("CI"),
+    reason="Chromium not installed: run `make browser` (Debian packages chromium, chromium-driver)",
+)
 
 
 def make_report(tmp_path: Path, *args: str) -> Path:
@@ -37,10 +42,20 @@ def browser(tmp_path_factory):
 
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opts)
@@ -63,8 +78,9 @@ def open_page(driver, path: Path) -> tuple[list[str], list[dict]]:
 
 
 def box(driver, css: str) -> dict:
-    return driver.execute_script("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                                 "return {w: r.width, h: r.height};", css)
+    return driver.execute_script(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();return {w: r.width, h: r.height};", css
+    )
 
 
 @needs_browser
@@ -76,7 +92,13 @@ def test_sample_report_in_chromium(browser, tmp_path):
     d = browser
     assert d.title == "市县法治政府建设示范指标（自评） 评估报告"
     rows = d.find_elements("css selector", "table.ranking tbody tr")
-    assert [r.find_elements("css selector", "td")[1].text for r in rows] == ["高台县", "乃东区", "石峰区", "乐平市", "杭锦旗"]
+    assert [r.find_elements("css selector", "td")[1].text for r in rows] == [
+        "高台县",
+        "乃东区",
+        "石峰区",
+        "乐平市",
+        "杭锦旗",
+    ]
     assert d.find_element("css selector", "table.ranking th:nth-child(8)").text.startswith("1 政府职能依法全面履行")
     assert len(d.find_elements("css selector", "svg.heatmap g.cell rect")) == 5 * 10
     assert len(d.find_elements("css selector", "svg.radar")) == 5
@@ -113,15 +135,28 @@ def test_synthetic_city_report_in_chromium(browser, tmp_path):
 
 def test_report_content_and_escaping(tmp_path):
     data = tmp_path / "d.csv"
-    data.write_text("unit,year,field,value,evidence\n"
-                    "<script>alert(1)</script>县,2024,court_appearance_rate,96.5,出庭应诉率96.5% <b>粗</b>\n"
-                    "甲县,2024,court_appearance_rate,100,出庭应诉率达100%\n", encoding="utf-8")
+    data.write_text(
+        "unit,year,field,value,evidence\n"
+        "<script>alert(1)</script>县,2024,court_appearance_rate,96.5,出庭应诉率96.5% <b>粗</b>\n"
+        "甲县,2024,court_appearance_rate,100,出庭应诉率达100%\n",
+        encoding="utf-8",
+    )
     page = make_report(tmp_path, str(data), "--top", "3").read_text(encoding="utf-8")
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;县" in page
     assert "&lt;b&gt;粗&lt;/b&gt;" in page
     assert not re.search(r"(src|href)=\"https?:", page) and "@import" not in page and "url(" not in page
-    for part in ("概况", "排名", "热力图", "雷达图", "差距：失分最多的 3 项", "数据与佐证", "评分方法",
-                 "是/否：符合要求得满分", "出庭应诉率达100%", "d.csv:3"):
+    for part in (
+        "概况",
+        "排名",
+        "热力图",
+        "雷达图",
+        "差距：失分最多的 3 项",
+        "数据与佐证",
+        "评分方法",
+        "是/否：符合要求得满分",
+        "出庭应诉率达100%",
+        "d.csv:3",
+    ):
         assert part in page, part
 
 
@@ -138,8 +173,10 @@ def test_png_charts(tmp_path):
     res = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html"), "--png", str(png)])
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in png.iterdir())
-    assert names == sorted(["heatmap.png", "totals.png"] + [f"radar-{u}.png" for u in
-                                                             ("乃东区_2022", "乐平市_2024", "杭锦旗_2024", "石峰区_2023", "高台县_2022")])
+    assert names == sorted(
+        ["heatmap.png", "totals.png"]
+        + [f"radar-{u}.png" for u in ("乃东区_2022", "乐平市_2024", "杭锦旗_2024", "石峰区_2023", "高台县_2022")]
+    )
     from PIL import Image
 
     with Image.open(png / "heatmap.png") as im:
@@ -156,7 +193,7 @@ def test_no_cjk_font_says_so_and_writes_nothing(tmp_path, monkeypatch):
 
 
 def test_font_search_refuses_a_font_without_the_characters(monkeypatch):
-    from lawgov_score.report.png import FontMissing, find_cjk_font
+    from lawgov_score.output.png import FontMissing, find_cjk_font
 
     monkeypatch.delenv("LAWGOV_CJK_FONT", raising=False)
     assert find_cjk_font("法治政府建设")  # the test setup installs fonts-noto-cjk
@@ -168,7 +205,7 @@ def test_a_system_without_cjk_fonts_gets_no_boxes(monkeypatch):
     """matplotlib's own fonts (DejaVu, and Last Resort, whose every glyph is a box) are not enough."""
     from matplotlib import font_manager
 
-    from lawgov_score.report.png import FontMissing, find_cjk_font
+    from lawgov_score.output.png import FontMissing, find_cjk_font
 
     monkeypatch.delenv("LAWGOV_CJK_FONT", raising=False)
     bundled = [f for f in font_manager.fontManager.ttflist if "mpl-data" in f.fname]

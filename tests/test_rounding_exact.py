@@ -8,25 +8,30 @@ computed from it can round the other way at an exact half.
 from __future__ import annotations
 
 import polars as pl
+from helpers import write
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import round_half_up as reference_round
 from typer.testing import CliRunner
 
-from helpers import write
-from lawgov_score.engine.rules import round_half_up
-from reference import round_half_up as reference_round
-
 import lawgov_score as lg
+from lawgov_score.engine.rules import round_half_up
 
 
-@given(st.lists(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), min_size=1, max_size=50),
-       st.integers(min_value=0, max_value=6))
+@given(
+    st.lists(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), min_size=1, max_size=50),
+    st.integers(min_value=0, max_value=6),
+)
 def test_engine_rounding_is_the_reference_rounding_exactly(xs, decimals):
-    got = pl.DataFrame({"x": xs}, schema={"x": pl.Float64}).select(round_half_up(pl.col("x"), decimals).alias("r"))["r"].to_list()
+    got = (
+        pl.DataFrame({"x": xs}, schema={"x": pl.Float64})
+        .select(round_half_up(pl.col("x"), decimals).alias("r"))["r"]
+        .to_list()
+    )
     assert got == [reference_round(x, decimals) for x in xs]
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9), st.integers(min_value=0, max_value=6))
+@given(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=0, max_value=6))
 def test_a_rounded_value_is_the_float_of_its_decimal(n, decimals):
     x = n / 10**decimals
     got = pl.select(round_half_up(pl.lit(x, dtype=pl.Float64), decimals)).item()
@@ -36,7 +41,10 @@ def test_a_rounded_value_is_the_float_of_its_decimal(n, decimals):
 
 def test_parent_of_an_exact_half_rounds_away_from_zero(tmp_path):
     # (62.787962 + 73.979487) / 2 = 68.3837245 by hand → 68.383725 (half away from zero)
-    write(tmp_path, "r.yaml", """
+    write(
+        tmp_path,
+        "r.yaml",
+        """
     id: t
     name: 测试
     decimals: 6
@@ -51,7 +59,8 @@ def test_parent_of_an_exact_half_rounds_away_from_zero(tmp_path):
         items:
           - {id: A, name: 子甲, points: 100, field: a, rule: {type: direct}}
           - {id: B, name: 子乙, points: 100, field: b, rule: {type: direct}}
-    """)
+    """,
+    )
     write(tmp_path, "d.csv", "unit,year,a,b\n甲县,2024,62.787962,73.979487\n")
     rubric = lg.load_rubric(tmp_path / "r.yaml")
     frame = lg.score(rubric, lg.read_indicators([tmp_path / "d.csv"], rubric)).frame
@@ -65,4 +74,6 @@ def test_rank_csv_of_the_samples_prints_no_float_artefacts():
     assert out.exit_code == 0, out.output
     cells = [c for line in out.output.splitlines()[1:] for c in line.split(",")]
     numbers = [c for c in cells if c.replace(".", "", 1).replace("-", "", 1).isdigit()]
-    assert numbers and all(len(c.partition(".")[2]) <= 2 for c in numbers), [c for c in numbers if len(c.partition(".")[2]) > 2]
+    assert numbers and all(len(c.partition(".")[2]) <= 2 for c in numbers), [
+        c for c in numbers if len(c.partition(".")[2]) > 2
+    ]

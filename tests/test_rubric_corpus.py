@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lawgov_score.cli import app
-from lawgov_score.problems import CATALOGUE
+from lawgov_score.core.problems import CATALOGUE
 
 CORPUS = Path(__file__).parent / "corpus" / "rubrics"
 FILES = sorted(CORPUS.glob("*.yaml"))
@@ -27,20 +27,50 @@ CLASS_NAME = re.compile(r"\b(LList|LDict|_FieldRef|dict|list|NoneType|str|int|fl
 
 # Defects the corpus must hold (file stem → code), and every code `rubric lint` adds.
 REQUIRED = {
-    "malformed-yaml": "E-YAML", "duplicate-key": "E-YAML-DUPKEY", "unknown-field": "E-FIELD-UNKNOWN",
-    "unknown-rule-type": "E-RULE-TYPE", "negative-points": "E-POINTS", "duplicate-id": "E-ID-DUP",
-    "extends-cycle": "E-EXTENDS-CYCLE", "unknown-key-typo": "E-KEY-UNKNOWN", "thresholds-out-of-order": "E-RULE-ORDER",
-    "percent-target-120": "E-RULE", "unknown-cap-grade": "E-GRADE", "bad-formula": "E-FORMULA",
-    "formula-cycle": "E-FORMULA-CYCLE", "tabs": "E-YAML", "python-object-tag": "E-YAML-TAG", "alias-bomb": "E-YAML-ALIAS",
-    "truncated-yaml": "E-YAML", "garbled-yaml": "E-YAML",
-    "formula-divides-by-zero": "W-NEVER-SCORES", "field-formula-divides-by-zero": "W-NEVER-SCORES",
-    "bands-top-below-points": "W-NEVER-SCORES", "rank-top-below-points": "W-NEVER-SCORES",
-    "deduct-cap-above-points": "W-CAP", "failed-child-no-points-sum": "E-RULE-TYPE",
-    "failed-child-points-unknown": "E-TYPE", "points-a-list": "E-TYPE", "fields-file-missing": "E-FILE",
-    "empty-rubric": "E-FILE", "within-unknown-group": "E-TYPE",
+    "malformed-yaml": "E-YAML",
+    "duplicate-key": "E-YAML-DUPKEY",
+    "unknown-field": "E-FIELD-UNKNOWN",
+    "unknown-rule-type": "E-RULE-TYPE",
+    "negative-points": "E-POINTS",
+    "duplicate-id": "E-ID-DUP",
+    "extends-cycle": "E-EXTENDS-CYCLE",
+    "unknown-key-typo": "E-KEY-UNKNOWN",
+    "thresholds-out-of-order": "E-RULE-ORDER",
+    "percent-target-120": "E-RULE",
+    "unknown-cap-grade": "E-GRADE",
+    "bad-formula": "E-FORMULA",
+    "formula-cycle": "E-FORMULA-CYCLE",
+    "tabs": "E-YAML",
+    "python-object-tag": "E-YAML-TAG",
+    "alias-bomb": "E-YAML-ALIAS",
+    "truncated-yaml": "E-YAML",
+    "garbled-yaml": "E-YAML",
+    "formula-divides-by-zero": "W-NEVER-SCORES",
+    "field-formula-divides-by-zero": "W-NEVER-SCORES",
+    "bands-top-below-points": "W-NEVER-SCORES",
+    "rank-top-below-points": "W-NEVER-SCORES",
+    "deduct-cap-above-points": "W-CAP",
+    "failed-child-no-points-sum": "E-RULE-TYPE",
+    "failed-child-points-unknown": "E-TYPE",
+    "points-a-list": "E-TYPE",
+    "fields-file-missing": "E-FILE",
+    "empty-rubric": "E-FILE",
+    "within-unknown-group": "E-TYPE",
 }
-LINT_CODES = {"W-EVIDENCE", "W-NEVER-SCORES", "W-NAME-DUP", "W-CAP", "W-BONUS", "W-VETO", "W-GRADE", "W-WEIGHT",
-              "E-WAIVER", "W-WAIVER-UNUSED", "W-POINTS-SUM", "W-TOTAL"}
+LINT_CODES = {
+    "W-EVIDENCE",
+    "W-NEVER-SCORES",
+    "W-NAME-DUP",
+    "W-CAP",
+    "W-BONUS",
+    "W-VETO",
+    "W-GRADE",
+    "W-WEIGHT",
+    "E-WAIVER",
+    "W-WAIVER-UNUSED",
+    "W-POINTS-SUM",
+    "W-TOTAL",
+}
 
 
 def expectations(path: Path) -> list[tuple[str, Path, int]]:
@@ -81,7 +111,9 @@ def test_corpus_file(path: Path):
         assert not CLASS_NAME.search(p["message"]), p["message"]
 
 
-ERROR_FILES = [f for f in FILES if any(c.startswith("E-") and c not in LINT_CODES for c, _, _ in expectations(f))]  # lint runs in `rubric check` only
+ERROR_FILES = [
+    f for f in FILES if any(c.startswith("E-") and c not in LINT_CODES for c, _, _ in expectations(f))
+]  # lint runs in `rubric check` only
 
 
 @pytest.mark.parametrize("path", ERROR_FILES, ids=[f.stem for f in ERROR_FILES])

@@ -8,13 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reference import competition_ranks
 from typer.testing import CliRunner
 
 from lawgov_score.analysis.impact import movers, rank_impact
 from lawgov_score.api import load_rubric, read_indicators, score
 from lawgov_score.cli import app
 from lawgov_score.rubric.diff import Change, diff_rubrics
-from reference import competition_ranks
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIFAN = ROOT / "rubrics" / "shifan.yaml"
@@ -58,8 +58,10 @@ def test_rank_impact_matches_an_independent_recomputation(moved):
     assert impact.height == a.frame.height == 41
     # Both items are yes/no worth all or nothing: the new total is the old one − s(8.2.1)/2 + s(8.2.2)/2.
     frame = a.frame.select("unit", "year", "total", "s:8.2.1", "s:8.2.2")
-    expected_total = {(r["unit"], r["year"]): round(r["total"] - r["s:8.2.1"] / 2 + r["s:8.2.2"] / 2, 2)
-                      for r in frame.iter_rows(named=True)}
+    expected_total = {
+        (r["unit"], r["year"]): round(r["total"] - r["s:8.2.1"] / 2 + r["s:8.2.2"] / 2, 2)
+        for r in frame.iter_rows(named=True)
+    }
     old_rank = competition_ranks({(r["unit"], r["year"]): r["total"] for r in frame.iter_rows(named=True)})
     new_rank = competition_ranks(expected_total)
     for r in impact.iter_rows(named=True):
@@ -69,8 +71,15 @@ def test_rank_impact_matches_an_independent_recomputation(moved):
         assert (r["rank_old"], r["rank_new"]) == (old_rank[key], new_rank[key])
         assert r["rank_change"] == old_rank[key] - new_rank[key]
     changed = {(r["unit"], r["year"]): r["rank_change"] for r in impact.iter_rows(named=True) if r["rank_change"]}
-    assert changed == {("合成子县", 2022): -1, ("合成丙县", 2022): 1, ("合成己县", 2022): 1,
-                       ("合成子县", 2023): 1, ("合成壬县", 2023): -1, ("合成辛市", 2024): -1, ("合成庚县", 2024): 1}
+    assert changed == {
+        ("合成子县", 2022): -1,
+        ("合成丙县", 2022): 1,
+        ("合成己县", 2022): 1,
+        ("合成子县", 2023): 1,
+        ("合成壬县", 2023): -1,
+        ("合成辛市", 2024): -1,
+        ("合成庚县", 2024): 1,
+    }
     top = movers(impact, 3)
     assert top.height == 3 and set(top["rank_change"].abs().to_list()) == {1}
     assert top["delta"].abs().to_list() == [5.0, 5.0, 5.0]  # among equal moves, a changed total first
@@ -86,11 +95,14 @@ def test_cli_shows_the_change_and_the_rank_changes(moved):
     assert "  2022  合成子县    840.10    835.10   −5.00         4         5      ↓1  良好      良好" in out
 
 
-@pytest.mark.parametrize("args, code", [
-    (["--fail-on-rank-change", "1"], 1),
-    (["--fail-on-rank-change", "2"], 0),
-    (["--fail-on-grade-change"], 0),
-])
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["--fail-on-rank-change", "1"], 1),
+        (["--fail-on-rank-change", "2"], 0),
+        (["--fail-on-grade-change"], 0),
+    ],
+)
 def test_rank_gate(moved, args, code):
     result = runner.invoke(app, ["rubric", "diff", str(SHIFAN), str(moved), *map(str, DATA), *args])
     assert result.exit_code == code, result.output
@@ -102,11 +114,20 @@ def test_rank_gate(moved, args, code):
 def test_grade_gate(moved):
     text = moved.read_text(encoding="utf-8").replace("{name: 良好, min_percent: 80}", "{name: 良好, min_percent: 82}")
     moved.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["rubric", "diff", str(SHIFAN), str(moved), *map(str, DATA),
-                                 "--fail-on-grade-change", "--format", "json"])
+    result = runner.invoke(
+        app, ["rubric", "diff", str(SHIFAN), str(moved), *map(str, DATA), "--fail-on-grade-change", "--format", "json"]
+    )
     assert result.exit_code == 1, result.output
     payload = json.loads(result.stdout)
-    assert {"kind": "grades", "id": "", "name": "良好", "key": "grades.良好", "old": 80, "new": 82, "scoring": True} in payload["changes"]
+    assert {
+        "kind": "grades",
+        "id": "",
+        "name": "良好",
+        "key": "grades.良好",
+        "old": 80,
+        "new": 82,
+        "scoring": True,
+    } in payload["changes"]
     bands = [("示范", 90), ("良好", 82), ("合格", 60), ("不合格", 0)]
     expected = set()
     for r in payload["impact"]["units"]:
@@ -132,7 +153,11 @@ def test_markdown_for_a_pull_request(moved):
     out = result.stdout
     assert out.startswith(f"### 细则变更：{SHIFAN} → {moved}\n")
     assert "| 分值   | 8.2.1  | 电子证照汇聚共享应用   | points | 10   | 5    |" in out
-    assert "**变动最大**" in out and "<details><summary>全部单位（41）</summary>" in out and out.rstrip().endswith("</details>")
+    assert (
+        "**变动最大**" in out
+        and "<details><summary>全部单位（41）</summary>" in out
+        and out.rstrip().endswith("</details>")
+    )
 
 
 def test_output_file_is_written(moved, tmp_path):
@@ -174,28 +199,44 @@ def diff_of(tmp_path: Path, new_text: str, old_text: str = BASE) -> list[tuple]:
 
 
 def test_reformatting_and_spelled_out_defaults_are_no_change(tmp_path):
-    new = BASE.replace("{id: \"1.1\", name: 乙, points: 10, field: rate, rule: {type: linear, floor: 80, target: 100}, evidence: 表}",
-                       "id: \"1.1\"\n        points: 10.0\n        name: 乙\n        rule: {target: 100, floor: 80, type: linear, direction: higher}\n"
-                       "        field: rate\n        evidence: 表\n        missing: zero\n        weight: 1")
+    new = BASE.replace(
+        '{id: "1.1", name: 乙, points: 10, field: rate, rule: {type: linear, floor: 80, target: 100}, evidence: 表}',
+        'id: "1.1"\n        points: 10.0\n        name: 乙\n        rule: {target: 100, floor: 80, type: linear, direction: higher}\n'
+        "        field: rate\n        evidence: 表\n        missing: zero\n        weight: 1",
+    )
     assert new != BASE
     assert diff_of(tmp_path, new) == []
 
 
 def test_renamed_and_renumbered(tmp_path):
     new = BASE.replace("name: 乙,", "name: 乙项,").replace('id: "1.2", name: 丙', 'id: "1.3", name: 丙')
-    assert diff_of(tmp_path, new) == [("renamed", "1.1", "name", "乙", "乙项"), ("renumbered", "1.3", "id", "1.2", "1.3")]
+    assert diff_of(tmp_path, new) == [
+        ("renamed", "1.1", "name", "乙", "乙项"),
+        ("renumbered", "1.3", "id", "1.2", "1.3"),
+    ]
 
 
 def test_renumbered_by_field_when_the_name_changed_too(tmp_path):
     new = BASE.replace('id: "1.2", name: 丙', 'id: "1.9", name: 丙己')
-    assert diff_of(tmp_path, new) == [("renumbered", "1.9", "id", "1.2", "1.9"), ("renamed", "1.9", "name", "丙", "丙己")]
+    assert diff_of(tmp_path, new) == [
+        ("renumbered", "1.9", "id", "1.2", "1.9"),
+        ("renamed", "1.9", "name", "丙", "丙己"),
+    ]
 
 
 def test_added_removed_moved(tmp_path):
-    new = BASE.replace('      - {id: "1.2", name: 丙, points: 5, field: done, rule: {type: boolean}, evidence: 合同}\n', "")
-    new = new.replace('      - {id: "2.1"', '      - {id: "1.2", name: 丙, points: 5, field: done, rule: {type: boolean}, evidence: 合同}\n'
-                      '      - {id: "2.2", name: 己, points: 3, field: rate, rule: {type: threshold, target: 90}, evidence: 表}\n      - {id: "2.1"')
-    new = new.replace('      - {id: "2.1", name: 戊, points: 5, field: cases, rule: {type: deduct, target: 4, each: 1}, evidence: 纪要}\n', "")
+    new = BASE.replace(
+        '      - {id: "1.2", name: 丙, points: 5, field: done, rule: {type: boolean}, evidence: 合同}\n', ""
+    )
+    new = new.replace(
+        '      - {id: "2.1"',
+        '      - {id: "1.2", name: 丙, points: 5, field: done, rule: {type: boolean}, evidence: 合同}\n'
+        '      - {id: "2.2", name: 己, points: 3, field: rate, rule: {type: threshold, target: 90}, evidence: 表}\n      - {id: "2.1"',
+    )
+    new = new.replace(
+        '      - {id: "2.1", name: 戊, points: 5, field: cases, rule: {type: deduct, target: 4, each: 1}, evidence: 纪要}\n',
+        "",
+    )
     got = diff_of(tmp_path, new)
     assert ("moved", "1.2", "parent", "1", "2") in got
     assert ("points", "1", "points", 15.0, 10.0) in got
@@ -205,11 +246,15 @@ def test_added_removed_moved(tmp_path):
 
 
 def test_rules_targets_fields_grades_bonus_cap(tmp_path):
-    new = (BASE.replace("floor: 80, target: 100", "floor: 70, target: 95")
-           .replace("{type: boolean}", "{type: threshold, target: 1}").replace("field: done", "field: cases")
-           .replace("each: 1}", "each: 2}").replace("min_percent: 60", "min_percent: 65")
-           .replace("name: 测试\n", "name: 测试\nbonus_cap: 3\n")
-           .replace("{id: rate, name: 比率, type: percent}", "{id: rate, name: 比率, type: percent, max: 99}"))
+    new = (
+        BASE.replace("floor: 80, target: 100", "floor: 70, target: 95")
+        .replace("{type: boolean}", "{type: threshold, target: 1}")
+        .replace("field: done", "field: cases")
+        .replace("each: 1}", "each: 2}")
+        .replace("min_percent: 60", "min_percent: 65")
+        .replace("name: 测试\n", "name: 测试\nbonus_cap: 3\n")
+        .replace("{id: rate, name: 比率, type: percent}", "{id: rate, name: 比率, type: percent, max: 99}")
+    )
     got = diff_of(tmp_path, new)
     assert got == [
         ("bonus_cap", "", "bonus_cap", None, 3.0),
@@ -235,8 +280,12 @@ def test_extends_is_resolved_before_comparing(tmp_path):
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", *args],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -249,18 +298,24 @@ def repo(tmp_path: Path) -> Path:
     text = SHIFAN.read_text(encoding="utf-8")
     (repo / "rubrics" / "shifan.yaml").write_text(text, encoding="utf-8")
     (repo / "rubrics" / "local" / "province.yaml").write_text(
-        'extends: ../shifan.yaml\nid: province\nname: 某省细则\nfields: [../fields.yaml]\noverride:\n  "1.1.1": {evidence: 省定清单}\n', encoding="utf-8")
+        'extends: ../shifan.yaml\nid: province\nname: 某省细则\nfields: [../fields.yaml]\noverride:\n  "1.1.1": {evidence: 省定清单}\n',
+        encoding="utf-8",
+    )
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "first")
-    (repo / "rubrics" / "shifan.yaml").write_text(set_points(set_points(text, "8.2.1", 5), "8.2.2", 15), encoding="utf-8")
+    (repo / "rubrics" / "shifan.yaml").write_text(
+        set_points(set_points(text, "8.2.1", 5), "8.2.2", 15), encoding="utf-8"
+    )
     git(repo, "commit", "-q", "-am", "second")
     return repo
 
 
 def test_git_revisions(repo, monkeypatch):
     monkeypatch.chdir(repo)
-    result = runner.invoke(app, ["rubric", "diff", "HEAD~1:rubrics/shifan.yaml", "main:rubrics/shifan.yaml", "-f", "json"])
+    result = runner.invoke(
+        app, ["rubric", "diff", "HEAD~1:rubrics/shifan.yaml", "main:rubrics/shifan.yaml", "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["old"]["spec"] == "HEAD~1:rubrics/shifan.yaml"
@@ -272,21 +327,40 @@ def test_git_revision_against_working_tree_through_extends(repo, monkeypatch):
     monkeypatch.chdir(repo / "rubrics" / "local")
     result = runner.invoke(app, ["rubric", "diff", "HEAD~1:./province.yaml", "province.yaml", "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert [(c["id"], c["key"]) for c in json.loads(result.stdout)["changes"]] == [("8.2.1", "points"), ("8.2.2", "points")]
+    assert [(c["id"], c["key"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("8.2.1", "points"),
+        ("8.2.2", "points"),
+    ]
 
 
 def test_git_revision_with_data_and_gate(repo, monkeypatch):
     monkeypatch.chdir(repo)
-    result = runner.invoke(app, ["rubric", "diff", "HEAD~1:rubrics/shifan.yaml", "rubrics/shifan.yaml", *map(str, DATA),
-                                 "--fail-on-rank-change", "1"])
+    result = runner.invoke(
+        app,
+        [
+            "rubric",
+            "diff",
+            "HEAD~1:rubrics/shifan.yaml",
+            "rubrics/shifan.yaml",
+            *map(str, DATA),
+            "--fail-on-rank-change",
+            "1",
+        ],
+    )
     assert result.exit_code == 1
     assert "门槛：未通过（7 个单位·年度）" in result.stdout
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("nosuch:rubrics/shifan.yaml", "E-GIT: 无法从 git 取得“nosuch:rubrics/shifan.yaml”：没有版本“nosuch”"),
-    ("HEAD:rubrics/gone.yaml", "E-GIT: 无法从 git 取得“HEAD:rubrics/gone.yaml”：版本“HEAD”中没有文件 rubrics/gone.yaml"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("nosuch:rubrics/shifan.yaml", "E-GIT: 无法从 git 取得“nosuch:rubrics/shifan.yaml”：没有版本“nosuch”"),
+        (
+            "HEAD:rubrics/gone.yaml",
+            "E-GIT: 无法从 git 取得“HEAD:rubrics/gone.yaml”：版本“HEAD”中没有文件 rubrics/gone.yaml",
+        ),
+    ],
+)
 def test_bad_revisions_are_bad_input(repo, monkeypatch, spec, message):
     monkeypatch.chdir(repo)
     result = runner.invoke(app, ["rubric", "diff", spec, "rubrics/shifan.yaml"])

@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import fields_yaml, rubrics
 
 import lawgov_score as lg
 from lawgov_score.rubric.model import SIDE_RULES
-from strategies import fields_yaml, rubrics
 
 
 def load(doc: dict, directory: Path, name: str, **dump) -> lg.Rubric:
@@ -64,4 +64,3 @@ def test_raised_points_show_on_the_leaf_and_its_consequences_only(doc, data):
         if c.id != leaf["id"]:
             assert (c.kind == "points" and c.id in parents) or c.kind == "total", c
             assert c.new - c.old == extra  # a computed maximum grows by exactly what was added
-

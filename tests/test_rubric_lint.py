@@ -68,8 +68,14 @@ def test_json_is_for_machines(monkeypatch):
     [entry] = json.loads(result.stdout)
     assert entry["ok"] is True and entry["errors"] == 0 and entry["warnings"] == 1
     [p] = entry["problems"]
-    assert p == {"path": path, "line": 32, "column": None, "code": "W-CAP", "severity": "warning",
-                 "message": "项目 1.3「未经合法性审查的决策」: the cap makes no sense: cap 1 is below one step, each 2"}
+    assert p == {
+        "path": path,
+        "line": 32,
+        "column": None,
+        "code": "W-CAP",
+        "severity": "warning",
+        "message": "项目 1.3「未经合法性审查的决策」: the cap makes no sense: cap 1 is below one step, each 2",
+    }
 
 
 def test_missing_file_is_bad_input(tmp_path):
@@ -112,12 +118,16 @@ def test_waiver_on_a_leaf_covers_only_that_leaf(tmp_path):
 
 
 def test_waiver_at_the_top_covers_the_rubric(tmp_path):
-    text = HEAD.replace("name: 测试细则\n", "name: 测试细则\nwaive: {W-EVIDENCE: 示例细则}\n") + LEAVES.format(waive1="", waive2="")
+    text = HEAD.replace("name: 测试细则\n", "name: 测试细则\nwaive: {W-EVIDENCE: 示例细则}\n") + LEAVES.format(
+        waive1="", waive2=""
+    )
     assert codes(write(tmp_path, text)) == []
 
 
 def test_points_sum_can_be_waived_with_a_reason(tmp_path):
-    text = HEAD + LEAVES.format(waive1="points: 12\n    waive: {W-POINTS-SUM: 两项选做其一, W-EVIDENCE: 另有清单}\n    ", waive2="")
+    text = HEAD + LEAVES.format(
+        waive1="points: 12\n    waive: {W-POINTS-SUM: 两项选做其一, W-EVIDENCE: 另有清单}\n    ", waive2=""
+    )
     assert codes(write(tmp_path, text)) == []
     text = HEAD + LEAVES.format(waive1="points: 12\n    waive: {W-EVIDENCE: 另有清单}\n    ", waive2="")
     assert codes(write(tmp_path, text)) == [("W-POINTS-SUM", 10)]
@@ -129,7 +139,9 @@ def test_empty_waiver_reason_is_an_error(tmp_path):
 
 
 def test_weighted_parent_with_zero_weight_child_never_scores(tmp_path):
-    text = HEAD + """items:
+    text = (
+        HEAD
+        + """items:
   - id: "1"
     name: 甲
     points: 10
@@ -138,16 +150,20 @@ def test_weighted_parent_with_zero_weight_child_never_scores(tmp_path):
       - {id: "1.1", name: 乙, points: 10, weight: 0, field: rate, rule: {type: linear, floor: 80, target: 100}, evidence: 表}
       - {id: "1.2", name: 丙, points: 5, weight: 2, field: done, rule: {type: boolean}, evidence: 表}
 """
+    )
     assert codes(write(tmp_path, text)) == [("W-NEVER-SCORES", 15)]
 
 
 def test_veto_cap_total_counts_the_bonus(tmp_path):
     """A cap_total between the maximum and the maximum plus bonus still bites: no warning."""
-    text = HEAD.replace("name: 测试细则\n", "name: 测试细则\nbonus_cap: 3\n") + """items:
+    text = (
+        HEAD.replace("name: 测试细则\n", "name: 测试细则\nbonus_cap: 3\n")
+        + """items:
   - {id: "1", name: 甲, points: 10, field: rate, rule: {type: linear, floor: 80, target: 100}, evidence: 表}
   - {id: "2", name: 表彰, field: done, rule: {type: bonus, each: 3, cap: 3}, evidence: 文件}
   - {id: "3", name: 否决, field: done, rule: {type: veto, when: false, cap_total: 12}, evidence: 通报}
 """
+    )
     path = write(tmp_path, text)
     assert codes(path) == []
     path.write_text(text.replace("cap_total: 12", "cap_total: 13"), encoding="utf-8")
@@ -170,9 +186,11 @@ def test_exit_1_for_every_problem_in_a_file_that_is_there_2_only_for_bad_usage(t
         assert result.exit_code == 1, (path, result.output)
         assert ": E-FILE: " in result.stdout and "Traceback" not in result.output
     (tmp_path / "no-yaml").mkdir()
-    for usage in (["rubric", "check", str(tmp_path / "no-yaml")],
-                  ["rubric", "check", str(empty), str(tmp_path / "nope.yaml")],
-                  ["rubric", "check", "--format", "xml", str(empty)]):
+    for usage in (
+        ["rubric", "check", str(tmp_path / "no-yaml")],
+        ["rubric", "check", str(empty), str(tmp_path / "nope.yaml")],
+        ["rubric", "check", "--format", "xml", str(empty)],
+    ):
         result = runner.invoke(app, usage)
         assert result.exit_code == 2, (usage, result.output)
 
@@ -198,39 +216,57 @@ def test_a_failed_child_whose_points_are_known_still_counts_in_the_sum(tmp_path)
     assert sums == ["项目 1「甲」：下级分值合计 15 与本项分值 20 不符"]
 
 
-@pytest.mark.parametrize("formula,culprit", [
-    ("rate / 0", "rate / 0"), ("min(100, rate / (2 - 2) * 100)", "rate / (2 - 2)"),
-    ("rate / (0 * done)", "rate / (0 * done)"), ("coalesce(rate / 0, 1 / 0)", "rate / 0"),
-])
+@pytest.mark.parametrize(
+    "formula,culprit",
+    [
+        ("rate / 0", "rate / 0"),
+        ("min(100, rate / (2 - 2) * 100)", "rate / (2 - 2)"),
+        ("rate / (0 * done)", "rate / (0 * done)"),
+        ("coalesce(rate / 0, 1 / 0)", "rate / 0"),
+    ],
+)
 def test_formulas_always_missing_are_found(tmp_path, formula, culprit):
-    text = HEAD + f"""items:
+    text = (
+        HEAD
+        + f"""items:
   - {{id: "1", name: 甲, points: 10, formula: "{formula}", rule: {{type: threshold, target: 1}}, evidence: 表}}
 """
+    )
     [p] = check_rubric(write(tmp_path, text)).problems
     assert p.code == "W-NEVER-SCORES" and p.line == 10 and f"“{culprit}”除以常数 0" in p.message()
     assert f"'{culprit}' divides by the constant 0" in p.message("en")
 
 
-@pytest.mark.parametrize("formula", ["rate / done", "coalesce(rate / 0, done)", "rate / (done - done)",
-                                     "(rate - 0) / 2"])
+@pytest.mark.parametrize(
+    "formula", ["rate / done", "coalesce(rate / 0, done)", "rate / (done - done)", "(rate - 0) / 2"]
+)
 def test_formulas_that_can_give_a_value_are_not_flagged(tmp_path, formula):
-    text = HEAD + f"""items:
+    text = (
+        HEAD
+        + f"""items:
   - {{id: "1", name: 甲, points: 10, formula: "{formula}", rule: {{type: threshold, target: 1}}, evidence: 表}}
 """
+    )
     assert codes(write(tmp_path, text)) == []
 
 
-@pytest.mark.parametrize("rule,flagged", [
-    ("{type: bands, bands: [{at: 95, points: 8}, {at: 80, points: 4}]}", True),
-    ("{type: bands, bands: [{at: 95, points: 8}], else: 10}", False),
-    ("{type: bands, bands: [{at: 95, points: 10}, {at: 80, points: 4}]}", False),
-    ("{type: rank, by_rank: [9, 5]}", True),
-    ("{type: rank, by_rank: [10, 5]}", False),
-])
+@pytest.mark.parametrize(
+    "rule,flagged",
+    [
+        ("{type: bands, bands: [{at: 95, points: 8}, {at: 80, points: 4}]}", True),
+        ("{type: bands, bands: [{at: 95, points: 8}], else: 10}", False),
+        ("{type: bands, bands: [{at: 95, points: 10}, {at: 80, points: 4}]}", False),
+        ("{type: rank, by_rank: [9, 5]}", True),
+        ("{type: rank, by_rank: [10, 5]}", False),
+    ],
+)
 def test_a_rule_whose_best_is_below_the_points_never_scores_in_full(tmp_path, rule, flagged):
-    text = HEAD + f"""items:
+    text = (
+        HEAD
+        + f"""items:
   - {{id: "1", name: 甲, points: 10, field: rate, rule: {rule}, evidence: 表}}
 """
+    )
     found = check_rubric(write(tmp_path, text)).problems
     assert [p.code for p in found] == (["W-NEVER-SCORES"] if flagged else [])
     if flagged:
@@ -239,9 +275,12 @@ def test_a_rule_whose_best_is_below_the_points_never_scores_in_full(tmp_path, ru
 
 
 def test_graded_rule_without_a_full_share_never_scores_in_full(tmp_path):
-    text = HEAD.replace("grades:\n", "  - {id: g, name: 等次, type: grade, levels: [优, 良]}\ngrades:\n") + """items:
+    text = (
+        HEAD.replace("grades:\n", "  - {id: g, name: 等次, type: grade, levels: [优, 良]}\ngrades:\n")
+        + """items:
   - {id: "1", name: 甲, points: 10, field: g, rule: {type: graded, levels: {优: 0.9, 良: 0.5}}, evidence: 表}
 """
+    )
     [p] = check_rubric(write(tmp_path, text)).problems
     assert p.code == "W-NEVER-SCORES" and "最好的等次得分比例为 0.9" in p.message()
 
@@ -249,14 +288,17 @@ def test_graded_rule_without_a_full_share_never_scores_in_full(tmp_path):
 @pytest.mark.parametrize("value", ["[1, 2]", "{a: 1}", "[[1], {b: [2]}]", "null", "true"])
 @pytest.mark.parametrize("key", ["points", "name", "id", "rule", "field", "missing", "evidence", "weight"])
 def test_no_message_names_an_internal_class(tmp_path, key, value):
-    text = HEAD + f"""items:
+    text = (
+        HEAD
+        + """items:
   - id: "1"
     name: 甲
     points: 10
     field: rate
-    rule: {{type: linear, floor: 80, target: 100}}
+    rule: {type: linear, floor: 80, target: 100}
     evidence: 表
 """.replace(f"    {key}: ", f"    {key}: {value}\n    _old_{key}: ", 1)
+    )
     text = "\n".join(line for line in text.splitlines() if "_old_" not in line) + "\n"
     if f"{key}: {value}" not in text:
         text = text.replace("    evidence: 表\n", f"    evidence: 表\n    {key}: {value}\n")

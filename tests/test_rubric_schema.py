@@ -28,7 +28,8 @@ def validator():
 
 def test_committed_schema_is_the_generated_one():
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "docs/rubric.schema.json is stale: run `lawgov-score rubric schema -o docs/rubric.schema.json`")
+        "docs/rubric.schema.json is stale: run `lawgov-score rubric schema -o docs/rubric.schema.json`"
+    )
 
 
 def test_cli_prints_the_schema():
@@ -41,7 +42,10 @@ def test_cli_prints_the_schema():
 def test_bundled_files_carry_the_modeline_and_validate(path: Path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../docs/rubric.schema.json"
-    errors = [f"{list(e.absolute_path)}: {e.message[:120]}" for e in validator().iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message[:120]}"
+        for e in validator().iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
     assert errors == []
 
 

@@ -2,7 +2,6 @@
 
 import polars as pl
 import pytest
-
 from helpers import data, one_rule, scores
 
 
@@ -30,12 +29,24 @@ def test_threshold_lower_is_better(tmp_path):
 
 
 def test_linear_higher(tmp_path):
-    assert run(tmp_path, "{type: linear, floor: 80, target: 100}", ["70", "80", "90", "100", "100"]) == [0, 0, 5, 10, 10]
+    assert run(tmp_path, "{type: linear, floor: 80, target: 100}", ["70", "80", "90", "100", "100"]) == [
+        0,
+        0,
+        5,
+        10,
+        10,
+    ]
 
 
 def test_linear_lower(tmp_path):
     # 败诉率: 20% or worse scores 0, 5% or better full
-    assert run(tmp_path, "{type: linear, floor: 20, target: 5, direction: lower}", ["25", "20", "12.5", "5", "0"]) == [0, 0, 5, 10, 10]
+    assert run(tmp_path, "{type: linear, floor: 20, target: 5, direction: lower}", ["25", "20", "12.5", "5", "0"]) == [
+        0,
+        0,
+        5,
+        10,
+        10,
+    ]
 
 
 def test_bands(tmp_path):
@@ -107,7 +118,10 @@ def test_negative_deducts_from_parent(tmp_path):
     from helpers import write
 
     write(tmp_path, "fields.yaml", __import__("helpers").FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
+    r = write(
+        tmp_path,
+        "r.yaml",
+        """
     id: t
     name: 测试
     fields: [fields.yaml]
@@ -117,9 +131,18 @@ def test_negative_deducts_from_parent(tmp_path):
         items:
           - {id: "1.1", name: 比率, points: 10, field: rate, rule: {type: threshold, target: 90}}
           - {id: "1.2", name: 违法次数, field: count, rule: {type: negative, each: 4, cap: 12}}
-    """)
-    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "count", 1), ("B", 2024, "rate", 95), ("B", 2024, "count", 5),
-                        ("C", 2024, "rate", 95)])
+    """,
+    )
+    d = data(
+        tmp_path,
+        [
+            ("A", 2024, "rate", 95),
+            ("A", 2024, "count", 1),
+            ("B", 2024, "rate", 95),
+            ("B", 2024, "count", 5),
+            ("C", 2024, "rate", 95),
+        ],
+    )
     assert scores(r, d, "1.2") == {"A": -4, "B": -12, "C": 0}
     assert scores(r, d, "1") == {"A": 6, "B": 0, "C": 10}  # never below 0
 
@@ -130,7 +153,10 @@ def test_bonus_capped_per_item_and_overall(tmp_path):
     import lawgov_score as lg
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
+    r = write(
+        tmp_path,
+        "r.yaml",
+        """
     id: t
     name: 测试
     fields: [fields.yaml]
@@ -142,9 +168,18 @@ def test_bonus_capped_per_item_and_overall(tmp_path):
         items:
           - {id: "9.1", name: 表彰, field: count, rule: {type: bonus, each: 1, cap: 2}}
           - {id: "9.2", name: 创新, field: flag, rule: {type: bonus, each: 2, cap: 2}}
-    """)
-    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "count", 5), ("A", 2024, "flag", "是"),
-                        ("B", 2024, "rate", 95), ("B", 2024, "count", 1)])
+    """,
+    )
+    d = data(
+        tmp_path,
+        [
+            ("A", 2024, "rate", 95),
+            ("A", 2024, "count", 5),
+            ("A", 2024, "flag", "是"),
+            ("B", 2024, "rate", 95),
+            ("B", 2024, "count", 1),
+        ],
+    )
     rub = lg.load_rubric(r)
     res = lg.score(rub, lg.read_indicators([d], rub))
     totals = {row["unit"]: (row["bonus"], row["total"]) for row in res.frame.iter_rows(named=True)}
@@ -157,7 +192,10 @@ def test_veto_caps_total_and_grade(tmp_path):
     import lawgov_score as lg
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", """
+    r = write(
+        tmp_path,
+        "r.yaml",
+        """
     id: t
     name: 测试
     fields: [fields.yaml]
@@ -166,10 +204,20 @@ def test_veto_caps_total_and_grade(tmp_path):
       - {id: "1", name: 比率, points: 100, field: rate, rule: {type: linear, floor: 0, target: 100}}
       - {id: "2", name: 重大违法, field: flag, rule: {type: veto, when: true, cap_grade: 合格}}
       - {id: "3", name: 违法件数, field: count, rule: {type: veto, above: 2, cap_total: 50}}
-    """)
-    d = data(tmp_path, [("A", 2024, "rate", 95), ("A", 2024, "flag", "是"),
-                        ("B", 2024, "rate", 95), ("B", 2024, "count", 3),
-                        ("C", 2024, "rate", 95), ("C", 2024, "count", 2), ("C", 2024, "flag", "否")])
+    """,
+    )
+    d = data(
+        tmp_path,
+        [
+            ("A", 2024, "rate", 95),
+            ("A", 2024, "flag", "是"),
+            ("B", 2024, "rate", 95),
+            ("B", 2024, "count", 3),
+            ("C", 2024, "rate", 95),
+            ("C", 2024, "count", 2),
+            ("C", 2024, "flag", "否"),
+        ],
+    )
     rub = lg.load_rubric(r)
     res = lg.score(rub, lg.read_indicators([d], rub))
     got = {row["unit"]: (row["total"], row["grade"], row["vetoed"]) for row in res.frame.iter_rows(named=True)}
@@ -183,13 +231,17 @@ def relative(tmp_path, item: str, csv: str):
     import lawgov_score as lg
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    r = write(tmp_path, "r.yaml", f"""
+    r = write(
+        tmp_path,
+        "r.yaml",
+        f"""
     id: t
     name: 测试
     fields: [fields.yaml]
     items:
       - {item}
-    """)
+    """,
+    )
     write(tmp_path, "d.csv", csv)
     rub = lg.load_rubric(r)
     return lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
@@ -197,13 +249,17 @@ def relative(tmp_path, item: str, csv: str):
 
 def test_relative_rules_compare_within_year_and_group(tmp_path):
     item = '{id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}'
-    res = relative(tmp_path, item, """
+    res = relative(
+        tmp_path,
+        item,
+        """
     unit,year,field,value,city
     A,2023,count,10,甲市
     A,2024,count,10,甲市
     B,2024,count,20,甲市
     C,2024,count,40,乙市
-    """)
+    """,
+    )
     got = {(row["unit"], row["year"]): row["s:1"] for row in res.frame.iter_rows(named=True)}
     # A 2023 and C 2024 have nobody to be compared with: no points for being the only one
     assert got == {("A", 2023): 0, ("A", 2024): 5, ("B", 2024): 10, ("C", 2024): 0}
@@ -221,10 +277,16 @@ F,2024,rate,50,乙市
 
 
 @pytest.mark.parametrize("rule", ["ratio_to_best", "minmax", "rank, by_rank: [10, 6]"])
-@pytest.mark.parametrize("alone,missing,expected", [
-    ("", "", 0), ("alone: missing", "", 0), ("alone: missing", "full", 10), ("alone: zero", "full", 0),
-    ("alone: full", "", 10),
-])
+@pytest.mark.parametrize(
+    "alone,missing,expected",
+    [
+        ("", "", 0),
+        ("alone: missing", "", 0),
+        ("alone: missing", "full", 10),
+        ("alone: zero", "full", 0),
+        ("alone: full", "", 10),
+    ],
+)
 def test_a_unit_without_peers_scores_as_the_rule_says(tmp_path, rule, alone, missing, expected):
     """C is alone in 乙市 (F states nothing); D and E have no 所属市, and two blanks are no group.
     A and B are compared with each other whatever ``alone`` says."""
@@ -248,15 +310,21 @@ def test_a_unit_without_peers_scores_as_the_rule_says(tmp_path, rule, alone, mis
 
 
 def test_no_warning_when_every_unit_has_peers(tmp_path):
-    res = relative(tmp_path, '{id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax}}',
-                   "unit,year,field,value\nA,2024,count,10\nB,2024,count,10\n")
+    res = relative(
+        tmp_path,
+        '{id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax}}',
+        "unit,year,field,value\nA,2024,count,10\nB,2024,count,10\n",
+    )
     assert res.warnings == [] and res.frame["s:1"].to_list() == [10, 10]  # all equal: full points, as documented
 
 
-@pytest.mark.parametrize("rule,values,expected", [
-    ("{type: linear, floor: 0, target: 3}", ["1"], [3.33]),      # 10/3 rounded half up to 2 places
-    ("{type: linear, floor: 0, target: 8}", ["1"], [1.25]),
-    ("{type: linear, floor: 0, target: 400}", ["1"], [0.03]),    # 0.025 → 0.03 (half away from zero)
-])
+@pytest.mark.parametrize(
+    "rule,values,expected",
+    [
+        ("{type: linear, floor: 0, target: 3}", ["1"], [3.33]),  # 10/3 rounded half up to 2 places
+        ("{type: linear, floor: 0, target: 8}", ["1"], [1.25]),
+        ("{type: linear, floor: 0, target: 400}", ["1"], [0.03]),  # 0.025 → 0.03 (half away from zero)
+    ],
+)
 def test_rounding_half_up(tmp_path, rule, values, expected):
     assert run(tmp_path, rule, values, field="count") == expected

@@ -11,10 +11,11 @@ from typer.testing import CliRunner
 
 import lawgov_score as lg
 from lawgov_score.cli import app
-from lawgov_score.data.scan import parquet_rows, scan_rank
+from lawgov_score.data.scan import parquet_rows
+from lawgov_score.data.synth import synth
 from lawgov_score.engine.rank import rank
+from lawgov_score.engine.scan import scan_rank
 from lawgov_score.engine.score import score
-from lawgov_score.synth import synth
 
 RUBRIC = Path(__file__).parent.parent / "rubrics" / "shifan.yaml"
 
@@ -47,8 +48,14 @@ def test_scanned_rank_is_the_rank(tmp_path, rubric, frame, batch, how):
 def test_typed_values_and_years(tmp_path, rubric):
     """A numeric value column (yes/no as 1/0) and numeric years, as a program would write them."""
     numeric = [f for f in rubric.used_fields() if rubric.fields[f].type in ("percent", "count", "bool")]
-    rows = pl.DataFrame({"unit": ["甲县", "乙县", "甲县"], "year": [2024, 2024, 2023],
-                         "field": [numeric[0], numeric[1], numeric[2]], "value": [1.0, 0.0, 1.0]})
+    rows = pl.DataFrame(
+        {
+            "unit": ["甲县", "乙县", "甲县"],
+            "year": [2024, 2024, 2023],
+            "field": [numeric[0], numeric[1], numeric[2]],
+            "value": [1.0, 0.0, 1.0],
+        }
+    )
     path = write(tmp_path, rows)
     got, report = scan_rank([path], rubric, batch_rows=2)
     assert report.ok, report.render()
@@ -56,13 +63,24 @@ def test_typed_values_and_years(tmp_path, rubric):
 
 
 def test_the_same_problems_at_the_same_places(tmp_path, rubric, frame):
-    bad = frame.with_row_index("i").with_columns(
-        pl.when(pl.col("i") == 10).then(pl.lit("九十")).when(pl.col("i") == 500).then(pl.lit("-4")).otherwise(pl.col("value")).alias("value"),
-        pl.when(pl.col("i") == 700).then(pl.lit("出庭率")).otherwise(pl.col("field")).alias("field"),
-        pl.when(pl.col("i") == 900).then(None).otherwise(pl.col("year").cast(pl.String)).alias("year"),
-    ).drop("i")
+    bad = (
+        frame.with_row_index("i")
+        .with_columns(
+            pl.when(pl.col("i") == 10)
+            .then(pl.lit("九十"))
+            .when(pl.col("i") == 500)
+            .then(pl.lit("-4"))
+            .otherwise(pl.col("value"))
+            .alias("value"),
+            pl.when(pl.col("i") == 700).then(pl.lit("出庭率")).otherwise(pl.col("field")).alias("field"),
+            pl.when(pl.col("i") == 900).then(None).otherwise(pl.col("year").cast(pl.String)).alias("year"),
+        )
+        .drop("i")
+    )
     bad = pl.concat([bad, bad.slice(30, 2)])  # two values given twice, in another batch
-    bad = bad.with_columns(pl.when(pl.int_range(pl.len()) == 1200).then(pl.lit("24年")).otherwise(pl.col("year")).alias("year"))
+    bad = bad.with_columns(
+        pl.when(pl.int_range(pl.len()) == 1200).then(pl.lit("24年")).otherwise(pl.col("year")).alias("year")
+    )
     path = write(tmp_path, bad)
     table, scanned = scan_rank([path], rubric, batch_rows=1000)
     inds, whole = lg.read_indicators_report([path], rubric)
@@ -81,11 +99,12 @@ def test_rank_scans_on_request_and_by_size(tmp_path, rubric, frame, monkeypatch)
     assert plain.exit_code == scanned.exit_code == 0 and plain.stdout == scanned.stdout
 
     import lawgov_score.data.scan as scan
+    import lawgov_score.engine.scan as scan_scoring
 
     calls = []
-    real = scan.scan_rank
+    real = scan_scoring.scan_rank
     monkeypatch.setattr(scan, "SCAN_ROWS", 100)
-    monkeypatch.setattr(scan, "scan_rank", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(scan_scoring, "scan_rank", lambda *a, **k: calls.append(1) or real(*a, **k))
     auto = CliRunner().invoke(app, ["rank", str(path), "-f", "csv"])
     assert auto.exit_code == 0 and auto.stdout == plain.stdout and calls == [1]
     refused = CliRunner().invoke(app, ["rank", str(path), "--scan", "-o", str(tmp_path / "x.xlsx")])

@@ -6,9 +6,9 @@ Run with UPDATE_SNAPSHOTS=1 to accept a deliberate change (and review the diff i
 import os
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from lawgov_score.cli import app
 
 SNAP = ROOT / "tests" / "snapshots"
@@ -23,7 +23,15 @@ CASES = {
     "gaps-example-yi.txt": ["gaps", EXAMPLE_DATA, "-r", EXAMPLE, "--unit", "示例乙县"],
     "rubric-show-example.txt": ["rubric", "show", EXAMPLE],
     "rank-samples.txt": ["rank", str(ROOT / "samples")],
-    "rank-synthetic-city-2024.txt": ["rank", str(ROOT / "samples" / "synthetic-city"), "--year", "2024", "--by", "city", "--no-dimensions"],
+    "rank-synthetic-city-2024.txt": [
+        "rank",
+        str(ROOT / "samples" / "synthetic-city"),
+        "--year",
+        "2024",
+        "--by",
+        "city",
+        "--no-dimensions",
+    ],
 }
 
 

@@ -44,7 +44,9 @@ def test_values_are_plausible_and_read_without_problems(rubric, tmp_path):
     df.write_csv(path)
     inds, report = lg.read_indicators_report([path], rubric)
     assert inds is not None and report.ok, report.render("zh")
-    vals = inds.values.join(pl.DataFrame({"field": list(rubric.fields), "ftype": [f.type for f in rubric.fields.values()]}), on="field")
+    vals = inds.values.join(
+        pl.DataFrame({"field": list(rubric.fields), "ftype": [f.type for f in rubric.fields.values()]}), on="field"
+    )
     pct = vals.filter(pl.col("ftype") == "percent")["value"]
     if pct.len():
         assert pct.min() >= 0 and pct.max() <= 100

@@ -1,16 +1,18 @@
 """docs/worked-example.md scores 杭锦旗 2024 by hand; the tool must agree with every number."""
 
 import pytest
-
-import lawgov_score as lg
 from conftest import ROOT
 from reference import round_half_up
+
+import lawgov_score as lg
 
 
 @pytest.fixture(scope="module")
 def hangjin():
     rubric = lg.load_rubric(ROOT / "rubrics" / "shifan.yaml")
-    res = lg.score(rubric, lg.read_indicators([ROOT / "samples" / "hangjin-2024.csv", ROOT / "samples" / "units.csv"], rubric))
+    res = lg.score(
+        rubric, lg.read_indicators([ROOT / "samples" / "hangjin-2024.csv", ROOT / "samples" / "units.csv"], rubric)
+    )
     return {r["id"]: r["score"] for r in res.items().iter_rows(named=True)}
 
 

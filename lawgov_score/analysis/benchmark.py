@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from ..data.columns import META_COLUMNS
+from ..core.groups import META_COLUMNS
 from ..engine.rank import require_group
 from ..engine.score import ScoreResult
-from .gaps import select_unit_year
+from .select import select_unit_year
 
 
 @dataclass
@@ -38,13 +38,23 @@ class Benchmark:
     items: pl.DataFrame  # id, name, level, max, score, ref, diff, value, ref_value, ref_unit
 
     def summary(self) -> dict:
-        return {"unit": self.unit, "year": self.year, "against": self.against, "kind": self.kind, "peers": self.peers,
-                "total": self.total, "ref_total": self.ref_total, "diff": round(self.total - self.ref_total, 6),
-                "behind": int((self.items["diff"] < 0).sum()), "ahead": int((self.items["diff"] > 0).sum())}
+        return {
+            "unit": self.unit,
+            "year": self.year,
+            "against": self.against,
+            "kind": self.kind,
+            "peers": self.peers,
+            "total": self.total,
+            "ref_total": self.ref_total,
+            "diff": round(self.total - self.ref_total, 6),
+            "behind": int((self.items["diff"] < 0).sum()),
+            "ahead": int((self.items["diff"] > 0).sum()),
+        }
 
 
-def benchmark(result: ScoreResult, unit: str, against: str = "best", year: int | None = None,
-              within: str | None = None) -> Benchmark:
+def benchmark(
+    result: ScoreResult, unit: str, against: str = "best", year: int | None = None, within: str | None = None
+) -> Benchmark:
     unit, year = select_unit_year(result, unit, year)
     rubric = result.rubric
     ykey = pl.col("year") == year if year is not None else pl.col("year").is_null()
@@ -59,24 +69,48 @@ def benchmark(result: ScoreResult, unit: str, against: str = "best", year: int |
     ref = records.filter(pl.col("unit").is_in(ref_units))
     totals = frame.filter(pl.col("unit").is_in(ref_units))["total"]
     if kind == "best":
-        ref = (ref.sort(["id", "score", "unit"], descending=[False, True, False])
-               .group_by("id", maintain_order=True)
-               .agg(pl.col("score").first().alias("ref"), pl.col("value").first().alias("ref_value"), pl.col("unit").first().alias("ref_unit")))
+        ref = (
+            ref.sort(["id", "score", "unit"], descending=[False, True, False])
+            .group_by("id", maintain_order=True)
+            .agg(
+                pl.col("score").first().alias("ref"),
+                pl.col("value").first().alias("ref_value"),
+                pl.col("unit").first().alias("ref_unit"),
+            )
+        )
         ref_total = float(totals.max())
     elif kind == "unit":
-        ref = ref.select("id", pl.col("score").alias("ref"), pl.col("value").alias("ref_value"), pl.col("unit").alias("ref_unit"))
+        ref = ref.select(
+            "id", pl.col("score").alias("ref"), pl.col("value").alias("ref_value"), pl.col("unit").alias("ref_unit")
+        )
         ref_total = float(totals.item())
     else:
-        ref = ref.group_by("id").agg(pl.col("score").median().alias("ref"), pl.col("value").median().alias("ref_value"),
-                                     pl.lit(None, dtype=pl.String).alias("ref_unit"))
+        ref = ref.group_by("id").agg(
+            pl.col("score").median().alias("ref"),
+            pl.col("value").median().alias("ref_value"),
+            pl.lit(None, dtype=pl.String).alias("ref_unit"),
+        )
         ref_total = float(totals.median())
     d = rubric.decimals
-    items = mine_rec.join(ref, on="id", how="left").with_columns(
-        pl.col("ref").round(d), (pl.col("score") - pl.col("ref")).round(d).alias("diff"),
-    ).select("id", "name", "level", "max", "score", "ref", "diff", "value", "ref_value", "ref_unit")
+    items = (
+        mine_rec.join(ref, on="id", how="left")
+        .with_columns(
+            pl.col("ref").round(d),
+            (pl.col("score") - pl.col("ref")).round(d).alias("diff"),
+        )
+        .select("id", "name", "level", "max", "score", "ref", "diff", "value", "ref_value", "ref_unit")
+    )
     total = float(frame.filter(pl.col("unit") == unit)["total"].item())
-    return Benchmark(unit=unit, year=year, against=label, kind=kind, peers=len(ref_units), total=round(total, d),
-                     ref_total=round(ref_total, d), items=items)
+    return Benchmark(
+        unit=unit,
+        year=year,
+        against=label,
+        kind=kind,
+        peers=len(ref_units),
+        total=round(total, d),
+        ref_total=round(ref_total, d),
+        items=items,
+    )
 
 
 def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) -> tuple[str, str, list[str]]:
@@ -102,4 +136,6 @@ def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) 
             if members:
                 return "group", against, members
     groups = sorted({g for m in META_COLUMNS if m in frame.columns for g in frame[m].drop_nulls().to_list()})
-    raise LookupError(f"“{against}”既不是 best、median，也不是数据中的单位或分组；分组有：{'、'.join(groups[:12]) or '（无）'}")
+    raise LookupError(
+        f"“{against}”既不是 best、median，也不是数据中的单位或分组；分组有：{'、'.join(groups[:12]) or '（无）'}"
+    )

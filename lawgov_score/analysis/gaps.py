@@ -45,6 +45,7 @@ import polars as pl
 
 from ..engine import rules as R
 from ..engine.score import ScoreResult, col_value
+from .select import select_unit_year
 
 PATHS = ("fewest", "effort")
 
@@ -84,32 +85,31 @@ class Gaps:
             return round(float(df["lost"].sum()), 6) if df.height else 0.0
 
         out = {
-            "unit": self.unit, "year": self.year, "total": self.total, "max": self.max, "percent": self.percent,
-            "grade": self.grade, "vetoed": self.vetoed, "next_grade": self.next_grade, "points_to_next": self.points_to_next,
-            "lost": lost(), "lost_missing": lost("missing"), "lost_alone": lost("alone"), "lost_short": lost("short"),
+            "unit": self.unit,
+            "year": self.year,
+            "total": self.total,
+            "max": self.max,
+            "percent": self.percent,
+            "grade": self.grade,
+            "vetoed": self.vetoed,
+            "next_grade": self.next_grade,
+            "points_to_next": self.points_to_next,
+            "lost": lost(),
+            "lost_missing": lost("missing"),
+            "lost_alone": lost("alone"),
+            "lost_short": lost("short"),
             "lost_deducted": lost("deducted"),
         }
         if self.path is not None:
-            out["path"] = {"strategy": self.path.strategy, "grade": self.path.grade, "reachable": self.path.reachable,
-                           "steps": self.path.steps.height, "total_after": self.path.total, "grade_after": self.path.reached}
+            out["path"] = {
+                "strategy": self.path.strategy,
+                "grade": self.path.grade,
+                "reachable": self.path.reachable,
+                "steps": self.path.steps.height,
+                "total_after": self.path.total,
+                "grade_after": self.path.reached,
+            }
         return out
-
-
-def select_unit_year(result: ScoreResult, unit: str, year: int | None) -> tuple[str, int | None]:
-    """Resolve the unit (exact, or a unique partial match) and the year (latest by default)."""
-    frame = result.frame
-    units = frame["unit"].unique().to_list()
-    if unit not in units:
-        partial = [u for u in units if unit in u]
-        if len(partial) != 1:
-            raise LookupError(f"数据中没有单位“{unit}”；有：{'、'.join(sorted(units)[:12])}{' …' if len(units) > 12 else ''}")
-        unit = partial[0]
-    years = sorted(y for y in frame.filter(pl.col("unit") == unit)["year"].to_list() if y is not None)
-    if year is None:
-        return unit, (years[-1] if years else None)
-    if year not in years:
-        raise LookupError(f"单位“{unit}”没有 {year} 年的数据；有：{'、'.join(map(str, years))}")
-    return unit, year
 
 
 def _key(unit: str, year):
@@ -130,18 +130,31 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
     items = items.join(needs, on="id", how="left")
     uncapped = result.frame.filter(key).select((pl.col("base") + pl.col("bonus")).round(rubric.decimals)).item()
     items = items.with_columns(
-        pl.when(pl.col("role") == "negative").then(-pl.col("score"))
-        .when(pl.col("role") == "veto").then(pl.when(pl.col("status") == "vetoed").then(pl.lit(uncapped - row["total"])).otherwise(0.0))
-        .otherwise(pl.col("max") - pl.col("score")).round(rubric.decimals).alias("lost"),
-        pl.when(pl.col("status") == "vetoed").then(pl.lit("vetoed"))
-        .otherwise(_cause()).alias("cause"),
+        pl.when(pl.col("role") == "negative")
+        .then(-pl.col("score"))
+        .when(pl.col("role") == "veto")
+        .then(pl.when(pl.col("status") == "vetoed").then(pl.lit(uncapped - row["total"])).otherwise(0.0))
+        .otherwise(pl.col("max") - pl.col("score"))
+        .round(rubric.decimals)
+        .alias("lost"),
+        pl.when(pl.col("status") == "vetoed").then(pl.lit("vetoed")).otherwise(_cause()).alias("cause"),
         pl.int_range(pl.len()).alias("_order"),
     )
     items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
     items = items.sort(["lost", "_order"], descending=[True, False]).drop("_order")
     next_grade, needed = _next_grade(rubric, row["total"], row["grade"])
-    g = Gaps(unit=unit, year=year, total=round(row["total"], rubric.decimals), max=rubric.total, percent=round(row["percent"], 2), grade=row["grade"],
-             vetoed=bool(row["vetoed"]), next_grade=next_grade, points_to_next=needed, items=items)
+    g = Gaps(
+        unit=unit,
+        year=year,
+        total=round(row["total"], rubric.decimals),
+        max=rubric.total,
+        percent=round(row["percent"], 2),
+        grade=row["grade"],
+        vetoed=bool(row["vetoed"]),
+        next_grade=next_grade,
+        points_to_next=needed,
+        items=items,
+    )
     if path is not None and next_grade is not None:
         g.path = path_to_grade(result, g, strategy=path)
     return g
@@ -155,17 +168,22 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
     if idx == 0:
         return None, None
     target = rubric.grades[idx - 1]
-    k = 10 ** rubric.decimals
+    k = 10**rubric.decimals
     needed = math.ceil((target.min_percent / 100 * rubric.total - total) * k - 1e-9) / k
     return target.name, max(needed, 0.0)
 
 
 def _cause() -> pl.Expr:
     """Why an item record loses points (vetoes aside): missing, alone, deducted or short."""
-    return (pl.when(pl.col("value").is_null()).then(pl.lit("missing"))
-            .when(pl.col("alone").fill_null(False)).then(pl.lit("alone"))
-            .when(pl.col("role") == "negative").then(pl.lit("deducted"))
-            .otherwise(pl.lit("short")))
+    return (
+        pl.when(pl.col("value").is_null())
+        .then(pl.lit("missing"))
+        .when(pl.col("alone").fill_null(False))
+        .then(pl.lit("alone"))
+        .when(pl.col("role") == "negative")
+        .then(pl.lit("deducted"))
+        .otherwise(pl.lit("short"))
+    )
 
 
 def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
@@ -173,13 +191,23 @@ def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
     the value for full points): per unit and year, largest loss first (items of equal loss in
     rubric order).  Works on any number of units at once; ``gaps`` adds, for one unit, what
     relative rules and vetoes need and the path to the next grade."""
-    out = items.filter(pl.col("role").is_in(["score", "negative"])).with_columns(
-        pl.when(pl.col("role") == "negative").then(-pl.col("score")).otherwise(pl.col("max") - pl.col("score")).round(decimals).alias("lost"),
-        _cause().alias("cause"),
-        pl.col("target").alias("needed"),
-        pl.int_range(pl.len()).over("unit", "year").alias("_order"),
-    ).filter(pl.col("lost") > 0)
-    return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop("_order")
+    out = (
+        items.filter(pl.col("role").is_in(["score", "negative"]))
+        .with_columns(
+            pl.when(pl.col("role") == "negative")
+            .then(-pl.col("score"))
+            .otherwise(pl.col("max") - pl.col("score"))
+            .round(decimals)
+            .alias("lost"),
+            _cause().alias("cause"),
+            pl.col("target").alias("needed"),
+            pl.int_range(pl.len()).over("unit", "year").alias("_order"),
+        )
+        .filter(pl.col("lost") > 0)
+    )
+    return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop(
+        "_order"
+    )
 
 
 # --- what each item needs ------------------------------------------------------------------------
@@ -236,10 +264,25 @@ def item_needs(result: ScoreResult, unit: str, year) -> pl.DataFrame:
                 needed = _own_best(rubric, me, it, higher)
             if t == "rank":
                 best = min(best, float(min(it.max, r.by_rank[0])))
-        rows.append({"id": it.id, "needed": needed, "best": best, "higher": higher,
-                     "settable": it.field is not None and t != "bonus"})
-    return pl.DataFrame(rows, schema={"id": pl.String, "needed": pl.Float64, "best": pl.Float64, "higher": pl.Boolean,
-                                      "settable": pl.Boolean})
+        rows.append(
+            {
+                "id": it.id,
+                "needed": needed,
+                "best": best,
+                "higher": higher,
+                "settable": it.field is not None and t != "bonus",
+            }
+        )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "id": pl.String,
+            "needed": pl.Float64,
+            "best": pl.Float64,
+            "higher": pl.Boolean,
+            "settable": pl.Boolean,
+        },
+    )
 
 
 def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float | None:
@@ -289,8 +332,9 @@ def _moves(g: Gaps, result: ScoreResult, target_idx: int) -> tuple[list[dict], l
             continue
         if r["cause"] == "vetoed":
             rule = it.rule
-            binding = (rule.cap_grade is not None and names.index(rule.cap_grade) > target_idx) or \
-                      (rule.cap_total is not None and rule.cap_total < need_total)
+            binding = (rule.cap_grade is not None and names.index(rule.cap_grade) > target_idx) or (
+                rule.cap_total is not None and rule.cap_total < need_total
+            )
             if binding:
                 mandatory[it.field] = _step(it, r, 0.0, rubric)
             continue
@@ -315,8 +359,16 @@ def _moves(g: Gaps, result: ScoreResult, target_idx: int) -> tuple[list[dict], l
 
 
 def _step(it, r: dict, gain: float, rubric) -> dict:
-    return {"field": it.field, "items": [it.id], "value": r["value"], "set_to": typable(rubric, it.field, r["needed"], r["higher"]),
-            "higher": r["higher"], "gain": float(gain), "cost": _cost(r["value"], r["needed"], None), "order": r["id"]}
+    return {
+        "field": it.field,
+        "items": [it.id],
+        "value": r["value"],
+        "set_to": typable(rubric, it.field, r["needed"], r["higher"]),
+        "higher": r["higher"],
+        "gain": float(gain),
+        "cost": _cost(r["value"], r["needed"], None),
+        "order": r["id"],
+    }
 
 
 def typable(rubric, field: str, value: float, higher: bool) -> float:
@@ -357,7 +409,7 @@ def _part_way(result: ScoreResult, g: Gaps, moves: list[dict], n: int, outcome, 
     r = it.rule
     if it.role != "score" or r.type not in ("linear", "deduct") or (r.type == "deduct" and r.steps != "prorate"):
         return None
-    k = 10 ** rubric.decimals
+    k = 10**rubric.decimals
     target = rubric.grades[rubric.grade_names().index(g.next_grade)].min_percent / 100 * rubric.total
     before = outcome(n - 1)
     need = math.ceil((target - before["total"]) * k - 1e-9) / k
@@ -414,7 +466,9 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
     moves = mandatory + steps
 
     # Every step's value is read once (as whatif reads it); each probe scores a prefix.
-    new_all, cleared_all = read_changes(rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves})
+    new_all, cleared_all = read_changes(
+        rubric, g.unit, g.year, {m["field"]: value_text(rubric, m["field"], m["set_to"]) for m in moves}
+    )
     # A value that breaks a declared constraint with the unit's other values (胜诉率 95% beside a
     # 败诉率 of 8.87%) cannot be reached by changing it alone: no step.
     moves = [m for m in moves if _possible(result, g, new_all.filter(pl.col("field") == m["field"]), apply_changes)]
@@ -464,11 +518,40 @@ def path_to_grade(result: ScoreResult, g: Gaps, strategy: str = "fewest") -> Pat
     for i, m in enumerate(chosen, 1):
         cum += m["gain"]
         f = rubric.fields[m["field"]]
-        rows.append({"step": i, "field": m["field"], "name": f.name, "items": "、".join(m["items"]), "value": m["value"],
-                     "set_to": m["set_to"], "text": value_text(rubric, m["field"], m["set_to"]), "gain": round(m["gain"], rubric.decimals),
-                     "cost": round(m["cost"], 4), "cumulative": round(cum, rubric.decimals), "higher": m["higher"]})
-    schema = {"step": pl.Int64, "field": pl.String, "name": pl.String, "items": pl.String, "value": pl.Float64,
-              "set_to": pl.Float64, "text": pl.String, "gain": pl.Float64, "cost": pl.Float64, "cumulative": pl.Float64,
-              "higher": pl.Boolean}
-    return Path(strategy=strategy, grade=g.next_grade, reachable=reachable, steps=pl.DataFrame(rows, schema=schema),
-                total=round(last["total"], rubric.decimals), percent=round(last["percent"], 2), reached=last["grade"])
+        rows.append(
+            {
+                "step": i,
+                "field": m["field"],
+                "name": f.name,
+                "items": "、".join(m["items"]),
+                "value": m["value"],
+                "set_to": m["set_to"],
+                "text": value_text(rubric, m["field"], m["set_to"]),
+                "gain": round(m["gain"], rubric.decimals),
+                "cost": round(m["cost"], 4),
+                "cumulative": round(cum, rubric.decimals),
+                "higher": m["higher"],
+            }
+        )
+    schema = {
+        "step": pl.Int64,
+        "field": pl.String,
+        "name": pl.String,
+        "items": pl.String,
+        "value": pl.Float64,
+        "set_to": pl.Float64,
+        "text": pl.String,
+        "gain": pl.Float64,
+        "cost": pl.Float64,
+        "cumulative": pl.Float64,
+        "higher": pl.Boolean,
+    }
+    return Path(
+        strategy=strategy,
+        grade=g.next_grade,
+        reachable=reachable,
+        steps=pl.DataFrame(rows, schema=schema),
+        total=round(last["total"], rubric.decimals),
+        percent=round(last["percent"], 2),
+        reached=last["grade"],
+    )

@@ -15,12 +15,16 @@ from ..engine.score import ScoreResult
 KEYS = ["unit", "year"]
 
 
-def rank_impact(old: ScoreResult, new: ScoreResult, *, by: str | None = None, ties: str = "competition") -> pl.DataFrame:
+def rank_impact(
+    old: ScoreResult, new: ScoreResult, *, by: str | None = None, ties: str = "competition"
+) -> pl.DataFrame:
     """One row per unit and year: group, total/rank/grade/vetoed before and after, delta,
     rank_change, grade_changed; sorted by year, new rank, unit."""
     cols = ["total", "rank", "grade", "vetoed"]
     a = rank(old, by=by, ties=ties).select(*KEYS, "group", *[pl.col(c).alias(f"{c}_old") for c in cols])
-    b = rank(new, by=by, ties=ties).select(*KEYS, pl.col("group").alias("group_new"), *[pl.col(c).alias(f"{c}_new") for c in cols])
+    b = rank(new, by=by, ties=ties).select(
+        *KEYS, pl.col("group").alias("group_new"), *[pl.col(c).alias(f"{c}_new") for c in cols]
+    )
     decimals = max(old.rubric.decimals, new.rubric.decimals)
     out = a.join(b, on=KEYS, how="full", coalesce=True, nulls_equal=True)
     out = out.with_columns(
@@ -30,16 +34,30 @@ def rank_impact(old: ScoreResult, new: ScoreResult, *, by: str | None = None, ti
         pl.col("grade_old").ne_missing(pl.col("grade_new")).alias("grade_changed"),
     ).drop("group_new")
     return out.sort(["year", "group", "rank_new", "unit"], nulls_last=True).select(
-        *KEYS, "group", "total_old", "total_new", "delta", "rank_old", "rank_new", "rank_change",
-        "grade_old", "grade_new", "grade_changed", "vetoed_old", "vetoed_new",
+        *KEYS,
+        "group",
+        "total_old",
+        "total_new",
+        "delta",
+        "rank_old",
+        "rank_new",
+        "rank_change",
+        "grade_old",
+        "grade_new",
+        "grade_changed",
+        "vetoed_old",
+        "vetoed_new",
     )
 
 
 def movers(impact: pl.DataFrame, top: int | None = 10) -> pl.DataFrame:
     """Units whose rank or total moved, the largest rank moves first (then the largest change of total)."""
     moved = impact.filter((pl.col("rank_change").fill_null(0) != 0) | (pl.col("delta").fill_null(0) != 0))
-    moved = moved.sort([pl.col("rank_change").abs(), pl.col("delta").abs(), "unit", "year"],
-                       descending=[True, True, False, False], nulls_last=True)
+    moved = moved.sort(
+        [pl.col("rank_change").abs(), pl.col("delta").abs(), "unit", "year"],
+        descending=[True, True, False, False],
+        nulls_last=True,
+    )
     return moved if top is None else moved.head(top)
 
 

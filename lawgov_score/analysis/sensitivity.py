@@ -56,21 +56,29 @@ class Sensitivity:
     def summary(self) -> dict:
         t = self.table
         moved = int((t["p05"] != t["p95"]).sum()) if t.height else 0
-        return {"samples": self.samples, "seed": self.seed, "perturb": self.perturb, "perturb_targets": self.perturb_targets,
-                "top": self.top, "by": self.by, "units": t.height, "rank_varies": moved,
-                "max_spread": int((t["p95"] - t["p05"]).max()) if t.height else 0}
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "perturb": self.perturb,
+            "perturb_targets": self.perturb_targets,
+            "top": self.top,
+            "by": self.by,
+            "units": t.height,
+            "rank_varies": moved,
+            "max_spread": int((t["p95"] - t["p05"]).max()) if t.height else 0,
+        }
 
 
 def _round_half_up(x: np.ndarray, decimals: int) -> np.ndarray:
     """The engine's rounding (half away from zero, with its 1e-9 nudge), in numpy."""
-    k = 10.0 ** decimals
+    k = 10.0**decimals
     r = np.floor(np.abs(x) * k + 0.5 + 1e-9) / k * np.sign(x)
     return np.where(r == 0, 0.0, r)
 
 
 def _round_nonneg(x: np.ndarray, decimals: int) -> np.ndarray:
     """``_round_half_up`` for values ≥ 0 (clipped parents), in place: the same numbers, fewer passes."""
-    k = 10.0 ** decimals
+    k = 10.0**decimals
     x *= k
     x += 0.5
     x += 1e-9  # in two steps, as the engine adds them
@@ -89,11 +97,23 @@ class _Model:
         items = rub.items
         self.nodes = [i for i, it in items.items() if it.role in ("score", "group")]
         self.node_ix = {n: j for j, n in enumerate(self.nodes)}
-        self.root = Item(id="", name=rub.name, level=0, parent=None, max=rub.total, weight=1, children=tuple(rub.roots),
-                         aggregate=rub.aggregate)
+        self.root = Item(
+            id="",
+            name=rub.name,
+            level=0,
+            parent=None,
+            max=rub.total,
+            weight=1,
+            children=tuple(rub.roots),
+            aggregate=rub.aggregate,
+        )
         self.parents = [it for it in items.values() if not it.is_leaf]
         # leaf scores and negative deductions as columns (R,)
-        self.S = {it.id: frame[col_score(it.id)].to_numpy().astype(np.float64) for it in rub.leaves() if it.role in ("score", "negative")}
+        self.S = {
+            it.id: frame[col_score(it.id)].to_numpy().astype(np.float64)
+            for it in rub.leaves()
+            if it.role in ("score", "negative")
+        }
         self.bonus = frame["bonus"].to_numpy().astype(np.float64)
         self.vetoes = [it for it in rub.leaves() if it.role == "veto"]
         self.fired = {v.id: frame[col_fired(v.id)].to_numpy().astype(bool) for v in self.vetoes}
@@ -242,7 +262,7 @@ def _ranks(total: np.ndarray, groups: np.ndarray, n_groups: int, decimals: int) 
     """Competition ranks (1 2 2 4) of the rounded totals within each group, for every row of a
     (batch, R) matrix at once: one flat sort of integer keys."""
     B, Rn = total.shape
-    t = np.rint(total * 10.0 ** decimals).astype(np.int64)
+    t = np.rint(total * 10.0**decimals).astype(np.int64)
     off = int(np.abs(t).max()) + 1 if t.size else 1
     scale = 2 * off + 1
     block = (np.arange(B, dtype=np.int64)[:, None] * n_groups + groups[None, :]) * scale
@@ -253,10 +273,20 @@ def _ranks(total: np.ndarray, groups: np.ndarray, n_groups: int, decimals: int) 
     return (pos - start + 1).reshape(B, Rn).astype(np.int32)
 
 
-def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb: float = 0.2, perturb_targets: float = 0.0,
-                top: int = 10, by: str | None = None, year: int | None = None, keep_params: bool = True,
-                keep_ranks: bool = False, batch: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Sensitivity:
+def sensitivity(
+    result: ScoreResult,
+    samples: int = 1000,
+    seed: int = 0,
+    perturb: float = 0.2,
+    perturb_targets: float = 0.0,
+    top: int = 10,
+    by: str | None = None,
+    year: int | None = None,
+    keep_params: bool = True,
+    keep_ranks: bool = False,
+    batch: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Sensitivity:
     """Monte Carlo over the rubric's weights (and, optionally, its rule thresholds); see the
     module's doc.  ``progress(done, total)`` is called after each batch of samples."""
     if samples < 1:
@@ -273,13 +303,20 @@ def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb
     model.R = frame.height
     # groups: year × by
     gcols = ["year"] + ([by] if by else [])
-    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64) - 1
+    codes = (
+        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
+        - 1
+    )
     n_groups = int(codes.max()) + 1
 
     rng_w = np.random.default_rng([seed, 0])
     rng_t = np.random.default_rng([seed, 1])
     F_all = 1.0 + perturb * (2.0 * rng_w.random((samples, len(model.nodes))) - 1.0)
-    T_all = 1.0 + perturb_targets * (2.0 * rng_t.random((samples, len(model.targets))) - 1.0) if perturb_targets > 0 else None
+    T_all = (
+        1.0 + perturb_targets * (2.0 * rng_t.random((samples, len(model.targets))) - 1.0)
+        if perturb_targets > 0
+        else None
+    )
 
     Rn = model.R
     B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
@@ -302,12 +339,18 @@ def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb
     plain = rank(ScoreResult(rubric=result.rubric, frame=frame, indicators=result.indicators), by=by)
     base = frame.select("unit", "year").with_row_index("_row")
     table = base.with_columns(
-        pl.Series("median_rank", q50.astype(np.int64)), pl.Series("p05", q05.astype(np.int64)), pl.Series("p95", q95.astype(np.int64)),
+        pl.Series("median_rank", q50.astype(np.int64)),
+        pl.Series("p05", q05.astype(np.int64)),
+        pl.Series("p95", q95.astype(np.int64)),
         pl.Series("p_top", (ranks <= top).mean(axis=0)),
         *[pl.Series(f"p:{name}", grade_counts[g] / samples) for g, name in enumerate(model.grade_names)],
     )
-    table = plain.select("unit", "year", "group", "rank", "total", "grade").join(table, on=["unit", "year"], how="left", nulls_equal=True)
-    table = table.with_columns((pl.col("p95") - pl.col("p05")).alias("spread")).sort(["year", "group", "rank", "unit"], nulls_last=True)
+    table = plain.select("unit", "year", "group", "rank", "total", "grade").join(
+        table, on=["unit", "year"], how="left", nulls_equal=True
+    )
+    table = table.with_columns((pl.col("p95") - pl.col("p05")).alias("spread")).sort(
+        ["year", "group", "rank", "unit"], nulls_last=True
+    )
     order = table["_row"].to_numpy()
     table = table.drop("_row")
     params = None
@@ -317,5 +360,14 @@ def sensitivity(result: ScoreResult, samples: int = 1000, seed: int = 0, perturb
         if T_all is not None:
             cols |= {f"t:{it.id}": T_all[:, j] for j, it in enumerate(model.targets)}
         params = pl.DataFrame(cols)
-    return Sensitivity(table=table, samples=samples, seed=seed, perturb=perturb, perturb_targets=perturb_targets, top=top, by=by,
-                       params=params, ranks=ranks[:, order] if keep_ranks else None)
+    return Sensitivity(
+        table=table,
+        samples=samples,
+        seed=seed,
+        perturb=perturb,
+        perturb_targets=perturb_targets,
+        top=top,
+        by=by,
+        params=params,
+        ranks=ranks[:, order] if keep_ranks else None,
+    )

@@ -15,12 +15,12 @@ from typing import Mapping
 
 import polars as pl
 
+from ..core.problems import ProblemError, Report, problem
 from ..data.consistency import check_values
 from ..data.read import TEXT_ROW_SCHEMA, VALUE_SCHEMA, Indicators, normalise_text_rows
 from ..engine.rank import rank
 from ..engine.score import ScoreResult, col_score, score
-from ..problems import ProblemError, Report, problem
-from .gaps import select_unit_year
+from .select import select_unit_year
 
 SET_FILE = "--set"
 
@@ -37,8 +37,13 @@ class WhatIf:
     result: ScoreResult  # the year re-scored with the changes
 
     def summary(self) -> dict:
-        return {"unit": self.unit, "year": self.year, "before": self.before, "after": self.after,
-                "others_changed": self.others_changed}
+        return {
+            "unit": self.unit,
+            "year": self.year,
+            "before": self.before,
+            "after": self.after,
+            "others_changed": self.others_changed,
+        }
 
 
 def parse_settings(settings: list[str]) -> dict[str, str]:
@@ -75,14 +80,26 @@ def value_text(rubric, field: str, value) -> str:
 
 def read_changes(rubric, unit: str, year: int | None, changes: Mapping[str, object]) -> tuple[pl.DataFrame, set[str]]:
     """The changes as canonical value rows (through the indicator reader) and the fields set to missing."""
-    texts = [(name, value_text(rubric, rubric.field_lookup().get(name, name), v) if not isinstance(v, str) else v)
-             for name, v in changes.items()]
-    raw = pl.DataFrame({
-        "unit": [unit] * len(texts), "year": [str(year) if year is not None else None] * len(texts),
-        "field": [n for n, _ in texts], "raw": [t for _, t in texts], "evidence": ["what-if"] * len(texts),
-        "source": [SET_FILE] * len(texts), "qualifier": [None] * len(texts), "file": [SET_FILE] * len(texts),
-        "row": list(range(1, len(texts) + 1)), "vcol": [f"{n}={t}" for n, t in texts], "fcol": [f"{n}={t}" for n, t in texts],
-    }, schema=TEXT_ROW_SCHEMA)
+    texts = [
+        (name, value_text(rubric, rubric.field_lookup().get(name, name), v) if not isinstance(v, str) else v)
+        for name, v in changes.items()
+    ]
+    raw = pl.DataFrame(
+        {
+            "unit": [unit] * len(texts),
+            "year": [str(year) if year is not None else None] * len(texts),
+            "field": [n for n, _ in texts],
+            "raw": [t for _, t in texts],
+            "evidence": ["what-if"] * len(texts),
+            "source": [SET_FILE] * len(texts),
+            "qualifier": [None] * len(texts),
+            "file": [SET_FILE] * len(texts),
+            "row": list(range(1, len(texts) + 1)),
+            "vcol": [f"{n}={t}" for n, t in texts],
+            "fcol": [f"{n}={t}" for n, t in texts],
+        },
+        schema=TEXT_ROW_SCHEMA,
+    )
     report = Report()
     inds = normalise_text_rows(raw, rubric, report, [SET_FILE])
     if not report.ok:
@@ -92,7 +109,9 @@ def read_changes(rubric, unit: str, year: int | None, changes: Mapping[str, obje
     return inds.values, ids - set(inds.values["field"].to_list())
 
 
-def apply_changes(inds: Indicators, unit: str, year: int | None, new_values: pl.DataFrame, cleared: set[str]) -> Indicators:
+def apply_changes(
+    inds: Indicators, unit: str, year: int | None, new_values: pl.DataFrame, cleared: set[str]
+) -> Indicators:
     """The indicators of ``year`` with the unit's values replaced."""
     vals = inds.values.filter(pl.col("year") == year if year is not None else pl.col("year").is_null())
     touched = set(new_values["field"].to_list()) | cleared
@@ -101,8 +120,9 @@ def apply_changes(inds: Indicators, unit: str, year: int | None, new_values: pl.
     return Indicators(values=vals, units=inds.units, files=inds.files)
 
 
-def whatif(result: ScoreResult, unit: str, changes: Mapping[str, object], year: int | None = None,
-           by: str | None = None) -> WhatIf:
+def whatif(
+    result: ScoreResult, unit: str, changes: Mapping[str, object], year: int | None = None, by: str | None = None
+) -> WhatIf:
     """Score, grade and rank of ``unit`` if its values were ``changes`` ({field id or 中文名 or
     alias: value as typed, or a number}).  Ranks are among the units of the same year (and
     group ``by``)."""
@@ -132,11 +152,19 @@ def _standing(res: ScoreResult, unit: str, year, by: str | None) -> dict:
     row = table.filter(pl.col("unit") == unit).row(0, named=True)
     peers = table.filter(pl.col("group") == row["group"]) if by else table
     d = res.rubric.decimals  # as shown: no 26.580000000000002 from float arithmetic
-    return {"total": round(row["total"], d), "percent": round(row["percent"], 2), "grade": row["grade"], "vetoed": bool(row["vetoed"]),
-            "rank": row["rank"], "of": peers.height}
+    return {
+        "total": round(row["total"], d),
+        "percent": round(row["percent"], 2),
+        "grade": row["grade"],
+        "vetoed": bool(row["vetoed"]),
+        "rank": row["rank"],
+        "of": peers.height,
+    }
 
 
-def _compare(before: ScoreResult, after: ScoreResult, unit: str, year, new_values: pl.DataFrame, cleared: set[str], by) -> WhatIf:
+def _compare(
+    before: ScoreResult, after: ScoreResult, unit: str, year, new_values: pl.DataFrame, cleared: set[str], by
+) -> WhatIf:
     rubric = before.rubric
     b, a = _standing(before, unit, year, by), _standing(after, unit, year, by)
     key = (pl.col("unit") == unit) & _year_key(year)
@@ -144,21 +172,43 @@ def _compare(before: ScoreResult, after: ScoreResult, unit: str, year, new_value
     cols = [col_score(i) for i in ids]
     row_b = before.frame.filter(key).select(cols).row(0)
     row_a = after.frame.filter(key).select(cols).row(0)
-    items = pl.DataFrame({
-        "id": ids, "name": [rubric.items[i].name for i in ids], "level": [rubric.items[i].level for i in ids],
-        "before": list(row_b), "after": list(row_a),
-    }, schema={"id": pl.String, "name": pl.String, "level": pl.Int64, "before": pl.Float64, "after": pl.Float64})
+    items = pl.DataFrame(
+        {
+            "id": ids,
+            "name": [rubric.items[i].name for i in ids],
+            "level": [rubric.items[i].level for i in ids],
+            "before": list(row_b),
+            "after": list(row_a),
+        },
+        schema={"id": pl.String, "name": pl.String, "level": pl.Int64, "before": pl.Float64, "after": pl.Float64},
+    )
     items = items.with_columns((pl.col("after") - pl.col("before")).round(rubric.decimals).alias("change"))
     items = items.filter(pl.col("change") != 0)
     # The fields as they were and as they are now.
     fields = sorted(set(new_values["field"].to_list()) | cleared)
-    old = before.indicators.values.filter(key & pl.col("field").is_in(fields)).select("field", pl.col("value").alias("before"))
+    old = before.indicators.values.filter(key & pl.col("field").is_in(fields)).select(
+        "field", pl.col("value").alias("before")
+    )
     new = new_values.select("field", pl.col("value").alias("after"))
-    changes = pl.DataFrame({"field": fields}, schema={"field": pl.String}).join(old, on="field", how="left").join(new, on="field", how="left")
-    changes = changes.with_columns(pl.col("field").replace_strict({f: rubric.fields[f].name for f in fields}, return_dtype=pl.String).alias("name"))
+    changes = (
+        pl.DataFrame({"field": fields}, schema={"field": pl.String})
+        .join(old, on="field", how="left")
+        .join(new, on="field", how="left")
+    )
+    changes = changes.with_columns(
+        pl.col("field").replace_strict({f: rubric.fields[f].name for f in fields}, return_dtype=pl.String).alias("name")
+    )
     # Other units of the year whose totals moved.
     tb = before.frame.filter(_year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("tb"))
     ta = after.frame.filter(_year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("ta"))
     others = tb.join(ta, on="unit").filter(pl.col("tb") != pl.col("ta")).height
-    return WhatIf(unit=unit, year=year, changes=changes.select("field", "name", "before", "after"), before=b, after=a,
-                  items=items, others_changed=others, result=after)
+    return WhatIf(
+        unit=unit,
+        year=year,
+        changes=changes.select("field", "name", "before", "after"),
+        before=b,
+        after=a,
+        items=items,
+        others_changed=others,
+        result=after,
+    )

@@ -7,13 +7,28 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
-                     emit, fail, guarded, resolve_format, score_inputs)
+from .common import (
+    WORKBOOK_FORMATS,
+    DataArg,
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    YearOpt,
+    check_by,
+    emit,
+    fail,
+    guarded,
+    resolve_format,
+    score_inputs,
+)
 
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
 # Checked by the one check of grouping columns (engine.rank.require_group), as `rank --by` is.
-ByOpt = Annotated[Optional[str], typer.Option(
-    "--by", help="在组内排名：city、province、level 或 group", show_default=False)]
+ByOpt = Annotated[
+    Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +53,7 @@ def _lookup(fn, *args, **kwargs):
 
 def _output(fmt, head: str, parts, payload: dict, output, lang, decimals) -> None:
     """One table (csv), JSON with the summary, or the summary lines and the table(s)."""
-    from ..render import render, to_json
+    from ..output.render import render, to_json
 
     if fmt == "json":
         text = to_json(payload)
@@ -57,8 +72,10 @@ def gaps_cmd(
     rubric: RubricOpt = None,
     year: YearOpt = None,
     top: Annotated[Optional[int], typer.Option("--top", "-n", help="只列失分最多的 N 项", show_default=False)] = None,
-    path: Annotated[Literal["fewest", "effort", "none"], typer.Option(
-        "--path", help="到下一等次的路径：fewest 改动项目最少；effort 相对改进最小；none 不算")] = "fewest",
+    path: Annotated[
+        Literal["fewest", "effort", "none"],
+        typer.Option("--path", help="到下一等次的路径：fewest 改动项目最少；effort 相对改进最小；none 不算"),
+    ] = "fewest",
     steps: Annotated[bool, typer.Option("--steps", help="只输出路径的各步（CSV 时有用）")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -70,13 +87,13 @@ def gaps_cmd(
     原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
     --path effort 相对改进最小；路径经重新计分核实。"""
     from ..analysis.gaps import gaps
-    from ..present import gaps_json_items, gaps_text, gaps_view, path_json, path_view
+    from ..views.common import gaps_json_items, gaps_text, gaps_view, path_json, path_view
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, result = _score(rubric, data, lang)
     g = _lookup(gaps, result, unit, year, path=None if path == "none" else path)
     if fmt == "xlsx":
-        from ..workbook import scoring_workbook
+        from ..views.workbook import scoring_workbook
 
         emit(scoring_workbook(result, view="gaps", gaps=g, top=top, lang=lang), output, fmt)
         return 0
@@ -99,8 +116,15 @@ def gaps_cmd(
 @guarded
 def whatif_cmd(
     unit: UnitOpt,
-    settings: Annotated[list[str], typer.Option("--set", "-s", help="指标=数值，可重复；指标写编号或中文名，数值照常填写（95%、是、优；留空为缺）",
-                                                show_default=False)],
+    settings: Annotated[
+        list[str],
+        typer.Option(
+            "--set",
+            "-s",
+            help="指标=数值，可重复；指标写编号或中文名，数值照常填写（95%、是、优；留空为缺）",
+            show_default=False,
+        ),
+    ],
     data: DataArg = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
@@ -114,8 +138,8 @@ def whatif_cmd(
 
     例：--set 行政机关负责人出庭应诉率=100% --set major_decision_catalogue=是。按细则重新计分。"""
     from ..analysis.whatif import parse_settings, whatif
-    from ..present_analysis import whatif_changes_view, whatif_text, whatif_view
-    from ..render import records
+    from ..output.columns import records
+    from ..views.analysis import whatif_changes_view, whatif_text, whatif_view
 
     fmt = resolve_format(fmt, output)
     changes = parse_settings(settings)
@@ -124,7 +148,9 @@ def whatif_cmd(
     df, cols = whatif_view(w, rub, lang)
     cdf, ccols = whatif_changes_view(w, rub)
     payload = {"summary": w.summary(), "changes": records(cdf, ccols), "items": records(df, cols)}
-    _output(fmt, whatif_text(w, rub, lang, markdown=fmt == "markdown"), [(df, cols)], payload, output, lang, rub.decimals)
+    _output(
+        fmt, whatif_text(w, rub, lang, markdown=fmt == "markdown"), [(df, cols)], payload, output, lang, rub.decimals
+    )
     return 0
 
 
@@ -132,12 +158,21 @@ def whatif_cmd(
 def benchmark_cmd(
     unit: UnitOpt,
     data: DataArg = None,
-    against: Annotated[str, typer.Option("--against", "-a", help="对标对象：best（各项最优）、median（中位数）、某单位名称或某市/省/分组名称")] = "best",
-    within: Annotated[Optional[str], typer.Option(
-        "--within", help="只与同一 city/province/level/group 的单位比较", show_default=False)] = None,
+    against: Annotated[
+        str,
+        typer.Option(
+            "--against", "-a", help="对标对象：best（各项最优）、median（中位数）、某单位名称或某市/省/分组名称"
+        ),
+    ] = "best",
+    within: Annotated[
+        Optional[str],
+        typer.Option("--within", help="只与同一 city/province/level/group 的单位比较", show_default=False),
+    ] = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)] = None,
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -149,8 +184,8 @@ def benchmark_cmd(
     import polars as pl
 
     from ..analysis.benchmark import benchmark
-    from ..present_analysis import benchmark_text, benchmark_view
-    from ..render import records
+    from ..output.columns import records
+    from ..views.analysis import benchmark_text, benchmark_view
 
     fmt = resolve_format(fmt, output)
     rub, result = _score(rubric, data, lang, within)
@@ -159,7 +194,15 @@ def benchmark_cmd(
     if depth is not None:
         df = df.filter(pl.col("level") <= depth)
     payload = {"summary": bm.summary(), "items": records(df, cols)}
-    _output(fmt, benchmark_text(bm, rub, lang, markdown=fmt == "markdown"), [(df, cols)], payload, output, lang, rub.decimals)
+    _output(
+        fmt,
+        benchmark_text(bm, rub, lang, markdown=fmt == "markdown"),
+        [(df, cols)],
+        payload,
+        output,
+        lang,
+        rub.decimals,
+    )
     return 0
 
 
@@ -167,9 +210,15 @@ def benchmark_cmd(
 def trend_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    year_from: Annotated[Optional[int], typer.Option("--from", help="起始年度（默认：终止年度的上一个有数据的年度）", show_default=False)] = None,
-    year_to: Annotated[Optional[int], typer.Option("--to", help="终止年度（默认：最近一年）", show_default=False)] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="列出这个单位各项目的进步、退步和新增失分", show_default=False)] = None,
+    year_from: Annotated[
+        Optional[int], typer.Option("--from", help="起始年度（默认：终止年度的上一个有数据的年度）", show_default=False)
+    ] = None,
+    year_to: Annotated[
+        Optional[int], typer.Option("--to", help="终止年度（默认：最近一年）", show_default=False)
+    ] = None,
+    unit: Annotated[
+        Optional[str], typer.Option("--unit", "-u", help="列出这个单位各项目的进步、退步和新增失分", show_default=False)
+    ] = None,
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -178,8 +227,8 @@ def trend_cmd(
 ) -> int:
     """年度变化：总分、排名、等次，进步、退步和新增失分的项目。"""
     from ..analysis.trend import trend
-    from ..present_analysis import trend_items_view, trend_text, trend_view
-    from ..render import records
+    from ..output.columns import records
+    from ..views.analysis import trend_items_view, trend_text, trend_view
 
     fmt = resolve_format(fmt, output)
     rub, result = _score(rubric, data, lang, by)
@@ -218,11 +267,16 @@ def sensitivity_cmd(
     samples: Annotated[int, typer.Option("--samples", "-n", help="抽样次数", min=1)] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="随机种子：同一种子结果相同")] = 0,
     perturb: Annotated[str, typer.Option("--perturb", help="各项分值（权重）扰动幅度，如 20%")] = "20%",
-    perturb_targets: Annotated[str, typer.Option("--perturb-targets", help="规则阈值（目标值、下限、档位）扰动幅度，如 10%；默认不扰动")] = "0",
+    perturb_targets: Annotated[
+        str, typer.Option("--perturb-targets", help="规则阈值（目标值、下限、档位）扰动幅度，如 10%；默认不扰动")
+    ] = "0",
     top: Annotated[int, typer.Option("--top", "-k", help="计算进入前 K 名的概率", min=1)] = 10,
     by: ByOpt = None,
     year: YearOpt = None,
-    write_samples: Annotated[Optional[Path], typer.Option("--write-samples", help="把每次抽样的参数写入文件（.csv 或 .parquet）", show_default=False)] = None,
+    write_samples: Annotated[
+        Optional[Path],
+        typer.Option("--write-samples", help="把每次抽样的参数写入文件（.csv 或 .parquet）", show_default=False),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -234,7 +288,7 @@ def sensitivity_cmd(
     import sys
 
     from ..analysis.sensitivity import sensitivity
-    from ..present_analysis import sensitivity_text, sensitivity_view
+    from ..views.analysis import sensitivity_text, sensitivity_view
 
     fmt = resolve_format(fmt, output)
     p = _share(perturb, "--perturb")
@@ -245,7 +299,11 @@ def sensitivity_cmd(
     import contextlib
 
     show = sys.stderr.isatty()  # a bar only for a person watching; logs and pipes stay clean
-    bar_cm = typer.progressbar(length=samples, label="抽样" if lang != "en" else "sampling", file=sys.stderr) if show else contextlib.nullcontext()
+    bar_cm = (
+        typer.progressbar(length=samples, label="抽样" if lang != "en" else "sampling", file=sys.stderr)
+        if show
+        else contextlib.nullcontext()
+    )
     with bar_cm as bar:
         done = [0]
 
@@ -254,29 +312,29 @@ def sensitivity_cmd(
                 bar.update(n - done[0])
             done[0] = n
 
-        sv = _lookup(sensitivity, result, samples=samples, seed=seed, perturb=p, perturb_targets=q, top=top, by=by, year=year,
-                     keep_params=write_samples is not None, progress=progress)
+        sv = _lookup(
+            sensitivity,
+            result,
+            samples=samples,
+            seed=seed,
+            perturb=p,
+            perturb_targets=q,
+            top=top,
+            by=by,
+            year=year,
+            keep_params=write_samples is not None,
+            progress=progress,
+        )
     df, cols = sensitivity_view(sv, rub, lang, json=fmt == "json")
-    from ..render import records
+    from ..output.columns import records
 
     payload = {"summary": sv.summary(), "units": records(df, cols)}
     text_head = sensitivity_text(sv, rub, lang, markdown=fmt == "markdown")
     if write_samples is not None:
-        _write_frame(sv.params, write_samples)
+        from ..output.write import write_frame
+
+        write_frame(sv.params, write_samples)
     _output(fmt, text_head, [(df, cols)], payload, output, lang, rub.decimals)
     if write_samples is not None:
         typer.echo(f"已写出 {write_samples}" if lang != "en" else f"wrote {write_samples}", err=True)
     return 0
-
-
-def _write_frame(frame, path: Path) -> None:
-    import io
-
-    from ..render import atomic_write
-
-    if path.suffix.lower() in (".parquet", ".pq"):
-        buf = io.BytesIO()
-        frame.write_parquet(buf)
-        atomic_write(path, buf.getvalue())
-    else:
-        atomic_write(path, b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))

@@ -16,13 +16,26 @@ import typer
 FORMATS = ["table", "markdown", "csv", "json"]
 EXIT_OK, EXIT_FOUND, EXIT_BAD = 0, 1, 2
 
-DataArg = Annotated[Optional[list[Path]], typer.Argument(
-    help="指标文件或目录（CSV/TSV/XLSX/Parquet/JSON）；省略时使用自带样例 samples/", show_default=False)]
-RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False)]
+DataArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="指标文件或目录（CSV/TSV/XLSX/Parquet/JSON）；省略时使用自带样例 samples/", show_default=False),
+]
+RubricOpt = Annotated[
+    Optional[Path],
+    typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False),
+]
 Format = Literal["table", "markdown", "csv", "json", "xlsx"]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False)]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False
+    ),
+]
 WORKBOOK_FORMATS = FORMATS + ["xlsx"]  # commands that can also write a formatted workbook
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False)]
+OutputOpt = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False),
+]
 LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
@@ -44,7 +57,7 @@ def guarded(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from ..problems import ProblemError
+        from ..core.problems import ProblemError
 
         debug = kwargs.get("debug", False) or os.environ.get("LAWGOV_DEBUG") == "1"
         lang = kwargs.get("lang", "zh")
@@ -56,7 +69,10 @@ def guarded(fn):
                 raise
             typer.echo(exc.report.render(lang), err=True)
             n = len(exc.report.errors)
-            typer.echo((f"{n} error(s); nothing was written." if lang == "en" else f"共 {n} 个错误；未写出任何结果。"), err=True)
+            typer.echo(
+                (f"{n} error(s); nothing was written." if lang == "en" else f"共 {n} 个错误；未写出任何结果。"),
+                err=True,
+            )
             raise typer.Exit(EXIT_BAD)
         except UsageProblem as exc:
             if debug:
@@ -71,12 +87,17 @@ def guarded(fn):
         except Exception as exc:
             if debug:
                 raise
-            typer.echo(f"E-INTERNAL: 内部错误（{type(exc).__name__}: {exc}）；加 --debug 查看详情并报告此问题", err=True)
+            typer.echo(
+                f"E-INTERNAL: 内部错误（{type(exc).__name__}: {exc}）；加 --debug 查看详情并报告此问题", err=True
+            )
             raise typer.Exit(EXIT_BAD)
         except BaseException as exc:  # a Rust library's panic is a BaseException, not an Exception
             if debug or type(exc).__name__ != "PanicException":
                 raise
-            typer.echo(f"E-INTERNAL: 内部错误（{str(exc).splitlines()[0][:200] if str(exc) else 'panic'}）；加 --debug 查看详情并报告此问题", err=True)
+            typer.echo(
+                f"E-INTERNAL: 内部错误（{str(exc).splitlines()[0][:200] if str(exc) else 'panic'}）；加 --debug 查看详情并报告此问题",
+                err=True,
+            )
             raise typer.Exit(EXIT_BAD)
         raise typer.Exit(code or EXIT_OK)
 
@@ -86,8 +107,16 @@ def guarded(fn):
 def resolve_format(fmt: str | None, output: Path | None, allowed: list[str] | None = None) -> str:
     allowed = allowed or FORMATS
     if fmt is None and output is not None:
-        guess = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
-                 ".html": "html", ".htm": "html", ".txt": "table"}.get(output.suffix.lower())
+        guess = {
+            ".csv": "csv",
+            ".json": "json",
+            ".md": "markdown",
+            ".markdown": "markdown",
+            ".xlsx": "xlsx",
+            ".html": "html",
+            ".htm": "html",
+            ".txt": "table",
+        }.get(output.suffix.lower())
         fmt = guess if guess in allowed else None
     fmt = fmt or "table"
     if fmt not in allowed:
@@ -102,9 +131,9 @@ BINARY_FORMATS = ("xlsx",)
 
 def load_inputs(rubric_path: Path | None, data: list[Path] | None):
     """The rubric and the indicators, or ProblemError with every problem of both."""
-    from .. import bundled
+    from ..core import bundled
+    from ..core.problems import ProblemError
     from ..data.read import read_indicators_report
-    from ..problems import ProblemError
     from ..rubric.load import read_rubric
 
     rubric, report = read_rubric(rubric_path or bundled.default_rubric())
@@ -153,7 +182,7 @@ def score_inputs(rubric_path: Path | None, data: list[Path] | None, lang: str):
 
 
 def emit(text: str | bytes, output: Path | None, fmt: str) -> None:
-    from ..render import write_output
+    from ..output.write import write_output
 
     write_output(text, str(output) if output else None, fmt)
     if output is not None:

@@ -16,15 +16,17 @@ def register(app: typer.Typer) -> None:
 
 @guarded
 def template_cmd(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入的 .xlsx 文件，如 填报模板.xlsx", show_default=False)] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="写入的 .xlsx 文件，如 填报模板.xlsx", show_default=False)
+    ] = None,
     rubric: RubricOpt = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="预先填好的单位名称", show_default=False)] = None,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="预先填好的年度", show_default=False)] = None,
     debug: DebugOpt = False,
 ) -> int:
     """按细则生成 Excel 填报模板：单位信息、逐项填报（带下拉和取值校验）、填报说明；填好后直接 `score 填报模板.xlsx`。"""
-    from .. import bundled
-    from ..data.template import build_template
+    from ..core import bundled
+    from ..output.template import build_template
     from ..rubric.load import load_rubric
 
     if output is None or str(output) == "-":

@@ -17,13 +17,19 @@ def register(app: typer.Typer) -> None:
 @guarded
 def report_cmd(
     data: DataArg = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入的 HTML 文件，如 report.html", show_default=False)] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="写入的 HTML 文件，如 report.html", show_default=False)
+    ] = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
     pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
     top: Annotated[int, typer.Option("--top", "-n", help="每个单位列出失分最多的 N 项（0 = 全部）")] = 10,
-    png: Annotated[Optional[Path], typer.Option("--png", help="另把图表存为 PNG 图片，放在这个目录", show_default=False)] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="报告标题；省略时为“细则名称 评估报告”", show_default=False)] = None,
+    png: Annotated[
+        Optional[Path], typer.Option("--png", help="另把图表存为 PNG 图片，放在这个目录", show_default=False)
+    ] = None,
+    title: Annotated[
+        Optional[str], typer.Option("--title", help="报告标题；省略时为“细则名称 评估报告”", show_default=False)
+    ] = None,
     debug: DebugOpt = False,
 ) -> int:
     """生成评估报告（单个 HTML 文件，离线可看）：概况、排名表、热力图、雷达图、差距清单、数据佐证和评分方法。"""
@@ -33,9 +39,9 @@ def report_cmd(
         fail(f"报告是 HTML 文件，文件名须以 .html 结尾（而不是“{output.name}”）")
     if png is not None and png.exists() and not png.is_dir():
         fail(f"--png 须是目录，而“{png}”是文件")
-    from ..render import atomic_write
-    from ..report.html import ranked_frame, render_html
-    from ..report.model import build
+    from ..output.html import ranked_frame, render_html
+    from ..output.write import atomic_write
+    from ..views.report import build
 
     rub, result = score_inputs(rubric, data, "zh")
     ranked = ranked_frame(result, year, pool)
@@ -44,7 +50,7 @@ def report_cmd(
     report = build(result, ranked, top or None)
     images: dict[str, bytes] = {}
     if png is not None:
-        from ..report.png import FontMissing, charts
+        from ..output.png import FontMissing, charts
 
         try:
             images = charts(report)

@@ -7,8 +7,19 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (EXIT_BAD, EXIT_FOUND, DebugOpt, FormatOpt, LangOpt, OutputOpt, check_by, emit, fail, guarded,
-                     resolve_format)
+from .common import (
+    EXIT_BAD,
+    EXIT_FOUND,
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    check_by,
+    emit,
+    fail,
+    guarded,
+    resolve_format,
+)
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -33,7 +44,7 @@ def check_cmd(
     只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。
     细则中 waive: {代码: 理由} 可有意接受某个警告。"""
     from ..api import check_rubric
-    from ..render import to_json
+    from ..output.render import to_json
 
     results = [(path, check_rubric(path)) for path in _expand(rubrics)]
     # Bad usage (exit 2) is only a path that is not there; whatever is wrong in a file that is
@@ -41,8 +52,16 @@ def check_cmd(
     not_there = [p for p in rubrics if not p.exists()]
     failed = any(r.errors or (strict and r.warnings) for _, r in results)
     if fmt == "json":
-        payload = [{"path": str(p), "ok": not (r.errors or (strict and r.warnings)), "errors": len(r.errors),
-                    "warnings": len(r.warnings), "problems": [x.to_dict(lang) for x in r.sorted()]} for p, r in results]
+        payload = [
+            {
+                "path": str(p),
+                "ok": not (r.errors or (strict and r.warnings)),
+                "errors": len(r.errors),
+                "warnings": len(r.warnings),
+                "problems": [x.to_dict(lang) for x in r.sorted()],
+            }
+            for p, r in results
+        ]
         typer.echo(to_json(payload), nl=False)
     else:
         for path, report in results:
@@ -65,8 +84,11 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(q for q in p.iterdir()
-                           if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith("."))
+            found = sorted(
+                q
+                for q in p.iterdir()
+                if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith(".")
+            )
             if not found:
                 fail(f"目录 {p} 中没有 .yaml 文件")
             out += found
@@ -78,7 +100,9 @@ def _expand(paths: list[Path]) -> list[Path]:
 @rubric_app.command("show")
 @guarded
 def show_cmd(
-    rubric: Annotated[Optional[Path], typer.Argument(help="细则 YAML；省略时为自带的 rubrics/shifan.yaml", show_default=False)] = None,
+    rubric: Annotated[
+        Optional[Path], typer.Argument(help="细则 YAML；省略时为自带的 rubrics/shifan.yaml", show_default=False)
+    ] = None,
     depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -88,10 +112,10 @@ def show_cmd(
     """细则的树：编号、名称、分值、所读指标和评分规则。"""
     import polars as pl
 
-    from .. import bundled
-    from ..present import rubric_view
-    from ..render import render, to_json
+    from ..core import bundled
+    from ..output.render import render, to_json
     from ..rubric.load import load_rubric
+    from ..views.common import rubric_view
 
     fmt = resolve_format(fmt, output)
     rub = load_rubric(rubric or bundled.default_rubric())
@@ -113,11 +137,15 @@ def rubric_header(rub, lang: str) -> str:
     leaves = rub.leaves()
     dims = len(rub.roots)
     if lang == "en":
-        lines = [f"{rub.name} ({rub.id}{', version ' + rub.version if rub.version else ''})",
-                 f"{dims} dimensions, {len(rub.items) - len(leaves) - dims} sub-groups, {len(leaves)} items, {rub.total:g} points"]
+        lines = [
+            f"{rub.name} ({rub.id}{', version ' + rub.version if rub.version else ''})",
+            f"{dims} dimensions, {len(rub.items) - len(leaves) - dims} sub-groups, {len(leaves)} items, {rub.total:g} points",
+        ]
     else:
-        lines = [f"{rub.name}（{rub.id}{'，版本 ' + rub.version if rub.version else ''}）",
-                 f"一级指标 {dims} 个，末级项目 {len(leaves)} 个，满分 {rub.total:g} 分"]
+        lines = [
+            f"{rub.name}（{rub.id}{'，版本 ' + rub.version if rub.version else ''}）",
+            f"一级指标 {dims} 个，末级项目 {len(leaves)} 个，满分 {rub.total:g} 分",
+        ]
     if rub.note:
         lines.append(rub.note.strip())
     if rub.grades:
@@ -129,14 +157,29 @@ def rubric_header(rub, lang: str) -> str:
 @rubric_app.command("diff")
 @guarded
 def diff_cmd(
-    old: Annotated[str, typer.Argument(help="原细则：文件路径，或 git 版本如 main:rubrics/shifan.yaml", show_default=False)],
+    old: Annotated[
+        str, typer.Argument(help="原细则：文件路径，或 git 版本如 main:rubrics/shifan.yaml", show_default=False)
+    ],
     new: Annotated[str, typer.Argument(help="新细则：文件路径，或 git 版本", show_default=False)],
-    data: Annotated[Optional[list[Path]], typer.Argument(help="指标文件或目录：给出时比较两份细则下各单位的得分、排名和等次", show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)] = None,
+    data: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="指标文件或目录：给出时比较两份细则下各单位的得分、排名和等次", show_default=False),
+    ] = None,
+    by: Annotated[
+        Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
+    ] = None,
     top: Annotated[int, typer.Option("--top", "-n", help="列出变动最大的 N 个单位")] = 10,
-    fail_on_rank_change: Annotated[Optional[int], typer.Option("--fail-on-rank-change", help="有单位排名变动 N 位及以上时退出码为 1", show_default=False, min=1)] = None,
-    fail_on_grade_change: Annotated[bool, typer.Option("--fail-on-grade-change", help="有单位等次变化时退出码为 1")] = False,
-    fmt: Annotated[Optional[Literal["table", "markdown", "json"]], typer.Option("--format", "-f", help="输出格式；markdown 可贴进合并请求", show_default=False)] = None,
+    fail_on_rank_change: Annotated[
+        Optional[int],
+        typer.Option("--fail-on-rank-change", help="有单位排名变动 N 位及以上时退出码为 1", show_default=False, min=1),
+    ] = None,
+    fail_on_grade_change: Annotated[
+        bool, typer.Option("--fail-on-grade-change", help="有单位等次变化时退出码为 1")
+    ] = False,
+    fmt: Annotated[
+        Optional[Literal["table", "markdown", "json"]],
+        typer.Option("--format", "-f", help="输出格式；markdown 可贴进合并请求", show_default=False),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
@@ -147,7 +190,7 @@ def diff_cmd(
     OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
     import tempfile
 
-    from ..problems import ProblemError, Report
+    from ..core.problems import ProblemError, Report
 
     fmt = resolve_format(fmt, output, ["table", "markdown", "json"])
     if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
@@ -164,12 +207,17 @@ def diff_cmd(
     impact = gate = None
     if data and any(c.scoring for c in diff.changes):  # otherwise every score is the same: nothing to rank
         impact, gate = _impact(a, b, data, by, top, fail_on_rank_change, fail_on_grade_change)
-    from ..diffreport import render_diff
+    from ..views.diff import render_diff
 
     emit(render_diff(diff, old, new, fmt, lang, impact, gate), output, fmt)
     if gate is not None and gate.failed:
         if fmt != "table" or output is not None:  # the table already lists the tripped units
-            typer.echo(f"门槛未通过：{len(gate.tripped)} 个单位·年度" if lang != "en" else f"gates failed: {len(gate.tripped)} unit-years", err=True)
+            typer.echo(
+                f"门槛未通过：{len(gate.tripped)} 个单位·年度"
+                if lang != "en"
+                else f"gates failed: {len(gate.tripped)} unit-years",
+                err=True,
+            )
         return EXIT_FOUND
     return 0
 
@@ -179,10 +227,10 @@ def _impact(a, b, data, by, top, rank_gate, grade_gate):
     import dataclasses
 
     from ..analysis.impact import gates, movers, rank_impact
+    from ..core.problems import ProblemError
     from ..data.read import read_indicators_report
-    from ..diffreport import Gate, Impact
     from ..engine.score import score
-    from ..problems import ProblemError
+    from ..views.diff import Gate, Impact
 
     reader = dataclasses.replace(b, fields={**a.fields, **b.fields})
     inds, report = read_indicators_report(data, reader)

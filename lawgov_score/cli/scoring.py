@@ -6,8 +6,23 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (WORKBOOK_FORMATS, DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, YearOpt, check_by,
-                     emit, fail, guarded, resolve_format, score_inputs, warn)
+from .common import (
+    WORKBOOK_FORMATS,
+    DataArg,
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    YearOpt,
+    check_by,
+    emit,
+    fail,
+    guarded,
+    resolve_format,
+    score_inputs,
+    warn,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -21,8 +36,13 @@ def score_cmd(
     rubric: RubricOpt = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看这个单位", show_default=False)] = None,
     year: YearOpt = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)] = None,
-    status: Annotated[Optional[Literal["met", "short", "missing", "vetoed"]], typer.Option("--status", help="只显示这种状态的项目", show_default=False)] = None,
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)
+    ] = None,
+    status: Annotated[
+        Optional[Literal["met", "short", "missing", "vetoed"]],
+        typer.Option("--status", help="只显示这种状态的项目", show_default=False),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -31,9 +51,9 @@ def score_cmd(
     """每个单位、每个项目的数值、得分、满分、目标、差距和状态。"""
     import polars as pl
 
-    from ..analysis.gaps import select_unit_year
-    from ..present import score_view
-    from ..render import render
+    from ..analysis.select import select_unit_year
+    from ..output.render import render
+    from ..views.common import score_view
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, result = score_inputs(rubric, data, lang)
@@ -51,13 +71,13 @@ def score_cmd(
     if status is not None:
         items = items.filter(pl.col("status") == status)
     if fmt == "xlsx":
-        from ..workbook import scoring_workbook
+        from ..views.workbook import scoring_workbook
 
         emit(scoring_workbook(result, view="score", items=items, lang=lang), output, fmt)
         return 0
     if fmt == "json":  # the records the API gives (lg.score_records), by the same function
-        from ..present import score_records
-        from ..render import to_json
+        from ..output.render import to_json
+        from ..views.common import score_records
 
         emit(to_json(score_records(result, items)), output, fmt)
         return 0
@@ -70,13 +90,22 @@ def score_cmd(
 def rank_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)] = None,
-    ties: Annotated[Literal["competition", "dense", "min", "max", "average"], typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average")] = "competition",
-    on: Annotated[Optional[str], typer.Option("--on", help="按某一项目（如一级指标 3）的得分排名，而非总分", show_default=False)] = None,
+    by: Annotated[
+        Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
+    ] = None,
+    ties: Annotated[
+        Literal["competition", "dense", "min", "max", "average"],
+        typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average"),
+    ] = "competition",
+    on: Annotated[
+        Optional[str], typer.Option("--on", help="按某一项目（如一级指标 3）的得分排名，而非总分", show_default=False)
+    ] = None,
     pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
     year: YearOpt = None,
     dimensions: Annotated[bool, typer.Option("--dimensions/--no-dimensions", help="列出各一级指标得分")] = True,
-    scan: Annotated[bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")] = False,
+    scan: Annotated[
+        bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")
+    ] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -86,8 +115,8 @@ def rank_cmd(
     import polars as pl
 
     from ..engine.rank import rank
-    from ..present import rank_columns
-    from ..render import render
+    from ..output.render import render
+    from ..views.common import rank_columns
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     check_by(by)
@@ -108,7 +137,7 @@ def rank_cmd(
         table = table.filter(pl.col("year") == year)
     cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt in ("json", "xlsx"))
     if fmt == "xlsx":
-        from ..workbook import scoring_workbook
+        from ..views.workbook import scoring_workbook
 
         emit(scoring_workbook(result, view="rank", rank_table=table, rank_cols=cols, lang=lang), output, fmt)
         return 0
@@ -118,9 +147,9 @@ def rank_cmd(
 
 def _scanned_rank(rubric_path, data, **how):
     """`rank --scan`: the rubric, then the data scanned in batches (``data.scan``)."""
-    from .. import bundled
-    from ..data.scan import scan_rank
-    from ..problems import ProblemError
+    from ..core import bundled
+    from ..core.problems import ProblemError
+    from ..engine.scan import scan_rank
     from ..rubric.load import read_rubric
 
     rub, report = read_rubric(rubric_path or bundled.default_rubric())

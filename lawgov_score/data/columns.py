@@ -5,7 +5,21 @@ from __future__ import annotations
 import re
 
 SYNONYMS: dict[str, set[str]] = {
-    "unit": {"unit", "单位", "地区", "单位名称", "被考核单位", "被评估单位", "县区", "区县", "县（市、区）", "县(市、区)", "地区名称", "行政区", "行政区划"},
+    "unit": {
+        "unit",
+        "单位",
+        "地区",
+        "单位名称",
+        "被考核单位",
+        "被评估单位",
+        "县区",
+        "区县",
+        "县（市、区）",
+        "县(市、区)",
+        "地区名称",
+        "行政区",
+        "行政区划",
+    },
     "year": {"year", "年度", "年份", "年", "报告年度", "考核年度"},
     "field": {"field", "field_id", "指标", "字段", "指标编号", "指标代码", "指标id", "指标ID", "指标名称"},
     "value": {"value", "数值", "值", "取值", "填报值", "指标值", "数据"},
@@ -17,13 +31,26 @@ SYNONYMS: dict[str, set[str]] = {
     "level": {"level", "层级", "级别", "单位类型", "行政级别"},
     "group": {"group", "分组", "组别", "类别", "考核分组"},
 }
-META_COLUMNS = ("city", "province", "level", "group")
-# How messages and headers name each of them (zh, en).
-META_NAMES = {"city": ("所属市", "city"), "province": ("省份", "province"), "level": ("层级", "level"),
-              "group": ("分组", "group")}
 # Columns some files carry that are not data: ignored without complaint.
-IGNORED = {"offset", "序号", "no", "No", "NO", "#", "备注", "note", "remark", "说明", "中文名", "name",
-           "计量单位", "单位（计量）", "type", "类型", "flag"}
+IGNORED = {
+    "offset",
+    "序号",
+    "no",
+    "No",
+    "NO",
+    "#",
+    "备注",
+    "note",
+    "remark",
+    "说明",
+    "中文名",
+    "name",
+    "计量单位",
+    "单位（计量）",
+    "type",
+    "类型",
+    "flag",
+}
 
 _LOOKUP = {name.lower(): canon for canon, names in SYNONYMS.items() for name in names}
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..problems import Problem, problem
+from ..core.problems import Problem, problem
 from ..rubric import formula as fx
 from .derive import derive, stated_col
+from .formula import compare, to_polars
 
 KEYS = ["unit", "year"]
 MAX_PER_CHECK = 20  # problems reported per constraint or derived field; the rest are counted
@@ -37,8 +38,8 @@ def check_values(inds, rubric) -> list[Problem]:
     out: list[Problem] = []
     broken: set[tuple] = set()  # (unit, year, field) of values in a broken error constraint
     for c in rubric.constraints:
-        left, right = fx.to_polars(c.left), fx.to_polars(c.right)
-        bad = frame.filter(left.is_not_null() & right.is_not_null() & ~fx.compare(left, c.op, right))
+        left, right = to_polars(c.left), to_polars(c.right)
+        bad = frame.filter(left.is_not_null() & right.is_not_null() & ~compare(left, c.op, right))
         if bad.height == 0:
             continue
         fields = c.fields()
@@ -49,9 +50,18 @@ def check_values(inds, rubric) -> list[Problem]:
                 broken.update((r["unit"], r["year"], f) for f in fields)
             if n < MAX_PER_CHECK:
                 path, line = places.first(r, fields)
-                out.append(problem(code, path, line, unit=r["unit"], year=_year(r["year"]),
-                                   values=places.values(r, fields, path), check=c.check,
-                                   why=c.why or "各指标的值应满足这一关系"))
+                out.append(
+                    problem(
+                        code,
+                        path,
+                        line,
+                        unit=r["unit"],
+                        year=_year(r["year"]),
+                        values=places.values(r, fields, path),
+                        check=c.check,
+                        why=c.why or "各指标的值应满足这一关系",
+                    )
+                )
         out += _more(code, bad.height, places.files)
     out += _derived_fields(frame, rubric, needed, places, broken)
     out += _derived_items(frame, rubric, places, broken)
@@ -67,8 +77,18 @@ def _derived_fields(frame: pl.DataFrame, rubric, needed: set[str], places: "_Pla
             continue
         lo, hi = field_range(rubric.fields[fid])
         computed = ~pl.col(stated_col(fid)) & pl.col(fid).is_not_null()
-        out += _outside(frame, computed, pl.col(fid), lo, hi, rubric.fields[fid].name, _inputs(rubric, ast),
-                        rubric.fields[fid].type == "percent", places, broken)
+        out += _outside(
+            frame,
+            computed,
+            pl.col(fid),
+            lo,
+            hi,
+            rubric.fields[fid].name,
+            _inputs(rubric, ast),
+            rubric.fields[fid].type == "percent",
+            places,
+            broken,
+        )
     return out
 
 
@@ -78,16 +98,28 @@ def _derived_items(frame: pl.DataFrame, rubric, places: "_Places", broken: set) 
     for it in rubric.leaves():
         if it.formula_ast is None:
             continue
-        value = fx.to_polars(it.formula_ast)
+        value = to_polars(it.formula_ast)
         percent = it.unit == "%"
         lo, hi = (0.0, 100.0) if percent else (None, None)
         name = f"项目 {it.id}「{it.name}」的值"
-        out += _outside(frame, value.is_not_null(), value, lo, hi, name, _inputs(rubric, it.formula_ast), percent, places, broken)
+        out += _outside(
+            frame, value.is_not_null(), value, lo, hi, name, _inputs(rubric, it.formula_ast), percent, places, broken
+        )
     return out
 
 
-def _outside(frame, computed: pl.Expr, value: pl.Expr, lo, hi, name: str, inputs: list[str], percent: bool,
-             places: "_Places", broken: set) -> list[Problem]:
+def _outside(
+    frame,
+    computed: pl.Expr,
+    value: pl.Expr,
+    lo,
+    hi,
+    name: str,
+    inputs: list[str],
+    percent: bool,
+    places: "_Places",
+    broken: set,
+) -> list[Problem]:
     bad = ~value.is_finite()
     if lo is not None:
         bad = bad | (value < lo)
@@ -103,9 +135,19 @@ def _outside(frame, computed: pl.Expr, value: pl.Expr, lo, hi, name: str, inputs
         if shown > MAX_PER_CHECK:
             continue
         path, line = places.first(r, inputs)
-        out.append(problem("E-DATA-DERIVED", path, line, unit=r["unit"], year=_year(r["year"]), name=name,
-                           value=_number(r["_value"], percent), range=_range(lo, hi),
-                           values=places.values(r, inputs, path)))
+        out.append(
+            problem(
+                "E-DATA-DERIVED",
+                path,
+                line,
+                unit=r["unit"],
+                year=_year(r["year"]),
+                name=name,
+                value=_number(r["_value"], percent),
+                range=_range(lo, hi),
+                values=places.values(r, inputs, path),
+            )
+        )
     return out + _more("E-DATA-DERIVED", shown, places.files)
 
 

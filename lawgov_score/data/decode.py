@@ -22,7 +22,7 @@ def decode(raw: bytes) -> tuple[str, str]:
     """Return (text, encoding name).  Raise DecodeError when no candidate fits."""
     if raw.startswith(codecs.BOM_UTF8):
         try:
-            return raw[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise DecodeError(str(exc)) from exc
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..rubric import formula as fx
+from .formula import to_polars
 
 
 def stated_col(field: str) -> str:
@@ -25,5 +25,5 @@ def derive(wide, rubric, fields) -> pl.DataFrame | pl.LazyFrame:
         if fid not in wanted:
             continue
         wide = wide.with_columns(pl.col(fid).is_not_null().alias(stated_col(fid)))
-        wide = wide.with_columns(pl.coalesce(pl.col(fid), fx.to_polars(ast)).alias(fid))
+        wide = wide.with_columns(pl.coalesce(pl.col(fid), to_polars(ast)).alias(fid))
     return wide

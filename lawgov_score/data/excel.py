@@ -38,8 +38,12 @@ def percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
             cells: set[tuple[int, int]] = set()
             for row in ws.iter_rows():
                 for c in row:
-                    if getattr(c, "data_type", None) == "n" and c.value is not None and not isinstance(c.value, bool) \
-                            and is_percent_format(getattr(c, "number_format", None)):
+                    if (
+                        getattr(c, "data_type", None) == "n"
+                        and c.value is not None
+                        and not isinstance(c.value, bool)
+                        and is_percent_format(getattr(c, "number_format", None))
+                    ):
                         cells.add((c.row - 1, c.column - 1))
             if cells:
                 out[ws.title] = cells
@@ -91,7 +95,10 @@ _CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 def _tags(xml: str, tag: str) -> list[dict[str, str]]:
     import html
 
-    return [{k: html.unescape(v) for k, v in _TAG_ATTRS.findall(m.group(1))} for m in re.finditer(rf"<{tag}\b([^>]*)/?>", xml)]
+    return [
+        {k: html.unescape(v) for k, v in _TAG_ATTRS.findall(m.group(1))}
+        for m in re.finditer(rf"<{tag}\b([^>]*)/?>", xml)
+    ]
 
 
 def _cell(ref: str) -> tuple[int, int] | None:
@@ -123,7 +130,9 @@ def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                 target = targets.get(sheet.get("r:id", ""))
                 if not target:
                     continue
-                member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                member = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                )
                 if member not in names:
                     continue
                 xml = z.read(member)
@@ -135,7 +144,14 @@ def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     a, _, b = m.get("ref", "").partition(":")
                     first, last = _cell(a), _cell(b or a)
                     if first and last:
-                        ranges.append((min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1])))
+                        ranges.append(
+                            (
+                                min(first[0], last[0]),
+                                min(first[1], last[1]),
+                                max(first[0], last[0]),
+                                max(first[1], last[1]),
+                            )
+                        )
                 if ranges:
                     out[sheet.get("name", "")] = ranges
     except Exception:

@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from ..paths import expand, shown_path
-from ..problems import Problem, ProblemError, Report, did_you_mean, problem
+from ..core.groups import META_COLUMNS
+from ..core.paths import expand, shown_path
+from ..core.problems import Problem, ProblemError, Report, did_you_mean, problem
 from . import values as V
-from .columns import IGNORED, META_COLUMNS, canonical, evidence_of
+from .columns import IGNORED, canonical, evidence_of
 from .decode import DecodeError, decode, is_binary
 from .table import Table
 
@@ -44,9 +45,16 @@ class Indicators:
     long ``values`` frame is then built only when something asks for it (evidence, gaps,
     reports); ranking never does.  Assigning ``values`` drops ``wide``."""
 
-    def __init__(self, values: pl.DataFrame | None = None, units: pl.DataFrame | None = None,
-                 files: list[str] | None = None, keys: pl.DataFrame | None = None, *,
-                 build=None, wide: pl.DataFrame | None = None):
+    def __init__(
+        self,
+        values: pl.DataFrame | None = None,
+        units: pl.DataFrame | None = None,
+        files: list[str] | None = None,
+        keys: pl.DataFrame | None = None,
+        *,
+        build=None,
+        wide: pl.DataFrame | None = None,
+    ):
         if values is None and build is None:
             raise TypeError("Indicators needs values (or a way to build them)")
         self._values = values
@@ -78,8 +86,15 @@ class Indicators:
 
 
 VALUE_SCHEMA = {
-    "unit": pl.String, "year": pl.Int32, "field": pl.String, "value": pl.Float64, "qualifier": pl.String,
-    "evidence": pl.String, "source": pl.String, "file": pl.String, "row": pl.Int64,
+    "unit": pl.String,
+    "year": pl.Int32,
+    "field": pl.String,
+    "value": pl.Float64,
+    "qualifier": pl.String,
+    "evidence": pl.String,
+    "source": pl.String,
+    "file": pl.String,
+    "row": pl.Int64,
 }
 UNIT_SCHEMA = {"unit": pl.String, **{m: pl.String for m in META_COLUMNS}}
 
@@ -127,7 +142,9 @@ def _read_tables(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
     if not raw.strip():
         return [], [problem("E-DATA-EMPTY", shown)]
     if is_binary(raw[:8192]):
-        return [], [problem("E-DATA-FILE", shown, reason="这是二进制文件，不是文本表格（若是 Excel 文件，请用 .xlsx 扩展名）")]
+        return [], [
+            problem("E-DATA-FILE", shown, reason="这是二进制文件，不是文本表格（若是 Excel 文件，请用 .xlsx 扩展名）")
+        ]
     try:
         text, _ = decode(raw)
     except DecodeError:
@@ -147,7 +164,11 @@ def _read_parquet(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
             raise
         with open(path, "rb") as fh:
             magic = fh.read(4)
-        what = "不是 Parquet 文件（请检查扩展名）" if magic != b"PAR1" else "Parquet 文件已损坏或不完整（请重新导出或下载）"
+        what = (
+            "不是 Parquet 文件（请检查扩展名）"
+            if magic != b"PAR1"
+            else "Parquet 文件已损坏或不完整（请重新导出或下载）"
+        )
         return [], [problem("E-DATA-FILE", shown, reason=what)]
 
 
@@ -176,18 +197,38 @@ def _sniff(lines: list[str], sep: str | None) -> tuple[str, int]:
 def _one_column(frame: pl.DataFrame, shown: str) -> list[Problem]:
     if frame.width <= 1 and canonical(frame.columns[0] if frame.columns else "") is None:
         header = frame.columns[0] if frame.columns else ""
-        hint = next((f"表头用的是{name}“{mark}”分隔：请改用半角逗号“,”分隔（英文输入法下的逗号），或另存为 CSV"
-                     for mark, name in (("，", "全角逗号"), ("、", "顿号"), ("；", "全角分号"), (" ", "空格")) if mark in header.strip()), None)
-        return [problem("E-DATA-COLUMNS", shown, 1, reason=f"只读出一列：{hint}" if hint else
-                        "只读出一列：分隔符可能不是逗号或制表符，或表头不含“单位/unit”列")]
+        hint = next(
+            (
+                f"表头用的是{name}“{mark}”分隔：请改用半角逗号“,”分隔（英文输入法下的逗号），或另存为 CSV"
+                for mark, name in (("，", "全角逗号"), ("、", "顿号"), ("；", "全角分号"), (" ", "空格"))
+                if mark in header.strip()
+            ),
+            None,
+        )
+        return [
+            problem(
+                "E-DATA-COLUMNS",
+                shown,
+                1,
+                reason=f"只读出一列：{hint}"
+                if hint
+                else "只读出一列：分隔符可能不是逗号或制表符，或表头不含“单位/unit”列",
+            )
+        ]
     return []
 
 
 def _read_delimited(text: str, shown: str, sep: str | None) -> tuple[list[Table], list[Problem]]:
     sep, head = _sniff(text.splitlines()[:20], sep)
     try:
-        frame = pl.read_csv(io.BytesIO(text.encode("utf-8")), separator=sep, infer_schema=False, skip_lines=head,
-                            truncate_ragged_lines=True, raise_if_empty=False)
+        frame = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            separator=sep,
+            infer_schema=False,
+            skip_lines=head,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+        )
     except Exception as exc:
         return [], [problem("E-DATA-FILE", shown, reason=f"无法按表格读取：{_short(exc)}")]
     probs = _one_column(frame, shown)
@@ -212,17 +253,24 @@ def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> tuple[list[
         return None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or is_binary(head):
         return None
-    body = head[len(codecs.BOM_UTF8):] if head.startswith(codecs.BOM_UTF8) else head
+    body = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
     try:
-        lines = body[:body.rfind(b"\n")].decode("utf-8").splitlines()[:20]
+        lines = body[: body.rfind(b"\n")].decode("utf-8").splitlines()[:20]
     except UnicodeDecodeError:
         return None
     if not lines:
         return None
     sep, skip = _sniff(lines, sep)
     try:
-        frame = pl.read_csv(path, separator=sep, infer_schema=False, skip_lines=skip, truncate_ragged_lines=True,
-                            raise_if_empty=False, encoding="utf8")
+        frame = pl.read_csv(
+            path,
+            separator=sep,
+            infer_schema=False,
+            skip_lines=skip,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+            encoding="utf8",
+        )
     except Exception:  # not UTF-8 further on, say
         return None
     if frame.columns and frame.columns[0].startswith("\ufeff"):
@@ -250,7 +298,15 @@ def _read_json(text: str, shown: str) -> tuple[list[Table], list[Problem]]:
         for k in r:
             if k not in columns:
                 columns.append(k)
-    cols = {c: [None if r.get(c) is None else (json.dumps(r[c], ensure_ascii=False) if isinstance(r[c], (dict, list)) else _json_text(r[c])) for r in data] for c in columns}
+    cols = {
+        c: [
+            None
+            if r.get(c) is None
+            else (json.dumps(r[c], ensure_ascii=False) if isinstance(r[c], (dict, list)) else _json_text(r[c]))
+            for r in data
+        ]
+        for c in columns
+    }
     return [Table(shown, pl.DataFrame(cols, schema={c: pl.String for c in columns}), 1)], []
 
 
@@ -312,8 +368,14 @@ def _xlsx_trouble(path: Path, msg: str) -> str:
     except OSError:
         return msg
     if head.startswith(OLE_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in head or b"EncryptedPackage" in head or "EncryptedPackage".encode("utf-16-le") in head:
-            return "工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存"
+        if (
+            "EncryptionInfo".encode("utf-16-le") in head
+            or b"EncryptedPackage" in head
+            or "EncryptedPackage".encode("utf-16-le") in head
+        ):
+            return (
+                "工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存"
+            )
         return "这是旧版 .xls 或其他 Office 文件，不是 .xlsx：请在 Excel/WPS 中另存为 .xlsx"
     low = msg.lower()
     if "zip" in low or "eocd" in low or not head.startswith(b"PK"):
@@ -355,8 +417,17 @@ class Part:
 # ``year``/``raw`` hold text as the file has it; ``yint``/``num`` what a typed column (Parquet,
 # JSON numbers) already gives, so that typed files skip the text work.
 RAW_SCHEMA = {
-    "unit": pl.String, "year": pl.String, "yint": pl.Int32, "field": pl.String, "raw": pl.String, "num": pl.Float64,
-    "evidence": pl.String, "source": pl.String, "qualifier": pl.String, "part": pl.UInt32, "row": pl.Int64,
+    "unit": pl.String,
+    "year": pl.String,
+    "yint": pl.Int32,
+    "field": pl.String,
+    "raw": pl.String,
+    "num": pl.Float64,
+    "evidence": pl.String,
+    "source": pl.String,
+    "qualifier": pl.String,
+    "part": pl.UInt32,
+    "row": pl.Int64,
 }
 YEAR_MIN, YEAR_MAX = 1949, 2100
 
@@ -366,7 +437,9 @@ def _part(parts: list[Part], file: str, vcol: str, fcol: str, roles: dict[str, s
     return pl.lit(len(parts) - 1, dtype=pl.UInt32).alias("part")
 
 
-def interpret(table: Table, lookup: dict[str, str], parts: list[Part]) -> tuple[pl.DataFrame | None, pl.DataFrame | None, list[Problem]]:
+def interpret(
+    table: Table, lookup: dict[str, str], parts: list[Part]
+) -> tuple[pl.DataFrame | None, pl.DataFrame | None, list[Problem]]:
     """Return (raw long rows, unit metadata rows, problems) for one table."""
     frame = table.frame
     where = table.where()
@@ -378,8 +451,18 @@ def interpret(table: Table, lookup: dict[str, str], parts: list[Part]) -> tuple[
     if frame.height == 0:
         return None, None, [problem("E-DATA-EMPTY", where, table.first_row - 1)]  # the header row
     if "unit" not in roles:
-        return None, None, [problem("E-DATA-COLUMNS", where, table.first_row - 1,
-                                    reason="找不到单位列：表头须有“单位”（或 unit、地区）列")]
+        return (
+            None,
+            None,
+            [
+                problem(
+                    "E-DATA-COLUMNS",
+                    where,
+                    table.first_row - 1,
+                    reason="找不到单位列：表头须有“单位”（或 unit、地区）列",
+                )
+            ],
+        )
     frame = frame.with_row_index("_i").with_columns((pl.col("_i").cast(pl.Int64) + table.first_row).alias("row"))
     meta = _meta_rows(frame, roles)
     if "field" in roles and "value" in roles:
@@ -395,7 +478,11 @@ def interpret(table: Table, lookup: dict[str, str], parts: list[Part]) -> tuple[
         elif col.strip() in lookup:
             field_cols.append(col)
         else:
-            problems.append(problem("E-DATA-FIELD", where, table.first_row - 1, col, field=col, suggestion=did_you_mean(col, lookup)))
+            problems.append(
+                problem(
+                    "E-DATA-FIELD", where, table.first_row - 1, col, field=col, suggestion=did_you_mean(col, lookup)
+                )
+            )
     if not field_cols:
         if problems:
             return None, meta, problems
@@ -459,16 +546,18 @@ def _wide_rows(frame, roles, field_cols, evidence_cols, lookup, where, parts) ->
     blocks = []
     for col in field_cols:
         fid = lookup[col.strip()]
-        blocks.append(frame.select(
-            *keys,
-            pl.lit(col.strip()).alias("field"),
-            *_value_exprs(frame, col),
-            _text(frame, evidence_cols.get(fid)).alias("evidence"),
-            pl.lit(None, dtype=pl.String).alias("source"),
-            pl.lit(None, dtype=pl.String).alias("qualifier"),
-            _part(parts, where, col, col, roles),
-            pl.col("row"),
-        ))
+        blocks.append(
+            frame.select(
+                *keys,
+                pl.lit(col.strip()).alias("field"),
+                *_value_exprs(frame, col),
+                _text(frame, evidence_cols.get(fid)).alias("evidence"),
+                pl.lit(None, dtype=pl.String).alias("source"),
+                pl.lit(None, dtype=pl.String).alias("qualifier"),
+                _part(parts, where, col, col, roles),
+                pl.col("row"),
+            )
+        )
     return pl.concat(blocks)
 
 
@@ -485,7 +574,10 @@ def _meta_rows(frame: pl.DataFrame, roles: dict[str, str]) -> pl.DataFrame | Non
     m = m.unique(maintain_order=True)
     return m.select(
         pl.col("unit").str.strip_chars(),
-        *[(pl.col(c).str.strip_chars() if c in present else pl.lit(None, dtype=pl.String)).alias(c) for c in META_COLUMNS],
+        *[
+            (pl.col(c).str.strip_chars() if c in present else pl.lit(None, dtype=pl.String)).alias(c)
+            for c in META_COLUMNS
+        ],
     ).filter(pl.col("unit").is_not_null() & (pl.col("unit") != ""))
 
 
@@ -515,14 +607,23 @@ def parse_kinds(table: pl.DataFrame, codes: FieldCodes, rubric) -> pl.DataFrame:
     is matched against its field's levels (E-DATA-GRADE when the text is none of them)."""
     table = V._parse_distinct(table.lazy(), keep=("kind",)).collect()
     if codes.grade_ids:
-        levels = pl.DataFrame([(codes.kinds.index(fid), lv, float(j)) for fid in codes.grade_ids
-                               for j, lv in enumerate(rubric.fields[fid].levels or [])],
-                              schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64}, orient="row")
+        levels = pl.DataFrame(
+            [
+                (codes.kinds.index(fid), lv, float(j))
+                for fid in codes.grade_ids
+                for j, lv in enumerate(rubric.fields[fid].levels or [])
+            ],
+            schema={"kind": pl.Int64, "text": pl.String, "level_idx": pl.Float64},
+            orient="row",
+        )
         table = table.join(levels, on=["kind", "text"], how="left", maintain_order="left")
         is_grade = pl.col("kind") >= len(_BASE_KINDS)
         table = table.with_columns(
             pl.when(is_grade).then(pl.col("level_idx")).otherwise(pl.col("value")).alias("value"),
-            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null()).then(pl.lit("E-DATA-GRADE")).otherwise(pl.col("problem")).alias("problem"),
+            pl.when(is_grade & ~pl.col("is_missing") & pl.col("level_idx").is_null())
+            .then(pl.lit("E-DATA-GRADE"))
+            .otherwise(pl.col("problem"))
+            .alias("problem"),
         )
     return table
 
@@ -536,11 +637,16 @@ def field_codes(rubric) -> FieldCodes:
     kinds = list(_BASE_KINDS) + grade_ids
     ranges = [field_range(f) for f in fdefs]
     return FieldCodes(
-        fids=fids, index={fid: i for i, fid in enumerate(fids)}, grade_ids=grade_ids, kinds=kinds,
+        fids=fids,
+        index={fid: i for i, fid in enumerate(fids)},
+        grade_ids=grade_ids,
+        kinds=kinds,
         kind_of=np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64),
         lo_of=np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64),
         hi_of=np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64),
     )
+
+
 _PROBLEM_CODES = ("", "E-DATA-NUMBER", "E-DATA-BOOL", "E-DATA-GRADE", "E-DATA-RANGE", "E-DATA-MIXED")
 _P = {c: i for i, c in enumerate(_PROBLEM_CODES)}
 _QUALIFIERS = ("", "lower_bound", "approx")
@@ -567,7 +673,9 @@ def _floats(s: pl.Series) -> np.ndarray:
     return s.cast(pl.Float64).fill_null(np.nan).to_numpy()
 
 
-def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], rubric, report: Report, files: list[str]) -> Indicators | None:
+def normalise(
+    raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], rubric, report: Report, files: list[str]
+) -> Indicators | None:
     """Raw long rows → ``Indicators`` (None when there were problems, all in ``report``).
 
     Every text is read once per distinct spelling (field names, values, years) or per run of
@@ -578,9 +686,24 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     fids, index, grade_ids, kinds = codes.fids, codes.index, codes.grade_ids, codes.kinds
     kind_of, lo_of, hi_of = codes.kind_of, codes.lo_of, codes.hi_of
     nf, nk = len(fids), len(kinds)
-    part_frame = pl.DataFrame({"part": range(len(parts)), "file": [p.file for p in parts], "vcol": [p.vcol for p in parts],
-                               "fcol": [p.fcol for p in parts], "ucol": [p.ucol for p in parts], "ycol": [p.ycol for p in parts]},
-                              schema={"part": pl.UInt32, "file": pl.String, "vcol": pl.String, "fcol": pl.String, "ucol": pl.String, "ycol": pl.String})
+    part_frame = pl.DataFrame(
+        {
+            "part": range(len(parts)),
+            "file": [p.file for p in parts],
+            "vcol": [p.vcol for p in parts],
+            "fcol": [p.fcol for p in parts],
+            "ucol": [p.ucol for p in parts],
+            "ycol": [p.ycol for p in parts],
+        },
+        schema={
+            "part": pl.UInt32,
+            "file": pl.String,
+            "vcol": pl.String,
+            "fcol": pl.String,
+            "ucol": pl.String,
+            "ycol": pl.String,
+        },
+    )
 
     def located(frame: pl.DataFrame, mask: np.ndarray, **cols: np.ndarray) -> pl.DataFrame:
         """The rows of ``mask`` with the given per-row arrays and their file and columns."""
@@ -597,12 +720,27 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     if off.any():
         rows = located(raw, off, fcode=fcode)
         unknown = rows.filter(pl.col("fcode") == -2).with_columns(pl.col("field").str.strip_chars())
-        first = unknown.group_by("file", "field", maintain_order=True).agg(pl.col("row").first(), pl.col("fcol").first())
+        first = unknown.group_by("file", "field", maintain_order=True).agg(
+            pl.col("row").first(), pl.col("fcol").first()
+        )
         for r in first.iter_rows(named=True):
-            report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field=r["field"], suggestion=did_you_mean(r["field"], lookup)))
-        has_value = pl.col("num").is_not_null() | (pl.col("raw").is_not_null() & (pl.col("raw").str.strip_chars() != ""))
+            report.add(
+                problem(
+                    "E-DATA-FIELD",
+                    r["file"],
+                    r["row"],
+                    r["fcol"],
+                    field=r["field"],
+                    suggestion=did_you_mean(r["field"], lookup),
+                )
+            )
+        has_value = pl.col("num").is_not_null() | (
+            pl.col("raw").is_not_null() & (pl.col("raw").str.strip_chars() != "")
+        )
         for r in rows.filter((pl.col("fcode") == -1) & has_value).head(MAX_PROBLEMS_PER_KIND).iter_rows(named=True):
-            report.add(problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)"))  # a blank row is no problem
+            report.add(
+                problem("E-DATA-FIELD", r["file"], r["row"], r["fcol"], field="(空)")
+            )  # a blank row is no problem
         df = raw.filter(pl.Series(~off))
         fcode = fcode[~off]
     n = df.height
@@ -614,7 +752,10 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         if as_grade.any():
             grade = pl.Series(as_grade)
             text = num.cast(pl.String).str.replace(r"\.0$", "")
-            df = df.with_columns(raw=pl.when(grade).then(text).otherwise(pl.col("raw")), num=pl.when(grade).then(None).otherwise(pl.col("num")))
+            df = df.with_columns(
+                raw=pl.when(grade).then(text).otherwise(pl.col("raw")),
+                num=pl.when(grade).then(None).otherwise(pl.col("num")),
+            )
             num = df.get_column("num")
 
     # 2. values: each distinct (text, kind) read once, then gathered for every row
@@ -624,16 +765,25 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     seen[pair] = True
     upairs = np.flatnonzero(seen)
     slot = np.cumsum(seen, dtype=np.int64) - 1
-    table = pl.DataFrame({
-        "_raw": distinct.extend_constant(None, 1).gather(pl.Series(upairs // nk)),
-        "kind": pl.Series(upairs % nk, dtype=pl.Int64),
-        "_ftype": pl.Series([k if i < len(_BASE_KINDS) else "grade" for i, k in enumerate(kinds)], dtype=pl.String).gather(pl.Series(upairs % nk)),
-    })
+    table = pl.DataFrame(
+        {
+            "_raw": distinct.extend_constant(None, 1).gather(pl.Series(upairs // nk)),
+            "kind": pl.Series(upairs % nk, dtype=pl.Int64),
+            "_ftype": pl.Series(
+                [k if i < len(_BASE_KINDS) else "grade" for i, k in enumerate(kinds)], dtype=pl.String
+            ).gather(pl.Series(upairs % nk)),
+        }
+    )
     table = parse_kinds(table, codes, rubric)
     at = slot[pair]
     value = _floats(table.get_column("value"))[at]
     pcode = table.get_column("problem").fill_null("").replace_strict(_P, return_dtype=pl.Int8).to_numpy()[at]
-    qcode = table.get_column("auto_qualifier").fill_null("").replace_strict({q: i for i, q in enumerate(_QUALIFIERS)}, return_dtype=pl.Int8).to_numpy()[at]
+    qcode = (
+        table.get_column("auto_qualifier")
+        .fill_null("")
+        .replace_strict({q: i for i, q in enumerate(_QUALIFIERS)}, return_dtype=pl.Int8)
+        .to_numpy()[at]
+    )
     missing = table.get_column("is_missing").to_numpy()[at]
     pct = table.get_column("pct").fill_null(False).to_numpy()[at]
     numeric = kind < 3
@@ -651,7 +801,12 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     # the field's range (a count is whole)
     with np.errstate(invalid="ignore"):
         lo, hi = lo_of[fcode], hi_of[fcode]
-        outside = numeric & (pcode == 0) & ~np.isnan(value) & ((value < lo) | (value > hi) | ((kind == 2) & (value != np.floor(value))))
+        outside = (
+            numeric
+            & (pcode == 0)
+            & ~np.isnan(value)
+            & ((value < lo) | (value > hi) | ((kind == 2) & (value != np.floor(value))))
+        )
     pcode[outside] = _P["E-DATA-RANGE"]
     # a percent written as a bare fraction (0.96) where the column writes its percents with %
     with np.errstate(invalid="ignore"):
@@ -683,7 +838,15 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
             bad_year[retry] = (got.is_null() & (spelt.str.strip_chars() != "")).to_numpy()
 
     # 5. problems, each with its place
-    cols = {"fcode": fcode, "value": value, "pcode": pcode, "missing": missing, "ucode": ucode, "bad_year": bad_year, "yint": year}
+    cols = {
+        "fcode": fcode,
+        "value": value,
+        "pcode": pcode,
+        "missing": missing,
+        "ucode": ucode,
+        "bad_year": bad_year,
+        "yint": year,
+    }
     bad = (pcode != 0) | bad_year | ((ucode < 0) & ~missing)
     if bad.any():
         rows = located(df, bad, **cols)
@@ -695,8 +858,16 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
             pl.coalesce(pl.col("raw"), pl.col("num").cast(pl.String).str.replace(r"\.0$", "")).alias("raw"),
         )
         _value_problems(vals, rubric, report)
-        _limited(report, rows.filter(pl.col("bad_year")), lambda r: problem("E-DATA-YEAR", r["file"], r["row"], r["ycol"], value=r["year"]))
-        _limited(report, rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")), lambda r: problem("E-DATA-UNIT", r["file"], r["row"], r["ucol"]))
+        _limited(
+            report,
+            rows.filter(pl.col("bad_year")),
+            lambda r: problem("E-DATA-YEAR", r["file"], r["row"], r["ycol"], value=r["year"]),
+        )
+        _limited(
+            report,
+            rows.filter((pl.col("ucode") < 0) & ~pl.col("missing")),
+            lambda r: problem("E-DATA-UNIT", r["file"], r["row"], r["ucol"]),
+        )
 
     # 6. keys: every (unit, year) named, in unit order (the order most files list them in)
     named = ucode >= 0
@@ -707,10 +878,17 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
     dense = np.cumsum(present, dtype=np.int64) - 1
     slots = np.flatnonzero(present)
     key_years = slots % slots_per_unit + YEAR_MIN
-    keys = pl.DataFrame({
-        "unit": unit_names.gather(pl.Series(slots // slots_per_unit)) if len(slots) else pl.Series([], dtype=pl.String),
-        "year": pl.Series(key_years, dtype=pl.Int32).set(pl.Series(key_years > YEAR_MAX), None) if len(slots) else pl.Series([], dtype=pl.Int32),
-    }, schema={"unit": pl.String, "year": pl.Int32})
+    keys = pl.DataFrame(
+        {
+            "unit": unit_names.gather(pl.Series(slots // slots_per_unit))
+            if len(slots)
+            else pl.Series([], dtype=pl.String),
+            "year": pl.Series(key_years, dtype=pl.Int32).set(pl.Series(key_years > YEAR_MAX), None)
+            if len(slots)
+            else pl.Series([], dtype=pl.Int32),
+        },
+        schema={"unit": pl.String, "year": pl.Int32},
+    )
 
     # 7. the first value of each unit, year and field; another one is a problem
     gi = np.flatnonzero((pcode == 0) & ~missing & named)
@@ -749,35 +927,75 @@ def normalise(raw: pl.DataFrame, parts: list[Part], metas: list[pl.DataFrame], r
         q = pl.col("qualifier").str.strip_chars()
         auto = pl.col("qcode").replace_strict(dict(enumerate(_QUALIFIERS)), return_dtype=pl.String)
         sel = df.select("evidence", "source", "qualifier", "part", "row")[take]
-        return sel.with_columns(
-            unit=unit_names.gather(pl.Series(ucode[take])), year=pl.Series(year[take]), fcode=pl.Series(fcode[take]),
-            value=pl.Series(value[take]), qcode=pl.Series(qcode[take]),
-        ).select(
-            "unit", pl.when(pl.col("year") >= 0).then(pl.col("year")).otherwise(None).alias("year"),
-            pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("field"),
-            "value",
-            pl.when(q.is_null() | (q == "")).then(pl.when(auto == "").then(None).otherwise(auto)).otherwise(q).alias("qualifier"),
-            pl.col("evidence").str.strip_chars().replace("", None), pl.col("source").str.strip_chars().replace("", None),
-            pl.col("part").replace_strict(dict(enumerate(p.file for p in parts)), return_dtype=pl.String).alias("file"), "row",
-        ).cast(VALUE_SCHEMA)
+        return (
+            sel.with_columns(
+                unit=unit_names.gather(pl.Series(ucode[take])),
+                year=pl.Series(year[take]),
+                fcode=pl.Series(fcode[take]),
+                value=pl.Series(value[take]),
+                qcode=pl.Series(qcode[take]),
+            )
+            .select(
+                "unit",
+                pl.when(pl.col("year") >= 0).then(pl.col("year")).otherwise(None).alias("year"),
+                pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("field"),
+                "value",
+                pl.when(q.is_null() | (q == ""))
+                .then(pl.when(auto == "").then(None).otherwise(auto))
+                .otherwise(q)
+                .alias("qualifier"),
+                pl.col("evidence").str.strip_chars().replace("", None),
+                pl.col("source").str.strip_chars().replace("", None),
+                pl.col("part")
+                .replace_strict(dict(enumerate(p.file for p in parts)), return_dtype=pl.String)
+                .alias("file"),
+                "row",
+            )
+            .cast(VALUE_SCHEMA)
+        )
 
     return Indicators(units=units, files=files, keys=keys, build=build, wide=wide)
 
 
 def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, report: Report) -> None:
     """E-DATA-DUP for each repeated (unit, year, field), with where it was first given."""
-    firsts = rows.filter(pl.col("first_seen")).select("cell", pl.col("row").alias("_first"), pl.col("file").alias("_first_file"))
+    firsts = rows.filter(pl.col("first_seen")).select(
+        "cell", pl.col("row").alias("_first"), pl.col("file").alias("_first_file")
+    )
     dups = rows.filter(~pl.col("first_seen")).join(firsts, on="cell", how="left", maintain_order="left")
-    dups = dups.with_columns(unit_name=unit_names.gather(dups.get_column("ucode")),
-                             fid=pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String))
-    _limited(report, dups, lambda r: problem("E-DATA-DUP", r["file"], r["row"], r["fcol"], unit=r["unit_name"], year=r["yint"] if r["yint"] >= 0 else "",
-                                             field=r["fid"], first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}"))
+    dups = dups.with_columns(
+        unit_name=unit_names.gather(dups.get_column("ucode")),
+        fid=pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String),
+    )
+    _limited(
+        report,
+        dups,
+        lambda r: problem(
+            "E-DATA-DUP",
+            r["file"],
+            r["row"],
+            r["fcol"],
+            unit=r["unit_name"],
+            year=r["yint"] if r["yint"] >= 0 else "",
+            field=r["fid"],
+            first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}",
+        ),
+    )
 
 
 # Rows given as text, each carrying its own place (what-if changes, say).
 TEXT_ROW_SCHEMA = {
-    "unit": pl.String, "year": pl.String, "field": pl.String, "raw": pl.String, "evidence": pl.String, "source": pl.String,
-    "qualifier": pl.String, "file": pl.String, "row": pl.Int64, "vcol": pl.String, "fcol": pl.String,
+    "unit": pl.String,
+    "year": pl.String,
+    "field": pl.String,
+    "raw": pl.String,
+    "evidence": pl.String,
+    "source": pl.String,
+    "qualifier": pl.String,
+    "file": pl.String,
+    "row": pl.Int64,
+    "vcol": pl.String,
+    "fcol": pl.String,
 }
 
 
@@ -788,8 +1006,19 @@ def normalise_text_rows(rows: pl.DataFrame, rubric, report: Report, files: list[
     parts = [Part(f, v, c) for _, f, v, c in places.iter_rows()]
     rows = rows.join(places, on=["file", "vcol", "fcol"], how="left", nulls_equal=True, maintain_order="left")
     year, yint = _year_exprs(rows, "year")
-    raw = rows.select("unit", year, yint, "field", "raw", pl.lit(None, dtype=pl.Float64).alias("num"), "evidence", "source",
-                      "qualifier", "part", "row").cast(RAW_SCHEMA)
+    raw = rows.select(
+        "unit",
+        year,
+        yint,
+        "field",
+        "raw",
+        pl.lit(None, dtype=pl.Float64).alias("num"),
+        "evidence",
+        "source",
+        "qualifier",
+        "part",
+        "row",
+    ).cast(RAW_SCHEMA)
     return normalise(raw, parts, [], rubric, report, files)
 
 
@@ -799,9 +1028,20 @@ def _year(e: pl.Expr) -> pl.Expr:
     return pl.when((y >= 1949) & (y <= 2100)).then(y).otherwise(None)
 
 
-_EXPECTED_ZH = {"percent": "百分比，如 96.5%", "count": "整数，如 12", "number": "数值", "bool": "是/否", "grade": "等次"}
-_EXPECTED_EN = {"percent": "a percent such as 96.5%", "count": "a whole number such as 12", "number": "a number",
-                "bool": "是/否 (yes/no)", "grade": "a grade level"}
+_EXPECTED_ZH = {
+    "percent": "百分比，如 96.5%",
+    "count": "整数，如 12",
+    "number": "数值",
+    "bool": "是/否",
+    "grade": "等次",
+}
+_EXPECTED_EN = {
+    "percent": "a percent such as 96.5%",
+    "count": "a whole number such as 12",
+    "number": "a number",
+    "bool": "是/否 (yes/no)",
+    "grade": "a grade level",
+}
 
 
 def _value_problems(parsed: pl.DataFrame, rubric, report: Report) -> None:
@@ -813,16 +1053,42 @@ def _value_problems(parsed: pl.DataFrame, rubric, report: Report) -> None:
         code = r["problem"]
         if code == "E-DATA-RANGE":
             lo, hi = field_range(rubric.fields[r["fid"]])
-            rng = "整数 ≥ 0" if r["ftype"] == "count" else (f"{lo:g}–{hi:g}" if lo is not None and hi is not None else (f"≥ {lo:g}" if lo is not None else f"≤ {hi:g}"))
+            rng = (
+                "整数 ≥ 0"
+                if r["ftype"] == "count"
+                else (
+                    f"{lo:g}–{hi:g}"
+                    if lo is not None and hi is not None
+                    else (f"≥ {lo:g}" if lo is not None else f"≤ {hi:g}")
+                )
+            )
             return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"], range=rng)
         if code == "E-DATA-MIXED":
             from .excel import as_percent_text
 
-            return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], percent=as_percent_text(repr(r["value"]))[:-1])
+            return problem(
+                code, r["file"], r["row"], r["vcol"], value=r["raw"], percent=as_percent_text(repr(r["value"]))[:-1]
+            )
         if code == "E-DATA-GRADE":
-            return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"], levels="、".join(rubric.fields[r["fid"]].levels or []))
-        return problem(code, r["file"], r["row"], r["vcol"], value=r["raw"], field=r["fid"],
-                       expected=_EXPECTED_ZH.get(r["ftype"], ""), expected_en=_EXPECTED_EN.get(r["ftype"], ""))
+            return problem(
+                code,
+                r["file"],
+                r["row"],
+                r["vcol"],
+                value=r["raw"],
+                field=r["fid"],
+                levels="、".join(rubric.fields[r["fid"]].levels or []),
+            )
+        return problem(
+            code,
+            r["file"],
+            r["row"],
+            r["vcol"],
+            value=r["raw"],
+            field=r["fid"],
+            expected=_EXPECTED_ZH.get(r["ftype"], ""),
+            expected_en=_EXPECTED_EN.get(r["ftype"], ""),
+        )
 
     _limited(report, bad, make)
 
@@ -836,7 +1102,9 @@ def _limited(report: Report, rows: pl.DataFrame, make) -> None:
             report.add(make(r))
         if group.height > MAX_PROBLEMS_PER_KIND:
             first = make(group.row(0, named=True))
-            report.add(problem("E-DATA-MORE", file[0], None, count=group.height - MAX_PROBLEMS_PER_KIND, kind=first.code))
+            report.add(
+                problem("E-DATA-MORE", file[0], None, count=group.height - MAX_PROBLEMS_PER_KIND, kind=first.code)
+            )
 
 
 def _units(metas: list[pl.DataFrame], report: Report) -> pl.DataFrame:
@@ -846,7 +1114,11 @@ def _units(metas: list[pl.DataFrame], report: Report) -> pl.DataFrame:
     allm = pl.concat([m.cast(UNIT_SCHEMA) for m in frames])
     out = []
     for m in META_COLUMNS:
-        per = allm.filter(pl.col(m).is_not_null() & (pl.col(m) != "")).group_by("unit", maintain_order=True).agg(pl.col(m).unique(maintain_order=True))
+        per = (
+            allm.filter(pl.col(m).is_not_null() & (pl.col(m) != ""))
+            .group_by("unit", maintain_order=True)
+            .agg(pl.col(m).unique(maintain_order=True))
+        )
         for r in per.filter(pl.col(m).list.len() > 1).iter_rows(named=True):
             report.add(problem("E-DATA-META", "", None, unit=r["unit"], what=m, a=r[m][0], b=r[m][1]))
         out.append(per.with_columns(pl.col(m).list.first()))
@@ -891,7 +1163,9 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
             report.add(problem("E-DATA-EMPTY", ", ".join(shown_files) or "(无数据文件)"))
             return None, report
         raws.append(pl.DataFrame(schema=RAW_SCHEMA))
-    raws = [r if dict(r.schema) == RAW_SCHEMA else r.cast(RAW_SCHEMA) for r in raws]  # a cast to the same types still copies
+    raws = [
+        r if dict(r.schema) == RAW_SCHEMA else r.cast(RAW_SCHEMA) for r in raws
+    ]  # a cast to the same types still copies
     raw = pl.concat(raws) if len(raws) > 1 else raws[0]
     inds = normalise(raw, parts, metas, rubric, report, shown_files)
     if inds is None or not report.ok:

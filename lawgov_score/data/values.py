@@ -13,12 +13,88 @@ import polars as pl
 
 # Full-width forms that Chinese input methods produce.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
-    "％": "%", "．": ".", "，": ",", "－": "-", "＋": "+", "　": " ", "﹪": "%", "。": ".",
+    "％": "%",
+    "．": ".",
+    "，": ",",
+    "－": "-",
+    "＋": "+",
+    "　": " ",
+    "﹪": "%",
+    "。": ".",
 }
-MISSING_TOKENS = ["", "—", "——", "-", "--", "–", "/", "／", "未报送", "未填报", "无数据", "暂无数据", "不适用",
-                  "n/a", "N/A", "NA", "na", "null", "NULL", "None", "缺", "缺失", "空"]
-TRUE_TOKENS = ["是", "有", "√", "✓", "✔", "☑", "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "1", "1.0", "已建立", "已完成", "已落实", "已公开", "达标"]
-FALSE_TOKENS = ["否", "无", "×", "✗", "✘", "x", "X", "☐", "n", "N", "no", "No", "NO", "false", "False", "FALSE", "0", "0.0", "未建立", "未完成", "未落实", "未公开", "不达标"]
+MISSING_TOKENS = [
+    "",
+    "—",
+    "——",
+    "-",
+    "--",
+    "–",
+    "/",
+    "／",
+    "未报送",
+    "未填报",
+    "无数据",
+    "暂无数据",
+    "不适用",
+    "n/a",
+    "N/A",
+    "NA",
+    "na",
+    "null",
+    "NULL",
+    "None",
+    "缺",
+    "缺失",
+    "空",
+]
+TRUE_TOKENS = [
+    "是",
+    "有",
+    "√",
+    "✓",
+    "✔",
+    "☑",
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "true",
+    "True",
+    "TRUE",
+    "1",
+    "1.0",
+    "已建立",
+    "已完成",
+    "已落实",
+    "已公开",
+    "达标",
+]
+FALSE_TOKENS = [
+    "否",
+    "无",
+    "×",
+    "✗",
+    "✘",
+    "x",
+    "X",
+    "☐",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "false",
+    "False",
+    "FALSE",
+    "0",
+    "0.0",
+    "未建立",
+    "未完成",
+    "未落实",
+    "未公开",
+    "不达标",
+]
 
 ZERO_TOKENS = ["无", "没有", "零"]  # a count written as 无 is none at all
 
@@ -30,7 +106,12 @@ _NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 def clean_text(expr: pl.Expr) -> pl.Expr:
     """Half-width, trimmed, without thousands separators or inner spaces."""
     e = expr.cast(pl.String).str.replace_many(list(_FULLWIDTH), list(_FULLWIDTH.values()))
-    return e.str.strip_chars().str.replace_all(r"(\d),(\d{3})", "$1$2").str.replace_all(r"(\d),(\d{3})", "$1$2").str.replace_all(r"\s+", "")
+    return (
+        e.str.strip_chars()
+        .str.replace_all(r"(\d),(\d{3})", "$1$2")
+        .str.replace_all(r"(\d),(\d{3})", "$1$2")
+        .str.replace_all(r"\s+", "")
+    )
 
 
 def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str = "lo", hi: str = "hi") -> pl.DataFrame:
@@ -42,11 +123,18 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     back: a national file repeats the same few thousand spellings millions of times."""
     distinct = frame.select(pl.col(raw).alias("_raw"), pl.col(ftype).alias("_ftype")).unique()
     parsed = _parse_distinct(distinct.lazy()).collect().drop("pct")
-    out = frame.join(parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True, maintain_order="left")
+    out = frame.join(
+        parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True, maintain_order="left"
+    )
     v = pl.col("value")
     range_problem = (
-        pl.when(pl.col("problem").is_null() & v.is_not_null() & ((v < pl.col(lo)) | (v > pl.col(hi)) | ((pl.col(ftype) == "count") & (v != v.floor()))))
-        .then(pl.lit("E-DATA-RANGE")).otherwise(pl.col("problem"))
+        pl.when(
+            pl.col("problem").is_null()
+            & v.is_not_null()
+            & ((v < pl.col(lo)) | (v > pl.col(hi)) | ((pl.col(ftype) == "count") & (v != v.floor())))
+        )
+        .then(pl.lit("E-DATA-RANGE"))
+        .otherwise(pl.col("problem"))
     )
     return out.with_columns(range_problem.alias("problem"))
 
@@ -70,37 +158,60 @@ def _parse_distinct(lf: pl.LazyFrame, keep: tuple[str, ...] = ()) -> pl.LazyFram
     )
     lf = lf.with_columns(core.str.ends_with("%").alias("_pct"), core.str.strip_suffix("%").alias("_core"))
     lf = lf.with_columns(
-        pl.when(core.str.ends_with("亿")).then(pl.lit(1e8))
-        .when(core.str.ends_with("万")).then(pl.lit(1e4))
-        .when(core.str.ends_with("千")).then(pl.lit(1e3))
-        .otherwise(pl.lit(1.0)).alias("_scale"),
+        pl.when(core.str.ends_with("亿"))
+        .then(pl.lit(1e8))
+        .when(core.str.ends_with("万"))
+        .then(pl.lit(1e4))
+        .when(core.str.ends_with("千"))
+        .then(pl.lit(1e3))
+        .otherwise(pl.lit(1.0))
+        .alias("_scale"),
         core.str.strip_suffix("亿").str.strip_suffix("万").str.strip_suffix("千").alias("_digits"),
     )
     digits = pl.col("_digits")
     lf = lf.with_columns(
-        (pl.when(digits.str.contains(_NUMBER)).then(digits).otherwise(None).cast(pl.Float64, strict=False) * pl.col("_scale")).alias("_number"),
+        (
+            pl.when(digits.str.contains(_NUMBER)).then(digits).otherwise(None).cast(pl.Float64, strict=False)
+            * pl.col("_scale")
+        ).alias("_number"),
         text.is_in(TRUE_TOKENS).alias("_true"),
         text.is_in(FALSE_TOKENS).alias("_false"),
     )
     missing, number = pl.col("is_missing"), pl.col("_number")
     numeric_type = ftype.is_in(["number", "percent", "count"])
     lf = lf.with_columns(
-        pl.when(missing).then(None)
-        .when(ftype == "bool").then(pl.when(pl.col("_true")).then(1.0).when(pl.col("_false")).then(0.0).otherwise(None))
-        .when((ftype == "count") & text.is_in(ZERO_TOKENS)).then(0.0)
-        .when(numeric_type).then(pl.when(pl.col("_pct") & (ftype != "percent")).then(None).otherwise(number))
-        .otherwise(None).alias("value")
+        pl.when(missing)
+        .then(None)
+        .when(ftype == "bool")
+        .then(pl.when(pl.col("_true")).then(1.0).when(pl.col("_false")).then(0.0).otherwise(None))
+        .when((ftype == "count") & text.is_in(ZERO_TOKENS))
+        .then(0.0)
+        .when(numeric_type)
+        .then(pl.when(pl.col("_pct") & (ftype != "percent")).then(None).otherwise(number))
+        .otherwise(None)
+        .alias("value")
     )
     value = pl.col("value")
     lf = lf.with_columns(
-        pl.when(missing).then(None)
-        .when(ftype == "bool").then(pl.when(pl.col("_true") | pl.col("_false")).then(None).otherwise(pl.lit("E-DATA-BOOL")))
-        .when(ftype == "grade").then(None)  # grades are matched against levels separately
-        .when(value.is_null() | ~value.is_finite()).then(pl.lit("E-DATA-NUMBER"))
-        .otherwise(None).alias("problem"),
-        pl.when(missing | (ftype == "bool") | (ftype == "grade")).then(None)
-        .when(pl.col("_lower")).then(pl.lit("lower_bound"))
-        .when(pl.col("_approx")).then(pl.lit("approx"))
-        .otherwise(None).alias("auto_qualifier"),
+        pl.when(missing)
+        .then(None)
+        .when(ftype == "bool")
+        .then(pl.when(pl.col("_true") | pl.col("_false")).then(None).otherwise(pl.lit("E-DATA-BOOL")))
+        .when(ftype == "grade")
+        .then(None)  # grades are matched against levels separately
+        .when(value.is_null() | ~value.is_finite())
+        .then(pl.lit("E-DATA-NUMBER"))
+        .otherwise(None)
+        .alias("problem"),
+        pl.when(missing | (ftype == "bool") | (ftype == "grade"))
+        .then(None)
+        .when(pl.col("_lower"))
+        .then(pl.lit("lower_bound"))
+        .when(pl.col("_approx"))
+        .then(pl.lit("approx"))
+        .otherwise(None)
+        .alias("auto_qualifier"),
     )
-    return lf.select(*keep, "_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text", pl.col("_pct").alias("pct"))
+    return lf.select(
+        *keep, "_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text", pl.col("_pct").alias("pct")
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..data.derive import stated_col
-from ..rubric import formula as fx
+from ..data.formula import provenance
 from ..rubric.compiled import Item, Rubric
 
 STATED, DERIVED, IMPUTED, ABSENT = "stated", "derived", "imputed", "absent"
@@ -42,10 +42,12 @@ class _Fields:
             if ast is None or stated_col(fid) not in self.columns:
                 self.memo[fid] = (own, pl.lit(False))
             else:
-                inputs, imputed = fx.provenance(ast, self.inputs, self.imputed)
+                inputs, imputed = provenance(ast, self.inputs, self.imputed)
                 stated = self.stated(fid)
-                self.memo[fid] = (pl.when(stated).then(own).otherwise(inputs),
-                                  pl.when(stated).then(False).otherwise(imputed))
+                self.memo[fid] = (
+                    pl.when(stated).then(own).otherwise(inputs),
+                    pl.when(stated).then(False).otherwise(imputed),
+                )
         return self.memo[fid]
 
     def inputs(self, fid: str) -> pl.Expr:
@@ -55,8 +57,9 @@ class _Fields:
         return self.of(fid)[1]
 
 
-def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[str],
-                    fields: _Fields | None = None) -> tuple[pl.Expr, pl.Expr]:
+def leaf_provenance(
+    item: Item, rubric: Rubric, value: pl.Expr, columns: list[str], fields: _Fields | None = None
+) -> tuple[pl.Expr, pl.Expr]:
     """(source, inputs) of a leaf's ``value``: its source word and, for a derived or imputed
     value, the stated fields it rests on (null for a stated or absent one)."""
     fields = fields or _Fields(rubric, columns)
@@ -67,12 +70,15 @@ def leaf_provenance(item: Item, rubric: Rubric, value: pl.Expr, columns: list[st
         inputs, imputed = fields.of(item.field)
         stated = fields.stated(item.field)
     else:
-        inputs, imputed = fx.provenance(item.formula_ast, fields.inputs, fields.imputed)
+        inputs, imputed = provenance(item.formula_ast, fields.inputs, fields.imputed)
         stated = pl.lit(False)
     source = (
-        pl.when(value.is_null()).then(pl.lit(ABSENT))
-        .when(stated).then(pl.lit(STATED))
-        .when(imputed | (inputs.list.len() == 0)).then(pl.lit(IMPUTED))
+        pl.when(value.is_null())
+        .then(pl.lit(ABSENT))
+        .when(stated)
+        .then(pl.lit(STATED))
+        .when(imputed | (inputs.list.len() == 0))
+        .then(pl.lit(IMPUTED))
         .otherwise(pl.lit(DERIVED))
     )
     return source, pl.when(value.is_null() | stated).then(None).otherwise(inputs)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..data.columns import META_COLUMNS, META_NAMES
-from ..problems import ProblemError, Report, problem
+from ..core.groups import META_COLUMNS, META_NAMES
+from ..core.problems import ProblemError, Report, problem
 from .score import ScoreResult, col_score
 
 TIES = ("competition", "dense", "min", "max", "average")
@@ -33,8 +33,11 @@ def require_group(frame: pl.DataFrame | None, by: str | None, unit: str | None =
     if by is None:
         return
     if by not in META_COLUMNS:
-        _group_problem(by, "只能按 city（所属市）、province（省份）、level（层级）或 group（分组）分组",
-                       "group by city, province, level or group")
+        _group_problem(
+            by,
+            "只能按 city（所属市）、province（省份）、level（层级）或 group（分组）分组",
+            "group by city, province, level or group",
+        )
     if frame is None:
         return
     zh, en = META_NAMES[by]
@@ -43,25 +46,32 @@ def require_group(frame: pl.DataFrame | None, by: str | None, unit: str | None =
     else:
         blank = pl.lit(True)
     if by not in frame.columns or frame.filter(~blank).height == 0:
-        _group_problem(by, f"数据中没有“{zh}”（{by}）这一列，或它全部为空；"
-                           "在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
-                       f"the data has no {en} column ('{by}'), or it is empty; "
-                       "add one to the unit file (as in samples/units.csv), or do not group by it")
+        _group_problem(
+            by,
+            f"数据中没有“{zh}”（{by}）这一列，或它全部为空；"
+            "在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
+            f"the data has no {en} column ('{by}'), or it is empty; "
+            "add one to the unit file (as in samples/units.csv), or do not group by it",
+        )
     rows = frame if unit is None else frame.filter(pl.col("unit") == unit)
     blanks = rows.filter(blank)["unit"].unique(maintain_order=True).to_list()
     if blanks:
         names = "、".join(blanks[:_LISTED]) + (f" 等 {len(blanks)} 个" if len(blanks) > _LISTED else "")
         names_en = ", ".join(blanks[:_LISTED]) + (f" and {len(blanks) - _LISTED} more" if len(blanks) > _LISTED else "")
-        _group_problem(by, f"{names} 未填“{zh}”；填上，或不按它分组",
-                       f"no {en} given for {names_en}; fill it in, or do not group by it")
+        _group_problem(
+            by,
+            f"{names} 未填“{zh}”；填上，或不按它分组",
+            f"no {en} given for {names_en}; fill it in, or do not group by it",
+        )
 
 
 def _group_problem(by: str, reason: str, reason_en: str) -> None:
     raise ProblemError(Report([problem("E-GROUP", by=by, reason=reason, reason_en=reason_en)]))
 
 
-def rank(result: ScoreResult, *, by: str | None = None, ties: str = "competition", on: str | None = None,
-         pool: bool = False) -> pl.DataFrame:
+def rank(
+    result: ScoreResult, *, by: str | None = None, ties: str = "competition", on: str | None = None, pool: bool = False
+) -> pl.DataFrame:
     """The ranked table: rank, unit, year, group, total, max, percent, grade, vetoed, bonus and
     one column per top-level dimension.  ``on`` ranks by an item's score instead of the total."""
     if ties not in TIES:

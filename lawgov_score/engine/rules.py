@@ -18,14 +18,14 @@ import math
 
 import polars as pl
 
-from ..rubric import formula as fx
+from ..data.formula import to_polars
 from ..rubric.compiled import Item, Rubric
 
 
 def value_expr(item: Item) -> pl.Expr:
     if item.field:
         return pl.col(item.field).cast(pl.Float64)
-    return fx.to_polars(item.formula_ast)
+    return to_polars(item.formula_ast)
 
 
 def _peers(rule) -> list[str]:
@@ -79,7 +79,11 @@ def leaf_exprs(item: Item, rubric: Rubric) -> tuple[pl.Expr, pl.Expr, pl.Expr | 
         chain = None
         for band in rule.bands:
             cond = v >= band.at if higher else v <= band.at
-            chain = pl.when(cond).then(pl.lit(float(band.points))) if chain is None else chain.when(cond).then(pl.lit(float(band.points)))
+            chain = (
+                pl.when(cond).then(pl.lit(float(band.points)))
+                if chain is None
+                else chain.when(cond).then(pl.lit(float(band.points)))
+            )
         score = chain.otherwise(pl.lit(float(rule.else_)))
         target = pl.lit(float(rule.bands[0].at))
     elif t == "deduct":
@@ -181,7 +185,7 @@ def is_higher(item: Item) -> bool:
 
 def round_half_up(e: pl.Expr, decimals: int) -> pl.Expr:
     """Round half away from zero, the way people round by hand (polars rounds half to even)."""
-    k = 10.0 ** decimals
+    k = 10.0**decimals
     # The 1e-9 nudge keeps 2.675 (stored as 2.67499999…) rounding to 2.68 as written.
     # The final round only snaps to the nearest float of the decimal: polars divides by a
     # constant as a multiplication by its inverse, which gives 384.40000000000003 for 384.4.

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from ..data.columns import META_COLUMNS, META_NAMES
+from ..core.groups import META_COLUMNS, META_NAMES
+from ..core.problems import Problem, problem
+from ..core.yamlsafe import locate
 from ..data.derive import derive
 from ..data.read import Indicators
-from ..problems import Problem, problem
 from ..rubric.compiled import Item, Rubric
-from ..yamlsafe import locate
 from . import provenance as P
 from . import rules as R
 
@@ -62,7 +62,15 @@ class ScoreResult:
         """unit, year, metadata, total, max, percent, grade, vetoed, bonus, one column per dimension."""
         dims = [pl.col(col_score(d)).alias(d) for d in self.rubric.roots]
         return self.frame.select(
-            *KEYS, *META_COLUMNS, "total", pl.lit(self.rubric.total).alias("max"), "percent", "grade", "vetoed", "bonus", *dims,
+            *KEYS,
+            *META_COLUMNS,
+            "total",
+            pl.lit(self.rubric.total).alias("max"),
+            "percent",
+            "grade",
+            "vetoed",
+            "bonus",
+            *dims,
         )
 
     def items(self) -> pl.DataFrame:
@@ -86,7 +94,11 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
     wide = wide.with_columns([pl.col(f).cast(pl.Float64) for f in needed])
     wide = derive(wide, rubric, needed)  # a stated value wins; otherwise the dictionary's formula
     units = inds.units
-    wide = wide.join(units, on="unit", how="left", maintain_order="left") if units.height else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
+    wide = (
+        wide.join(units, on="unit", how="left", maintain_order="left")
+        if units.height
+        else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
+    )
     return wide if ordered else wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
 
 
@@ -155,11 +167,22 @@ def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
         units_en = ", ".join(en) + (f" and {more} more" if more > 0 else "")
         policy, policy_en = _alone_policy(it)
         path, line = locate(it.raw, ("rule",)) if it.raw is not None else (it.path, it.line)
-        out.append(problem("W-ALONE", path or it.path, line or it.line or None, where=f"项目 {it.id}「{it.name}」",
-                           peers=f"同年度同{g_zh}单位" if within else "同年度单位",
-                           peers_en=f"units of the same year and {g_en}" if within else "units of the same year",
-                           count=rows.height, units=units, units_en=units_en, policy=policy, policy_en=policy_en,
-                           item=it.id))
+        out.append(
+            problem(
+                "W-ALONE",
+                path or it.path,
+                line or it.line or None,
+                where=f"项目 {it.id}「{it.name}」",
+                peers=f"同年度同{g_zh}单位" if within else "同年度单位",
+                peers_en=f"units of the same year and {g_en}" if within else "units of the same year",
+                count=rows.height,
+                units=units,
+                units_en=units_en,
+                policy=policy,
+                policy_en=policy_en,
+                item=it.id,
+            )
+        )
     return out
 
 
@@ -168,9 +191,11 @@ def _alone_policy(item: Item) -> tuple[str, str]:
     alone = item.rule.alone
     if alone == "missing":
         full = item.missing == "full"
-        return (f"按缺数据计{'满分' if full else ' 0 分'}（alone: missing{'，missing: full' if full else ''}）",
-                f"scored as a missing value: {'full points' if full else '0'} "
-                f"(alone: missing{', missing: full' if full else ''})")
+        return (
+            f"按缺数据计{'满分' if full else ' 0 分'}（alone: missing{'，missing: full' if full else ''}）",
+            f"scored as a missing value: {'full points' if full else '0'} "
+            f"(alone: missing{', missing: full' if full else ''})",
+        )
     if alone == "zero":
         return "计 0 分（alone: zero）", "scored 0 (alone: zero)"
     return "计满分（alone: full）", "given full points (alone: full)"
@@ -197,14 +222,24 @@ def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
 def _roll_up(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     parents = [it for it in rubric.items.values() if not it.is_leaf]
     for level in sorted({p.level for p in parents}, reverse=True):
-        frame = frame.with_columns([_parent_expr(p, rubric).alias(col_score(p.id)) for p in parents if p.level == level])
+        frame = frame.with_columns(
+            [_parent_expr(p, rubric).alias(col_score(p.id)) for p in parents if p.level == level]
+        )
     return frame
 
 
 def _totals(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     d = rubric.decimals
-    root = Item(id="", name=rubric.name, level=0, parent=None, max=rubric.total, weight=1,
-                children=tuple(rubric.roots), aggregate=rubric.aggregate)
+    root = Item(
+        id="",
+        name=rubric.name,
+        level=0,
+        parent=None,
+        max=rubric.total,
+        weight=1,
+        children=tuple(rubric.roots),
+        aggregate=rubric.aggregate,
+    )
     base = _parent_expr(root, rubric)
     bonus_items = [it for it in rubric.leaves() if it.role == "bonus"]
     bonus = pl.sum_horizontal([pl.col(col_score(b.id)) for b in bonus_items]) if bonus_items else pl.lit(0.0)
@@ -216,7 +251,9 @@ def _totals(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     total = R.round_half_up(pl.col("base") + pl.col("bonus"), d)
     for v in vetoes:
         if v.rule.cap_total is not None:
-            total = pl.when(pl.col(col_fired(v.id))).then(total.clip(upper_bound=float(v.rule.cap_total))).otherwise(total)
+            total = (
+                pl.when(pl.col(col_fired(v.id))).then(total.clip(upper_bound=float(v.rule.cap_total))).otherwise(total)
+            )
     frame = frame.with_columns(total.alias("total"))
     pct = R.round_half_up(pl.col("total") / rubric.total * 100, 2) if rubric.total > 0 else pl.lit(0.0)
     frame = frame.with_columns(pct.alias("percent"))
@@ -238,7 +275,9 @@ def _grade_expr(rubric: Rubric, vetoes: list[Item]) -> pl.Expr:
         if cap is not None:
             worst = pl.lit(order[cap])
             # The lower of the two; a unit with no grade at all stays without one.
-            idx = pl.when(pl.col(col_fired(v.id)) & idx.is_not_null()).then(pl.max_horizontal(idx, worst)).otherwise(idx)
+            idx = (
+                pl.when(pl.col(col_fired(v.id)) & idx.is_not_null()).then(pl.max_horizontal(idx, worst)).otherwise(idx)
+            )
     names = [g.name for g in rubric.grades]
     return idx.replace_strict({i: n for i, n in enumerate(names)}, default=None, return_dtype=pl.String)
 
@@ -250,15 +289,39 @@ def item_table(rubric: Rubric) -> pl.DataFrame:
     """One row per item: its attributes as every renderer shows them."""
     rows = []
     for order, it in enumerate(rubric.items.values()):
-        rows.append({
-            "order": order, "id": it.id, "name": it.name, "level": it.level, "parent": it.parent, "max": it.max,
-            "field": it.field, "formula": it.formula, "rule": it.rule_type, "role": it.role,
-            "higher": R.is_higher(it) if it.rule is not None else None, "note": it.evidence,
-        })
-    return pl.DataFrame(rows, schema={
-        "order": pl.Int64, "id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64,
-        "field": pl.String, "formula": pl.String, "rule": pl.String, "role": pl.String, "higher": pl.Boolean, "note": pl.String,
-    })
+        rows.append(
+            {
+                "order": order,
+                "id": it.id,
+                "name": it.name,
+                "level": it.level,
+                "parent": it.parent,
+                "max": it.max,
+                "field": it.field,
+                "formula": it.formula,
+                "rule": it.rule_type,
+                "role": it.role,
+                "higher": R.is_higher(it) if it.rule is not None else None,
+                "note": it.evidence,
+            }
+        )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "order": pl.Int64,
+            "id": pl.String,
+            "name": pl.String,
+            "level": pl.Int64,
+            "parent": pl.String,
+            "max": pl.Float64,
+            "field": pl.String,
+            "formula": pl.String,
+            "rule": pl.String,
+            "role": pl.String,
+            "higher": pl.Boolean,
+            "note": pl.String,
+        },
+    )
 
 
 def item_records(result: ScoreResult) -> pl.DataFrame:
@@ -280,9 +343,12 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         else:
             source, inputs = none_s, none_l
         return [
-            pl.col("_row"), *[pl.lit(item[k], dtype=attrs.schema[k]).alias(k) for k in attrs.columns],
+            pl.col("_row"),
+            *[pl.lit(item[k], dtype=attrs.schema[k]).alias(k) for k in attrs.columns],
             pl.col(col_score(i)).cast(pl.Float64).alias("score"),
-            value.alias("value"), source.alias("source"), inputs.alias("_inputs"),
+            value.alias("value"),
+            source.alias("source"),
+            inputs.alias("_inputs"),
             (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
             (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
             (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
@@ -291,17 +357,28 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     out = pl.concat([frame.select(*KEYS, *part(o, item)) for o, item in enumerate(attrs.iter_rows(named=True))])
     # unit-major order (year, unit, item), by integer keys: cheaper than sorting the text again
     out = out.sort("_row", "order").drop("_row")
-    gap = pl.when(pl.col("higher")).then(pl.col("target") - pl.col("value")).otherwise(pl.col("value") - pl.col("target")).clip(lower_bound=0.0)
+    gap = (
+        pl.when(pl.col("higher"))
+        .then(pl.col("target") - pl.col("value"))
+        .otherwise(pl.col("value") - pl.col("target"))
+        .clip(lower_bound=0.0)
+    )
     status = (
-        pl.when(pl.col("role") == "group").then(
-            pl.when(pl.col("score") >= pl.col("max")).then(pl.lit("met")).otherwise(pl.lit("short")))
-        .when(pl.col("fired").fill_null(False)).then(pl.lit("vetoed"))
+        pl.when(pl.col("role") == "group")
+        .then(pl.when(pl.col("score") >= pl.col("max")).then(pl.lit("met")).otherwise(pl.lit("short")))
+        .when(pl.col("fired").fill_null(False))
+        .then(pl.lit("vetoed"))
         # met only on a value someone stated (or derived from stated ones): an imputed one is still missing
-        .when(pl.col("source").is_in([P.ABSENT, P.IMPUTED])).then(pl.lit("missing"))
-        .when(pl.col("role") == "veto").then(pl.lit("met"))
-        .when(pl.col("role") == "negative").then(pl.when(pl.col("score") < 0).then(pl.lit("short")).otherwise(pl.lit("met")))
-        .when(pl.col("role") == "bonus").then(pl.when(pl.col("score") > 0).then(pl.lit("met")).otherwise(pl.lit("short")))
-        .when(pl.col("score") >= pl.col("max")).then(pl.lit("met"))
+        .when(pl.col("source").is_in([P.ABSENT, P.IMPUTED]))
+        .then(pl.lit("missing"))
+        .when(pl.col("role") == "veto")
+        .then(pl.lit("met"))
+        .when(pl.col("role") == "negative")
+        .then(pl.when(pl.col("score") < 0).then(pl.lit("short")).otherwise(pl.lit("met")))
+        .when(pl.col("role") == "bonus")
+        .then(pl.when(pl.col("score") > 0).then(pl.lit("met")).otherwise(pl.lit("short")))
+        .when(pl.col("score") >= pl.col("max"))
+        .then(pl.lit("met"))
         .otherwise(pl.lit("short"))
     )
     out = out.with_columns(
@@ -311,8 +388,28 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
     )
     out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
     return out.select(
-        "unit", "year", "id", "name", "level", "parent", "value", "source", "derived_from", "score", "max", "target",
-        "gap", "status", "field", "rule", "role", "higher", "evidence", "qualifier", "note", "alone",
+        "unit",
+        "year",
+        "id",
+        "name",
+        "level",
+        "parent",
+        "value",
+        "source",
+        "derived_from",
+        "score",
+        "max",
+        "target",
+        "gap",
+        "status",
+        "field",
+        "rule",
+        "role",
+        "higher",
+        "evidence",
+        "qualifier",
+        "note",
+        "alone",
     )
 
 
@@ -327,15 +424,26 @@ def _with_evidence(out: pl.DataFrame, result: ScoreResult) -> pl.DataFrame:
     ev = vals.select(KEYS + ["field", pl.coalesce(pl.col("evidence"), pl.col("source")).alias("evidence"), "qualifier"])
     # a stated value: its own field's evidence (most rows, one join)
     own = pl.when(pl.col("source") == P.STATED).then(pl.col("field")).alias("_own")
-    out = out.with_columns(own).join(ev.rename({"field": "_own"}), on=[*KEYS, "_own"], how="left", nulls_equal=False,
-                                     maintain_order="left").drop("_own")
+    out = (
+        out.with_columns(own)
+        .join(ev.rename({"field": "_own"}), on=[*KEYS, "_own"], how="left", nulls_equal=False, maintain_order="left")
+        .drop("_own")
+    )
     # a derived value: its inputs' evidence, joined in the order the formula reads them (few rows)
     out = out.with_row_index("_i")
-    used = (out.filter(pl.col("_inputs").is_not_null()).select("_i", *KEYS, pl.col("_inputs").alias("field"))
-            .explode("field").with_columns(pl.int_range(pl.len()).over("_i").alias("_pos")))
+    used = (
+        out.filter(pl.col("_inputs").is_not_null())
+        .select("_i", *KEYS, pl.col("_inputs").alias("field"))
+        .explode("field")
+        .with_columns(pl.int_range(pl.len()).over("_i").alias("_pos"))
+    )
     joined = used.join(ev, on=KEYS + ["field"], how="inner", nulls_equal=True).filter(pl.col("evidence").is_not_null())
-    parts = joined.sort("_i", "_pos").group_by("_i", maintain_order=True).agg(
-        pl.col("evidence").str.join("；").alias("_ev"), pl.col("qualifier").drop_nulls().first().alias("_q"))
+    parts = (
+        joined.sort("_i", "_pos")
+        .group_by("_i", maintain_order=True)
+        .agg(pl.col("evidence").str.join("；").alias("_ev"), pl.col("qualifier").drop_nulls().first().alias("_q"))
+    )
     out = out.join(parts, on="_i", how="left", maintain_order="left")
-    return out.with_columns(pl.coalesce("evidence", "_ev").alias("evidence"),
-                            pl.coalesce("qualifier", "_q").alias("qualifier")).drop("_i", "_ev", "_q")
+    return out.with_columns(
+        pl.coalesce("evidence", "_ev").alias("evidence"), pl.coalesce("qualifier", "_q").alias("qualifier")
+    ).drop("_i", "_ev", "_q")

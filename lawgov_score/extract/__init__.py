@@ -27,7 +27,7 @@ COLUMNS = ("source", "unit", "year", "field", "value", "quote", "offset", "quali
 def field_dictionary(path: str | Path | None = None):
     """The fields (id → FieldDef) of a rubric or of a field dictionary file; default: the bundled
     rubric's.  Returns (fields or None, Report)."""
-    from .. import bundled
+    from ..core import bundled
     from ..rubric.load import is_fields_file, read_fields_file, read_rubric
 
     path = path or bundled.default_rubric()
@@ -38,8 +38,9 @@ def field_dictionary(path: str | Path | None = None):
     return (rubric.fields if rubric is not None else None), report
 
 
-def extract_text(text: str, fields: dict, source: str = "", stem: str = "", year: int | None = None,
-                 every: bool = False) -> list[Record]:
+def extract_text(
+    text: str, fields: dict, source: str = "", stem: str = "", year: int | None = None, every: bool = False
+) -> list[Record]:
     """The records of one report's text."""
     return _extract(text, fields, source, stem, year, every)[1]
 
@@ -62,8 +63,8 @@ def extract_reports(paths: list[str | Path], fields: dict, year: int | None = No
 
     Unreadable files are errors; an empty report, a report without values, and a unit or year
     that cannot be told from the text are warnings."""
-    from ..paths import shown_path
-    from ..problems import problem
+    from ..core.paths import shown_path
+    from ..core.problems import problem
     from .sources import read_report, report_files
 
     files, report = report_files(paths)
@@ -100,8 +101,16 @@ def records_frame(records: list[Record]):
 
     return pl.DataFrame(
         [tuple(getattr(r, c) for c in COLUMNS) for r in records],
-        schema={"source": pl.String, "unit": pl.String, "year": pl.Int32, "field": pl.String, "value": pl.Float64,
-                "quote": pl.String, "offset": pl.Int64, "qualifier": pl.String},
+        schema={
+            "source": pl.String,
+            "unit": pl.String,
+            "year": pl.Int32,
+            "field": pl.String,
+            "value": pl.Float64,
+            "quote": pl.String,
+            "offset": pl.Int64,
+            "qualifier": pl.String,
+        },
         orient="row",
     )
 

@@ -21,24 +21,96 @@ CLAUSE_ENDS = SENTENCE_ENDS + ",:"  # where a clause ends (、 does not end one)
 QUOTE_ENDS = CLAUSE_ENDS + "、"  # the shortest clause, for quotes
 
 # Names in 《》, “” and 〔〕 hold numbers that are never values (《…2021—2025年…》, “12345”, 〔2024〕).
-_PROTECTED = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"\n]{0,30}\"|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]|【[^【】\n]{0,30}】")
+_PROTECTED = re.compile(
+    r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"\n]{0,30}\"|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]|【[^【】\n]{0,30}】"
+)
 
 # Headings of the parts that are not facts of the year: problems, plans for the next year.
-_HEADING = re.compile(r"^\s*(?:(?P<l1>[一二三四五六七八九十]+[、.])|(?P<l2>\([一二三四五六七八九十]+\))|(?P<l3>\d{1,2}[.、](?!\d))|(?P<l0>第[一二三四五六七八九十]+部分))")
-_NOT_FACTS = ("存在问题", "存在的问题", "问题和不足", "问题与不足", "不足之处", "困难和问题", "问题和困难", "短板和不足", "薄弱环节",
-              "差距和不足", "下一步", "下步", "明年", "来年", "今后", "工作打算", "工作计划", "工作谋划", "工作思路", "工作安排",
-              "工作设想", "努力方向", "谋划打算", "打算和", "主要打算")
+_HEADING = re.compile(
+    r"^\s*(?:(?P<l1>[一二三四五六七八九十]+[、.])|(?P<l2>\([一二三四五六七八九十]+\))|(?P<l3>\d{1,2}[.、](?!\d))|(?P<l0>第[一二三四五六七八九十]+部分))"
+)
+_NOT_FACTS = (
+    "存在问题",
+    "存在的问题",
+    "问题和不足",
+    "问题与不足",
+    "不足之处",
+    "困难和问题",
+    "问题和困难",
+    "短板和不足",
+    "薄弱环节",
+    "差距和不足",
+    "下一步",
+    "下步",
+    "明年",
+    "来年",
+    "今后",
+    "工作打算",
+    "工作计划",
+    "工作谋划",
+    "工作思路",
+    "工作安排",
+    "工作设想",
+    "努力方向",
+    "谋划打算",
+    "打算和",
+    "主要打算",
+)
 _PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<year>\d{4})年[,，]?(?:我|全)[县区市旗州])")
 
 _UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
 _SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
 # A department's report names the department after its government: 某市市场监督管理局, 某县司法局.
 _DEPARTMENT = r"(?!人民政府|政府|委)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|厅|院|中心)"
-_TITLE = re.compile(rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?(?:{_UNIT_SUFFIX}|自治州|州|盟)(?:{_DEPARTMENT})?)(?:人民政府)?(?:关于)?"
-                    rf"(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)")
-_NOT_NAMES = ("法治", "依法", "治县", "治区", "治市", "治旗", "自治区", "示范", "开发", "试点", "社区", "园区", "景区", "城区", "辖区",
-              "山区", "牧区", "市区", "县区", "城市", "地区", "片区", "小区", "街区", "新区", "省市", "区县", "县市", "超市",
-              "上市", "都市", "门市", "集市", "旗区", "市县", "政区", "专区", "校区", "矿区", "灾区", "商区", "服务区", "保护区")
+_TITLE = re.compile(
+    rf"(?P<unit>[\u4e00-\u9fff]{{2,14}}?(?:{_UNIT_SUFFIX}|自治州|州|盟)(?:{_DEPARTMENT})?)(?:人民政府)?(?:关于)?"
+    rf"(?:\d{{4}}年度?)?(?:的)?(?:法治政府建设|依法行政)"
+)
+_NOT_NAMES = (
+    "法治",
+    "依法",
+    "治县",
+    "治区",
+    "治市",
+    "治旗",
+    "自治区",
+    "示范",
+    "开发",
+    "试点",
+    "社区",
+    "园区",
+    "景区",
+    "城区",
+    "辖区",
+    "山区",
+    "牧区",
+    "市区",
+    "县区",
+    "城市",
+    "地区",
+    "片区",
+    "小区",
+    "街区",
+    "新区",
+    "省市",
+    "区县",
+    "县市",
+    "超市",
+    "上市",
+    "都市",
+    "门市",
+    "集市",
+    "旗区",
+    "市县",
+    "政区",
+    "专区",
+    "校区",
+    "矿区",
+    "灾区",
+    "商区",
+    "服务区",
+    "保护区",
+)
 _NOT_NAME_START = set("全本我该各在对和与及年的了为是等向从到由以于其每此该贵")
 _PARENT_SUFFIX = re.compile(r"(?:省|自治区|市|州|盟|地区)(?=[\u4e00-\u9fff]{2,})")
 
@@ -88,7 +160,7 @@ class Document:
         doc.protected = [m.span() for m in _PROTECTED.finditer(n)]
         chars = list(n)
         for a, b in doc.protected:
-            chars[a + 1:b - 1] = "\u3000" * (b - a - 2)
+            chars[a + 1 : b - 1] = "\u3000" * (b - a - 2)
         doc.unprotected = "".join(chars)
         doc.unit = _unit(n)
         doc.self_scope = _self_scope(n, doc.unit)
@@ -148,8 +220,9 @@ class Document:
 # 案件（件） 131) or the column's heading does (数量（件）).  Columns headed by another year, or
 # by a change or a target (同比, 目标), hold no value of the report's year.
 _CELL_SEP = re.compile(r"\t+| *\| *")
-_CELL_UNIT = re.compile(r"\((?:单位:)?(?P<u>" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
-                        + r")\) *$")
+_CELL_UNIT = re.compile(
+    r"\((?:单位:)?(?P<u>" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")\) *$"
+)
 _BARE_NUMBER = re.compile(r" *(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) *")
 _YEAR_CELL = re.compile(r"((?:19|20)\d\d)年")
 _NOT_THIS_YEAR = ("同比", "环比", "增减", "增幅", "增长", "变化", "较上年", "比上年", "目标", "计划", "任务")
@@ -191,7 +264,7 @@ def _tables(n: str, year: int | None) -> tuple[str, dict[int, int], list[tuple[i
 
 def _table(rows: list[tuple[int, str]], chars: list[str], moved: dict[int, int], year: int | None) -> None:
     head_start, head = rows[0]
-    head_cells = [head[a - head_start:b - head_start] for a, b in _cells(head, head_start)]
+    head_cells = [head[a - head_start : b - head_start] for a, b in _cells(head, head_start)]
     col_unit: dict[int, str] = {}
     blank: set[int] = set()
     years = {j: int(m.group(1)) for j, c in enumerate(head_cells) if (m := _YEAR_CELL.search(c))}
@@ -226,14 +299,14 @@ def _table(rows: list[tuple[int, str]], chars: list[str], moved: dict[int, int],
             while q + room_after < len(chars) and chars[q + room_after] in " \t|" and room_after < len(unit):
                 room_after += 1
             if room_after == len(unit) and q + room_after < row_start + len(line):
-                chars[q:q + len(unit)] = unit
+                chars[q : q + len(unit)] = unit
                 continue
             room_before = 0
             while p - room_before - 1 >= row_start and chars[p - room_before - 1] in " \t|" and room_before < len(unit):
                 room_before += 1
             if room_before == len(unit):  # no room after: the number moves left by the unit's length
                 digits = chars[p:q]
-                chars[p - len(unit):q] = digits + list(unit)
+                chars[p - len(unit) : q] = digits + list(unit)
                 moved[p - len(unit)] = p
 
 
@@ -242,7 +315,7 @@ def _blocks(paragraphs: list[tuple[int, int]], tables: list[tuple[int, int]], n:
     spans = []
     for ta, tb in tables:
         above = [(a, b) for a, b in paragraphs if b == ta - 1]
-        if above and 0 < len(n[above[0][0]:above[0][1]].strip()) <= 40 and "。" not in n[above[0][0]:above[0][1]]:
+        if above and 0 < len(n[above[0][0] : above[0][1]].strip()) <= 40 and "。" not in n[above[0][0] : above[0][1]]:
             ta = above[0][0]
         spans.append((ta, tb))
     out = [(a, b) for a, b in paragraphs if not any(ta <= a <= tb for ta, tb in spans)]
@@ -268,12 +341,17 @@ def _earlier_states(n: str) -> str:
 # clause is rewritten (same length) as its pairs, 人大代表建议176件,政协提案204件, so that each
 # number meets its own phrasing.  Where the names and the numbers do not pair up one to one, the
 # clause is left as it is (nothing is read from it).
-_COUNTED = (r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
-            + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?:以上|余|多)?")
+_COUNTED = (
+    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+    + r")(?:以上|余|多)?"
+)
 _SEP = r"[、和及与]"
 _RESPECTIVELY = re.compile(
     rf"(?:(?<=[,;:。!?\n])|^)(?P<before>[^,;:。!?\n分]{{2,60}}?)分别(?:为|是|达到|达|有)?(?P<nums>{_COUNTED}(?:{_SEP}{_COUNTED})+)"
-    rf"|分别(?P<after>[^,;:。!?\n\d]{{2,60}}?)(?P<nums2>{_COUNTED}(?:{_SEP}{_COUNTED})+)", re.M)
+    rf"|分别(?P<after>[^,;:。!?\n\d]{{2,60}}?)(?P<nums2>{_COUNTED}(?:{_SEP}{_COUNTED})+)",
+    re.M,
+)
 
 
 def _respectively(n: str, moved: dict[int, int]) -> tuple[str, list[tuple[int, int]]]:
@@ -330,7 +408,7 @@ def _strip_parent(name: str) -> str:
     name = re.sub(r"^(?:关于|中共|\d{4}年度?)+", "", name)
     # the last parent that leaves a whole name: 广州市天河区 → 天河区 (not 市天河区)
     for m in reversed(list(_PARENT_SUFFIX.finditer(name))):
-        rest = name[m.end():]
+        rest = name[m.end() :]
         if re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}{_UNIT_SUFFIX}", rest) and rest[0] not in "省市州盟区县旗":
             return rest
     return name
@@ -409,7 +487,7 @@ def _not_facts(doc: Document) -> list[tuple[int, int]]:
         if not bad:
             continue
         end = len(doc.norm)
-        for s2, l2, bad2 in heads[i + 1:]:
+        for s2, l2, bad2 in heads[i + 1 :]:
             if l2 <= level and not bad2:
                 end = s2
                 break

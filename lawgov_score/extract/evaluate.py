@@ -21,15 +21,38 @@ from .find import Record
 
 # The core fields of the project's field reference: their ids are a public interface.
 CORE_FIELDS = (
-    "exec_meeting_law_study", "party_committee_law_study", "law_lectures", "rule_of_law_agenda_items",
-    "report_on_law_rate", "normative_docs_reviewed", "normative_docs_filed", "normative_docs_cleaned",
-    "normative_docs_review_rate", "normative_docs_filing_rate", "legal_advisor_opinions", "permit_items",
-    "online_service_rate", "time_limit_compression_rate", "enforcement_case_files_reviewed",
-    "enforcement_exam_pass_rate", "npc_suggestions_handled", "cppcc_proposals_handled", "info_disclosed",
-    "reconsideration_received", "reconsideration_closed", "reconsideration_corrected",
-    "reconsideration_correction_rate", "reconsideration_compliance_rate", "litigation_cases",
-    "litigation_win_rate", "litigation_loss_rate", "court_appearance_rate", "mediation_cases",
-    "mediation_success_rate", "legal_aid_cases", "legal_publicity_events",
+    "exec_meeting_law_study",
+    "party_committee_law_study",
+    "law_lectures",
+    "rule_of_law_agenda_items",
+    "report_on_law_rate",
+    "normative_docs_reviewed",
+    "normative_docs_filed",
+    "normative_docs_cleaned",
+    "normative_docs_review_rate",
+    "normative_docs_filing_rate",
+    "legal_advisor_opinions",
+    "permit_items",
+    "online_service_rate",
+    "time_limit_compression_rate",
+    "enforcement_case_files_reviewed",
+    "enforcement_exam_pass_rate",
+    "npc_suggestions_handled",
+    "cppcc_proposals_handled",
+    "info_disclosed",
+    "reconsideration_received",
+    "reconsideration_closed",
+    "reconsideration_corrected",
+    "reconsideration_correction_rate",
+    "reconsideration_compliance_rate",
+    "litigation_cases",
+    "litigation_win_rate",
+    "litigation_loss_rate",
+    "court_appearance_rate",
+    "mediation_cases",
+    "mediation_success_rate",
+    "legal_aid_cases",
+    "legal_publicity_events",
 )
 
 
@@ -81,22 +104,53 @@ def evaluate(records: list[Record], gold: pl.DataFrame, report_stems: list[str])
             stats[field][2] += 1
             continue
         kind = "missed" if rec is None else "extra" if t is None else "wrong"
-        diffs.append({"kind": kind, "report": stem, "field": field,
-                      "gold": None if t is None else _shown(t[0], t[1]),
-                      "extracted": None if rec is None else _shown(rec.value, rec.qualifier),
-                      "quote": rec.quote if rec is not None else None})
+        diffs.append(
+            {
+                "kind": kind,
+                "report": stem,
+                "field": field,
+                "gold": None if t is None else _shown(t[0], t[1]),
+                "extracted": None if rec is None else _shown(rec.value, rec.qualifier),
+                "quote": rec.quote if rec is not None else None,
+            }
+        )
 
     def ratio(a: int, b: int) -> float | None:
         return a / b if b else None
 
-    rows = [{"field": f, "gold": g, "extracted": e, "correct": c, "precision": ratio(c, e), "recall": ratio(c, g)}
-            for f, (g, e, c) in stats.items() if g or e]
+    rows = [
+        {"field": f, "gold": g, "extracted": e, "correct": c, "precision": ratio(c, e), "recall": ratio(c, g)}
+        for f, (g, e, c) in stats.items()
+        if g or e
+    ]
     g, e, c = (sum(v[i] for v in stats.values()) for i in range(3))
-    overall = {"field": "overall", "gold": g, "extracted": e, "correct": c, "precision": ratio(c, e), "recall": ratio(c, g)}
-    schema = {"field": pl.String, "gold": pl.Int64, "extracted": pl.Int64, "correct": pl.Int64,
-              "precision": pl.Float64, "recall": pl.Float64}
-    dschema = {"kind": pl.String, "report": pl.String, "field": pl.String, "gold": pl.String, "extracted": pl.String, "quote": pl.String}
-    return Evaluation(pl.DataFrame(rows, schema=schema), overall, pl.DataFrame(diffs, schema=dschema), evaluated, skipped)
+    overall = {
+        "field": "overall",
+        "gold": g,
+        "extracted": e,
+        "correct": c,
+        "precision": ratio(c, e),
+        "recall": ratio(c, g),
+    }
+    schema = {
+        "field": pl.String,
+        "gold": pl.Int64,
+        "extracted": pl.Int64,
+        "correct": pl.Int64,
+        "precision": pl.Float64,
+        "recall": pl.Float64,
+    }
+    dschema = {
+        "kind": pl.String,
+        "report": pl.String,
+        "field": pl.String,
+        "gold": pl.String,
+        "extracted": pl.String,
+        "quote": pl.String,
+    }
+    return Evaluation(
+        pl.DataFrame(rows, schema=schema), overall, pl.DataFrame(diffs, schema=dschema), evaluated, skipped
+    )
 
 
 def _shown(value: float, qualifier: str | None) -> str:

@@ -17,8 +17,29 @@ from .patterns import Phrasing
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
 NEGATIONS = ("未", "没有", "不够", "有待", "不足", "不到位", "不完全", "不全", "难以", "尚")
-AIMS = ("力争", "争取", "推进", "推动", "确保", "努力", "逐步", "计划", "目标", "拟", "进一步", "将要", "需要", "要求", "将继续",
-        "将全面", "将实现", "将推动", "下一步", "今后", "明年")
+AIMS = (
+    "力争",
+    "争取",
+    "推进",
+    "推动",
+    "确保",
+    "努力",
+    "逐步",
+    "计划",
+    "目标",
+    "拟",
+    "进一步",
+    "将要",
+    "需要",
+    "要求",
+    "将继续",
+    "将全面",
+    "将实现",
+    "将推动",
+    "下一步",
+    "今后",
+    "明年",
+)
 
 
 @dataclass
@@ -73,9 +94,15 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     singles: dict[tuple, set[int]] = {}
     for mt in out:
         if mt.phrasing.single:
-            singles.setdefault((mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start)), set()).add(mt.num_start)
-    return [mt for mt in out if not mt.phrasing.single
-            or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1]
+            singles.setdefault((mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start)), set()).add(
+                mt.num_start
+            )
+    return [
+        mt
+        for mt in out
+        if not mt.phrasing.single
+        or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1
+    ]
 
 
 def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
@@ -85,7 +112,11 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         ne = m.end("plus") if m.group("plus") else m.end("unit")
         num = m.group("num")
         if num[0] not in "0123456789":
-            if m.group("unit") not in CN_UNITS or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE) or (ne < len(n) and n[ne] in CN_BAD_AFTER):
+            if (
+                m.group("unit") not in CN_UNITS
+                or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE)
+                or (ne < len(n) and n[ne] in CN_BAD_AFTER)
+            ):
                 return None
         if doc.is_protected(ns) or doc.is_not_fact(ns):
             return None
@@ -100,14 +131,14 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         if doc.is_not_fact(ns):
             return None
         lo, hi = doc.clause(ns)
-        clause = n[lo:max(hi, ne)]
+        clause = n[lo : max(hi, ne)]
         if any(w in clause for w in NEGATIONS) or any(w in n[lo:ns] for w in AIMS):
             return None
         raw = None
     region = m.start()
     if ph.context:
         lo = doc.full_sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
-        before = n[lo:max(ns, m.end())]  # before the number, or within the phrasing itself
+        before = n[lo : max(ns, m.end())]  # before the number, or within the phrasing itself
         best, best_end = -1, -1
         for w in ph.context:
             k = before.rfind(w)
@@ -117,23 +148,23 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
             return None
         region = min(lo + best_end, m.start())
     if ph.breaks:
-        between = n[region:ns] + "\n" + n[ne:m.end()]
+        between = n[region:ns] + "\n" + n[ne : m.end()]
         if any(b in between for b in ph.breaks):
             return None
-    if ph.avoid and any(w in n[doc.full_sentence(ns)[0]:ns] for w in ph.avoid):
+    if ph.avoid and any(w in n[doc.full_sentence(ns)[0] : ns] for w in ph.avoid):
         return None
     if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
         lo = doc.clause(ns)[0]
-        phrase = n[m.start():m.end()]
+        phrase = n[m.start() : m.end()]
         state = RESULTING_STATE.search(n[lo:ns])
         if state:  # 由256项精简至198项: 精简 tells how the state was reached, not what the number counts
             a, b = lo + state.start(), lo + state.end()
             lo = b
             if m.start() < b:
-                phrase = n[m.start():max(m.start(), a)] + n[max(b, m.start()):m.end()]
+                phrase = n[m.start() : max(m.start(), a)] + n[max(b, m.start()) : m.end()]
         lead = n[lo:ns]
         digits = [i for i, c in enumerate(lead) if c.isdigit()]
-        lead = lead[digits[-1] + 1:] if digits else lead
+        lead = lead[digits[-1] + 1 :] if digits else lead
         if any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude):
             return None
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
@@ -141,22 +172,29 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
     return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
 
 
-def _values(matches: list[Match], ranges: dict[str, tuple[float | None, float | None]]) -> list[tuple[Match, float, str]]:
+def _values(
+    matches: list[Match], ranges: dict[str, tuple[float | None, float | None]]
+) -> list[tuple[Match, float, str]]:
     """Parse every matched number at once with the indicator reader's parser; drop the ones
     that are no value of their field (a count of 7.5, a percent of 175)."""
     fixed = [(mt, float(mt.phrasing.value), "") for mt in matches if not mt.phrasing.has_number]
     numbered = [mt for mt in matches if mt.phrasing.has_number]
     if not numbered:
         return fixed
-    frame = pl.DataFrame({
-        "raw": [mt.raw for mt in numbered],
-        "ftype": [mt.phrasing.ftype for mt in numbered],
-        "lo": [ranges[mt.field][0] for mt in numbered],
-        "hi": [ranges[mt.field][1] for mt in numbered],
-    }, schema={"raw": pl.String, "ftype": pl.String, "lo": pl.Float64, "hi": pl.Float64})
+    frame = pl.DataFrame(
+        {
+            "raw": [mt.raw for mt in numbered],
+            "ftype": [mt.phrasing.ftype for mt in numbered],
+            "lo": [ranges[mt.field][0] for mt in numbered],
+            "hi": [ranges[mt.field][1] for mt in numbered],
+        },
+        schema={"raw": pl.String, "ftype": pl.String, "lo": pl.Float64, "hi": pl.Float64},
+    )
     parsed = V.parse(frame)
     out = list(fixed)
-    for mt, value, qualifier, problem, missing in zip(numbered, parsed["value"], parsed["auto_qualifier"], parsed["problem"], parsed["is_missing"]):
+    for mt, value, qualifier, problem, missing in zip(
+        numbered, parsed["value"], parsed["auto_qualifier"], parsed["problem"], parsed["is_missing"]
+    ):
         if value is not None and problem is None and not missing:
             out.append((mt, float(value), qualifier or ""))
     return out
@@ -182,8 +220,10 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         if key not in best or item[0].rank() < best[key][0].rank():
             best[key] = item
     won = {(mt.field, mt.num_start) for mt, _, _ in best.values() if not mt.phrasing.shared}
-    chosen = sorted((it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
-                    key=lambda it: (it[0].num_start, it[0].phrasing.order))
+    chosen = sorted(
+        (it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
+        key=lambda it: (it[0].num_start, it[0].phrasing.order),
+    )
     top: dict[str, int] = {}
     for mt, _, _ in chosen:
         top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
@@ -194,6 +234,9 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
             continue
         seen.add(mt.field)
         quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
-        records.append(Record(doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start),
-                              qualifier))
+        records.append(
+            Record(
+                doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start), qualifier
+            )
+        )
     return records

@@ -29,8 +29,39 @@ def normalise(text: str) -> str:
 # --- counting words --------------------------------------------------------------------------
 
 # Every counting word a pattern may name, longest first within a family so that 场次 wins over 场.
-MEASURES = ["场次", "件次", "人次", "户次", "批次", "家次", "件", "起", "宗", "例", "份", "个", "条", "项", "部", "次",
-            "场", "期", "轮", "堂", "回", "卷", "本", "篇", "类", "人", "名", "家", "户", "分", "%"]
+MEASURES = [
+    "场次",
+    "件次",
+    "人次",
+    "户次",
+    "批次",
+    "家次",
+    "件",
+    "起",
+    "宗",
+    "例",
+    "份",
+    "个",
+    "条",
+    "项",
+    "部",
+    "次",
+    "场",
+    "期",
+    "轮",
+    "堂",
+    "回",
+    "卷",
+    "本",
+    "篇",
+    "类",
+    "人",
+    "名",
+    "家",
+    "户",
+    "分",
+    "%",
+]
 
 # The words a report may count a field in, by the field's declared unit.
 UNIT_WORDS: dict[str, list[str]] = {
@@ -62,8 +93,10 @@ _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
 # A Chinese numeral up to 9999 (三, 十二, 一百二十八, 二百零四, 近五百): it starts with a digit or 十,
 # never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
-CHINESE = (r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
-           r"(?![零〇一二两三四五六七八九十百千万亿])")
+CHINESE = (
+    r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
+    r"(?![零〇一二两三四五六七八九十百千万亿])"
+)
 APPROX = r"约|近|大约|将近|接近"
 
 
@@ -71,8 +104,10 @@ def number_regex(units: list[str]) -> str:
     """The regex of a number with its qualifiers and one of ``units`` (named groups: pre, num,
     scale, more, unit, plus)."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
-    return (rf"(?P<pre>{APPROX})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
-            rf"(?P<unit>{alts})(?P<plus>以上|余|多)?")
+    return (
+        rf"(?P<pre>{APPROX})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
+        rf"(?P<unit>{alts})(?P<plus>以上|余|多)?"
+    )
 
 
 def chinese_value(s: str) -> int | None:
@@ -113,7 +148,9 @@ CN_BAD_BEFORE = set("第每跑逐单同上下这那哪几数某")
 CN_BAD_AFTER = set("性事会届全批级等类中大号年月日部制")
 
 
-def raw_value(pre: str | None, num: str, scale: str | None, more: str | None, unit: str, plus: str | None) -> str | None:
+def raw_value(
+    pre: str | None, num: str, scale: str | None, more: str | None, unit: str, plus: str | None
+) -> str | None:
     """The text ``data.values.parse`` reads: ``约300``, ``160余``, ``98%以上``; None when not a number."""
     if num[0] not in "0123456789":
         v = chinese_value(num)
@@ -127,11 +164,56 @@ def raw_value(pre: str | None, num: str, scale: str | None, more: str | None, un
 
 # --- what is never a value ----------------------------------------------------------------------
 
-CHANGE_MARKERS = ("同比", "环比", "较上年", "比上年", "较去年", "比去年", "较上一年", "与上年相比", "与去年相比", "较同期",
-                  "比同期", "较上年度", "比上年度")
-CHANGE_VERBS = ("增长", "下降", "上升", "减少", "增加", "提高", "降低", "提升", "增幅", "降幅", "回落", "减幅", "多出", "增")
-TARGET_MARKERS = ("任务数", "目标任务", "目标值", "目标为", "目标是", "力争", "争取", "预计", "计划完成", "计划开展", "计划举办",
-                  "不低于", "不少于", "确保", "将达到", "要达到", "达到目标")
+CHANGE_MARKERS = (
+    "同比",
+    "环比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "较上一年",
+    "与上年相比",
+    "与去年相比",
+    "较同期",
+    "比同期",
+    "较上年度",
+    "比上年度",
+)
+CHANGE_VERBS = (
+    "增长",
+    "下降",
+    "上升",
+    "减少",
+    "增加",
+    "提高",
+    "降低",
+    "提升",
+    "增幅",
+    "降幅",
+    "回落",
+    "减幅",
+    "多出",
+    "增",
+)
+TARGET_MARKERS = (
+    "任务数",
+    "目标任务",
+    "目标值",
+    "目标为",
+    "目标是",
+    "力争",
+    "争取",
+    "预计",
+    "计划完成",
+    "计划开展",
+    "计划举办",
+    "不低于",
+    "不少于",
+    "确保",
+    "将达到",
+    "要达到",
+    "达到目标",
+)
 OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地区", "各省", "平均水平", "平均值")
 LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
 # The county-level governments under a city (各县（市、区）, 各县市区, 各区县, 各旗县): their figures are
@@ -145,19 +227,20 @@ RESULTING_STATE = re.compile(r"[由从][^由从,;。]{0,24}?(?:至|到)了? ?$")
 OTHER_YEARS = re.compile(r"去年|上年度|上一年|上年同期|近[二两三四五十]年|历年|(?<!\d)((?:19|20)\d\d)年")
 
 
-def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: str | None,
-              year: int | None = None) -> str | None:
+def exclusion(
+    norm: str, start: int, end: int, clause_start: int, self_scope: str | None, year: int | None = None
+) -> str | None:
     """Why the number at ``norm[start:end]`` (counting word included) is not a value, or None.
 
     ``clause_start`` is where its clause begins (after the last ，。；: …); ``self_scope`` the
     report's own 全X (全县, 全区 …), which is not another place; ``year`` the report's year (a
     clause about another year, 2022年受理40件, is not this year's value)."""
     before = norm[clause_start:start]
-    after = norm[end:end + 8]
+    after = norm[end : end + 8]
     prev = norm[start - 1] if start > 0 else ""
     if prev == "第" or (prev == " " and start > 1 and norm[start - 2] == "第"):
         return "ordinal"
-    if re.match(r"[A-Za-z]", prev) or after.startswith("版") or re.match(r"\d+\.\d+\.\d", norm[start:end + 4]):
+    if re.match(r"[A-Za-z]", prev) or after.startswith("版") or re.match(r"\d+\.\d+\.\d", norm[start : end + 4]):
         return "version"
     if after.startswith(("百分点", "个百分点")):
         return "change"
@@ -170,8 +253,10 @@ def exclusion(norm: str, start: int, end: int, clause_start: int, self_scope: st
     if state is not None:  # 由95.6%提升至99.3%: 99.3 is the state the year ended in; what precedes 由 still counts
         if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
             return "target"
-        before = before[:state.start()]
-    if re.search(r"[由从][^由从]{0,12}$", before) and re.match(r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after):
+        before = before[: state.start()]
+    if re.search(r"[由从][^由从]{0,12}$", before) and re.match(
+        r"(?:以上|余|多)?[^\d,;。]{0,4}?(?:减少|精简|压减|压缩|增加|提高|提升|降|升|上升|下降|增长)?(?:至|到)", after
+    ):
         return "change"  # 由原来的256项精简至198项: the old figure
     if any(m in before for m in TARGET_MARKERS) or re.search(r"拟(?![定订稿])", before):
         return "target"

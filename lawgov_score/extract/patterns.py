@@ -58,13 +58,27 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
             units = list(p.units) if p.units else unit_words(f.unit, f.type)
             for t in p.match:
                 rx, gaps = template_regex(t, f.aliases, units)
-                out.append(Phrasing(
-                    field=f.id, ftype=f.type, template=t, regex=re.compile(rx), gaps=gaps, has_number="{n}" in t,
-                    value=p.value, context=tuple(normalise(w) for w in p.context), within=p.within,
-                    breaks=tuple(normalise(w) for w in p.breaks), exclude=tuple(normalise(w) for w in p.exclude),
-                    single=p.single, priority=p.priority, avoid=tuple(normalise(w) for w in p.avoid), shared=p.shared,
-                    group=group, order=len(out),
-                ))
+                out.append(
+                    Phrasing(
+                        field=f.id,
+                        ftype=f.type,
+                        template=t,
+                        regex=re.compile(rx),
+                        gaps=gaps,
+                        has_number="{n}" in t,
+                        value=p.value,
+                        context=tuple(normalise(w) for w in p.context),
+                        within=p.within,
+                        breaks=tuple(normalise(w) for w in p.breaks),
+                        exclude=tuple(normalise(w) for w in p.exclude),
+                        single=p.single,
+                        priority=p.priority,
+                        avoid=tuple(normalise(w) for w in p.avoid),
+                        shared=p.shared,
+                        group=group,
+                        order=len(out),
+                    )
+                )
     return out
 
 
@@ -88,7 +102,7 @@ def template_regex(template: str, aliases: list[str], units: list[str]) -> tuple
                 word = next((m for m in sorted(MEASURES, key=len, reverse=True) if nxt.startswith(m)), None)
                 if word is not None:  # the phrasing names its counting word: {n}份合法性审查意见书
                     chosen = [word]
-                    parts[i + 1] = nxt[len(word):]
+                    parts[i + 1] = nxt[len(word) :]
             out.append(number_regex(chosen))
         elif p == "{alias}":
             names = sorted({normalise(a) for a in aliases}, key=len, reverse=True)

@@ -7,9 +7,9 @@ import io
 import re
 from pathlib import Path
 
+from ..core.paths import expand, shown_path
+from ..core.problems import Problem, Report, problem
 from ..data.decode import DecodeError, decode, is_binary
-from ..paths import expand, shown_path
-from ..problems import Problem, Report, problem
 
 REPORT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".pdf"}
 OLD_WORD = {".doc", ".wps", ".rtf", ".odt"}
@@ -28,7 +28,9 @@ def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[
     except OSError as exc:
         return None, [problem("E-EXTRACT-FILE", shown, reason=exc.strerror or str(exc))]
     if path.suffix.lower() in OLD_WORD and not raw.startswith(b"PK"):
-        return None, [problem("E-EXTRACT-FILE", shown, reason="旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx")]
+        return None, [
+            problem("E-EXTRACT-FILE", shown, reason="旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx")
+        ]
     if raw.startswith(b"PK\x03\x04"):
         return _docx(raw, shown)
     if raw.lstrip()[:5] == b"%PDF-":
@@ -36,7 +38,11 @@ def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[
     if not raw.strip():
         return "", []
     if is_binary(raw[:8192]):
-        return None, [problem("E-EXTRACT-FILE", shown, reason="这是二进制文件，不是文本报告（Word 报告请用 .docx，PDF 须含文字层）")]
+        return None, [
+            problem(
+                "E-EXTRACT-FILE", shown, reason="这是二进制文件，不是文本报告（Word 报告请用 .docx，PDF 须含文字层）"
+            )
+        ]
     try:
         text, _ = decode(raw)
     except DecodeError:
@@ -84,7 +90,9 @@ def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     return reflow("\n".join(pages)), []
 
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)"
+)
 _PAGE_NUMBER = re.compile(r"[-—\s\d第页/共]+")
 
 

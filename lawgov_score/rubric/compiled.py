@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field  # `Item.field` shadows the name inside the class
 from typing import Any
 
-from .model import FieldDef, Grade, RELATIVE_RULES, SIDE_RULES
+from .model import RELATIVE_RULES, SIDE_RULES, FieldDef, Grade
 
 
 @dataclass

@@ -17,31 +17,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..problems import Report
+from ..core.problems import Report
 from .compiled import Item, Rubric
+from .describe import describe_rule
 
 # Rule keys that are thresholds (what a unit must reach), reported as "target" changes.
 TARGET_KEYS = frozenset({"target", "floor", "bands", "above", "below"})
 FIELD_KEYS = ("name", "type", "levels", "formula", "min", "max", "aliases")  # what reading or scoring uses
 
-KINDS_ZH = {
-    "added": "新增", "removed": "删除", "renamed": "改名", "renumbered": "改编号", "moved": "移动",
-    "points": "分值", "rule": "规则", "target": "目标", "field": "指标", "weight": "权重", "aggregate": "汇总方式",
-    "missing": "缺数据", "evidence": "佐证", "description": "说明", "total": "满分", "bonus_cap": "加分上限",
-    "grades": "等次", "decimals": "小数位", "rubric": "细则信息", "field_def": "指标定义",
-}
-KINDS_EN = {
-    "added": "added", "removed": "removed", "renamed": "renamed", "renumbered": "renumbered", "moved": "moved",
-    "points": "points", "rule": "rule", "target": "target", "field": "field", "weight": "weight", "aggregate": "aggregate",
-    "missing": "missing", "evidence": "evidence", "description": "description", "total": "total", "bonus_cap": "bonus cap",
-    "grades": "grades", "decimals": "decimals", "rubric": "rubric", "field_def": "field definition",
-}
 TEXT_KINDS = frozenset({"renamed", "evidence", "description", "rubric"})  # cannot change a score
 
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # a key of KINDS_ZH
+    kind: str  # added, removed, renamed, renumbered, moved, points, rule, target, field, … (views name them)
     id: str  # the item's id (in the new rubric; in the old one when removed); "" for the rubric
     name: str  # the item's name, a grade's or a field's name
     key: str  # what changed: "points", "rule.target", "grades.良好", "fields.x.formula", "id", …
@@ -53,8 +42,15 @@ class Change:
         return self.kind not in TEXT_KINDS
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "name": self.name, "key": self.key,
-                "old": _plain(self.old), "new": _plain(self.new), "scoring": self.scoring}
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "key": self.key,
+            "old": _plain(self.old),
+            "new": _plain(self.new),
+            "scoring": self.scoring,
+        }
 
 
 @dataclass
@@ -73,16 +69,6 @@ class RubricDiff:
         for c in self.changes:
             out[c.kind] = out.get(c.kind, 0) + 1
         return out
-
-    def frame(self, lang: str = "zh"):
-        """The changes as a polars frame: kind, kind_text, id, name, key, old, new, scoring."""
-        import polars as pl
-
-        labels = KINDS_EN if lang == "en" else KINDS_ZH
-        rows = [{"kind": c.kind, "kind_text": labels[c.kind], "id": c.id, "name": c.name, "key": c.key,
-                 "old": show(c.old), "new": show(c.new), "scoring": c.scoring} for c in self.changes]
-        return pl.DataFrame(rows, schema={"kind": pl.String, "kind_text": pl.String, "id": pl.String, "name": pl.String,
-                                          "key": pl.String, "old": pl.String, "new": pl.String, "scoring": pl.Boolean})
 
 
 def show(value: Any) -> str:
@@ -118,14 +104,16 @@ def _rule_dump(item: Item) -> dict | None:
 
 def _summary(item: Item, rubric: Rubric, lang: str = "zh") -> str:
     """What an added or removed item is worth and how it scores."""
-    from ..present import describe_rule
-
     if item.children:
         n = sum(1 for it in rubric.items.values() if it.is_leaf and _under(rubric, it, item.id))
         return f"{item.max:g} 分，含 {n} 个末级项目" if lang != "en" else f"{item.max:g} points, {n} leaf items"
     head = f"{item.max:g} 分" if lang != "en" else f"{item.max:g} points"
     src = item.value_source
-    return f"{head}；{src}；{describe_rule(item, rubric, lang)}" if lang != "en" else f"{head}; {src}; {describe_rule(item, rubric, lang)}"
+    return (
+        f"{head}；{src}；{describe_rule(item, rubric, lang)}"
+        if lang != "en"
+        else f"{head}; {src}; {describe_rule(item, rubric, lang)}"
+    )
 
 
 def _under(rubric: Rubric, item: Item, ancestor: str) -> bool:
@@ -163,8 +151,6 @@ def pair_items(old: Rubric, new: Rubric) -> dict[str, str]:
 
 def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
     """Every change from ``old`` to ``new`` (rubric settings first, then items in the new order)."""
-    from ..present import describe_rule
-
     pairs = pair_items(old, new)
     back = {o: n for n, o in pairs.items()}
     out: list[Change] = []
@@ -227,12 +213,29 @@ def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
         ro, rn = _rule_dump(o), _rule_dump(n)
         if ro != rn:
             if ro is None or rn is None or ro["type"] != rn["type"]:
-                out.append(Change("rule", nid, n.name, "rule",
-                                  describe_rule(o, old, lang) if ro else None, describe_rule(n, new, lang) if rn else None))
+                out.append(
+                    Change(
+                        "rule",
+                        nid,
+                        n.name,
+                        "rule",
+                        describe_rule(o, old, lang) if ro else None,
+                        describe_rule(n, new, lang) if rn else None,
+                    )
+                )
             else:
                 for key in [*rn]:
                     if ro.get(key) != rn.get(key):
-                        out.append(Change("target" if key in TARGET_KEYS else "rule", nid, n.name, f"rule.{key}", ro.get(key), rn.get(key)))
+                        out.append(
+                            Change(
+                                "target" if key in TARGET_KEYS else "rule",
+                                nid,
+                                n.name,
+                                f"rule.{key}",
+                                ro.get(key),
+                                rn.get(key),
+                            )
+                        )
         for key in ("evidence", "description"):
             if (getattr(o, key) or "") != (getattr(n, key) or ""):
                 out.append(Change(key, nid, n.name, key, getattr(o, key), getattr(n, key)))
@@ -247,8 +250,8 @@ def read_rubric_at(spec: str, workdir) -> tuple[Rubric | None, Report]:
     ``workdir``, a scratch directory the caller removes).  Problems are located as ``REV:path``."""
     from pathlib import Path
 
-    from .. import gitrev
-    from ..problems import ProblemError, Report
+    from ..core import gitrev
+    from ..core.problems import ProblemError, Report
     from .load import read_rubric
 
     if not gitrev.looks_like_revision(spec):

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..problems import CATALOGUE, Problem, problem
-from ..yamlsafe import locate
+from ..core.problems import CATALOGUE, Problem, problem
+from ..core.yamlsafe import locate
 from .compiled import Item, Rubric
 from .semantics import field_range, zero_division, zero_reason
 
@@ -34,7 +34,10 @@ from .semantics import field_range, zero_division, zero_reason
 UNWAIVABLE = frozenset({"W-WAIVER-UNUSED"})
 
 _EFFECT = {  # role → (zh, en) of what the item does
-    "score": ("得分", "score"), "negative": ("扣分", "deduct"), "bonus": ("加分", "add a bonus"), "veto": ("触发否决", "fire"),
+    "score": ("得分", "score"),
+    "negative": ("扣分", "deduct"),
+    "bonus": ("加分", "add a bonus"),
+    "veto": ("触发否决", "fire"),
 }
 
 
@@ -119,24 +122,48 @@ class _Lint:
             elif rule.type == "graded" and all(v == 0 for v in rule.levels.values()):
                 reasons.append(("各等次的得分比例均为 0", "every level earns a share of 0"))
             if item.parent and self.parent_aggregate(item) == "weighted_mean" and item.weight == 0:
-                reasons.append(("上级按加权平均汇总，而本项权重为 0", "its parent takes a weighted mean and its weight is 0"))
+                reasons.append(
+                    ("上级按加权平均汇总，而本项权重为 0", "its parent takes a weighted mean and its weight is 0")
+                )
         elif role == "veto" and item.field in self.r.fields and rule.when is None:
             lo, hi = field_range(self.r.fields[item.field])
             if rule.above is not None and hi is not None and rule.above >= hi:
-                reasons.append((f"否决条件为大于 {_g(rule.above)}，而指标“{item.field}”最大为 {_g(hi)}",
-                                f"it fires above {_g(rule.above)} and field '{item.field}' is at most {_g(hi)}"))
+                reasons.append(
+                    (
+                        f"否决条件为大于 {_g(rule.above)}，而指标“{item.field}”最大为 {_g(hi)}",
+                        f"it fires above {_g(rule.above)} and field '{item.field}' is at most {_g(hi)}",
+                    )
+                )
             if rule.below is not None and lo is not None and rule.below <= lo:
-                reasons.append((f"否决条件为小于 {_g(rule.below)}，而指标“{item.field}”最小为 {_g(lo)}",
-                                f"it fires below {_g(rule.below)} and field '{item.field}' is at least {_g(lo)}"))
+                reasons.append(
+                    (
+                        f"否决条件为小于 {_g(rule.below)}，而指标“{item.field}”最小为 {_g(lo)}",
+                        f"it fires below {_g(rule.below)} and field '{item.field}' is at least {_g(lo)}",
+                    )
+                )
         elif role == "bonus" and self.r.bonus_cap == 0:
             reasons.append(("细则的 bonus_cap 为 0", "the rubric's bonus_cap is 0"))
         zh_effect, en_effect = _EFFECT[role]
         for zh, en in reasons:
-            self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect=zh_effect, effect_en=en_effect, reason=zh, reason_en=en)
+            self.add(
+                "W-NEVER-SCORES",
+                self.at(item, "rule"),
+                item,
+                effect=zh_effect,
+                effect_en=en_effect,
+                reason=zh,
+                reason_en=en,
+            )
         culprit = zero_division(item.formula_ast) if item.formula_ast is not None else None
         if culprit:
-            self.add("W-NEVER-SCORES", self.at(item, "formula"), item, effect=zh_effect, effect_en=en_effect,
-                     **zero_reason(culprit))
+            self.add(
+                "W-NEVER-SCORES",
+                self.at(item, "formula"),
+                item,
+                effect=zh_effect,
+                effect_en=en_effect,
+                **zero_reason(culprit),
+            )
         if role == "score" and item.max > 0 and not reasons:
             self.never_full(item)
 
@@ -154,45 +181,75 @@ class _Lint:
             share = max(rule.levels.values(), default=0.0)
             best = (points * share, f"最好的等次得分比例为 {_g(share)}", f"the best level earns a share of {_g(share)}")
         if best is not None and best[0] < points - 1e-9:
-            self.add("W-NEVER-SCORES", self.at(item, "rule"), item, effect="得满分", effect_en="score full points",
-                     reason=f"{best[1]}，低于本项分值 {_g(points)}",
-                     reason_en=f"{best[2]}, below the item's {_g(points)} points")
+            self.add(
+                "W-NEVER-SCORES",
+                self.at(item, "rule"),
+                item,
+                effect="得满分",
+                effect_en="score full points",
+                reason=f"{best[1]}，低于本项分值 {_g(points)}",
+                reason_en=f"{best[2]}, below the item's {_g(points)} points",
+            )
 
     def caps(self, item: Item) -> None:
         rule = item.rule
         if rule.type in ("negative", "bonus") and rule.cap < rule.each:
-            self.add("W-CAP", self.at(item, "rule", "cap"), item,
-                     reason=f"cap {_g(rule.cap)} 小于每次的 each {_g(rule.each)}，一次就超过上限",
-                     reason_en=f"cap {_g(rule.cap)} is below one step, each {_g(rule.each)}")
+            self.add(
+                "W-CAP",
+                self.at(item, "rule", "cap"),
+                item,
+                reason=f"cap {_g(rule.cap)} 小于每次的 each {_g(rule.each)}，一次就超过上限",
+                reason_en=f"cap {_g(rule.cap)} is below one step, each {_g(rule.each)}",
+            )
         if rule.type == "deduct" and rule.cap is not None and rule.cap > item.max:
-            self.add("W-CAP", self.at(item, "rule", "cap"), item,
-                     reason=f"最多扣 {_g(rule.cap)} 分，超过本项分值 {_g(item.max)}（本项最低 0 分）",
-                     reason_en=f"it deducts up to {_g(rule.cap)}, more than the item's {_g(item.max)} points (the item stops at 0)")
+            self.add(
+                "W-CAP",
+                self.at(item, "rule", "cap"),
+                item,
+                reason=f"最多扣 {_g(rule.cap)} 分，超过本项分值 {_g(item.max)}（本项最低 0 分）",
+                reason_en=f"it deducts up to {_g(rule.cap)}, more than the item's {_g(item.max)} points (the item stops at 0)",
+            )
 
     def bonus_item(self, item: Item) -> None:
         cap = self.r.bonus_cap
         if cap is not None and cap > 0 and item.rule.cap > cap:
-            self.add("W-BONUS", self.at(item, "rule", "cap"), item,
-                     reason=f"本项最多加 {_g(item.rule.cap)} 分，但全部加分合计不超过 bonus_cap {_g(cap)}",
-                     reason_en=f"the item adds up to {_g(item.rule.cap)} but all bonuses together stop at bonus_cap {_g(cap)}")
+            self.add(
+                "W-BONUS",
+                self.at(item, "rule", "cap"),
+                item,
+                reason=f"本项最多加 {_g(item.rule.cap)} 分，但全部加分合计不超过 bonus_cap {_g(cap)}",
+                reason_en=f"the item adds up to {_g(item.rule.cap)} but all bonuses together stop at bonus_cap {_g(cap)}",
+            )
 
     def bonus_rubric(self) -> None:
         if self.r.bonus_cap is not None and not any(it.role == "bonus" for it in self.r.leaves()):
-            self.add("W-BONUS", self.at(None, "bonus_cap"), where="细则",
-                     reason=f"设了 bonus_cap {_g(self.r.bonus_cap)}，但没有加分（bonus）项目",
-                     reason_en=f"bonus_cap is {_g(self.r.bonus_cap)} but there is no bonus item")
+            self.add(
+                "W-BONUS",
+                self.at(None, "bonus_cap"),
+                where="细则",
+                reason=f"设了 bonus_cap {_g(self.r.bonus_cap)}，但没有加分（bonus）项目",
+                reason_en=f"bonus_cap is {_g(self.r.bonus_cap)} but there is no bonus item",
+            )
 
     def veto(self, item: Item) -> None:
         rule = item.rule
         best = self.r.total + self.bonus_reach()
         if rule.cap_total is not None and rule.cap_total >= best:
-            self.add("W-VETO", self.at(item, "rule", "cap_total"), item,
-                     reason=f"cap_total {_g(rule.cap_total)} 不低于可得的最高总分 {_g(best)}",
-                     reason_en=f"cap_total {_g(rule.cap_total)} is not below the highest possible total {_g(best)}")
+            self.add(
+                "W-VETO",
+                self.at(item, "rule", "cap_total"),
+                item,
+                reason=f"cap_total {_g(rule.cap_total)} 不低于可得的最高总分 {_g(best)}",
+                reason_en=f"cap_total {_g(rule.cap_total)} is not below the highest possible total {_g(best)}",
+            )
         if rule.cap_grade is not None and self.r.grades and rule.cap_grade == self.r.grades[0].name:
-            self.add("W-VETO", self.at(item, "rule", "cap_grade"), item,
-                     reason=f"cap_grade“{rule.cap_grade}”是最高等次",
-                     reason_en=f"cap_grade '{rule.cap_grade}' is the best grade")
+            self.add(
+                "W-VETO",
+                self.at(item, "rule", "cap_grade"),
+                item,
+                reason=f"cap_grade“{rule.cap_grade}”是最高等次",
+                reason_en=f"cap_grade '{rule.cap_grade}' is the best grade",
+            )
 
     def weight(self, item: Item) -> None:
         if item.weight != 1 and self.parent_aggregate(item) == "sum":
@@ -220,16 +277,22 @@ class _Lint:
         last = len(grades) - 1
         if grades[last].min_percent > 0:
             x = _g(grades[last].min_percent)
-            self.add("W-GRADE", self.at(None, "grades", last),
-                     reason=f"得分率低于 {x}% 的单位没有等次；最后一档应为 min_percent: 0",
-                     reason_en=f"a unit below {x}% gets no grade; make the last band min_percent: 0")
+            self.add(
+                "W-GRADE",
+                self.at(None, "grades", last),
+                reason=f"得分率低于 {x}% 的单位没有等次；最后一档应为 min_percent: 0",
+                reason_en=f"a unit below {x}% gets no grade; make the last band min_percent: 0",
+            )
         if self.r.total > 0:
             top = 100 + self.bonus_reach() / self.r.total * 100
             for j, g in enumerate(grades):
                 if g.min_percent > top + 1e-9:
-                    self.add("W-GRADE", self.at(None, "grades", j),
-                             reason=f"“{g.name}”要求得分率 {_g(g.min_percent)}%，最高只能达到 {_g(round(top, 2))}%",
-                             reason_en=f"'{g.name}' needs {_g(g.min_percent)}% but at most {_g(round(top, 2))}% can be reached")
+                    self.add(
+                        "W-GRADE",
+                        self.at(None, "grades", j),
+                        reason=f"“{g.name}”要求得分率 {_g(g.min_percent)}%，最高只能达到 {_g(round(top, 2))}%",
+                        reason_en=f"'{g.name}' needs {_g(g.min_percent)}% but at most {_g(round(top, 2))}% can be reached",
+                    )
 
 
 def lint_rubric(rubric: Rubric) -> list[Problem]:
@@ -255,13 +318,26 @@ def apply_waivers(rubric: Rubric, problems: Iterable[Problem]) -> list[Problem]:
         loc = lint.at(owner, "waive", code)
         entry = CATALOGUE.get(code)
         if entry is None:
-            from ..problems import did_you_mean
+            from ..core.problems import did_you_mean
 
-            lint.add("E-WAIVER", loc, where=where, waived=code, reason="没有这个问题代码", reason_en="no such problem code",
-                     suggestion=did_you_mean(code, [c for c, e in CATALOGUE.items() if e.severity == "warning"]))
+            lint.add(
+                "E-WAIVER",
+                loc,
+                where=where,
+                waived=code,
+                reason="没有这个问题代码",
+                reason_en="no such problem code",
+                suggestion=did_you_mean(code, [c for c, e in CATALOGUE.items() if e.severity == "warning"]),
+            )
         elif entry.severity == "error" or code in UNWAIVABLE:
-            lint.add("E-WAIVER", loc, where=where, waived=code, reason="错误只能改正，不能豁免",
-                     reason_en="an error must be fixed, not waived")
+            lint.add(
+                "E-WAIVER",
+                loc,
+                where=where,
+                waived=code,
+                reason="错误只能改正，不能豁免",
+                reason_en="an error must be fixed, not waived",
+            )
         else:
             valid.add((owner.id if owner is not None else None, code))
     for p in problems:
@@ -273,8 +349,13 @@ def apply_waivers(rubric: Rubric, problems: Iterable[Problem]) -> list[Problem]:
         out.append(p)
     for owner_id, code in sorted(valid - used, key=lambda k: (k[0] or "", k[1])):
         owner = rubric.items[owner_id] if owner_id is not None else None
-        lint.add("W-WAIVER-UNUSED", lint.at(owner, "waive", code), where=_where(owner) if owner else "细则", waived=code,
-                 **({"item": owner_id} if owner_id else {}))
+        lint.add(
+            "W-WAIVER-UNUSED",
+            lint.at(owner, "waive", code),
+            where=_where(owner) if owner else "细则",
+            waived=code,
+            **({"item": owner_id} if owner_id else {}),
+        )
     return out + lint.out
 
 
@@ -288,4 +369,3 @@ def _waiver_for(rubric: Rubric, item_id: str | None, code: str, valid: set) -> s
     if (None, code) in valid:
         return None
     return False
-

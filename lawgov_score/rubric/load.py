@@ -17,12 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import yamlsafe
-from ..paths import shown_path
-from ..problems import Problem, ProblemError, Report, did_you_mean, problem
-from ..yamlsafe import LDict, LList, locate, shown as shown_value
+from ..core import yamlsafe
+from ..core.paths import shown_path
+from ..core.problems import Problem, ProblemError, Report, did_you_mean, problem
+from ..core.yamlsafe import LDict, LList, locate
+from ..core.yamlsafe import shown as shown_value
 from .compiled import Rubric
-from .model import AddedNode, FieldDef, FieldsDoc, InvalidNode, Node, RubricDoc, RULE_TYPES
+from .model import RULE_TYPES, AddedNode, FieldDef, FieldsDoc, InvalidNode, Node, RubricDoc
 
 EXTENDS_KEYS = ("extends", "override", "remove", "add")
 
@@ -35,7 +36,15 @@ def read_rubric(path: str | Path) -> tuple[Rubric | None, Report]:
     if raw is None:
         return None, report
     if "items" not in raw and "fields" in raw and not any(k in raw for k in EXTENDS_KEYS):
-        report.add(problem("E-TREE", shown, raw.loc[1], where="细则", reason="这是指标字典文件（只有 fields），不是细则；用 `rubric check` 检查它"))
+        report.add(
+            problem(
+                "E-TREE",
+                shown,
+                raw.loc[1],
+                where="细则",
+                reason="这是指标字典文件（只有 fields），不是细则；用 `rubric check` 检查它",
+            )
+        )
         return None, report
     constraints: list = []
     fields = _load_fields(raw, report, constraints)
@@ -105,8 +114,18 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
             report.add(problem("E-FILE", shown, reason="文件为空"))
         return None
     if not isinstance(raw, LDict):
-        report.add(problem("E-TYPE", shown, 1, where="细则", key="(顶层)", value=shown_value(raw),
-                           expected="顶层应为映射（id、name、items 等键）", expected_en="the top level must be a mapping (id, name, items …)"))
+        report.add(
+            problem(
+                "E-TYPE",
+                shown,
+                1,
+                where="细则",
+                key="(顶层)",
+                value=shown_value(raw),
+                expected="顶层应为映射（id、name、items 等键）",
+                expected_en="the top level must be a mapping (id, name, items …)",
+            )
+        )
         return None
     if any(p.code != "E-YAML-DUPKEY" for p in probs):  # a bad tag: the mapping cannot be trusted
         return None  # (after a duplicate key the first value is kept, so checking goes on)
@@ -116,8 +135,18 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
     target = raw["extends"]
     line = raw.loc_of("extends")[1]
     if not isinstance(target, str) or not target.strip():
-        report.add(problem("E-TYPE", shown, line, where="细则", key="extends", value=shown_value(target),
-                           expected="应为细则文件的路径", expected_en="a path to the base rubric"))
+        report.add(
+            problem(
+                "E-TYPE",
+                shown,
+                line,
+                where="细则",
+                key="extends",
+                value=shown_value(target),
+                expected="应为细则文件的路径",
+                expected_en="a path to the base rubric",
+            )
+        )
         return None
     base_path = (path.parent / target).resolve()
     base_shown = os.path.normpath(os.path.join(os.path.dirname(shown), target))
@@ -142,7 +171,9 @@ def _resolve_field_paths(raw: LDict, path: Path, shown: str) -> None:
         return
     for i, entry in enumerate(entries):
         if isinstance(entry, str):
-            entries[i] = _FieldRef(str((path.parent / entry).resolve()), os.path.normpath(os.path.join(os.path.dirname(shown), entry)))
+            entries[i] = _FieldRef(
+                str((path.parent / entry).resolve()), os.path.normpath(os.path.join(os.path.dirname(shown), entry))
+            )
 
 
 class _FieldRef(str):
@@ -176,19 +207,46 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
     for item_id, patch in (child.get("override") or {}).items():
         loc = child["override"].loc_of(item_id)
         if item_id not in index:
-            report.add(problem("E-OVERRIDE-UNKNOWN", loc[0], loc[1], section="override", id=item_id, suggestion=did_you_mean(item_id, index)))
+            report.add(
+                problem(
+                    "E-OVERRIDE-UNKNOWN",
+                    loc[0],
+                    loc[1],
+                    section="override",
+                    id=item_id,
+                    suggestion=did_you_mean(item_id, index),
+                )
+            )
             continue
         if not isinstance(patch, LDict):
-            report.add(problem("E-TYPE", loc[0], loc[1], where=f"override {item_id}", key=item_id,
-                               value=shown_value(patch),
-                               expected="应为映射（要改的键: 新值）", expected_en="a mapping of keys to new values"))
+            report.add(
+                problem(
+                    "E-TYPE",
+                    loc[0],
+                    loc[1],
+                    where=f"override {item_id}",
+                    key=item_id,
+                    value=shown_value(patch),
+                    expected="应为映射（要改的键: 新值）",
+                    expected_en="a mapping of keys to new values",
+                )
+            )
             continue
         _deep_merge(index[item_id][0], patch)
     removals = child.get("remove") or []
     for i, item_id in enumerate(removals):
         loc = removals.loc_of(i) if isinstance(removals, LList) else child.loc
         if item_id not in index:
-            report.add(problem("E-OVERRIDE-UNKNOWN", loc[0], loc[1], section="remove", id=item_id, suggestion=did_you_mean(str(item_id), index)))
+            report.add(
+                problem(
+                    "E-OVERRIDE-UNKNOWN",
+                    loc[0],
+                    loc[1],
+                    section="remove",
+                    id=item_id,
+                    suggestion=did_you_mean(str(item_id), index),
+                )
+            )
             continue
         node, siblings = index[item_id]
         siblings_pos = next(j for j, x in enumerate(siblings) if x is node)
@@ -199,8 +257,18 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
     for i, node in enumerate(additions):
         loc = additions.loc_of(i) if isinstance(additions, LList) else child.loc
         if not isinstance(node, LDict):
-            report.add(problem("E-TYPE", loc[0], loc[1], where="add", key="add", value=shown_value(node),
-                               expected="每项应为一个项目的映射", expected_en="each entry must be an item mapping"))
+            report.add(
+                problem(
+                    "E-TYPE",
+                    loc[0],
+                    loc[1],
+                    where="add",
+                    key="add",
+                    value=shown_value(node),
+                    expected="每项应为一个项目的映射",
+                    expected_en="each entry must be an item mapping",
+                )
+            )
             continue
         parent = node.pop("parent", None)
         if parent is None:
@@ -208,7 +276,16 @@ def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
         elif parent in index:
             target = index[parent][0].setdefault("items", LList(loc=loc))
         else:
-            report.add(problem("E-OVERRIDE-UNKNOWN", loc[0], loc[1], section="add.parent", id=parent, suggestion=did_you_mean(str(parent), index)))
+            report.add(
+                problem(
+                    "E-OVERRIDE-UNKNOWN",
+                    loc[0],
+                    loc[1],
+                    section="add.parent",
+                    id=parent,
+                    suggestion=did_you_mean(str(parent), index),
+                )
+            )
             continue
         target.append(node)
         if isinstance(target, LList):
@@ -252,7 +329,13 @@ def _index_items(doc: LDict) -> dict[str, tuple[LDict, list]]:
 def _deep_merge(target: LDict, patch: LDict) -> None:
     for key, value in patch.items():
         current = target.get(key)
-        replace_rule = key == "rule" and isinstance(value, dict) and isinstance(current, dict) and "type" in value and value.get("type") != current.get("type")
+        replace_rule = (
+            key == "rule"
+            and isinstance(value, dict)
+            and isinstance(current, dict)
+            and "type" in value
+            and value.get("type") != current.get("type")
+        )
         if isinstance(current, LDict) and isinstance(value, LDict) and not replace_rule:
             _deep_merge(current, value)
         else:
@@ -287,8 +370,18 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
         return []
     if not isinstance(entries, list):
         loc = raw.loc_of("fields")
-        report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=shown_value(entries),
-                           expected="应为指标字典文件路径或指标定义的列表", expected_en="a list of dictionary paths or field definitions"))
+        report.add(
+            problem(
+                "E-TYPE",
+                loc[0],
+                loc[1],
+                where="细则",
+                key="fields",
+                value=shown_value(entries),
+                expected="应为指标字典文件路径或指标定义的列表",
+                expected_en="a list of dictionary paths or field definitions",
+            )
+        )
         return None
     out: list[tuple[FieldDef, tuple[str, int]]] = []
     ok = True
@@ -307,8 +400,18 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
                 ok = False
                 continue
             if not isinstance(fraw, LDict) or "fields" not in fraw:
-                report.add(problem("E-TYPE", entry.shown, 1, where="指标字典", key="fields", value="",
-                                   expected="指标字典应有顶层键 fields", expected_en="a field dictionary needs a top-level 'fields' list"))
+                report.add(
+                    problem(
+                        "E-TYPE",
+                        entry.shown,
+                        1,
+                        where="指标字典",
+                        key="fields",
+                        value="",
+                        expected="指标字典应有顶层键 fields",
+                        expected_en="a field dictionary needs a top-level 'fields' list",
+                    )
+                )
                 ok = False
                 continue
             doc = _validate(FieldsDoc, fraw, fraw, report)
@@ -324,8 +427,18 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
                 continue
             out.append((f, loc))
         else:
-            report.add(problem("E-TYPE", loc[0], loc[1], where="细则", key="fields", value=shown_value(entry),
-                               expected="应为指标字典文件路径或指标定义", expected_en="a dictionary path or a field definition"))
+            report.add(
+                problem(
+                    "E-TYPE",
+                    loc[0],
+                    loc[1],
+                    where="细则",
+                    key="fields",
+                    value=shown_value(entry),
+                    expected="应为指标字典文件路径或指标定义",
+                    expected_en="a dictionary path or a field definition",
+                )
+            )
             ok = False
     return out if ok else None
 
@@ -333,24 +446,69 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
 # --- stage 4: validation against the models -------------------------------------------------
 
 _KNOWN_KEYS = sorted(
-    set(RubricDoc.model_fields) | set(Node.model_fields) | set(FieldDef.model_fields) | set(AddedNode.model_fields)
-    | {"type", "expect", "target", "direction", "partial", "floor", "bands", "at", "else", "each", "per", "cap",
-       "steps", "levels", "when", "above", "below", "cap_total", "cap_grade", "within", "alone", "by_rank",
-       "min_percent",
-       "match", "units", "context", "breaks", "exclude", "value", "single", "priority", "avoid",
-       "shared", "check", "severity", "why", "constraints"}
+    set(RubricDoc.model_fields)
+    | set(Node.model_fields)
+    | set(FieldDef.model_fields)
+    | set(AddedNode.model_fields)
+    | {
+        "type",
+        "expect",
+        "target",
+        "direction",
+        "partial",
+        "floor",
+        "bands",
+        "at",
+        "else",
+        "each",
+        "per",
+        "cap",
+        "steps",
+        "levels",
+        "when",
+        "above",
+        "below",
+        "cap_total",
+        "cap_grade",
+        "within",
+        "alone",
+        "by_rank",
+        "min_percent",
+        "match",
+        "units",
+        "context",
+        "breaks",
+        "exclude",
+        "value",
+        "single",
+        "priority",
+        "avoid",
+        "shared",
+        "check",
+        "severity",
+        "why",
+        "constraints",
+    }
 )
 
 _EXPECTED = {  # pydantic error type → (zh, en)
-    "float_type": ("应为数字", "a number"), "float_parsing": ("应为数字", "a number"),
-    "int_type": ("应为整数", "a whole number"), "int_parsing": ("应为整数", "a whole number"),
+    "float_type": ("应为数字", "a number"),
+    "float_parsing": ("应为数字", "a number"),
+    "int_type": ("应为整数", "a whole number"),
+    "int_parsing": ("应为整数", "a whole number"),
     "int_from_float": ("应为整数", "a whole number"),
-    "bool_type": ("应为 true 或 false", "true or false"), "bool_parsing": ("应为 true 或 false", "true or false"),
-    "string_type": ("应为文字", "text"), "list_type": ("应为列表（以 - 开头的各行）", "a list"),
-    "dict_type": ("应为映射（键: 值）", "a mapping"), "model_type": ("应为映射（键: 值）", "a mapping"),
+    "bool_type": ("应为 true 或 false", "true or false"),
+    "bool_parsing": ("应为 true 或 false", "true or false"),
+    "string_type": ("应为文字", "text"),
+    "list_type": ("应为列表（以 - 开头的各行）", "a list"),
+    "dict_type": ("应为映射（键: 值）", "a mapping"),
+    "model_type": ("应为映射（键: 值）", "a mapping"),
     "model_attributes_type": ("应为映射（键: 值）", "a mapping"),
     "string_too_short": ("不能为空", "must not be empty"),
-    "string_pattern_mismatch": ("只能用英文字母、数字和下划线，且不以数字开头", "letters, digits and _ only, not starting with a digit"),
+    "string_pattern_mismatch": (
+        "只能用英文字母、数字和下划线，且不以数字开头",
+        "letters, digits and _ only, not starting with a digit",
+    ),
     "finite_number": ("应为有限的数", "a finite number"),
 }
 
@@ -374,8 +532,18 @@ def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tu
         return [], True
     if not isinstance(raws, list):
         path, line = locate(root, prefix)
-        report.add(problem("E-TYPE", path, line, where="细则", key=prefix[-1], value=shown_value(raws),
-                           expected="应为项目列表（以 - 开头）", expected_en="a list of items"))
+        report.add(
+            problem(
+                "E-TYPE",
+                path,
+                line,
+                where="细则",
+                key=prefix[-1],
+                value=shown_value(raws),
+                expected="应为项目列表（以 - 开头）",
+                expected_en="a list of items",
+            )
+        )
         return [], False
     ok = True
     out: list[Node] = []
@@ -383,8 +551,18 @@ def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tu
         here = prefix + (i,)
         if not isinstance(nraw, dict):
             path, line = locate(root, here)
-            report.add(problem("E-TYPE", path, line, where="细则", key="items", value=shown_value(nraw),
-                               expected="每个项目应为映射（id、name、points …）", expected_en="each item must be a mapping"))
+            report.add(
+                problem(
+                    "E-TYPE",
+                    path,
+                    line,
+                    where="细则",
+                    key="items",
+                    value=shown_value(nraw),
+                    expected="每个项目应为映射（id、name、points …）",
+                    expected_en="each item must be a mapping",
+                )
+            )
             ok = False
             continue
         children, kids_ok = _validate_nodes(nraw.get("items"), here + ("items",), root, report)
@@ -393,9 +571,20 @@ def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tu
             ok = False
         if node is None:
             field = nraw.get("field") if isinstance(nraw.get("field"), str) else None
-            node = InvalidNode.model_construct(id=str(nraw.get("id", "?")), name=str(nraw.get("name", "")), points=None,
-                                        weight=1, aggregate=None, items=[], field=field, formula=None, rule=None,
-                                        missing="zero", evidence=None, description=None)
+            node = InvalidNode.model_construct(
+                id=str(nraw.get("id", "?")),
+                name=str(nraw.get("name", "")),
+                points=None,
+                weight=1,
+                aggregate=None,
+                items=[],
+                field=field,
+                formula=None,
+                rule=None,
+                missing="zero",
+                evidence=None,
+                description=None,
+            )
         node.items = children
         out.append(node)
     return out, ok
@@ -413,12 +602,21 @@ def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
     value = err.get("input")
     value_text = shown_value(value)
     if kind == "extra_forbidden":
-        return problem("E-KEY-UNKNOWN", path, line, where=where, key=loc[-1], suggestion=did_you_mean(str(loc[-1]), _KNOWN_KEYS))
+        return problem(
+            "E-KEY-UNKNOWN", path, line, where=where, key=loc[-1], suggestion=did_you_mean(str(loc[-1]), _KNOWN_KEYS)
+        )
     if kind == "missing":
         return problem("E-KEY-MISSING", path, line, where=where, key=loc[-1])
     if kind == "union_tag_invalid":
-        return problem("E-RULE-TYPE", path, line, where=where, value=ctx.get("tag", value), choices=", ".join(RULE_TYPES),
-                       suggestion=did_you_mean(str(ctx.get("tag", "")), RULE_TYPES))
+        return problem(
+            "E-RULE-TYPE",
+            path,
+            line,
+            where=where,
+            value=ctx.get("tag", value),
+            choices=", ".join(RULE_TYPES),
+            suggestion=did_you_mean(str(ctx.get("tag", "")), RULE_TYPES),
+        )
     if kind == "union_tag_not_found":
         return problem("E-KEY-MISSING", path, line, where=where, key="type")
     if kind == "points_negative" or (key == "points" and kind in ("greater_than_equal", "greater_than")):

@@ -164,15 +164,37 @@ class MinmaxRule(_Strict):
 
 Rule = Annotated[
     Union[
-        BooleanRule, ThresholdRule, LinearRule, BandsRule, DeductRule, GradedRule, DirectRule,
-        NegativeRule, BonusRule, VetoRule, RatioToBestRule, RankRule, MinmaxRule,
+        BooleanRule,
+        ThresholdRule,
+        LinearRule,
+        BandsRule,
+        DeductRule,
+        GradedRule,
+        DirectRule,
+        NegativeRule,
+        BonusRule,
+        VetoRule,
+        RatioToBestRule,
+        RankRule,
+        MinmaxRule,
     ],
     Field(discriminator="type"),
 ]
 
 RULE_TYPES = [
-    "boolean", "threshold", "linear", "bands", "deduct", "graded", "direct",
-    "negative", "bonus", "veto", "ratio_to_best", "rank", "minmax",
+    "boolean",
+    "threshold",
+    "linear",
+    "bands",
+    "deduct",
+    "graded",
+    "direct",
+    "negative",
+    "bonus",
+    "veto",
+    "ratio_to_best",
+    "rank",
+    "minmax",
 ]
 # Rules whose items sit outside the tree's maximum: they only take away, add on top, or veto.
 SIDE_RULES = frozenset({"negative", "bonus", "veto"})
@@ -251,9 +273,13 @@ class ExtractPattern(_Strict):
         for m in self.match:
             rest = m.replace("{n}", "").replace("{alias}", "")
             if "{" in rest or "}" in rest:
-                raise PydanticCustomError("pattern_placeholder", "“{m}”：只能用 {n}（数值）和 {alias}（别名）两种占位符", {"m": m})
+                raise PydanticCustomError(
+                    "pattern_placeholder", "“{m}”：只能用 {n}（数值）和 {alias}（别名）两种占位符", {"m": m}
+                )
             if self.value is None and m.count("{n}") != 1:
-                raise PydanticCustomError("pattern_number", "“{m}”：须有且只有一个 {n} 标出数值的位置（或给出 value）", {"m": m})
+                raise PydanticCustomError(
+                    "pattern_number", "“{m}”：须有且只有一个 {n} 标出数值的位置（或给出 value）", {"m": m}
+                )
             if self.value is not None and "{n}" in m:
                 raise PydanticCustomError("pattern_number", "“{m}”：给出 value 的写法不能再含 {n}", {"m": m})
             if m.count("{alias}") > 1:

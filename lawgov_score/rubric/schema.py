@@ -38,7 +38,7 @@ _RULE_KEYS = {
     "cap_grade": "veto：否决后最高只能评的等次（须是 grades 中的名称）",
     "within": "与同一分组的单位比较：city、province、level 或 group",
     "alone": "没有可比单位（同年度同组只有本单位有数据，或分组未填）时：missing（按缺数据计分，默认）、"
-             "zero（0 分）或 full（满分）",
+    "zero（0 分）或 full（满分）",
     "by_rank": "rank：第 1、2、3… 名的得分",
 }
 
@@ -46,7 +46,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
     "RubricDoc": {
         "id": "细则的稳定编号（英文），如 shifan",
         "name": "细则名称，显示在所有输出中",
-        "version": "版本，如 \"2025.1\"（加引号）",
+        "version": '版本，如 "2025.1"（加引号）',
         "note": "说明分值来源等，显示在报告中",
         "source": "出处（文件名、文号）",
         "fields": "指标字典文件的路径（相对本文件）和/或直接写的指标定义",
@@ -57,13 +57,13 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "grades": "等次，从高到低，按得分率（%）划分",
         "items": "项目树：一级指标、二级指标……末级项目",
         "extends": "以另一细则为底本（路径相对本文件）",
-        "override": "按编号修改底本中的项目，如 {\"2.1.3\": {points: 12}}",
+        "override": '按编号修改底本中的项目，如 {"2.1.3": {points: 12}}',
         "remove": "删去底本中的这些编号",
         "add": "新增项目；parent 为上级编号（省略时为新的一级指标）",
         "waive": "本细则有意接受的警告及理由，如 {W-EVIDENCE: 佐证另有清单}",
     },
     "Node": {
-        "id": "项目编号，细则内唯一；写成带引号的文字，如 \"1.10\"",
+        "id": '项目编号，细则内唯一；写成带引号的文字，如 "1.10"',
         "name": "项目名称（中文），显示在所有输出中",
         "points": "本项分值（末级必填；上级省略时为下级合计）",
         "weight": "上级按 weighted_mean 汇总时的权重（默认 1）",
@@ -80,7 +80,10 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "parent": "新增项目的上级编号",
     },
     "FieldsDoc": {
-        "id": "指标字典编号", "name": "指标字典名称", "note": "说明", "fields": "指标定义",
+        "id": "指标字典编号",
+        "name": "指标字典名称",
+        "note": "说明",
+        "fields": "指标定义",
         "constraints": "各指标之间应满足的关系（读数据时逐单位逐年检查）",
     },
     "Constraint": {
@@ -97,7 +100,9 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "aliases": "数据表中可能出现的其他名称",
         "patterns": "从年度报告中提取数值的模式",
         "formula": "本指标缺数据时的计算公式，如 corrected / closed * 100",
-        "min": "最小值", "max": "最大值", "description": "说明",
+        "min": "最小值",
+        "max": "最大值",
+        "description": "说明",
     },
     "Grade": {"name": "等次名称，如 优秀", "min_percent": "达到此得分率（%）即为本等次"},
     "Band": {"at": "档位的值", "points": "达到此档位的得分"},
@@ -110,11 +115,16 @@ def json_schema() -> dict[str, Any]:
 
     from .model import FieldsDoc, RubricDoc
 
-    _, generated = models_json_schema([(RubricDoc, "validation"), (FieldsDoc, "validation")], ref_template="#/$defs/{model}")
+    _, generated = models_json_schema(
+        [(RubricDoc, "validation"), (FieldsDoc, "validation")], ref_template="#/$defs/{model}"
+    )
     defs = generated["$defs"]
     for name, model in defs.items():
         _strip_titles(model)
-        known = {**_DESCRIPTIONS.get("Node" if name == "AddedNode" else name, {}), **(_RULE_KEYS if name.endswith("Rule") else {})}
+        known = {
+            **_DESCRIPTIONS.get("Node" if name == "AddedNode" else name, {}),
+            **(_RULE_KEYS if name.endswith("Rule") else {}),
+        }
         for key, prop in model.get("properties", {}).items():
             if key in known:
                 prop["description"] = known[key]

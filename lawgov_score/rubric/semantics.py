@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..problems import Report, did_you_mean, problem
-from ..yamlsafe import LDict, locate
+from ..core.problems import Report, did_you_mean, problem
+from ..core.yamlsafe import LDict, locate
 from . import formula as fx
 from .compiled import Constraint, Item, Rubric
+from .model import SIDE_RULES, FieldDef, InvalidNode, Node, RubricDoc
 from .model import Constraint as ConstraintDef
-from .model import FieldDef, InvalidNode, Node, RubricDoc, SIDE_RULES
 
 NUMERIC = {"number", "percent", "count"}
 TYPE_ZH = {"number": "数值", "percent": "百分比", "count": "计数", "bool": "是/否", "grade": "等次"}
@@ -35,7 +35,9 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
         out[f.id] = f
         first[f.id] = (path, line)
         if f.type == "grade" and not f.levels:
-            report.add(problem("E-FIELD", path, line, field=f.id, reason="等次（grade）类型须列出 levels，如 [优, 良, 中, 差]"))
+            report.add(
+                problem("E-FIELD", path, line, field=f.id, reason="等次（grade）类型须列出 levels，如 [优, 良, 中, 差]")
+            )
         if f.levels and f.type != "grade":
             report.add(problem("E-FIELD", path, line, field=f.id, reason="只有等次（grade）类型可以设 levels"))
         if f.min is not None and f.max is not None and f.min > f.max:
@@ -43,10 +45,26 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
         for name in [f.name, *f.aliases]:
             other = names.get(name.strip())
             if other and other != f.id:
-                report.add(problem("E-FIELD", path, line, field=f.id, reason=f"名称或别名“{name}”已被指标 {other} 使用，读数据时无法区分"))
+                report.add(
+                    problem(
+                        "E-FIELD",
+                        path,
+                        line,
+                        field=f.id,
+                        reason=f"名称或别名“{name}”已被指标 {other} 使用，读数据时无法区分",
+                    )
+                )
             names.setdefault(name.strip(), f.id)
         if f.patterns and f.type not in NUMERIC:
-            report.add(problem("E-FIELD", path, line, field=f.id, reason="只有数值、百分比、计数类型的指标可以设 patterns（extract 只读数值）"))
+            report.add(
+                problem(
+                    "E-FIELD",
+                    path,
+                    line,
+                    field=f.id,
+                    reason="只有数值、百分比、计数类型的指标可以设 patterns（extract 只读数值）",
+                )
+            )
         if f.patterns and not f.aliases and any("{alias}" in m for pat in f.patterns for m in pat.match):
             report.add(problem("E-FIELD", path, line, field=f.id, reason="patterns 用了 {alias}，但指标没有 aliases"))
         if f.formula:
@@ -56,8 +74,17 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
                 report.add(problem("E-FORMULA", path, line, where=f"指标 {f.id}", formula=f.formula, reason=str(exc)))
             else:
                 if culprit:
-                    report.add(problem("W-NEVER-SCORES", path, line, where=f"指标 {f.id} 的公式", effect="算出数值",
-                                       effect_en="give a value", **zero_reason(culprit)))
+                    report.add(
+                        problem(
+                            "W-NEVER-SCORES",
+                            path,
+                            line,
+                            where=f"指标 {f.id} 的公式",
+                            effect="算出数值",
+                            effect_en="give a value",
+                            **zero_reason(culprit),
+                        )
+                    )
     for f, (path, line) in defs:
         if f.formula and out.get(f.id) is f:
             try:
@@ -66,12 +93,22 @@ def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -
                 continue
             for u in used:
                 if u not in out:
-                    report.add(problem("E-FIELD-UNKNOWN", path, line, where=f"指标 {f.id} 的公式", field=u, suggestion=did_you_mean(u, out)))
+                    report.add(
+                        problem(
+                            "E-FIELD-UNKNOWN",
+                            path,
+                            line,
+                            where=f"指标 {f.id} 的公式",
+                            field=u,
+                            suggestion=did_you_mean(u, out),
+                        )
+                    )
     return out
 
 
-def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef],
-                      report: Report) -> list[Constraint]:
+def check_constraints(
+    entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef], report: Report
+) -> list[Constraint]:
     """Parse each declared constraint; its fields must be in the dictionary."""
     out: list[Constraint] = []
     for c, (path, line) in entries:
@@ -81,8 +118,9 @@ def check_constraints(entries: list[tuple[ConstraintDef, tuple[str, int]]], fiel
         except fx.FormulaError as exc:
             report.add(problem("E-FORMULA", path, line, where="约束", formula=c.check, reason=str(exc)))
             continue
-        compiled = Constraint(check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why,
-                              path=path, line=line)
+        compiled = Constraint(
+            check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why, path=path, line=line
+        )
         unknown = [f for f in compiled.fields() if f not in fields]
         for f in unknown:
             report.add(problem("E-FIELD-UNKNOWN", path, line, where=where, field=f, suggestion=did_you_mean(f, fields)))
@@ -179,8 +217,10 @@ def zero_division(ast: Any) -> str | None:
 
 def zero_reason(culprit: str) -> dict[str, str]:
     """The W-NEVER-SCORES reason for a division by a constant zero."""
-    return {"reason": f"“{culprit}”除以常数 0，结果总是缺失值",
-            "reason_en": f"'{culprit}' divides by the constant 0, so it is always missing"}
+    return {
+        "reason": f"“{culprit}”除以常数 0，结果总是缺失值",
+        "reason_en": f"'{culprit}' divides by the constant 0, so it is always missing",
+    }
 
 
 def field_range(f: FieldDef) -> tuple[float | None, float | None]:
@@ -210,7 +250,7 @@ def _formula_order(fields: dict[str, FieldDef], report: Report, locs: dict[str, 
         if state.get(fid) == 2 or fid not in asts:
             return
         if state.get(fid) == 1:
-            cycle = stack[stack.index(fid):] + [fid]
+            cycle = stack[stack.index(fid) :] + [fid]
             path, line = locs.get(fid, ("", 0))
             report.add(problem("E-FORMULA-CYCLE", path, line, cycle=" → ".join(cycle)))
             return
@@ -258,10 +298,22 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
             else:
                 first_loc[node.id] = at("id")
             agg = node.aggregate or doc.aggregate  # a node's own choice, else the rubric's (not inherited)
-            item = Item(id=node.id, name=node.name, level=level, parent=parent, max=0.0, weight=node.weight,
-                        aggregate=agg, evidence=node.evidence, description=node.description, path=path, line=line,
-                        missing=node.missing, waive=dict(node.waive or {}),
-                        raw=nraw if isinstance(nraw, LDict) and nraw.loc[0] else None)
+            item = Item(
+                id=node.id,
+                name=node.name,
+                level=level,
+                parent=parent,
+                max=0.0,
+                weight=node.weight,
+                aggregate=agg,
+                evidence=node.evidence,
+                description=node.description,
+                path=path,
+                line=line,
+                missing=node.missing,
+                waive=dict(node.waive or {}),
+                raw=nraw if isinstance(nraw, LDict) and nraw.loc[0] else None,
+            )
             if node.id not in items:
                 items[node.id] = item
             if isinstance(node, InvalidNode):
@@ -272,14 +324,28 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
                 unknown.add(node.id)  # a leaf without points (E-KEY-MISSING)
             if node.items:
                 if node.rule is not None or node.field or node.formula:
-                    report.add(problem("E-TREE", *at("rule" if node.rule else "field"), where=where(node),
-                                       reason="有下级项目的节点不能再设 rule、field 或 formula；把它们移到末级项目"))
+                    report.add(
+                        problem(
+                            "E-TREE",
+                            *at("rule" if node.rule else "field"),
+                            where=where(node),
+                            reason="有下级项目的节点不能再设 rule、field 或 formula；把它们移到末级项目",
+                        )
+                    )
                 walk(node.items, nraw.get("items") if isinstance(nraw, dict) else None, node.id, level + 1)
                 item.children = tuple(c.id for c in node.items)
                 continue
             if isinstance(node, InvalidNode):
                 if node.field and node.field not in fields:
-                    report.add(problem("E-FIELD-UNKNOWN", *at("field"), where=where(node), field=node.field, suggestion=did_you_mean(node.field, fields)))
+                    report.add(
+                        problem(
+                            "E-FIELD-UNKNOWN",
+                            *at("field"),
+                            where=where(node),
+                            field=node.field,
+                            suggestion=did_you_mean(node.field, fields),
+                        )
+                    )
                 continue
             _leaf(node, item, at, where(node), fields, grade_names, report)
 
@@ -289,14 +355,30 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     total = _root_max(doc, items, roots, raw, unknown, report)
     _check_decimals(doc, items, raw, report)
     return Rubric(
-        id=doc.id, name=doc.name, path=shown, items=items, roots=roots, fields=fields, total=total,
-        aggregate=doc.aggregate, decimals=doc.decimals, bonus_cap=doc.bonus_cap, grades=list(grades),
-        version=doc.version, note=doc.note, source=doc.source, field_formulas=formulas, constraints=constraints,
-        waive=dict(doc.waive or {}), raw=raw,
+        id=doc.id,
+        name=doc.name,
+        path=shown,
+        items=items,
+        roots=roots,
+        fields=fields,
+        total=total,
+        aggregate=doc.aggregate,
+        decimals=doc.decimals,
+        bonus_cap=doc.bonus_cap,
+        grades=list(grades),
+        version=doc.version,
+        note=doc.note,
+        source=doc.source,
+        field_formulas=formulas,
+        constraints=constraints,
+        waive=dict(doc.waive or {}),
+        raw=raw,
     )
 
 
-def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], grade_names: set[str], report: Report) -> None:
+def _leaf(
+    node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], grade_names: set[str], report: Report
+) -> None:
     rule = node.rule
     if rule is None:
         report.add(problem("E-KEY-MISSING", *at(), where=where, key="rule"))
@@ -308,13 +390,25 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
         report.add(problem("E-KEY-MISSING", *at(), where=where, key="field"))
         return
     if node.unit is not None and node.field:
-        report.add(problem("E-TREE", *at("unit"), where=where, reason="unit 只用于 formula 项目；field 项目的计量单位来自指标字典"))
+        report.add(
+            problem(
+                "E-TREE", *at("unit"), where=where, reason="unit 只用于 formula 项目；field 项目的计量单位来自指标字典"
+            )
+        )
     fdef: FieldDef | None = None
     if node.field:
         item.field = node.field
         fdef = fields.get(node.field)
         if fdef is None:
-            report.add(problem("E-FIELD-UNKNOWN", *at("field"), where=where, field=node.field, suggestion=did_you_mean(node.field, fields)))
+            report.add(
+                problem(
+                    "E-FIELD-UNKNOWN",
+                    *at("field"),
+                    where=where,
+                    field=node.field,
+                    suggestion=did_you_mean(node.field, fields),
+                )
+            )
             return
         ftype = fdef.type
     else:
@@ -326,14 +420,23 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
             return
         for u in fx.fields_of(item.formula_ast):
             if u not in fields:
-                report.add(problem("E-FIELD-UNKNOWN", *at("formula"), where=where, field=u, suggestion=did_you_mean(u, fields)))
+                report.add(
+                    problem("E-FIELD-UNKNOWN", *at("formula"), where=where, field=u, suggestion=did_you_mean(u, fields))
+                )
         item.unit = node.unit
         ftype = "percent" if node.unit == "%" else "number"
 
     side = rule.type in SIDE_RULES
     if side:
         if node.points not in (None, 0):
-            report.add(problem("E-RULE", *at("points"), where=where, reason=f"{rule.type} 项不计入满分，不设 points（扣分上限用 cap）"))
+            report.add(
+                problem(
+                    "E-RULE",
+                    *at("points"),
+                    where=where,
+                    reason=f"{rule.type} 项不计入满分，不设 points（扣分上限用 cap）",
+                )
+            )
         item.max = 0.0
     elif node.points is None:
         report.add(problem("E-KEY-MISSING", *at(), where=where, key="points"))
@@ -344,7 +447,9 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
 
     def bad_type(expected: set[str]) -> bool:
         if ftype not in expected:
-            report.add(problem("E-RULE-FIELD", *at("rule"), where=where, rule=rule.type, ftype=TYPE_ZH[ftype], field=fid))
+            report.add(
+                problem("E-RULE-FIELD", *at("rule"), where=where, rule=rule.type, ftype=TYPE_ZH[ftype], field=fid)
+            )
             return True
         return False
 
@@ -354,8 +459,19 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
         if value is None:
             return
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            rng = f"{'' if lo is None else lo:g}–{'' if hi is None else hi:g}" if lo is not None and hi is not None else (f"≥ {lo:g}" if lo is not None else f"≤ {hi:g}")
-            report.add(problem("E-RULE", *at("rule", name), where=where, reason=f"{name} = {value:g} 超出指标“{fid}”的取值范围（{rng}）"))
+            rng = (
+                f"{'' if lo is None else lo:g}–{'' if hi is None else hi:g}"
+                if lo is not None and hi is not None
+                else (f"≥ {lo:g}" if lo is not None else f"≤ {hi:g}")
+            )
+            report.add(
+                problem(
+                    "E-RULE",
+                    *at("rule", name),
+                    where=where,
+                    reason=f"{name} = {value:g} 超出指标“{fid}”的取值范围（{rng}）",
+                )
+            )
 
     t = rule.type
     if t == "boolean":
@@ -366,10 +482,21 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
         levels = fdef.levels or []
         unknown = [lv for lv in rule.levels if lv not in levels]
         if unknown:
-            report.add(problem("E-RULE", *at("rule", "levels"), where=where, reason=f"等次 {', '.join(unknown)} 不是指标“{fid}”的等次（{', '.join(levels)}）"))
+            report.add(
+                problem(
+                    "E-RULE",
+                    *at("rule", "levels"),
+                    where=where,
+                    reason=f"等次 {', '.join(unknown)} 不是指标“{fid}”的等次（{', '.join(levels)}）",
+                )
+            )
         unmapped = [lv for lv in levels if lv not in rule.levels]
         if unmapped:
-            report.add(problem("E-RULE", *at("rule", "levels"), where=where, reason=f"未给等次 {', '.join(unmapped)} 设得分比例"))
+            report.add(
+                problem(
+                    "E-RULE", *at("rule", "levels"), where=where, reason=f"未给等次 {', '.join(unmapped)} 设得分比例"
+                )
+            )
     elif t in ("negative", "bonus"):
         bad_type(NUMERIC | {"bool"})
     elif t == "veto":
@@ -380,11 +507,26 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
             bad_type({"bool"})
         else:
             bad_type(NUMERIC)
-            in_range("above" if rule.above is not None else "below", rule.above if rule.above is not None else rule.below)
+            in_range(
+                "above" if rule.above is not None else "below", rule.above if rule.above is not None else rule.below
+            )
         if rule.cap_total is None and rule.cap_grade is None:
-            report.add(problem("E-RULE", *at("rule"), where=where, reason="一票否决须设 cap_total（总分上限）或 cap_grade（最高等次）"))
+            report.add(
+                problem(
+                    "E-RULE",
+                    *at("rule"),
+                    where=where,
+                    reason="一票否决须设 cap_total（总分上限）或 cap_grade（最高等次）",
+                )
+            )
         if rule.cap_grade is not None and rule.cap_grade not in grade_names:
-            report.add(problem("E-GRADE", *at("rule", "cap_grade"), reason=f"{where} 的 cap_grade“{rule.cap_grade}”不是细则的等次（{', '.join(sorted(grade_names)) or '未设等次'}）"))
+            report.add(
+                problem(
+                    "E-GRADE",
+                    *at("rule", "cap_grade"),
+                    reason=f"{where} 的 cap_grade“{rule.cap_grade}”不是细则的等次（{', '.join(sorted(grade_names)) or '未设等次'}）",
+                )
+            )
     else:
         if bad_type(NUMERIC):
             return
@@ -392,34 +534,75 @@ def _leaf(node: Node, item: Item, at, where: str, fields: dict[str, FieldDef], g
         if t == "threshold":
             in_range("target", rule.target)
             if rule.partial > points:
-                report.add(problem("E-RULE", *at("rule", "partial"), where=where, reason=f"未达标得分 partial {rule.partial:g} 超过满分 {points:g}"))
+                report.add(
+                    problem(
+                        "E-RULE",
+                        *at("rule", "partial"),
+                        where=where,
+                        reason=f"未达标得分 partial {rule.partial:g} 超过满分 {points:g}",
+                    )
+                )
         elif t == "linear":
             in_range("target", rule.target)
             in_range("floor", rule.floor)
             if (higher and rule.floor >= rule.target) or (not higher and rule.floor <= rule.target):
                 sign = "<" if higher else ">"
-                report.add(problem("E-RULE-ORDER", *at("rule"), where=where,
-                                   reason=f"direction 为 {rule.direction} 时应 floor {sign} target（现为 floor {rule.floor:g}，target {rule.target:g}）"))
+                report.add(
+                    problem(
+                        "E-RULE-ORDER",
+                        *at("rule"),
+                        where=where,
+                        reason=f"direction 为 {rule.direction} 时应 floor {sign} target（现为 floor {rule.floor:g}，target {rule.target:g}）",
+                    )
+                )
         elif t == "bands":
             ats = [b.at for b in rule.bands]
             ordered = all(a > b for a, b in zip(ats, ats[1:])) if higher else all(a < b for a, b in zip(ats, ats[1:]))
             if not ordered:
-                report.add(problem("E-RULE-ORDER", *at("rule", "bands"), where=where,
-                                   reason=f"档位 at 应从最好的一档起{'递减' if higher else '递增'}（现为 {', '.join(f'{a:g}' for a in ats)}）"))
+                report.add(
+                    problem(
+                        "E-RULE-ORDER",
+                        *at("rule", "bands"),
+                        where=where,
+                        reason=f"档位 at 应从最好的一档起{'递减' if higher else '递增'}（现为 {', '.join(f'{a:g}' for a in ats)}）",
+                    )
+                )
             for j, b in enumerate(rule.bands):
                 in_range("at", b.at)
                 if b.points > points:
-                    report.add(problem("E-RULE", *at("rule", "bands", j), where=where, reason=f"档位得分 {b.points:g} 超过满分 {points:g}"))
+                    report.add(
+                        problem(
+                            "E-RULE",
+                            *at("rule", "bands", j),
+                            where=where,
+                            reason=f"档位得分 {b.points:g} 超过满分 {points:g}",
+                        )
+                    )
             if rule.else_ > points:
-                report.add(problem("E-RULE", *at("rule", "else"), where=where, reason=f"else {rule.else_:g} 超过满分 {points:g}"))
+                report.add(
+                    problem(
+                        "E-RULE", *at("rule", "else"), where=where, reason=f"else {rule.else_:g} 超过满分 {points:g}"
+                    )
+                )
         elif t == "deduct":
             in_range("target", rule.target)
         elif t == "rank":
             for j, p in enumerate(rule.by_rank):
                 if p > points:
-                    report.add(problem("E-RULE", *at("rule", "by_rank", j), where=where, reason=f"名次得分 {p:g} 超过满分 {points:g}"))
+                    report.add(
+                        problem(
+                            "E-RULE",
+                            *at("rule", "by_rank", j),
+                            where=where,
+                            reason=f"名次得分 {p:g} 超过满分 {points:g}",
+                        )
+                    )
             if rule.else_ > points:
-                report.add(problem("E-RULE", *at("rule", "else"), where=where, reason=f"else {rule.else_:g} 超过满分 {points:g}"))
+                report.add(
+                    problem(
+                        "E-RULE", *at("rule", "else"), where=where, reason=f"else {rule.else_:g} 超过满分 {points:g}"
+                    )
+                )
 
 
 def _places(x: float) -> int:
@@ -450,12 +633,33 @@ def _check_decimals(doc: RubricDoc, items: dict[str, Item], raw: LDict, report: 
             checks.append(("cap_total", it.rule.cap_total))
         for what, value in checks:
             if _places(value) > d:
-                report.add(problem("E-DECIMALS", it.path, it.line, where=f"项目 {it.id}「{it.name}」", what=what,
-                                   value=f"{value:g}", needed=_places(value), decimals=d))
+                report.add(
+                    problem(
+                        "E-DECIMALS",
+                        it.path,
+                        it.line,
+                        where=f"项目 {it.id}「{it.name}」",
+                        what=what,
+                        value=f"{value:g}",
+                        needed=_places(value),
+                        decimals=d,
+                    )
+                )
     for what, value in (("total", doc.total), ("bonus_cap", doc.bonus_cap)):
         if value is not None and _places(value) > d:
             path, line = locate(raw, (what,)) if what in raw else raw.loc
-            report.add(problem("E-DECIMALS", path, line, where="细则", what=what, value=f"{value:g}", needed=_places(value), decimals=d))
+            report.add(
+                problem(
+                    "E-DECIMALS",
+                    path,
+                    line,
+                    where="细则",
+                    what=what,
+                    value=f"{value:g}",
+                    needed=_places(value),
+                    decimals=d,
+                )
+            )
 
 
 def _check_grades(doc: RubricDoc, raw: LDict, report: Report) -> None:
@@ -467,7 +671,14 @@ def _check_grades(doc: RubricDoc, raw: LDict, report: Report) -> None:
             report.add(problem("E-GRADE", path, line, reason=f"等次名称“{g.name}”重复"))
         seen.add(g.name)
         if j and g.min_percent >= grades[j - 1].min_percent:
-            report.add(problem("E-GRADE", path, line, reason=f"等次应从高到低排列，min_percent 递减（“{g.name}”{g.min_percent:g} 不低于上一等次 {grades[j - 1].min_percent:g}）"))
+            report.add(
+                problem(
+                    "E-GRADE",
+                    path,
+                    line,
+                    reason=f"等次应从高到低排列，min_percent 递减（“{g.name}”{g.min_percent:g} 不低于上一等次 {grades[j - 1].min_percent:g}）",
+                )
+            )
 
 
 def _invalid_points(node: InvalidNode, nraw: Any, item: Item, unknown: set[str]) -> None:
@@ -508,12 +719,22 @@ def _compute_maxima(doc: RubricDoc, items: dict[str, Item], unknown: set[str], r
         else:
             item.max = float(own)
             if item.aggregate == "sum" and kids_known and abs(child_sum - item.max) > 1e-9:
-                report.add(problem("W-POINTS-SUM", item.path, item.line, where=f"项目 {item.id}「{item.name}」", sum=round(child_sum, 6), points=item.max,
-                                   item=item.id))
+                report.add(
+                    problem(
+                        "W-POINTS-SUM",
+                        item.path,
+                        item.line,
+                        where=f"项目 {item.id}「{item.name}」",
+                        sum=round(child_sum, 6),
+                        points=item.max,
+                        item=item.id,
+                    )
+                )
 
 
-def _root_max(doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, unknown: set[str],
-              report: Report) -> float:
+def _root_max(
+    doc: RubricDoc, items: dict[str, Item], roots: list[str], raw: LDict, unknown: set[str], report: Report
+) -> float:
     computed = sum(items[r].max for r in roots if r in items)
     if doc.aggregate == "weighted_mean":
         return float(doc.total) if doc.total is not None else 100.0

@@ -55,20 +55,29 @@ def load(folder: str | Path) -> Asem:
 def long_form(asem: Asem, data: pl.DataFrame | None = None) -> pl.DataFrame:
     """unit, group, ind, x: one row per country and indicator."""
     data = asem.data if data is None else data
-    return data.unpivot(index=["uCode", GROUP], on=asem.indicators, variable_name="ind", value_name="x").rename(
-        {"uCode": "unit", GROUP: "group"}).with_columns(pl.col("x").cast(pl.Float64))
+    return (
+        data.unpivot(index=["uCode", GROUP], on=asem.indicators, variable_name="ind", value_name="x")
+        .rename({"uCode": "unit", GROUP: "group"})
+        .with_columns(pl.col("x").cast(pl.Float64))
+    )
 
 
 def denominate(asem: Asem) -> pl.DataFrame:
     """Indicators divided by their denominator column (long form)."""
     denominators = asem.meta.filter(pl.col("Type") == "Indicator").select("iCode", "Denominator")
-    denom_long = asem.data.unpivot(index="uCode", on=asem.meta.filter(pl.col("Type") == "Denominator")["iCode"].to_list(),
-                                   variable_name="Denominator", value_name="d").rename({"uCode": "unit"})
+    denom_long = asem.data.unpivot(
+        index="uCode",
+        on=asem.meta.filter(pl.col("Type") == "Denominator")["iCode"].to_list(),
+        variable_name="Denominator",
+        value_name="d",
+    ).rename({"uCode": "unit"})
     return (
         long_form(asem)
         .join(denominators, left_on="ind", right_on="iCode", how="left", maintain_order="left")
         .join(denom_long, on=["unit", "Denominator"], how="left", maintain_order="left")
-        .with_columns(pl.when(pl.col("Denominator").is_null()).then(pl.col("x")).otherwise(pl.col("x") / pl.col("d")).alias("x"))
+        .with_columns(
+            pl.when(pl.col("Denominator").is_null()).then(pl.col("x")).otherwise(pl.col("x") / pl.col("d")).alias("x")
+        )
         .select("unit", "group", "ind", "x")
     )
 
@@ -124,21 +133,33 @@ def treat(long: pl.DataFrame, winmax: int = WINMAX) -> tuple[pl.DataFrame, pl.Da
     win = winsorise(long, winmax)
     still = win.group_by("ind").agg(_fails().alias("still_fails"), pl.col("winsorised").first())
     how = failing.join(still, on="ind").with_columns(
-        pl.when(~pl.col("failed")).then(pl.lit("none"))
-        .when(~pl.col("still_fails")).then(pl.lit("winsorised"))
-        .otherwise(pl.lit("log")).alias("treatment")
+        pl.when(~pl.col("failed"))
+        .then(pl.lit("none"))
+        .when(~pl.col("still_fails"))
+        .then(pl.lit("winsorised"))
+        .otherwise(pl.lit("log"))
+        .alias("treatment")
     )
     treated = (
         long.join(win.select("unit", "ind", pl.col("x").alias("x_win")), on=["unit", "ind"], maintain_order="left")
         .join(how.select("ind", "treatment"), on="ind", maintain_order="left")
         .with_columns(
-            pl.when(pl.col("treatment") == "winsorised").then(pl.col("x_win"))
-            .when(pl.col("treatment") == "log").then(log_ct(pl.col("x")).over("ind"))
-            .otherwise(pl.col("x")).alias("x"))
+            pl.when(pl.col("treatment") == "winsorised")
+            .then(pl.col("x_win"))
+            .when(pl.col("treatment") == "log")
+            .then(log_ct(pl.col("x")).over("ind"))
+            .otherwise(pl.col("x"))
+            .alias("x")
+        )
         .select(long.columns)
     )
-    summary = how.filter(pl.col("failed")).select(
-        "ind", "treatment", pl.when(pl.col("treatment") == "winsorised").then(pl.col("winsorised")).alias("points")).sort("ind")
+    summary = (
+        how.filter(pl.col("failed"))
+        .select(
+            "ind", "treatment", pl.when(pl.col("treatment") == "winsorised").then(pl.col("winsorised")).alias("points")
+        )
+        .sort("ind")
+    )
     return treated, summary
 
 
@@ -149,9 +170,14 @@ def prepare(folder: str | Path) -> pl.DataFrame:
     treated, _ = treat(impute_group_mean(denominate(asem)))
     wide = treated.pivot(on="ind", index="unit", values="x")
     info = asem.data.select(
-        pl.col("uCode").alias("unit"), pl.col("uName").alias("name"), pl.col(GROUP).alias("group"),
-        pl.col("Time").cast(pl.Int64).alias("year"))
-    return info.join(wide, on="unit", how="left", maintain_order="left").select("unit", "name", "group", "year", *asem.indicators)
+        pl.col("uCode").alias("unit"),
+        pl.col("uName").alias("name"),
+        pl.col(GROUP).alias("group"),
+        pl.col("Time").cast(pl.Int64).alias("year"),
+    )
+    return info.join(wide, on="unit", how="left", maintain_order="left").select(
+        "unit", "name", "group", "year", *asem.indicators
+    )
 
 
 def main(argv: list[str]) -> int:

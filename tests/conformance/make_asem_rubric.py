@@ -47,11 +47,13 @@ def read_meta(path: str | Path) -> pl.DataFrame:
 
 def fields_yaml(meta: pl.DataFrame) -> str:
     units = dict(zip(meta["iCode"], meta["Unit"]))
-    lines = [_HEADER.rstrip("\n"),
-             "# Field dictionary of the ASEM conformance rubric: one field per COINr indicator. Values are",
-             "# the prepared ones (tests/conformance/asem_prep.py): divided by the denominator where one is",
-             "# named, missing values filled with the EurAsia group mean, outliers treated.",
-             "fields:"]
+    lines = [
+        _HEADER.rstrip("\n"),
+        "# Field dictionary of the ASEM conformance rubric: one field per COINr indicator. Values are",
+        "# the prepared ones (tests/conformance/asem_prep.py): divided by the denominator where one is",
+        "# named, missing values filled with the EurAsia group mean, outliers treated.",
+        "fields:",
+    ]
     for r in meta.filter(pl.col("Type") == "Indicator").iter_rows(named=True):
         unit = r["Unit"] or ""
         if r["Denominator"]:
@@ -59,13 +61,18 @@ def fields_yaml(meta: pl.DataFrame) -> str:
             desc = f"{r['iName']}, divided by {r['Denominator']}"
         else:
             desc = r["iName"]
-        lines.append(f"  - {{id: {r['iCode']}, name: {_q(r['iName'])}, type: number, unit: {_q(unit)}, description: {_q(desc)}}}")
+        lines.append(
+            f"  - {{id: {r['iCode']}, name: {_q(r['iName'])}, type: number, unit: {_q(unit)}, description: {_q(desc)}}}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def rubric_yaml(meta: pl.DataFrame, fields_file: str = FIELDS.name) -> str:
     rows = meta.filter(pl.col("Type").is_in(["Indicator", "Aggregate"])).with_columns(
-        pl.col("Level").cast(pl.Float64).cast(pl.Int64), pl.col("Weight").cast(pl.Float64), pl.col("Direction").cast(pl.Float64))
+        pl.col("Level").cast(pl.Float64).cast(pl.Int64),
+        pl.col("Weight").cast(pl.Float64),
+        pl.col("Direction").cast(pl.Float64),
+    )
     children: dict[str | None, list[dict]] = {}
     for r in rows.iter_rows(named=True):
         children.setdefault(r["Parent"], []).append(r)

@@ -103,19 +103,32 @@ class _Builder:
             raise _Abort(problem("E-YAML-ALIAS", self.path, node.start_mark.line + 1, limit=MAX_NODES))
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(problem("E-YAML-TAG", self.path, line, tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
+            self.problems.append(
+                problem("E-YAML-TAG", self.path, line, tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             out = LDict(loc=(self.path, line))
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.problems.append(problem("E-TYPE", self.path, key_node.start_mark.line + 1,
-                                                 where="YAML", key="?", value="(复合键)", expected="键须为文字"))
+                    self.problems.append(
+                        problem(
+                            "E-TYPE",
+                            self.path,
+                            key_node.start_mark.line + 1,
+                            where="YAML",
+                            key="?",
+                            value="(复合键)",
+                            expected="键须为文字",
+                        )
+                    )
                     continue
                 key = str(key_node.value)
                 key_line = key_node.start_mark.line + 1
                 if key in out:
-                    self.problems.append(problem("E-YAML-DUPKEY", self.path, key_line, key=key, first=out.key_locs[key][1]))
+                    self.problems.append(
+                        problem("E-YAML-DUPKEY", self.path, key_line, key=key, first=out.key_locs[key][1])
+                    )
                     continue
                 out[key] = self.build(value_node, raw=key in RAW_KEYS)
                 out.key_locs[key] = (self.path, key_line)
@@ -163,8 +176,14 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
         at = text.find(char) if char else -1  # (libyaml counts the position in bytes, not characters)
         if at < 0:
             return None, [problem("E-YAML", path, None, reason=str(exc).splitlines()[0])]
-        return None, [problem("E-YAML", path, text.count("\n", 0, at) + 1,
-                              reason=f"含不可见的控制字符 U+{ord(char):04X}（可能是从别的程序粘贴来的，或文件已损坏），请删去它")]
+        return None, [
+            problem(
+                "E-YAML",
+                path,
+                text.count("\n", 0, at) + 1,
+                reason=f"含不可见的控制字符 U+{ord(char):04X}（可能是从别的程序粘贴来的，或文件已损坏），请删去它",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [problem("E-YAML", path, None, reason=str(exc).splitlines()[0])]
     if node is None:
@@ -186,7 +205,9 @@ def load_file(path: str | Path, shown: str | None = None) -> tuple[Any, list[Pro
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            return None, [problem("E-FILE", shown, reason=f"文件过大（{size // 1024 // 1024} MB），细则文件不应超过 5 MB")]
+            return None, [
+                problem("E-FILE", shown, reason=f"文件过大（{size // 1024 // 1024} MB），细则文件不应超过 5 MB")
+            ]
         raw = p.read_bytes()
     except FileNotFoundError:
         return None, [problem("E-FILE", shown, reason="文件不存在")]

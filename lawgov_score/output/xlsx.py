@@ -19,12 +19,20 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from .render import Column, looks_like_formula
+from .columns import Column, looks_like_formula
 
 MAX_WIDTH, WRAP_WIDTH = 60, 48
 LONG_TEXT = {"evidence", "note", "rule_text", "quote", "reason"}
-STATUS_FILL = {"达标": "#C6EFCE", "met": "#C6EFCE", "失分": "#FFEB9C", "short": "#FFEB9C",
-               "缺数据": "#E7E6E6", "missing": "#E7E6E6", "否决": "#FFC7CE", "vetoed": "#FFC7CE"}
+STATUS_FILL = {
+    "达标": "#C6EFCE",
+    "met": "#C6EFCE",
+    "失分": "#FFEB9C",
+    "short": "#FFEB9C",
+    "缺数据": "#E7E6E6",
+    "missing": "#E7E6E6",
+    "否决": "#FFC7CE",
+    "vetoed": "#FFC7CE",
+}
 GRADE_FILLS = ["#C6EFCE", "#E2EFDA", "#FFEB9C", "#FCE4D6", "#FFC7CE"]
 
 
@@ -43,8 +51,13 @@ class Sheet:
 
 
 def workbook_options() -> dict:
-    return {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "nan_inf_to_errors": True}
+    return {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "nan_inf_to_errors": True,
+    }
 
 
 FIXED_CREATED = _dt.datetime(2000, 1, 1)  # a workbook's stored creation time, unless SOURCE_DATE_EPOCH says otherwise
@@ -190,20 +203,47 @@ def _write_text(ws, r: int, j: int, text: str, fmt, quoted) -> int:
 def _conditional(ws, sheet: Sheet, cols: list[Column], first: int, last: int, fmts: _Formats) -> None:
     for j, c in enumerate(cols):
         if c.kind == "percent":
-            ws.conditional_format(first, j, last, j, {"type": "3_color_scale", "min_color": "#F8696B",
-                                                      "mid_color": "#FFEB84", "max_color": "#63BE7B"})
+            ws.conditional_format(
+                first,
+                j,
+                last,
+                j,
+                {"type": "3_color_scale", "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"},
+            )
         elif c.key == "grade" and sheet.grades:
             for k, g in enumerate(sheet.grades):
-                fill = GRADE_FILLS[min(round(k * (len(GRADE_FILLS) - 1) / max(len(sheet.grades) - 1, 1)), len(GRADE_FILLS) - 1)]
-                ws.conditional_format(first, j, last, j, {"type": "cell", "criteria": "==", "value": _quote(g),
-                                                          "format": fmts.get(bg_color=fill)})
+                fill = GRADE_FILLS[
+                    min(round(k * (len(GRADE_FILLS) - 1) / max(len(sheet.grades) - 1, 1)), len(GRADE_FILLS) - 1)
+                ]
+                ws.conditional_format(
+                    first,
+                    j,
+                    last,
+                    j,
+                    {"type": "cell", "criteria": "==", "value": _quote(g), "format": fmts.get(bg_color=fill)},
+                )
         elif c.key == "status_shown":
             for word, fill in STATUS_FILL.items():
-                ws.conditional_format(first, j, last, j, {"type": "cell", "criteria": "==", "value": _quote(word),
-                                                          "format": fmts.get(bg_color=fill)})
+                ws.conditional_format(
+                    first,
+                    j,
+                    last,
+                    j,
+                    {"type": "cell", "criteria": "==", "value": _quote(word), "format": fmts.get(bg_color=fill)},
+                )
         elif c.kind == "bool":
-            ws.conditional_format(first, j, last, j, {"type": "cell", "criteria": "==", "value": _quote("是"),
-                                                      "format": fmts.get(bg_color="#FFC7CE", font_color="#9C0006")})
+            ws.conditional_format(
+                first,
+                j,
+                last,
+                j,
+                {
+                    "type": "cell",
+                    "criteria": "==",
+                    "value": _quote("是"),
+                    "format": fmts.get(bg_color="#FFC7CE", font_color="#9C0006"),
+                },
+            )
         elif c.key == "lost":
             ws.conditional_format(first, j, last, j, {"type": "data_bar", "bar_color": "#F4B183", "bar_solid": True})
     if sheet.highlight:
@@ -212,8 +252,13 @@ def _conditional(ws, sheet: Sheet, cols: list[Column], first: int, last: int, fm
         if key in keys and values:
             letter = _col_letter(keys.index(key))
             cond = ",".join(f"${letter}{first + 1}={_quote(v)}" for v in values)
-            ws.conditional_format(first, 0, last, len(cols) - 1, {"type": "formula", "criteria": f"=OR({cond})",
-                                                                  "format": fmts.get(bold=True, bg_color="#DDEBF7")})
+            ws.conditional_format(
+                first,
+                0,
+                last,
+                len(cols) - 1,
+                {"type": "formula", "criteria": f"=OR({cond})", "format": fmts.get(bold=True, bg_color="#DDEBF7")},
+            )
 
 
 def _quote(text: str) -> str:

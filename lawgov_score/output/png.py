@@ -15,12 +15,29 @@ import os
 import re
 from pathlib import Path
 
-from .model import ReportData
+from .page import ReportData
 
-KNOWN = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "SimHei",
-         "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-         "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans", "Droid Sans Fallback", "AR PL UMing CN", "SimSun",
-         "Noto Serif CJK SC"]
+KNOWN = [
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "STHeiti",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+    "Source Han Sans",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+    "SimSun",
+    "Noto Serif CJK SC",
+]
 
 
 class FontMissing(Exception):
@@ -56,13 +73,20 @@ def find_cjk_font(text: str) -> str:
         # "Last Resort" fonts map every character to a placeholder box: exactly what must not be drawn
         if f.name not in rank and "lastresort" not in f.name.replace(" ", "").lower() and _covers(f.fname, text):
             return f.fname
-    raise FontMissing("找不到能显示中文的字体，无法生成 PNG 图片（HTML 报告不受影响）：请安装中文字体"
-                      "（如 Debian/Ubuntu 的 fonts-noto-cjk），或用环境变量 LAWGOV_CJK_FONT 指定字体文件")
+    raise FontMissing(
+        "找不到能显示中文的字体，无法生成 PNG 图片（HTML 报告不受影响）：请安装中文字体"
+        "（如 Debian/Ubuntu 的 fonts-noto-cjk），或用环境变量 LAWGOV_CJK_FONT 指定字体文件"
+    )
 
 
 def _text_of(data: ReportData) -> str:
-    parts = [*data.labels, *(d.name for d in data.dims), *(d.id for d in data.dims), *(g or "" for g in data.ranked["grade"]),
-             "总分满分得分率平均各一级指标本单位同年度参评单位热力图雷达图…%0123456789.：（）"]
+    parts = [
+        *data.labels,
+        *(d.name for d in data.dims),
+        *(d.id for d in data.dims),
+        *(g or "" for g in data.ranked["grade"]),
+        "总分满分得分率平均各一级指标本单位同年度参评单位热力图雷达图…%0123456789.：（）",
+    ]
     return "".join(parts)
 
 
@@ -82,17 +106,20 @@ def charts(data: ReportData) -> dict[str, bytes]:
     font_manager.fontManager.addfont(font)
     family = font_manager.FontProperties(fname=font).get_name()
     out: dict[str, bytes] = {}
-    with matplotlib.rc_context({"font.family": [family], "axes.unicode_minus": False, "svg.hashsalt": "lawgov",
-                                "path.simplify": True}):
+    with matplotlib.rc_context(
+        {"font.family": [family], "axes.unicode_minus": False, "svg.hashsalt": "lawgov", "path.simplify": True}
+    ):
         out["totals.png"] = _save(plt, _totals(plt, data))
         out["heatmap.png"] = _save(plt, _heatmap(plt, data))
         n = len(data.dims)
         pcts = data.dim_pct["pct"].to_list()
         years = data.dim_pct["year"].to_list()
         for i, label in enumerate(data.labels):
-            vals = pcts[i * n:(i + 1) * n]
+            vals = pcts[i * n : (i + 1) * n]
             avg = data.average.get(years[i * n] if n else None, {})
-            out[f"radar-{_safe(label)}.png"] = _save(plt, _radar(plt, data, label, vals, [avg.get(d.id) for d in data.dims]))
+            out[f"radar-{_safe(label)}.png"] = _save(
+                plt, _radar(plt, data, label, vals, [avg.get(d.id) for d in data.dims])
+            )
     return out
 
 
@@ -107,7 +134,7 @@ def _rgb(pct):
     from .svg import color
 
     c = color(pct)
-    return tuple(int(c[k:k + 2], 16) / 255 for k in (1, 3, 5))
+    return tuple(int(c[k : k + 2], 16) / 255 for k in (1, 3, 5))
 
 
 def _totals(plt, data: ReportData):
@@ -147,7 +174,9 @@ def _heatmap(plt, data: ReportData):
                 ax.text(j + 0.48, i + 0.5, f"{s:.0f}", ha="center", va="center", fontsize=8)
     ax.set_xlim(0, n)
     ax.set_ylim(len(rows), 0)
-    ax.set_xticks([j + 0.48 for j in range(n)], [f"{d.id} {d.name}" for d in data.dims], rotation=40, ha="left", fontsize=8)
+    ax.set_xticks(
+        [j + 0.48 for j in range(n)], [f"{d.id} {d.name}" for d in data.dims], rotation=40, ha="left", fontsize=8
+    )
     ax.xaxis.tick_top()
     ax.set_yticks([i + 0.46 for i in range(len(rows))], rows, fontsize=9)
     ax.tick_params(length=0)

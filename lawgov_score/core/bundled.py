@@ -10,7 +10,7 @@ FALLBACK_RUBRIC = "example.yaml"
 
 
 def root() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package folder (this file is in core/)
     for candidate in (here / "_bundled", here.parent):
         if (candidate / "rubrics").is_dir():
             return candidate

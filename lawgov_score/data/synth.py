@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from .rubric.compiled import Rubric
+from ..rubric.compiled import Rubric
 
 MISSING_SHARE = 0.03
 UNITS_PER_CITY = 10
@@ -117,10 +117,15 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
     city_of = np.arange(units) // UNITS_PER_CITY
     city_names = _names(n_cities, "合成", np.full(n_cities, "市", dtype=object))
     prov_names = _names(-(-n_cities // CITIES_PER_PROVINCE), "合成", None, "省")
-    meta = pl.DataFrame({
-        "unit": unit_names, "city": city_names[city_of], "province": prov_names[city_of // CITIES_PER_PROVINCE],
-        "level": np.array(LEVELS, dtype=object)[level],
-    }, schema={"unit": pl.String, "city": pl.String, "province": pl.String, "level": pl.String})
+    meta = pl.DataFrame(
+        {
+            "unit": unit_names,
+            "city": city_names[city_of],
+            "province": prov_names[city_of // CITIES_PER_PROVINCE],
+            "level": np.array(LEVELS, dtype=object)[level],
+        },
+        schema={"unit": pl.String, "city": pl.String, "province": pl.String, "level": pl.String},
+    )
 
     size = np.exp(0.5 * rng.standard_normal(units))[unit_idx]  # population-like scale of a unit
     q = quality[unit_idx] + drift
@@ -133,17 +138,31 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
     for fid, (v, decimals, _, keep) in drawn.items():
         text = v if decimals is None else _num_text(v, decimals)
         keep = keep & (pl.Series(text).is_not_null().to_numpy())
-        parts.append(pl.DataFrame({
-            "u": unit_idx[keep].astype(np.int64), "year": year_col[keep].astype(np.int64), "field": fid,
-            "value": text[keep],
-        }, schema={"u": pl.Int64, "year": pl.Int64, "field": pl.String, "value": pl.String}))
+        parts.append(
+            pl.DataFrame(
+                {
+                    "u": unit_idx[keep].astype(np.int64),
+                    "year": year_col[keep].astype(np.int64),
+                    "field": fid,
+                    "value": text[keep],
+                },
+                schema={"u": pl.Int64, "year": pl.Int64, "field": pl.String, "value": pl.String},
+            )
+        )
     long = pl.concat(parts).sort(["u", "year"], maintain_order=True)
     units_frame = meta.with_row_index("u").with_columns(pl.col("u").cast(pl.Int64))
     long = long.join(units_frame, on="u", how="left", maintain_order="left").drop("u")
     return long.select(
-        "unit", pl.col("year").cast(pl.Int32), "field", "value",
-        pl.lit("synthetic").alias("evidence"), pl.lit("synthetic").alias("source"), pl.lit("").alias("qualifier"),
-        "city", "province", "level",
+        "unit",
+        pl.col("year").cast(pl.Int32),
+        "field",
+        "value",
+        pl.lit("synthetic").alias("evidence"),
+        pl.lit("synthetic").alias("source"),
+        pl.lit("").alias("qualifier"),
+        "city",
+        "province",
+        "level",
     )
 
 
@@ -201,7 +220,8 @@ def _percent(target: float | None, higher: bool, z: np.ndarray, lo: float = 0.0,
 
 def _satisfy(rubric: Rubric, drawn: dict) -> None:
     """Change the drawn values so that every declared constraint holds (see the module notes)."""
-    from .rubric import formula as fx
+    from ..rubric import formula as fx
+    from .formula import compare, to_polars
 
     for c in _in_order(rubric.constraints, drawn):
         pair = _pair(c, drawn)
@@ -221,15 +241,15 @@ def _satisfy(rubric: Rubric, drawn: dict) -> None:
         if not all(f in drawn and drawn[f][1] is not None for f in fields):
             continue  # a yes/no or grade in a constraint: nothing the draw can do
         frame = pl.DataFrame({f: drawn[f][0] for f in fields}).fill_nan(None)
-        left, right = fx.to_polars(c.left), fx.to_polars(c.right)
-        ok = frame.select(fx.compare(left, c.op, right).fill_null(True)).to_series().to_numpy()
+        left, right = to_polars(c.left), to_polars(c.right)
+        ok = frame.select(compare(left, c.op, right).fill_null(True)).to_series().to_numpy()
         parts = _summands(c.left)
         if parts and c.right[0] == "num" and c.op in ("<=", "<"):  # a + b ≤ 100: scaled down together
             total = frame.select(left).to_series().to_numpy()
             factor = np.where(ok, 1.0, c.right[1] / np.where(total > 0, total, 1.0) * (0.999 if c.op == "<" else 1.0))
             for f in parts:
                 v, d, z, keep = drawn[f]
-                k = 10.0 ** d
+                k = 10.0**d
                 drawn[f] = (np.where(ok, v, np.floor(v * factor * k) / k), d, z, keep)
             continue
         first = fx.fields_of(c.left)[0] if fx.fields_of(c.left) else fields[0]
@@ -273,7 +293,7 @@ def _pair(c, drawn: dict) -> tuple[str, str, bool] | None:
 def _ratio_rule(rubric: Rubric, small: str, big: str) -> tuple[float | None, bool] | None:
     """(target, higher) of the first rule that scores ``small / big`` as a percent: an item's own
     formula, or the dictionary formula of the field it reads."""
-    from .rubric import formula as fx
+    from ..rubric import formula as fx
 
     def divides(node) -> bool:
         if node[0] == "bin" and node[1] == "/" and node[3] == ("field", big) and small in fx.fields_of(node[2]):
@@ -310,19 +330,3 @@ def _num_text(v: np.ndarray, decimals: int) -> np.ndarray:
     if decimals == 0:
         return s.cast(pl.Int64).cast(pl.String).to_numpy().astype(object)
     return s.cast(pl.String).str.replace(r"\.0$", "").to_numpy().astype(object)
-
-
-def write(frame: pl.DataFrame, path: str) -> None:
-    """CSV (UTF-8 with BOM, for Excel/WPS) or Parquet by the file's extension; atomic."""
-    import io
-
-    from .render import atomic_write
-    from pathlib import Path
-
-    p = Path(path)
-    if p.suffix.lower() in (".parquet", ".pq"):
-        buf = io.BytesIO()
-        frame.write_parquet(buf)
-        atomic_write(p, buf.getvalue())
-    else:
-        atomic_write(p, b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
+
+from ..output.page import ReportData
 
 # How each rule type scores, in the words of the report's method notes.
 RULE_TYPES_ZH = {
@@ -24,46 +24,41 @@ RULE_TYPES_ZH = {
 }
 
 
-@dataclass
-class ReportData:
-    rubric: object
-    ranked: pl.DataFrame  # the `rank` table: rank, unit, year, total, max, percent, grade, vetoed, dims …
-    labels: list[str]  # one per ranked row: 乃东区 2022 (the year only where the data has several)
-    dims: list  # the rubric's first-level items
-    dim_pct: pl.DataFrame  # unit, year, label, dim, name, score, max, pct (0–100)
-    average: dict  # year → {dim id: mean pct}
-    gaps: pl.DataFrame  # lost items of every unit-year (analysis.gaps.lost_items), shown values
-    evidence: pl.DataFrame  # unit, year, field, name, value_shown, evidence, source, file, row
-    files: list[str]
-    missing_share: float  # share of scored items with no value, all unit-years together
-    rules: list[dict]  # rule type → count, description, an example
-    top: int | None
-
-    def label(self, unit: str, year) -> str:
-        return self._label_of.get((unit, year), unit)
-
-    def __post_init__(self):
-        self._label_of = {(u, y): lab for u, y, lab in zip(self.ranked["unit"], self.ranked["year"], self.labels)}
-
-
 def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     from ..analysis.gaps import lost_items
-    from ..present import describe_rule, field_types, shown_value
+    from .common import describe_rule, field_types, shown_value
 
     rubric = result.rubric
     years = ranked["year"].unique().to_list()
     many_years = len(years) > 1
     labels = [f"{u} {y}" if many_years and y is not None else u for u, y in zip(ranked["unit"], ranked["year"])]
     dims = rubric.dimensions()
-    keys = ranked.select("unit", "year").with_columns(pl.Series("label", labels), pl.int_range(pl.len()).alias("_order"))
+    keys = ranked.select("unit", "year").with_columns(
+        pl.Series("label", labels), pl.int_range(pl.len()).alias("_order")
+    )
     dim_pct = (
         ranked.select("unit", "year", *[d.id for d in dims])
         .unpivot(index=["unit", "year"], on=[d.id for d in dims], variable_name="dim", value_name="score")
-        .join(pl.DataFrame({"dim": [d.id for d in dims], "name": [d.name for d in dims], "max": [d.max for d in dims],
-                            "_d": list(range(len(dims)))}), on="dim")
-        .with_columns(pl.when(pl.col("max") > 0).then((pl.col("score") / pl.col("max") * 100).clip(0, 100)).otherwise(None).alias("pct"))
+        .join(
+            pl.DataFrame(
+                {
+                    "dim": [d.id for d in dims],
+                    "name": [d.name for d in dims],
+                    "max": [d.max for d in dims],
+                    "_d": list(range(len(dims))),
+                }
+            ),
+            on="dim",
+        )
+        .with_columns(
+            pl.when(pl.col("max") > 0)
+            .then((pl.col("score") / pl.col("max") * 100).clip(0, 100))
+            .otherwise(None)
+            .alias("pct")
+        )
         .join(keys, on=["unit", "year"], nulls_equal=True)
-        .sort("_order", "_d").drop("_d")
+        .sort("_order", "_d")
+        .drop("_d")
     )
     average = {}
     for (year,), part in dim_pct.group_by("year", maintain_order=True):
@@ -75,7 +70,7 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
         lost = lost.filter(pl.int_range(pl.len()).over("unit", "year") < top)
     from types import SimpleNamespace
 
-    from ..present import gaps_view
+    from .common import gaps_view
 
     lost_view, _ = gaps_view(SimpleNamespace(items=lost.drop("label", "_order")), rubric)
     scored = items.filter(pl.col("role") == "score")
@@ -85,7 +80,8 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     vals = result.indicators.values.join(keys.select("unit", "year", "_order"), on=["unit", "year"], nulls_equal=True)
     vals = vals.filter(pl.col("field").is_in(list(rubric.used_fields())))
     evidence = (
-        vals.join(field_types(rubric), on="field", how="left").join(names, on="field", how="left")
+        vals.join(field_types(rubric), on="field", how="left")
+        .join(names, on="field", how="left")
         .with_columns(shown_value("value", rubric.decimals).alias("value_shown"))
         .sort("_order", "file", "row")
         .select("unit", "year", "field", "fname", "value_shown", "qualifier", "evidence", "source", "file", "row")
@@ -96,8 +92,25 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
         by_type.setdefault(it.rule_type, []).append(it)
     for t, its in by_type.items():
         ex = its[0]
-        rules.append({"type": t, "count": len(its), "text": RULE_TYPES_ZH.get(t, t),
-                      "example": f"{ex.id} {ex.name}：{describe_rule(ex, rubric)}"})
-    return ReportData(rubric=rubric, ranked=ranked, labels=labels, dims=dims, dim_pct=dim_pct, average=average,
-                      gaps=lost_view, evidence=evidence, files=list(result.indicators.files), missing_share=missing_share,
-                      rules=rules, top=top)
+        rules.append(
+            {
+                "type": t,
+                "count": len(its),
+                "text": RULE_TYPES_ZH.get(t, t),
+                "example": f"{ex.id} {ex.name}：{describe_rule(ex, rubric)}",
+            }
+        )
+    return ReportData(
+        rubric=rubric,
+        ranked=ranked,
+        labels=labels,
+        dims=dims,
+        dim_pct=dim_pct,
+        average=average,
+        gaps=lost_view,
+        evidence=evidence,
+        files=list(result.indicators.files),
+        missing_share=missing_share,
+        rules=rules,
+        top=top,
+    )

@@ -29,7 +29,11 @@ def expand(paths, suffixes: set[str], code: str, kinds: str):
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in suffixes and not q.name.startswith((".", "~$")))
+            found = sorted(
+                q
+                for q in p.iterdir()
+                if q.is_file() and q.suffix.lower() in suffixes and not q.name.startswith((".", "~$"))
+            )
             if not found:
                 report.add(problem(code, shown_path(p), reason=f"目录中没有{kinds}"))
             out += found

@@ -1,0 +1,49 @@
+"""One output helper for every format: table, markdown, csv, json (and xlsx, in ``xlsx.py``).
+
+A command hands over a polars frame and the columns to show (``columns.Column``).  JSON keeps the
+keys and typed values; the other formats show the headers of the chosen language and format
+numbers by kind.  Tables align Chinese text by display width (wcwidth).  Text cells that a
+spreadsheet would run as a formula are neutralised in CSV.
+"""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from .columns import Column, cell_text, neutralise, records
+from .text import table_text
+
+FORMATS = ("table", "markdown", "csv", "json")
+
+
+def render_workbook(sheets, *, title: str = "", active: int = 0) -> bytes:
+    """The ``xlsx`` format: formatted sheets (``xlsx.Sheet``) as workbook bytes for ``write_output``."""
+    from .xlsx import write_workbook
+
+    return write_workbook(sheets, title=title, active=active)
+
+
+def to_json(value) -> str:
+    """Indented JSON with Chinese kept as written, ending in a newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh", decimals: int = 2) -> str:
+    """The frame's columns in one text format: table, markdown, csv or json."""
+    cols = [c for c in columns if c.key in frame.columns]
+    if fmt == "json":
+        return to_json(records(frame, cols))
+    if fmt == "csv":
+        out = frame.select([c.key for c in cols])
+        text_cols = [c.key for c in cols if out.schema[c.key] == pl.String]
+        out = out.with_columns([pl.col(k).map_elements(neutralise, return_dtype=pl.String) for k in text_cols])
+        out = out.rename({c.key: c.header(lang) for c in cols})
+        return out.write_csv()
+    rows = [
+        [cell_text(r[c.key], c.kind, decimals) for c in cols]
+        for r in frame.select([c.key for c in cols]).iter_rows(named=True)
+    ]
+    headers = [c.header(lang) for c in cols]
+    return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")

@@ -1,1 +1,0 @@
-"""The HTML report and its charts (inline SVG in the page; PNG files through matplotlib)."""
