@@ -64,7 +64,7 @@ def score_records(result: ScoreResult, items=None) -> list[dict]:
     """What `score -f json` prints, as a list of dicts: ``result.items()`` (or the rows of it
     given) with a yes/no or grade value as its word and numbers rounded to the rubric's decimals.
     The one conversion between the exact frame and what every output shows."""
-    from .views.common import score_records as _records
+    from .views.score import score_records as _records
 
     return _records(result, items)
 

@@ -87,7 +87,7 @@ def gaps_cmd(
     原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
     --path effort 相对改进最小；路径经重新计分核实。"""
     from ..analysis.gaps import gaps
-    from ..views.common import gaps_json_items, gaps_text, gaps_view, path_json, path_view
+    from ..views.gaps import gaps_json_items, gaps_text, gaps_view, path_json, path_view
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, result = _score(rubric, data, lang)
@@ -139,7 +139,7 @@ def whatif_cmd(
     例：--set 行政机关负责人出庭应诉率=100% --set major_decision_catalogue=是。按细则重新计分。"""
     from ..analysis.whatif import parse_settings, whatif
     from ..output.columns import records
-    from ..views.analysis import whatif_changes_view, whatif_text, whatif_view
+    from ..views.whatif import whatif_changes_view, whatif_text, whatif_view
 
     fmt = resolve_format(fmt, output)
     changes = parse_settings(settings)
@@ -185,7 +185,7 @@ def benchmark_cmd(
 
     from ..analysis.benchmark import benchmark
     from ..output.columns import records
-    from ..views.analysis import benchmark_text, benchmark_view
+    from ..views.benchmark import benchmark_text, benchmark_view
 
     fmt = resolve_format(fmt, output)
     rub, result = _score(rubric, data, lang, within)
@@ -228,7 +228,7 @@ def trend_cmd(
     """年度变化：总分、排名、等次，进步、退步和新增失分的项目。"""
     from ..analysis.trend import trend
     from ..output.columns import records
-    from ..views.analysis import trend_items_view, trend_text, trend_view
+    from ..views.trend import trend_items_view, trend_text, trend_view
 
     fmt = resolve_format(fmt, output)
     rub, result = _score(rubric, data, lang, by)
@@ -288,7 +288,7 @@ def sensitivity_cmd(
     import sys
 
     from ..analysis.sensitivity import sensitivity
-    from ..views.analysis import sensitivity_text, sensitivity_view
+    from ..views.sensitivity import sensitivity_text, sensitivity_view
 
     fmt = resolve_format(fmt, output)
     p = _share(perturb, "--perturb")

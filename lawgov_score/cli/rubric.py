@@ -115,7 +115,7 @@ def show_cmd(
     from ..core import bundled
     from ..output.render import render, to_json
     from ..rubric.load import load_rubric
-    from ..views.common import rubric_view
+    from ..views.rubric import rubric_view
 
     fmt = resolve_format(fmt, output)
     rub = load_rubric(rubric or bundled.default_rubric())

@@ -53,7 +53,7 @@ def score_cmd(
 
     from ..analysis.select import select_unit_year
     from ..output.render import render
-    from ..views.common import score_view
+    from ..views.score import score_view
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     rub, result = score_inputs(rubric, data, lang)
@@ -77,7 +77,7 @@ def score_cmd(
         return 0
     if fmt == "json":  # the records the API gives (lg.score_records), by the same function
         from ..output.render import to_json
-        from ..views.common import score_records
+        from ..views.score import score_records
 
         emit(to_json(score_records(result, items)), output, fmt)
         return 0
@@ -116,7 +116,7 @@ def rank_cmd(
 
     from ..engine.rank import rank
     from ..output.render import render
-    from ..views.common import rank_columns
+    from ..views.rank import rank_columns
 
     fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
     check_by(by)

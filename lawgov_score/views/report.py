@@ -26,7 +26,8 @@ RULE_TYPES_ZH = {
 
 def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     from ..analysis.gaps import lost_items
-    from .common import describe_rule, field_types, shown_value
+    from ..rubric.describe import describe_rule
+    from .values import field_types, shown_value
 
     rubric = result.rubric
     years = ranked["year"].unique().to_list()
@@ -70,7 +71,7 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
         lost = lost.filter(pl.int_range(pl.len()).over("unit", "year") < top)
     from types import SimpleNamespace
 
-    from .common import gaps_view
+    from .gaps import gaps_view
 
     lost_view, _ = gaps_view(SimpleNamespace(items=lost.drop("label", "_order")), rubric)
     scored = items.filter(pl.col("role") == "score")

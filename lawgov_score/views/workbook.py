@@ -26,7 +26,7 @@ def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFram
     """Number and number format for a value in its field's terms (null where it is a word),
     rounded to the rubric's decimals as every output shows it; other units as text after the
     number (12"件")."""
-    from .common import rounded
+    from .values import rounded
 
     v, t = rounded(col, decimals), pl.col("ftype")
     places = "." + "0" * decimals if decimals else ""
@@ -58,7 +58,7 @@ def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) ->
 
 
 def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
-    from .common import score_view
+    from .score import score_view
 
     df, cols = score_view(items, rubric, lang)
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
@@ -93,7 +93,7 @@ def rank_sheet(
 def gaps_sheet(
     lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | None = None, per_unit: bool = True
 ) -> Sheet:
-    from .common import gaps_view
+    from .gaps import gaps_view
 
     df, cols = gaps_view(SimpleNamespace(items=lost), rubric, lang)
     if per_unit:
@@ -123,7 +123,8 @@ def scoring_workbook(
     from ..analysis.gaps import lost_items
     from ..engine.rank import rank
     from ..output.render import render_workbook
-    from .common import gaps_text, rank_columns
+    from .gaps import gaps_text
+    from .rank import rank_columns
 
     rubric = result.rubric
     all_items = result.items()

@@ -1,0 +1,36 @@
+"""The rank view: the columns of a ranked table (rank, unit, year, group, totals, grade, dimensions)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..output.columns import Column
+from ..rubric.compiled import Rubric
+from ..rubric.describe import GROUP_ZH as _GROUP_ZH
+
+
+def rank_columns(
+    table: pl.DataFrame, rubric: Rubric, *, by: str | None, on: str | None, dimensions: bool
+) -> list[Column]:
+    cols = [
+        Column("rank", "排名", "rank", "number"),
+        Column("unit", "单位", "unit"),
+        Column("year", "年度", "year", "int"),
+    ]
+    if by:
+        cols.append(Column("group", _GROUP_ZH.get(by, "分组"), by))
+    if on:
+        item = rubric.items[on]
+        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id}", "score"))
+    cols += [
+        Column("total", "总分", "total", "score"),
+        Column("max", "满分", "max", "score"),
+        Column("percent", "得分率", "percent", "percent"),
+        Column("grade", "等次", "grade"),
+        Column("vetoed", "否决", "vetoed", "bool"),
+    ]
+    if rubric.bonus_cap is not None or any(it.role == "bonus" for it in rubric.leaves()):
+        cols.append(Column("bonus", "加分", "bonus", "score"))
+    if dimensions:
+        cols += [Column(d.id, d.name, d.id, "score") for d in rubric.dimensions()]
+    return cols

@@ -1,0 +1,77 @@
+"""The score view: one row per unit, year and item, values in their field's terms."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..output.columns import Column
+from ..rubric.compiled import Rubric
+from .values import (
+    _status_text,
+    json_numbers,
+    label_value,
+    rounded,
+    shown_value,
+    value_types,
+)
+
+
+def score_view(
+    items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False
+) -> tuple[pl.DataFrame, list[Column]]:
+    d = rubric.decimals
+    df = items.join(value_types(rubric), on="id", how="left", maintain_order="left")
+    df = df.with_columns(rounded("gap", d).alias("gap"))  # in the value's unit, as the value is shown
+    df = df.with_columns(
+        shown_value("value", d).alias("value_shown"),
+        shown_value("target", d).alias("target_shown"),
+        label_value("value").alias("value_label"),
+        label_value("target").alias("target_label"),
+        pl.when(pl.col("ftype").is_in(["percent", "count", "number"]))
+        .then(pl.col("funit").replace("", None))
+        .otherwise(None)
+        .alias("value_unit"),
+        (pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")).alias("label"),
+        _status_text(lang).alias("status_shown"),
+    )
+    if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
+        df = json_numbers(df, ["value", "target"], d)
+        keys = ["unit", "year", "id", "name", "level", "parent"]
+        cols = [Column(k, k, k) for k in keys] + [
+            Column("value", "value", "value", json_label="value_label"),
+            Column("value_unit", "value_unit", "value_unit"),
+            Column("source", "source", "source"),
+            Column("derived_from", "derived_from", "derived_from"),
+            Column("score", "score", "score"),
+            Column("max", "max", "max"),
+            Column("target", "target", "target", json_label="target_label"),
+            Column("gap", "gap", "gap"),
+            Column("status", "status", "status"),
+            Column("evidence", "evidence", "evidence"),
+        ]
+        return df, cols
+    cols = [
+        Column("unit", "单位", "unit"),
+        Column("year", "年度", "year", "int"),
+        Column("id", "编号", "id"),
+        Column("label", "项目", "item"),
+        Column("value_shown", "数值", "value"),
+        Column("score", "得分", "score", "score"),
+        Column("max", "满分", "max", "score"),
+        Column("target_shown", "目标", "target"),
+        Column("gap", "差距", "gap", "number"),
+        Column("status_shown", "状态", "status"),
+        Column("evidence", "佐证", "evidence"),
+    ]
+    return df, cols
+
+
+def score_records(result, items: pl.DataFrame | None = None) -> list[dict]:
+    """The `score -f json` records of a result (or of some of its ``items()`` rows): the same
+    keys and values, a yes/no or grade as its word (是, 优) and numbers rounded to the rubric's
+    decimals as every output shows them.  ``result.items()`` keeps the exact numbers; this is
+    the one conversion between the two."""
+    from ..output.columns import records
+
+    df, cols = score_view(result.items() if items is None else items, result.rubric, json=True)
+    return records(df, cols)

@@ -1,0 +1,117 @@
+"""What every view shares: values in their field's terms, status words, summary lines.
+
+The library's frames hold typed values; here they gain what a person reads: values in the
+field's own terms (96.27%, 是/否, 优), status words, indented item names, rule descriptions.
+Renderers then only lay the columns out.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..rubric.compiled import Rubric
+
+STATUS = {
+    "met": ("达标", "met"),
+    "short": ("失分", "short"),
+    "missing": ("缺数据", "missing"),
+    "vetoed": ("否决", "vetoed"),
+}
+
+
+def _status_text(lang: str) -> pl.Expr:
+    mapping = {k: (v[1] if lang == "en" else v[0]) for k, v in STATUS.items()}
+    return pl.col("status").replace_strict(mapping, default=pl.col("status"), return_dtype=pl.String)
+
+
+TYPE_SCHEMA = {"ftype": pl.String, "funit": pl.String, "levels": pl.String}
+
+
+def field_types(rubric: Rubric) -> pl.DataFrame:
+    """Per field: its type, unit and levels (what a value of it is shown by)."""
+    rows = [(f.id, f.type, f.unit, "|".join(f.levels or [])) for f in rubric.fields.values()]
+    return pl.DataFrame(rows, schema={"field": pl.String, **TYPE_SCHEMA}, orient="row")
+
+
+def value_types(rubric: Rubric) -> pl.DataFrame:
+    """Per item: the type, unit and levels of the value it scores.  An item reading a field has
+    the field's; an item with its own formula has the ``unit`` it declares ("%": a percent)."""
+    rows = []
+    for it in rubric.items.values():
+        f = rubric.fields.get(it.field) if it.field else None
+        if f is not None:
+            rows.append((it.id, f.type, f.unit, "|".join(f.levels or [])))
+        elif it.formula is not None:
+            rows.append((it.id, "percent" if it.unit == "%" else "number", it.unit or "", ""))
+        else:
+            rows.append((it.id, None, None, None))
+    return pl.DataFrame(rows, schema={"id": pl.String, **TYPE_SCHEMA}, orient="row")
+
+
+def rounded(col: str, decimals: int) -> pl.Expr:
+    """A number as shown: half away from zero to the rubric's decimals (96.1165 → 96.12)."""
+    from ..engine.rules import round_half_up
+
+    return round_half_up(pl.col(col), decimals)
+
+
+def shown_value(col: str, decimals: int) -> pl.Expr:
+    """A value in its field's terms, rounded to the rubric's decimals with the field's unit:
+    96.12%, 12件, 是/否, the grade level's name."""
+    v = pl.col(col)
+    num = rounded(col, decimals).cast(pl.String).str.replace(r"\.0$", "")
+    unit = pl.col("funit").fill_null("")
+    return (
+        pl.when(v.is_null())
+        .then(pl.lit(None, dtype=pl.String))
+        .when(pl.col("ftype") == "bool")
+        .then(pl.when(v >= 0.5).then(pl.lit("是")).otherwise(pl.lit("否")))
+        .when(pl.col("ftype") == "grade")
+        .then(pl.col("levels").str.split("|").list.get(v.cast(pl.Int64), null_on_oob=True))
+        .when(pl.col("ftype") == "percent")
+        .then(num + "%")
+        .otherwise(num + unit)
+    )
+
+
+def label_value(col: str, decimals: int = 0) -> pl.Expr:
+    """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
+    words = pl.col("ftype").is_in(["bool", "grade"])
+    return pl.when(words).then(shown_value(col, decimals)).otherwise(pl.lit(None, dtype=pl.String))
+
+
+def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFrame:
+    """The numbers JSON gives, rounded as every other output shows them."""
+    return df.with_columns([rounded(c, decimals).alias(c) for c in cols if c in df.columns])
+
+
+def needed_shown(col: str = "needed", higher: str = "higher", decimals: int = 2) -> pl.Expr:
+    """The value for full points in the field's terms, with ≥/≤ for numbers (≥95%, ≤0件)."""
+    shown = shown_value(col, decimals)
+    numeric = pl.col("ftype").is_in(["percent", "count", "number"])
+    return (
+        pl.when(shown.is_null())
+        .then(None)
+        .when(numeric & pl.col(higher))
+        .then(pl.lit("≥") + shown)
+        .when(numeric)
+        .then(pl.lit("≤") + shown)
+        .otherwise(shown)
+    )
+
+
+def lines_text(lines: list[str], markdown: bool) -> str:
+    """Summary lines as text, or as a markdown list."""
+    if markdown:
+        return "\n".join(f"- {ln}" for ln in lines) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def indented_name() -> pl.Expr:
+    """An item's name indented by its level (for terminal tables)."""
+    return pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")
+
+
+def rank_text(s: dict) -> str:
+    """A rank as 3/12."""
+    return f"{s['rank']}/{s['of']}"
