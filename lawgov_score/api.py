@@ -32,6 +32,7 @@ from .analysis.gaps import Gaps, gaps
 from .analysis.gaps import Path as GradePath
 from .analysis.impact import rank_impact
 from .analysis.sensitivity import Sensitivity, sensitivity
+from .analysis.tables import ScoreTable
 from .analysis.trend import Trend, trend
 from .analysis.whatif import WhatIf, whatif
 from .core.problems import ProblemError, Report
@@ -41,6 +42,78 @@ from .engine.score import ScoreResult, score
 from .rubric.compiled import Rubric
 from .rubric.diff import RubricDiff, diff_rubrics
 from .rubric.load import load_rubric, read_rubric
+
+
+def rubric_of(rubric: str | Path | Rubric | None = None) -> Rubric:
+    """A loaded rubric: the one given, the file named, or the bundled default.  Raises ProblemError."""
+    if isinstance(rubric, Rubric):
+        return rubric
+    from .core import bundled
+
+    return load_rubric(rubric or bundled.default_rubric())
+
+
+def inputs(rubric: str | Path | Rubric | None = None, data=None) -> tuple[Rubric, Indicators, list]:
+    """The rubric, the indicators read with it, and the reading's warnings (W-DATA-CONSTRAINT …).
+
+    Both are read before either fails, so one ProblemError carries every problem of both."""
+    from .core import bundled
+
+    if isinstance(data, Indicators):
+        return rubric_of(rubric), data, []
+    if isinstance(rubric, Rubric):
+        rub, report = rubric, Report()
+    else:
+        rub, report = read_rubric(rubric or bundled.default_rubric())
+    if rub is None:
+        raise ProblemError(report)
+    inds, data_report = read_indicators_report(data or bundled.default_data(), rub)
+    if inds is None:
+        raise ProblemError(data_report)
+    return rub, inds, data_report.warnings
+
+
+def scored(rubric: str | Path | Rubric | None = None, data=None) -> ScoreResult:
+    """Read and score; ``result.warnings`` holds the reading's warnings and the scoring's (W-ALONE)."""
+    rub, inds, warnings = inputs(rubric, data)
+    result = score(rub, inds)
+    result.warnings = [*warnings, *result.warnings]
+    return result
+
+
+def score_table(
+    data=None,
+    rubric: str | Path | Rubric | None = None,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    depth: int | None = None,
+    status: str | None = None,
+    workbook: bool = False,
+) -> ScoreTable:
+    """``score``: every item of every unit and year, or those asked for.
+
+    ``unit`` may be part of a name when it matches one unit; ``depth`` keeps levels up to it;
+    ``status`` one of met, short, missing, vetoed.  ``workbook`` also computes what the
+    scoring workbook shows (ranking and lost items of the unit-years in view)."""
+    import polars as pl
+
+    from .analysis.select import select_unit_year
+    from .analysis.tables import scoring_book
+
+    result = scored(rubric, data)
+    items = result.items()
+    if unit is not None:
+        unit, _ = select_unit_year(result, unit, None)
+        items = items.filter(pl.col("unit") == unit)
+    if year is not None:
+        items = items.filter(pl.col("year") == year)
+    if depth is not None:
+        items = items.filter(pl.col("level") <= depth)
+    if status is not None:
+        items = items.filter(pl.col("status") == status)
+    book = scoring_book(result, items.select("unit", "year").unique()) if workbook else None
+    return ScoreTable(result=result, items=items, book=book, warnings=result.warnings)
 
 
 def check_rubric(path: str | Path, lint: bool = True) -> Report:
@@ -108,6 +181,11 @@ __all__ = [
     "score",
     "score_files",
     "score_records",
+    "score_table",
+    "ScoreTable",
+    "scored",
+    "inputs",
+    "rubric_of",
     "sensitivity",
     "synthesize",
     "trend",

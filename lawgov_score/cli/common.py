@@ -187,3 +187,25 @@ def emit(text: str | bytes, output: Path | None, fmt: str) -> None:
     write_output(text, str(output) if output else None, fmt)
     if output is not None:
         typer.echo(f"已写出 {output}", err=True)
+
+
+def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None):
+    """The shared output options (-f, -o, --lang) as one ``Out``: the format from -f, else from
+    the extension of -o, else table; a format the command does not write is E-USAGE-FORMAT."""
+    from ..output.write import resolve_out
+
+    return resolve_out(fmt, output, lang, tuple(allowed or FORMATS))
+
+
+def show(view, out, result=None) -> int:
+    """Write a view where ``out`` says, say on stderr what was written and the result's warnings,
+    and return the result's exit code (0 when it has none)."""
+    from ..core.messages import say
+    from ..output.write import write
+
+    for p in getattr(result, "warnings", None) or []:
+        typer.echo(p.render(out.lang), err=True)
+    write(view, out)
+    if out.to_file:
+        typer.echo(say("common.wrote", out.lang, path=out.path), err=True)
+    return getattr(result, "exit_code", 0)

@@ -19,8 +19,10 @@ from .common import (
     emit,
     fail,
     guarded,
+    output_to,
     resolve_format,
     score_inputs,
+    show,
     warn,
 )
 
@@ -49,41 +51,12 @@ def score_cmd(
     debug: DebugOpt = False,
 ) -> int:
     """每个单位、每个项目的数值、得分、满分、目标、差距和状态。"""
-    import polars as pl
+    from .. import api
+    from ..views.score import score_table_view
 
-    from ..analysis.select import select_unit_year
-    from ..output.render import render
-    from ..views.score import score_view
-
-    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    rub, result = score_inputs(rubric, data, lang)
-    items = result.items()
-    if unit is not None:
-        try:
-            unit, _ = select_unit_year(result, unit, None)
-        except LookupError as exc:
-            fail(str(exc))
-        items = items.filter(pl.col("unit") == unit)
-    if year is not None:
-        items = items.filter(pl.col("year") == year)
-    if depth is not None:
-        items = items.filter(pl.col("level") <= depth)
-    if status is not None:
-        items = items.filter(pl.col("status") == status)
-    if fmt == "xlsx":
-        from ..views.workbook import scoring_workbook
-
-        emit(scoring_workbook(result, view="score", items=items, lang=lang), output, fmt)
-        return 0
-    if fmt == "json":  # the records the API gives (lg.score_records), by the same function
-        from ..output.render import to_json
-        from ..views.score import score_records
-
-        emit(to_json(score_records(result, items)), output, fmt)
-        return 0
-    df, cols = score_view(items, rub, lang)
-    emit(render(df, cols, fmt, lang, rub.decimals), output, fmt)
-    return 0
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    table = api.score_table(data, rubric, unit=unit, year=year, depth=depth, status=status, workbook=out.fmt == "xlsx")
+    return show(score_table_view(table, lang), out, table)
 
 
 @guarded

@@ -311,6 +311,38 @@ CATALOGUE: dict[str, Code] = _codes(
         "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列，或它全部为空；在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
     ),
     Code(
+        "E-USAGE-UNIT",
+        "error",
+        "数据中没有单位“{unit}”；有：{units}",
+        "no unit '{unit}' in the data; it has: {units}",
+        "E-USAGE-UNIT: 数据中没有单位“乃东县”；有：乃东区、乐平市、杭锦旗、石峰区、高台县",
+    ),
+    Code(
+        "E-USAGE-UNIT-MANY",
+        "error",
+        "“{unit}”与 {n} 个单位相符：{matches}；请写出其中一个（可只写能区分它的一部分）",
+        "'{unit}' matches {n} units: {matches}; name one of them (enough of it to tell it apart)",
+        "E-USAGE-UNIT-MANY: “合成丙”与 2 个单位相符：合成丙县、合成丙区；请写出其中一个（可只写能区分它的一部分）",
+    ),
+    Code(
+        "E-USAGE-YEAR",
+        "error",
+        "单位“{unit}”没有 {year} 年的数据；有：{years}",
+        "unit '{unit}' has no data for {year}; it has: {years}",
+    ),
+    Code(
+        "E-USAGE-FORMAT",
+        "error",
+        "此命令不支持 --format {fmt}；可用：{choices}",
+        "this command does not write --format {fmt}; use one of: {choices}",
+    ),
+    Code(
+        "E-USAGE-OUTPUT",
+        "error",
+        "--format {fmt} 写出的是文件，请用 -o 指定文件名，如 -o 结果.{fmt}",
+        "--format {fmt} writes a file: name it with -o, e.g. -o result.{fmt}",
+    ),
+    Code(
         "E-SET",
         "error",
         "“{text}”应写成 指标=数值，如 court_appearance_rate=100% 或 行政机关负责人出庭应诉率=100%",
@@ -492,6 +524,11 @@ class ProblemError(Exception):
     def __init__(self, report: Report):
         self.report = report
         super().__init__(report.render())
+
+    @classmethod
+    def one(cls, code: str, path: str = "", line: int | None = None, column: str | None = None, **params):
+        """The error of a single problem: ``raise ProblemError.one("E-USAGE-UNIT", unit=…)``."""
+        return cls(Report([problem(code, path, line, column, **params)]))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

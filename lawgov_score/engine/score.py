@@ -56,6 +56,8 @@ class ScoreResult:
     frame: pl.DataFrame  # keys, metadata, v:/s:/t:/f:/a: columns, base, bonus, total, percent, grade, vetoed
     indicators: Indicators
     warnings: list[Problem] = field(default_factory=list)  # what the scores rest on that the user should know (W-ALONE)
+    _items: pl.DataFrame | None = field(default=None, repr=False, compare=False)
+    _items_of: pl.DataFrame | None = field(default=None, repr=False, compare=False)
 
     # --- views ---------------------------------------------------------------------------
     def totals(self) -> pl.DataFrame:
@@ -76,8 +78,11 @@ class ScoreResult:
     def items(self) -> pl.DataFrame:
         """One row per unit, year and item with the exact values and where each comes from
         (``source``, ``derived_from``).  ``lawgov_score.score_records`` turns them into what
-        `score -f json` prints (yes/no as 是/否, numbers rounded to the rubric's decimals)."""
-        return item_records(self)
+        `score -f json` prints (yes/no as 是/否, numbers rounded to the rubric's decimals).
+        Built once per result and kept: every view of the same result reads the same frame."""
+        if self._items is None or self._items_of is not self.frame:
+            self._items, self._items_of = item_records(self), self.frame
+        return self._items
 
 
 def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:

@@ -14,6 +14,7 @@ import polars as pl
 
 from .columns import Column, cell_text, neutralise, records
 from .text import table_text
+from .view import View
 
 FORMATS = ("table", "markdown", "csv", "json")
 
@@ -47,3 +48,27 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
     ]
     headers = [c.header(lang) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
+
+
+def render_view(view: View, fmt: str) -> str | bytes:
+    """A whole view in one format: text for table, markdown, csv and json; bytes for xlsx."""
+    if fmt == "json":
+        first = view.tables[0] if view.tables else None
+        return to_json(
+            view.document if view.document is not None else records(first.frame, first.columns) if first else []
+        )
+    if fmt == "csv":
+        t = view.tables[view.csv_table]
+        return render(t.frame, t.columns, "csv", view.lang, view.decimals)
+    if fmt == "xlsx":
+        if view.sheets is None:
+            raise ValueError("this view has no workbook form")
+        return render_workbook(view.sheets, title=view.title)
+    md = fmt == "markdown"
+    parts = []
+    if view.lines:
+        parts.append("".join(f"- {line}\n" if md else f"{line}\n" for line in view.lines))
+    for t in view.tables:
+        head = (f"### {t.title}\n\n" if md else f"{t.title}\n") if t.title else ""
+        parts.append(head + render(t.frame, t.columns, fmt, view.lang, view.decimals))
+    return "\n".join(parts)

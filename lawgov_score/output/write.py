@@ -4,7 +4,65 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.problems import ProblemError
+
+# The format a file's extension stands for, when no --format is given.
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
+FILE_FORMATS = ("xlsx", "html")  # written to a file, never to the terminal
+
+
+@dataclass(frozen=True)
+class Out:
+    """Where and how a command's result goes: the format, the file (None: standard output), the language."""
+
+    fmt: str
+    path: Path | None = None
+    lang: str = "zh"
+
+    @property
+    def to_file(self) -> bool:
+        """Whether the result goes to a file (not standard output)."""
+        return self.path is not None and str(self.path) != "-"
+
+
+def resolve_out(
+    fmt: str | None,
+    path: Path | str | None,
+    lang: str = "zh",
+    allowed: tuple[str, ...] = ("table", "markdown", "csv", "json"),
+) -> Out:
+    """The output of a command: ``--format`` if given, else the extension of ``-o``, else table.
+
+    A format the command does not offer, or a file format (xlsx) without ``-o``, is E-USAGE-FORMAT."""
+    path = Path(path) if path is not None else None
+    if fmt is None and path is not None:
+        guess = SUFFIX_FORMATS.get(path.suffix.lower())
+        fmt = guess if guess in allowed else None
+    fmt = fmt or "table"
+    if fmt not in allowed:
+        raise ProblemError.one("E-USAGE-FORMAT", fmt=fmt, choices=", ".join(allowed))
+    if fmt in FILE_FORMATS and (path is None or str(path) == "-"):
+        raise ProblemError.one("E-USAGE-OUTPUT", fmt=fmt)
+    return Out(fmt, path, lang)
+
+
+def write(view, out: Out) -> None:
+    """Lay ``view`` out in ``out.fmt`` and print it or write it to ``out.path`` (atomically; CSV with a BOM)."""
+    from .render import render_view
+
+    write_output(render_view(view, out.fmt), str(out.path) if out.to_file else None, out.fmt)
 
 
 def write_output(text: str | bytes, path: str | None, fmt: str) -> None:

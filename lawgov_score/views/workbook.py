@@ -107,6 +107,44 @@ def gaps_sheet(
     return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed, lang=lang)
 
 
+def workbook_sheets(
+    book,
+    rubric,
+    *,
+    first: str,
+    lang: str = "zh",
+    items: pl.DataFrame | None = None,
+    rank_cols: list[Column] | None = None,
+    gaps=None,
+    top: int | None = None,
+) -> list[Sheet]:
+    """The three sheets of a ``ScoringBook``, the command's own first (``first``: score, rank or
+    gaps).  ``items`` are the rows ``score`` shows (its filters applied), ``rank_cols`` the columns
+    ``rank`` shows, ``gaps`` the ``Gaps`` of one unit."""
+    from .gaps import gaps_text
+    from .rank import rank_columns
+
+    cols = rank_cols or rank_columns(book.ranking, rubric, by=None, on=None, dimensions=True)
+    ranked = rank_sheet(book.ranking, rubric, cols, highlight=book.highlight, lang=lang)
+    detail = items_sheet(items if items is not None else book.items, rubric, lang)
+    if gaps is not None:
+        lost = gaps.items if top is None else gaps.items.head(top)
+        head = gaps_text(gaps, rubric, lang).splitlines()
+        lost_sheet = gaps_sheet(lost, rubric, lang, title=[head[0], *head[1:]], per_unit=False)
+    else:
+        lost_sheet = gaps_sheet(book.lost, rubric, lang)
+    return {
+        "rank": [ranked, detail, lost_sheet],
+        "score": [detail, ranked, lost_sheet],
+        "gaps": [lost_sheet, detail, ranked],
+    }[first]
+
+
+def workbook_title(rubric) -> str:
+    """The title stored in a scoring workbook."""
+    return f"{rubric.name} 评分结果"
+
+
 def scoring_workbook(
     result,
     *,
@@ -118,46 +156,26 @@ def scoring_workbook(
     top: int | None = None,
     lang: str = "zh",
 ) -> bytes:
-    """The three-sheet workbook.  ``view`` is ``rank``, ``score`` or ``gaps``: ``rank`` passes the
-    ranked table and its columns, ``score`` the filtered item records, ``gaps`` a ``Gaps``."""
-    from ..analysis.gaps import lost_items
-    from ..engine.rank import rank
+    """Deprecated during the restructure: the api computes a ``ScoringBook`` and the view takes
+    ``workbook_sheets``.  Kept until rank and gaps are converted."""
+    from ..analysis.tables import scoring_book
     from ..output.render import render_workbook
-    from .gaps import gaps_text
-    from .rank import rank_columns
 
-    rubric = result.rubric
-    all_items = result.items()
     if view == "rank":
         keys = rank_table.select("unit", "year").unique()
     elif view == "score":
         keys = items.select("unit", "year").unique()
     else:
         keys = pl.DataFrame({"unit": [gaps.unit], "year": [gaps.year]}, schema={"unit": pl.String, "year": pl.Int32})
-    in_view = all_items.join(keys, on=["unit", "year"], how="semi", nulls_equal=True)
-
-    if view == "rank":
-        ranked = rank_sheet(rank_table, rubric, rank_cols, lang=lang)
-    else:
-        table = rank(result).join(keys.select("year").unique(), on="year", how="semi", nulls_equal=True)
-        narrower = table.height > keys.height
-        ranked = rank_sheet(
-            table,
-            rubric,
-            rank_columns(table, rubric, by=None, on=None, dimensions=True),
-            highlight=sorted(set(keys["unit"].to_list())) if narrower else None,
-            lang=lang,
-        )
-    detail = items_sheet(items if view == "score" else in_view, rubric, lang)
-    if view == "gaps":
-        lost = gaps.items if top is None else gaps.items.head(top)
-        head = gaps_text(gaps, rubric, lang).splitlines()
-        lost_sheet = gaps_sheet(lost, rubric, lang, title=[head[0], *head[1:]], per_unit=False)
-    else:
-        lost_sheet = gaps_sheet(lost_items(in_view, rubric.decimals), rubric, lang)
-    order = {
-        "rank": [ranked, detail, lost_sheet],
-        "score": [detail, ranked, lost_sheet],
-        "gaps": [lost_sheet, detail, ranked],
-    }[view]
-    return render_workbook(order, title=f"{rubric.name} 评分结果")
+    book = scoring_book(result, keys, ranking=rank_table if view == "rank" else None)
+    sheets = workbook_sheets(
+        book,
+        result.rubric,
+        first=view,
+        lang=lang,
+        items=items if view == "score" else None,
+        rank_cols=rank_cols,
+        gaps=gaps,
+        top=top,
+    )
+    return render_workbook(sheets, title=workbook_title(result.rubric))

@@ -1,0 +1,44 @@
+"""What a command shows, in one language, ready for any format: a ``View``.
+
+A view holds the summary lines, the tables (a polars frame and the ``Column``s to show of it), the
+JSON document and, where the command offers a workbook, the sheets.  Views (``lawgov_score.views``)
+build it from a typed result; ``write`` (``output.write``) lays it out in the format asked for.
+Nothing is computed here: a view only arranges what the result already holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from .columns import Column
+
+
+@dataclass
+class Table:
+    """One table of a view: the frame and the columns to show of it."""
+
+    frame: pl.DataFrame
+    columns: list[Column]
+    title: str = ""  # a heading above it in text formats (and its sheet's name in a workbook)
+
+
+@dataclass
+class View:
+    """Everything a command prints, for every format it offers.
+
+    * ``table`` / ``markdown``: ``lines`` (markdown: as a list), then every table;
+    * ``csv``: the table ``csv_table`` alone (a CSV file holds one table);
+    * ``json``: ``document`` (or the records of the first table when it is None);
+    * ``xlsx``: ``sheets`` (``output.xlsx.Sheet``; None: the command writes no workbook)."""
+
+    lines: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    document: Any = None
+    csv_table: int = 0
+    sheets: list | None = None
+    title: str = ""  # the workbook's title
+    decimals: int = 2
+    lang: str = "zh"
