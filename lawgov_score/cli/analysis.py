@@ -97,7 +97,7 @@ def gaps_cmd(
 
         emit(scoring_workbook(result, view="gaps", gaps=g, top=top, lang=lang), output, fmt)
         return 0
-    df, cols = gaps_view(g, rub, lang)
+    df, cols = gaps_view(g.items, rub, lang)
     if top is not None:
         df = df.head(top)
     parts = [(df, cols)]

@@ -267,6 +267,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，超出取值范围（0–100），不能计分；"
         "算自 行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11）",
     ),
+    # --- data and engine words (codes that replace free-text reasons) ---------------------------
     # --- extracting values from reports -----------------------------------------------------
     Code(
         "E-EXTRACT-FILE",
@@ -301,6 +302,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "same unit and year ({unit} {year}) as {other}: only one of them can be scored",
     ),
     Code("E-EVAL-GOLD", "error", "{reason}", "{reason}"),
+    # --- extract words ---------------------------------------------------------------------------
     # --- usage -----------------------------------------------------------------------------
     Code("E-USAGE", "error", "{reason}", "{reason}"),
     Code(
@@ -348,6 +350,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "“{text}”应写成 指标=数值，如 court_appearance_rate=100% 或 行政机关负责人出庭应诉率=100%",
         "'{text}' should read FIELD=VALUE, e.g. court_appearance_rate=100%",
     ),
+    # --- scoring commands (score, rank, report, template) ------------------------------------------
     # --- warnings ------------------------------------------------------------------------------
     Code(
         "W-POINTS-SUM",
@@ -371,6 +374,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "rubrics/shifan.yaml:583: W-ALONE: 项目 6.4.1「法律援助案件办理」：与同年度同所属市单位比较，2 个单位没有可比单位："
         "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）",
     ),
+    # --- analysis commands (gaps, whatif, benchmark, trend, sensitivity) -----------------------------
     # --- rubric lint (`rubric check`) ------------------------------------------------------------
     Code(
         "W-NEVER-SCORES", "warning", "{where}：不可能{effect}：{reason}", "{where}: can never {effect_en}: {reason_en}"
@@ -408,6 +412,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "{where}：豁免的“{waived}”并未出现；删去这条 waive",
         "{where}: the waived '{waived}' does not occur; remove the waiver",
     ),
+    # --- rubric commands and rubric words (check, show, diff, schema; E-TREE reasons) ----------------
     # --- rubric diff ------------------------------------------------------------------------------
     Code("E-GIT", "error", "无法从 git 取得“{spec}”：{reason}", "cannot read '{spec}' from git: {reason}"),
 )

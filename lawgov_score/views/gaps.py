@@ -24,9 +24,9 @@ _CAUSE = {
 }
 
 
-def gaps_view(g, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
-    """The items one unit loses points on, largest loss first: cause, and the value for full points."""
-    df, _ = score_view(g.items, rubric, lang)
+def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """Lost items (``Gaps.items`` or ``lost_items``), largest loss first: cause, and the value for full points."""
+    df, _ = score_view(lost, rubric, lang)
     en = lang == "en"
     df = df.with_columns(
         pl.col("cause")

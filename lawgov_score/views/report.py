@@ -27,6 +27,7 @@ RULE_TYPES_ZH = {
 def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     from ..analysis.gaps import lost_items
     from ..rubric.describe import describe_rule
+    from .gaps import gaps_view
     from .values import field_types, shown_value
 
     rubric = result.rubric
@@ -69,11 +70,7 @@ def build(result, ranked: pl.DataFrame, top: int | None = 10) -> ReportData:
     lost = lost.sort("_order", maintain_order=True)
     if top is not None:
         lost = lost.filter(pl.int_range(pl.len()).over("unit", "year") < top)
-    from types import SimpleNamespace
-
-    from .gaps import gaps_view
-
-    lost_view, _ = gaps_view(SimpleNamespace(items=lost.drop("label", "_order")), rubric)
+    lost_view, _ = gaps_view(lost.drop("label", "_order"), rubric)
     scored = items.filter(pl.col("role") == "score")
     missing_share = (scored.filter(pl.col("status") == "missing").height / scored.height) if scored.height else 0.0
 

@@ -12,8 +12,6 @@ command shows (its filters applied).  The other two cover the same units and yea
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import polars as pl
 
 from ..output.columns import Column
@@ -95,7 +93,7 @@ def gaps_sheet(
 ) -> Sheet:
     from .gaps import gaps_view
 
-    df, cols = gaps_view(SimpleNamespace(items=lost), rubric, lang)
+    df, cols = gaps_view(lost, rubric, lang)
     if per_unit:
         cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
