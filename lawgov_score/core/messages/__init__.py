@@ -7,9 +7,9 @@ itself, so ``--lang en`` output carries no Chinese of the tool's own (rubric and
 as the rubric writes them).
 
 Sentences are grouped by subject, one module each (``common``, ``scoring``, ``analysis``,
-``rubric``, ``extract``); each calls ``define`` once.  A key is ``subject.name``.  A missing
-parameter renders as empty; an unknown key raises ``KeyError`` at once (and a test checks every
-literal key used in the package).
+``rubric``, ``extract``, ``data``); each calls ``define`` for its subjects.  A key is
+``subject.name``.  A missing parameter renders as empty; an unknown key raises ``KeyError`` at
+once (and a test checks every literal key used in the package).
 """
 
 from __future__ import annotations
@@ -59,4 +59,4 @@ def words(prefix: str, lang: str = "zh") -> dict[str, str]:
     return {k[n:]: m.text(lang) for k, m in MESSAGES.items() if k.startswith(prefix + ".")}
 
 
-from . import analysis, common, extract, rubric, scoring  # noqa: E402,F401  (each defines its sentences)
+from . import analysis, common, data, extract, rubric, scoring  # noqa: E402,F401  (each defines its sentences)
