@@ -16,14 +16,14 @@ def shown_path(path: str | Path) -> str:
     return rel if len(rel) < len(p) or not os.path.isabs(p) else p
 
 
-def expand(paths, suffixes: set[str], code: str, kinds: str):
+def expand(paths, suffixes: set[str], code: str, kinds):
     """Files named, and the files with one of ``suffixes`` directly inside folders named.
 
     Sorted, so runs are reproducible; sub-folders are not entered, so a folder of samples can
     keep its variants apart; hidden and Office lock files (``~$…``) are skipped.  A folder with
-    no such file, or a path that is not there, is a problem ``code``; ``kinds`` names the
-    suffixes for the message.  Returns (files, report)."""
-    from .problems import Report, problem
+    no such file, or a path that is not there, is a problem ``code``; ``kinds`` (words:
+    ``said("data.files")``) names the suffixes for the message.  Returns (files, report)."""
+    from .problems import Report, problem, said
 
     report = Report()
     out: list[Path] = []
@@ -35,10 +35,10 @@ def expand(paths, suffixes: set[str], code: str, kinds: str):
                 if q.is_file() and q.suffix.lower() in suffixes and not q.name.startswith((".", "~$"))
             )
             if not found:
-                report.add(problem(code, shown_path(p), reason=f"目录中没有{kinds}"))
+                report.add(problem(code, shown_path(p), reason=said("file.none_in_folder", kinds=kinds)))
             out += found
         elif not p.exists():
-            report.add(problem(code, shown_path(p), reason="文件不存在"))
+            report.add(problem(code, shown_path(p), reason=said("file.missing")))
         else:
             out.append(p)
     return out, report

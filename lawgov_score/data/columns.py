@@ -66,3 +66,37 @@ def evidence_of(header: str) -> str | None:
     h = str(header or "").strip()
     m = re.match(r"^(.+?)(?:\.evidence|_evidence|[（(]佐证[）)]|佐证|[（(]证据[）)])$", h)
     return m.group(1).strip() if m else None
+
+
+def header_index(rows: list[list[str]]) -> int:
+    """The first of the leading rows that names a unit or field column: the header (a title
+    row above it is skipped); 0 when none does."""
+    for i, cells in enumerate(rows[:20]):
+        roles = {canonical(c) for c in cells}
+        if "unit" in roles or {"field", "value"} <= roles:
+            return i
+    return 0
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Column names made unique the way spreadsheets do: a repeated ``x`` becomes ``x_1``, ``x_2``."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            out.append(f"{n}_{seen[n]}")
+        else:
+            seen[n] = 0
+            out.append(n)
+    return out
+
+
+def column_roles(columns: list[str]) -> dict[str, str]:
+    """role → the header that plays it (unit, year, field, value, city …); the first one wins."""
+    roles: dict[str, str] = {}
+    for col in columns:
+        role = canonical(col)
+        if role and role not in roles:
+            roles[role] = col
+    return roles

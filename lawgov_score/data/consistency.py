@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..core.problems import Problem, problem
+from ..core.problems import Problem, problem, said
 from ..rubric import formula as fx
 from .derive import derive, stated_col
 from .formula import compare, to_polars
@@ -59,7 +59,7 @@ def check_values(inds, rubric) -> list[Problem]:
                         year=_year(r["year"]),
                         values=places.values(r, fields, path),
                         check=c.check,
-                        why=c.why or "各指标的值应满足这一关系",
+                        why=c.why or said("data.constraint_why"),
                     )
                 )
         out += _more(code, bad.height, places.files)
@@ -101,7 +101,7 @@ def _derived_items(frame: pl.DataFrame, rubric, places: "_Places", broken: set) 
         value = to_polars(it.formula_ast)
         percent = it.unit == "%"
         lo, hi = (0.0, 100.0) if percent else (None, None)
-        name = f"项目 {it.id}「{it.name}」的值"
+        name = said("data.item_value", id=it.id, name=it.name)
         out += _outside(
             frame, value.is_not_null(), value, lo, hi, name, _inputs(rubric, it.formula_ast), percent, places, broken
         )
@@ -114,7 +114,7 @@ def _outside(
     value: pl.Expr,
     lo,
     hi,
-    name: str,
+    name,
     inputs: list[str],
     percent: bool,
     places: "_Places",
@@ -157,19 +157,21 @@ def _more(code: str, count: int, files: list[str]) -> list[Problem]:
     return []
 
 
-def _range(lo, hi) -> str:
+def _range(lo, hi):
+    """A range as a message shows it: ``0–100``, ``≥ 0``, ``≤ 1``, or the words for any finite number."""
     if lo is not None and hi is not None:
         return f"{lo:g}–{hi:g}"
     if lo is not None:
         return f"≥ {lo:g}"
     if hi is not None:
         return f"≤ {hi:g}"
-    return "有限的数"
+    return said("data.range_finite")
 
 
-def _number(v: float | None, percent: bool = False) -> str:
+def _number(v: float | None, percent: bool = False):
+    """A value as a message shows it: rounded to 2 decimals, with % for a percent; words for none."""
     if v is None:
-        return "（无）"
+        return said("data.no_value")
     text = f"{round(v, 2):g}" if abs(v) != float("inf") and v == v else str(v)
     return text + ("%" if percent else "")
 
@@ -229,14 +231,18 @@ class _Places:
                 return place
         return ", ".join(self.files), None
 
-    def values(self, r: dict, fields: list[str], here: str = "") -> str:
-        """Each field's name, value and place: 第 N 行 in the file ``here``, else file:row."""
+    def values(self, r: dict, fields: list[str], here: str = "") -> tuple:
+        """Each field's name, value and place (the row in the file ``here``, else file:row), as
+        a list of words."""
         parts = []
         for f in fields:
             fdef = self.rubric.fields[f]
             place = self.at(r, f)
-            where = ""
-            if place is not None and place[1] is not None:
-                where = f"（第 {place[1]} 行）" if place[0] == here else f"（{place[0]}:{place[1]}）"
-            parts.append(f"{fdef.name} {_number(r.get(f), fdef.type == 'percent')}{where}")
-        return "、".join(parts)
+            shown = {"name": fdef.name, "value": _number(r.get(f), fdef.type == "percent")}
+            if place is None or place[1] is None:
+                parts.append(said("data.value", **shown))
+            elif place[0] == here:
+                parts.append(said("data.value_at_row", row=place[1], **shown))
+            else:
+                parts.append(said("data.value_at", file=place[0], row=place[1], **shown))
+        return tuple(parts)

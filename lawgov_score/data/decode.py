@@ -8,7 +8,7 @@ import codecs
 
 
 class DecodeError(ValueError):
-    pass
+    """Bytes in none of the encodings tried."""
 
 
 def is_binary(head: bytes) -> bool:

@@ -53,6 +53,7 @@ class FieldPlan:
 
 
 def plans(rubric: Rubric) -> list[FieldPlan]:
+    """How each stated field the rubric reads is made up: its type, range, direction and rarity."""
     derived = set(rubric.field_formulas)
     used = sorted(f for f in rubric.used_fields() if f not in derived)
     by_field: dict[str, list] = {}
@@ -112,12 +113,25 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
     drift = np.tile(np.arange(years) * 0.15, units)  # a little better every year
     level = rng.choice(len(LEVELS), size=units, p=[0.6, 0.3, 0.1])
 
+    meta = _unit_meta(units, level)
+    size = np.exp(0.5 * rng.standard_normal(units))[unit_idx]  # population-like scale of a unit
+    q = quality[unit_idx] + drift
+    drawn: dict[str, tuple] = {}  # field → (numbers or words, decimals; None for words), its z, what is kept
+    for plan in plans(rubric):
+        z = 0.6 * q + 0.8 * rng.standard_normal(n)
+        drawn[plan.field] = (*_values(plan, rubric, z, size, rng), z, rng.random(n) >= MISSING_SHARE)
+    _satisfy(rubric, drawn)
+    return _long_rows(drawn, unit_idx, year_col, meta)
+
+
+def _unit_meta(units: int, level: np.ndarray) -> pl.DataFrame:
+    """The units' names (合成0001县 …), cities, provinces and levels."""
     unit_names = _names(units, "合成", np.array(["县", "区", "市"], dtype=object)[level])
     n_cities = -(-units // UNITS_PER_CITY)
     city_of = np.arange(units) // UNITS_PER_CITY
     city_names = _names(n_cities, "合成", np.full(n_cities, "市", dtype=object))
     prov_names = _names(-(-n_cities // CITIES_PER_PROVINCE), "合成", None, "省")
-    meta = pl.DataFrame(
+    return pl.DataFrame(
         {
             "unit": unit_names,
             "city": city_names[city_of],
@@ -127,13 +141,9 @@ def synth(rubric: Rubric, units: int, years: int, seed: int = 0, last_year: int 
         schema={"unit": pl.String, "city": pl.String, "province": pl.String, "level": pl.String},
     )
 
-    size = np.exp(0.5 * rng.standard_normal(units))[unit_idx]  # population-like scale of a unit
-    q = quality[unit_idx] + drift
-    drawn: dict[str, tuple] = {}  # field → (numbers or words, decimals; None for words), its z, what is kept
-    for plan in plans(rubric):
-        z = 0.6 * q + 0.8 * rng.standard_normal(n)
-        drawn[plan.field] = (*_values(plan, rubric, z, size, rng), z, rng.random(n) >= MISSING_SHARE)
-    _satisfy(rubric, drawn)
+
+def _long_rows(drawn: dict[str, tuple], unit_idx: np.ndarray, year_col: np.ndarray, meta: pl.DataFrame) -> pl.DataFrame:
+    """The drawn values as long rows, unit by unit and year by year, with the units' metadata."""
     parts: list[pl.DataFrame] = []
     for fid, (v, decimals, _, keep) in drawn.items():
         text = v if decimals is None else _num_text(v, decimals)

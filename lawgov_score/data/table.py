@@ -17,4 +17,5 @@ class Table:
     sheet: str | None = None
 
     def where(self) -> str:
+        """The file (and sheet) as messages name it: ``book.xlsx[填报数据]``."""
         return f"{self.path}[{self.sheet}]" if self.sheet else self.path

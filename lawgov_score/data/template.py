@@ -21,8 +21,9 @@ import re
 
 import polars as pl
 
-from ..core.problems import Problem, problem
-from .columns import canonical
+from ..core.problems import Problem, problem, said
+from .columns import column_roles
+from .table import Table
 
 GUIDE_SHEET, UNIT_SHEET, DATA_SHEET = "填报说明", "单位信息", "填报数据"
 UNIT_HEADERS = ["单位", "年度", "所属市", "省份", "层级", "分组"]
@@ -35,21 +36,10 @@ TYPE_ZH = {"count": "整数", "percent": "百分比", "number": "数值", "bool"
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _roles(frame: pl.DataFrame) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for col in frame.columns:
-        role = canonical(col)
-        if role and role not in out:
-            out[role] = col
-    return out
-
-
 def attach_unit(tables: list) -> tuple[list, list[Problem]]:
     """Give the unit and year of a workbook's unit table to its data tables that lack a unit
     column.  Workbooks whose tables all name their unit pass through unchanged."""
-    from .table import Table
-
-    roles = [_roles(t.frame) for t in tables]
+    roles = [column_roles(t.frame.columns) for t in tables]
     data = [i for i, r in enumerate(roles) if {"field", "value"} <= r.keys() and "unit" not in r]
     if not data:
         return tables, []
@@ -67,13 +57,7 @@ def attach_unit(tables: list) -> tuple[list, list[Problem]]:
     )
     first = tables[data[0]]
     if units is None or units.height != 1:
-        if units is None:
-            reason = f"表中没有“单位”列：请加“单位”列，或在“{UNIT_SHEET}”表（表头含“单位”“年度”）填写单位名称和年度"
-        elif units.height == 0:
-            reason = f"表中没有“单位”列，“{UNIT_SHEET}”表也未填写单位名称：请在“{UNIT_SHEET}”表填写单位名称和年度"
-        else:
-            names = "、".join(f"{u} {y or ''}".strip() for u, y in units.head(5).iter_rows())
-            reason = f"表中没有“单位”列，而“{UNIT_SHEET}”表填了 {units.height} 个单位或年度（{names}）：一个填报工作簿只填一个单位、一个年度"
+        reason = _no_one_unit(units)
         return [], [problem("E-DATA-COLUMNS", first.where(), first.first_row - 1, reason=reason)]
     unit, year = units.row(0)
     out = list(tables)
@@ -84,6 +68,17 @@ def attach_unit(tables: list) -> tuple[list, list[Problem]]:
             extra.append(pl.lit(year).alias(_free("年度", t.frame)))
         out[i] = Table(t.path, t.frame.with_columns(extra), t.first_row, t.sheet)
     return out, []
+
+
+def _no_one_unit(units: pl.DataFrame | None):
+    """Why a data table without a unit column cannot take one from the unit sheet: there is no
+    unit sheet, it names no unit, or it names several."""
+    if units is None:
+        return said("data.template_no_unit", sheet=UNIT_SHEET)
+    if units.height == 0:
+        return said("data.template_unit_blank", sheet=UNIT_SHEET)
+    names = tuple(f"{u} {y or ''}".strip() for u, y in units.head(5).iter_rows())
+    return said("data.template_many_units", sheet=UNIT_SHEET, n=units.height, names=names)
 
 
 def _free(name: str, frame: pl.DataFrame) -> str:
@@ -150,6 +145,7 @@ def _formula_zh(formula: str, rubric) -> str:
 
 
 def field_hint(spec: dict, rubric) -> str:
+    """What to type for a field, as the template's hint column says it (the template is Chinese)."""
     from ..rubric.semantics import field_range
 
     lo, hi = field_range(spec["field"])
@@ -172,6 +168,7 @@ def field_hint(spec: dict, rubric) -> str:
 
 
 def items_text(items: list[str]) -> str:
+    """The items that score a field, the first two named and the rest counted."""
     if len(items) <= 2:
         return "；".join(items)
     return "；".join(items[:2]) + f" 等 {len(items)} 项"

@@ -122,7 +122,7 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     knows the levels.  The text work is done once per distinct (text, type) pair and joined
     back: a national file repeats the same few thousand spellings millions of times."""
     distinct = frame.select(pl.col(raw).alias("_raw"), pl.col(ftype).alias("_ftype")).unique()
-    parsed = _parse_distinct(distinct.lazy()).collect().drop("pct")
+    parsed = parse_distinct(distinct.lazy()).collect().drop("pct")
     out = frame.join(
         parsed, left_on=[raw, ftype], right_on=["_raw", "_ftype"], how="left", nulls_equal=True, maintain_order="left"
     )
@@ -139,44 +139,13 @@ def parse(frame: pl.DataFrame, raw: str = "raw", ftype: str = "ftype", lo: str =
     return out.with_columns(range_problem.alias("problem"))
 
 
-def _parse_distinct(lf: pl.LazyFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
-    """The text work, in stages so that each intermediate is computed once.  ``pct`` tells
-    whether the text carried a percent sign; ``keep`` names columns passed through."""
-    ftype = pl.col("_ftype")
-    lf = lf.with_columns(clean_text(pl.col("_raw")).alias("text"))
-    text = pl.col("text")
-    # Strip a counting word first (160余份 → 160余), then read the 余/多/以上 and 约/近 marks.
-    lf = lf.with_columns(
-        (text.is_null() | text.is_in(MISSING_TOKENS)).alias("is_missing"),
-        text.str.replace(r"(件|次|场次|人次|场|个|项|条|人|份|起|卷|家|宗|期)$", "").alias("_core"),
-    )
-    core = pl.col("_core")
-    lf = lf.with_columns(
-        core.str.contains(r"(余|多|以上|\+)$").alias("_lower"),
-        core.str.contains(r"^(约|近|大约|将近)").alias("_approx"),
-        core.str.replace(r"^(约|近|大约|将近)", "").str.replace(r"(余|多|以上|\+)$", "").alias("_core"),
-    )
-    lf = lf.with_columns(core.str.ends_with("%").alias("_pct"), core.str.strip_suffix("%").alias("_core"))
-    lf = lf.with_columns(
-        pl.when(core.str.ends_with("亿"))
-        .then(pl.lit(1e8))
-        .when(core.str.ends_with("万"))
-        .then(pl.lit(1e4))
-        .when(core.str.ends_with("千"))
-        .then(pl.lit(1e3))
-        .otherwise(pl.lit(1.0))
-        .alias("_scale"),
-        core.str.strip_suffix("亿").str.strip_suffix("万").str.strip_suffix("千").alias("_digits"),
-    )
-    digits = pl.col("_digits")
-    lf = lf.with_columns(
-        (
-            pl.when(digits.str.contains(_NUMBER)).then(digits).otherwise(None).cast(pl.Float64, strict=False)
-            * pl.col("_scale")
-        ).alias("_number"),
-        text.is_in(TRUE_TOKENS).alias("_true"),
-        text.is_in(FALSE_TOKENS).alias("_false"),
-    )
+def parse_distinct(lf: pl.LazyFrame, keep: tuple[str, ...] = ()) -> pl.LazyFrame:
+    """Read distinct texts (``_raw``) by field type (``_ftype``): adds ``value``,
+    ``auto_qualifier``, ``problem``, ``is_missing``, the cleaned ``text`` and ``pct`` (whether the
+    text carried a percent sign).  ``keep`` names columns passed through.  The text work is
+    done in stages so that each intermediate is computed once."""
+    lf = _number_parts(lf)
+    ftype, text = pl.col("_ftype"), pl.col("text")
     missing, number = pl.col("is_missing"), pl.col("_number")
     numeric_type = ftype.is_in(["number", "percent", "count"])
     lf = lf.with_columns(
@@ -214,4 +183,44 @@ def _parse_distinct(lf: pl.LazyFrame, keep: tuple[str, ...] = ()) -> pl.LazyFram
     )
     return lf.select(
         *keep, "_raw", "_ftype", "value", "auto_qualifier", "problem", "is_missing", "text", pl.col("_pct").alias("pct")
+    )
+
+
+def _number_parts(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """The cleaned ``text`` and what it says before the field type is asked: missing or not,
+    the 余/以上 (``_lower``) and 约 (``_approx``) marks, a percent sign, the number (with 万/亿
+    applied) and whether it reads as yes or no."""
+    lf = lf.with_columns(clean_text(pl.col("_raw")).alias("text"))
+    text = pl.col("text")
+    # Strip a counting word first (160余份 → 160余), then read the 余/多/以上 and 约/近 marks.
+    lf = lf.with_columns(
+        (text.is_null() | text.is_in(MISSING_TOKENS)).alias("is_missing"),
+        text.str.replace(r"(件|次|场次|人次|场|个|项|条|人|份|起|卷|家|宗|期)$", "").alias("_core"),
+    )
+    core = pl.col("_core")
+    lf = lf.with_columns(
+        core.str.contains(r"(余|多|以上|\+)$").alias("_lower"),
+        core.str.contains(r"^(约|近|大约|将近)").alias("_approx"),
+        core.str.replace(r"^(约|近|大约|将近)", "").str.replace(r"(余|多|以上|\+)$", "").alias("_core"),
+    )
+    lf = lf.with_columns(core.str.ends_with("%").alias("_pct"), core.str.strip_suffix("%").alias("_core"))
+    lf = lf.with_columns(
+        pl.when(core.str.ends_with("亿"))
+        .then(pl.lit(1e8))
+        .when(core.str.ends_with("万"))
+        .then(pl.lit(1e4))
+        .when(core.str.ends_with("千"))
+        .then(pl.lit(1e3))
+        .otherwise(pl.lit(1.0))
+        .alias("_scale"),
+        core.str.strip_suffix("亿").str.strip_suffix("万").str.strip_suffix("千").alias("_digits"),
+    )
+    digits = pl.col("_digits")
+    return lf.with_columns(
+        (
+            pl.when(digits.str.contains(_NUMBER)).then(digits).otherwise(None).cast(pl.Float64, strict=False)
+            * pl.col("_scale")
+        ).alias("_number"),
+        text.is_in(TRUE_TOKENS).alias("_true"),
+        text.is_in(FALSE_TOKENS).alias("_false"),
     )

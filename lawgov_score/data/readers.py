@@ -1,0 +1,300 @@
+"""Files → tables: each format (CSV, TSV, XLSX, Parquet, JSON) read into rectangular text tables.
+
+The header row is found even below a title row (``columns.header_index``), and every table
+remembers the file row of its first data row, so problems can name the row a spreadsheet shows.
+A file that cannot be read gives one problem in the reader's words (E-DATA-FILE, E-DATA-EMPTY,
+E-DATA-ENCODING, E-DATA-COLUMNS), never a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+
+from ..core.paths import expand
+from ..core.problems import Problem, Report, failure_text, problem, said
+from .columns import canonical, header_index, unique_names
+from .decode import DecodeError, decode, is_binary
+from .table import Table
+
+SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq", ".json", ".jsonl"}
+FAST_CSV_BYTES = 4 * 1024 * 1024  # above this a UTF-8 file goes to polars as it is
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .xls files and of encrypted workbooks
+# Separators people type by mistake in a header, and how a message names them.
+WRONG_MARKS = (
+    ("，", "data.mark_fullwidth_comma"),
+    ("、", "data.mark_enumeration_comma"),
+    ("；", "data.mark_fullwidth_semicolon"),
+    (" ", "data.mark_space"),
+)
+
+Read = tuple[list[Table], list[Problem]]
+
+
+def data_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
+    """The data files named, and those directly inside folders named (see ``paths.expand``)."""
+    return expand(paths, SUFFIXES, "E-DATA-FILE", said("data.files"))
+
+
+def library_failure(exc: BaseException) -> bool:
+    """An error raised by a library on bad input, including a Rust library's panic (which
+    Python sees as a BaseException, not an Exception)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def read_tables(path: Path, shown: str | None = None) -> Read:
+    """The tables of one file (a workbook can hold several), or the problems that stopped it."""
+    shown = shown or str(path)
+    try:
+        return _read_tables(path, shown)
+    except OSError as exc:
+        return [], [problem("E-DATA-FILE", shown, reason=exc.strerror or str(exc))]
+    except BaseException as exc:  # a library failing on broken bytes (even a panic): one line, no traceback
+        if not library_failure(exc):
+            raise
+        return [], [problem("E-DATA-FILE", shown, reason=said("data.not_a_table", error=failure_text(exc)))]
+
+
+def _read_tables(path: Path, shown: str) -> Read:
+    suffix = path.suffix.lower()
+    sep = "\t" if suffix == ".tsv" else None
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return read_workbook(path, shown)
+        if suffix in (".parquet", ".pq"):
+            return _read_parquet(path, shown)
+        if suffix in (".csv", ".tsv", ".txt"):
+            fast = _read_delimited_fast(path, shown, sep)
+            if fast is not None:
+                return fast
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [problem("E-DATA-FILE", shown, reason=exc.strerror or str(exc))]
+    if not raw.strip():
+        return [], [problem("E-DATA-EMPTY", shown)]
+    if is_binary(raw[:8192]):
+        return [], [problem("E-DATA-FILE", shown, reason=said("data.binary"))]
+    try:
+        text, _ = decode(raw)
+    except DecodeError:
+        return [], [problem("E-DATA-ENCODING", shown)]
+    if suffix in (".json", ".jsonl"):
+        return _read_json(text, shown)
+    return _read_delimited(text, shown, sep)
+
+
+# --- Parquet ---------------------------------------------------------------------------------------
+
+
+def _read_parquet(path: Path, shown: str) -> Read:
+    try:
+        return [Table(shown, pl.read_parquet(path), 2)], []
+    except OSError:
+        raise
+    except BaseException as exc:  # what the Parquet library says about broken bytes means nothing to a reader
+        if not library_failure(exc):
+            raise
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+        what = said("data.not_parquet") if magic != b"PAR1" else said("data.parquet_broken")
+        return [], [problem("E-DATA-FILE", shown, reason=what)]
+
+
+# --- text tables (CSV, TSV) ------------------------------------------------------------------------
+
+
+def _sniff(lines: list[str], sep: str | None) -> tuple[str, int]:
+    """(the delimiter, the index of the header line) from the first lines of a text table."""
+    if sep is None:
+        sample = "\n".join(lines)
+        counts = {d: sample.count(d) for d in (",", "\t", ";", "|")}
+        sep = max(counts, key=counts.get) if max(counts.values()) else ","
+    return sep, header_index([ln.split(sep) for ln in lines])
+
+
+def _one_column(frame: pl.DataFrame, shown: str) -> list[Problem]:
+    """A table read as one column is a file split by something else: say by what, if we can."""
+    if frame.width > 1 or canonical(frame.columns[0] if frame.columns else "") is not None:
+        return []
+    header = (frame.columns[0] if frame.columns else "").strip()
+    reason = next(
+        (said("data.one_column_mark", name=said(name), mark=mark) for mark, name in WRONG_MARKS if mark in header),
+        said("data.one_column"),
+    )
+    return [problem("E-DATA-COLUMNS", shown, 1, reason=reason)]
+
+
+def _delimited(frame: pl.DataFrame, shown: str, head: int) -> Read:
+    probs = _one_column(frame, shown)
+    return ([], probs) if probs else ([Table(shown, frame, head + 2)], [])
+
+
+def _read_delimited(text: str, shown: str, sep: str | None) -> Read:
+    sep, head = _sniff(text.splitlines()[:20], sep)
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            separator=sep,
+            infer_schema=False,
+            skip_lines=head,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+        )
+    except Exception as exc:
+        return [], [problem("E-DATA-FILE", shown, reason=said("data.not_a_table", error=failure_text(exc)))]
+    return _delimited(frame, shown, head)
+
+
+def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> Read | None:
+    """A large UTF-8 text table read by polars straight from the file, without decoding it into
+    Python text and encoding it back (which costs more than the reading).  None when the file is
+    small, not UTF-8, or anything is unusual: the careful path then reads it as before."""
+    try:
+        if path.stat().st_size < FAST_CSV_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or is_binary(head):
+        return None
+    body = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
+    try:
+        lines = body[: body.rfind(b"\n")].decode("utf-8").splitlines()[:20]
+    except UnicodeDecodeError:
+        return None
+    if not lines:
+        return None
+    sep, skip = _sniff(lines, sep)
+    try:
+        frame = pl.read_csv(
+            path,
+            separator=sep,
+            infer_schema=False,
+            skip_lines=skip,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+            encoding="utf8",
+        )
+    except Exception:  # not UTF-8 further on, say
+        return None
+    if frame.columns and frame.columns[0].startswith("\ufeff"):
+        frame = frame.rename({frame.columns[0]: frame.columns[0][1:]})
+    return _delimited(frame, shown, skip)
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def _read_json(text: str, shown: str) -> Read:
+    try:
+        if shown.endswith(".jsonl"):
+            data = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+        else:
+            data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [], [problem("E-DATA-FILE", shown, exc.lineno, reason=said("data.json_syntax", error=exc.msg))]
+    if isinstance(data, dict):  # {"records": [...]} or {"values": [...]}
+        data = next((v for v in data.values() if isinstance(v, list)), None)
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        return [], [problem("E-DATA-COLUMNS", shown, reason=said("data.json_records"))]
+    if not data:
+        return [], [problem("E-DATA-EMPTY", shown)]
+    columns: list[str] = []
+    for r in data:
+        for k in r:
+            if k not in columns:
+                columns.append(k)
+    cols = {c: [_json_cell(r.get(c)) for r in data] for c in columns}
+    return [Table(shown, pl.DataFrame(cols, schema={c: pl.String for c in columns}), 1)], []
+
+
+def _json_cell(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, bool):
+        return "是" if v else "否"  # read back as yes/no by the values, like a typed cell
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+# --- Excel workbooks -------------------------------------------------------------------------------
+
+
+def read_workbook(path: Path, shown: str) -> Read:
+    """Every data sheet of a workbook as a table: percent-formatted cells as the percents they
+    show, merged cells filled, instruction sheets skipped, and a fill-in template's data given
+    the unit of its unit sheet (``template.attach_unit``)."""
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(path)
+    except Exception as exc:
+        why = _workbook_trouble(path, failure_text(exc))
+        return [], [problem("E-DATA-FILE", shown, reason=said("data.xlsx_open", why=why))]
+    from .excel import merged_ranges, percent_cells
+    from .template import attach_unit
+
+    percents, merges = percent_cells(path), merged_ranges(path)
+    several = len(reader.sheet_names) > 1
+    tables: list[Table] = []
+    for name in reader.sheet_names:
+        try:
+            sheet, grid = _sheet_grid(reader, name, percents.get(name), merges.get(name))
+        except Exception as exc:
+            return [], [problem("E-DATA-FILE", f"{shown}[{name}]", reason=failure_text(exc))]
+        if grid.height == 0:
+            continue
+        rows = [[("" if c is None else str(c)) for c in row] for row in grid.head(20).iter_rows()]
+        head = header_index(rows)
+        headers = [h.strip() if h.strip() else f"_col{j}" for j, h in enumerate(rows[head])] if rows else []
+        if not any(canonical(h) for h in headers) and several:
+            continue  # an instructions or lists sheet, not data
+        body = grid.slice(head + 1)
+        body.columns = unique_names(headers)
+        offset = getattr(sheet, "offset", 0) or 0
+        tables.append(Table(shown, body, offset + head + 2, sheet=name if several else None))
+    if not tables:
+        return [], [problem("E-DATA-EMPTY", shown)]
+    return attach_unit(tables)
+
+
+def _sheet_grid(reader, name: str, percents, merges):
+    """One sheet as text cells, with what its cells show beyond their stored values."""
+    from .excel import apply_percents, fill_merged
+
+    sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+    grid = sheet.to_polars()
+    if percents:
+        grid = apply_percents(grid, [c.absolute_index for c in sheet.available_columns()], percents)
+    if merges:
+        grid = fill_merged(grid, [c.absolute_index for c in sheet.available_columns()], merges)
+    return sheet, grid
+
+
+def _workbook_trouble(path: Path, msg: str):
+    """Why a workbook cannot be opened, in the words of someone who uses Excel or WPS (or the
+    library's own words when nothing better is known)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return msg
+    if head.startswith(OLE_MAGIC):
+        encrypted = (b"EncryptedPackage", "EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+        if any(mark in head for mark in encrypted):
+            return said("data.xlsx_password")
+        return said("data.xlsx_old")
+    low = msg.lower()
+    if "zip" in low or "eocd" in low or not head.startswith(b"PK"):
+        return said("data.xlsx_broken")
+    if "password" in low or "encrypt" in low:
+        return said("data.xlsx_encrypted")
+    return msg
