@@ -328,3 +328,17 @@ def test_no_warning_when_every_unit_has_peers(tmp_path):
 )
 def test_rounding_half_up(tmp_path, rule, values, expected):
     assert run(tmp_path, rule, values, field="count") == expected
+
+
+def test_every_rule_type_of_the_model_has_a_builder():
+    """The engine builds each rule type from one table; a type the rubric model admits without
+    a builder would load and then fail at scoring."""
+    from typing import get_args
+
+    from lawgov_score.engine.rules import RULES
+    from lawgov_score.rubric.model import RULE_TYPES, Rule
+
+    union = get_args(get_args(Rule)[0])  # Annotated[Union[...], Field] → the rule models
+    admitted = {get_args(model.model_fields["type"].annotation)[0] for model in union}
+    assert admitted == set(RULE_TYPES) == set(RULES)
+    assert all(callable(build) for build in RULES.values())

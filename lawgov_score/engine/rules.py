@@ -15,14 +15,18 @@ once.  Nothing loops over rows.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Callable
 
 import polars as pl
 
 from ..data.formula import to_polars
 from ..rubric.compiled import Item, Rubric
+from ..rubric.model import SIDE_RULES
 
 
 def value_expr(item: Item) -> pl.Expr:
+    """The value a leaf reads: its field, or its formula over the fields."""
     if item.field:
         return pl.col(item.field).cast(pl.Float64)
     return to_polars(item.formula_ast)
@@ -53,115 +57,173 @@ def _clip01(e: pl.Expr) -> pl.Expr:
     return e.clip(0.0, 1.0)
 
 
+@dataclass(frozen=True)
+class Leaf:
+    """What a rule builder is given: the item, its rubric, the value it reads, its points and
+    whether a higher value is better."""
+
+    item: Item
+    rubric: Rubric
+    v: pl.Expr
+    points: pl.Expr
+    higher: bool
+
+    @property
+    def rule(self):
+        """The item's rule (its model: ``ThresholdRule`` …)."""
+        return self.item.rule
+
+
+# What a builder returns: the score (before rounding, a missing value not yet decided), the
+# target the value is measured against (None: none), and whether a veto fired (None: no veto).
+Built = tuple[pl.Expr, pl.Expr | None, pl.Expr | None]
+
+
+def _boolean(leaf: Leaf) -> Built:
+    want = 1.0 if leaf.rule.expect else 0.0
+    return pl.when(leaf.v == want).then(leaf.points).otherwise(0.0), pl.lit(want), None
+
+
+def _threshold(leaf: Leaf) -> Built:
+    rule, v = leaf.rule, leaf.v
+    met = v >= rule.target if leaf.higher else v <= rule.target
+    return pl.when(met).then(leaf.points).otherwise(pl.lit(float(rule.partial))), pl.lit(float(rule.target)), None
+
+
+def _linear(leaf: Leaf) -> Built:
+    rule = leaf.rule
+    span = rule.target - rule.floor  # sign carries the direction
+    return leaf.points * _clip01((leaf.v - rule.floor) / span), pl.lit(float(rule.target)), None
+
+
+def _bands(leaf: Leaf) -> Built:
+    rule, v = leaf.rule, leaf.v
+    chain = None
+    for band in rule.bands:
+        cond = v >= band.at if leaf.higher else v <= band.at
+        points = pl.lit(float(band.points))
+        chain = pl.when(cond).then(points) if chain is None else chain.when(cond).then(points)
+    return chain.otherwise(pl.lit(float(rule.else_))), pl.lit(float(rule.bands[0].at)), None
+
+
+def _deduct(leaf: Leaf) -> Built:
+    rule, v, target = leaf.rule, leaf.v, pl.lit(float(leaf.rule.target))
+    short = (target - v) if leaf.higher else (v - target)
+    steps = short.clip(lower_bound=0.0) / rule.per
+    if rule.steps == "ceil":
+        steps = (steps - 1e-9).ceil().clip(lower_bound=0.0)  # 1e-9: 3.0000000001 steps is 3
+    elif rule.steps == "floor":
+        steps = (steps + 1e-9).floor()
+    cap = float(rule.cap) if rule.cap is not None else float(leaf.item.max)
+    return (leaf.points - (steps * rule.each).clip(upper_bound=cap)).clip(lower_bound=0.0), target, None
+
+
+def _graded(leaf: Leaf) -> Built:
+    rule, v = leaf.rule, leaf.v
+    levels = leaf.rubric.fields[leaf.item.field].levels or []
+    chain = None
+    for idx, level in enumerate(levels):
+        share = float(rule.levels.get(level, 0.0))
+        cond = v == float(idx)
+        chain = pl.when(cond).then(leaf.points * share) if chain is None else chain.when(cond).then(leaf.points * share)
+    score = chain.otherwise(0.0) if chain is not None else pl.lit(0.0)
+    best = max(range(len(levels)), key=lambda i: (rule.levels.get(levels[i], 0.0), -i)) if levels else None
+    return score, (pl.lit(float(best)) if best is not None else None), None
+
+
+def _direct(leaf: Leaf) -> Built:
+    return leaf.v.clip(0.0, float(leaf.item.max)), leaf.points, None
+
+
+def _negative(leaf: Leaf) -> Built:
+    rule = leaf.rule
+    return -(leaf.v.clip(lower_bound=0.0) * rule.each).clip(upper_bound=float(rule.cap)), pl.lit(0.0), None
+
+
+def _bonus(leaf: Leaf) -> Built:
+    rule = leaf.rule
+    return (leaf.v.clip(lower_bound=0.0) * rule.each).clip(upper_bound=float(rule.cap)), None, None
+
+
+def _veto(leaf: Leaf) -> Built:
+    rule, v = leaf.rule, leaf.v
+    if rule.when is not None:
+        fired = v == (1.0 if rule.when else 0.0)
+    elif rule.above is not None:
+        fired = v > rule.above
+    else:
+        fired = v < rule.below
+    return pl.lit(0.0), None, fired.fill_null(False)
+
+
+def _ratio_to_best(leaf: Leaf) -> Built:
+    v, points, g = leaf.v, leaf.points, _peers(leaf.rule)
+    if leaf.higher:
+        best = v.max().over(g)
+        return pl.when(best > 0).then(points * _clip01(v / best)).otherwise(0.0), best, None
+    best = v.min().over(g)
+    return pl.when(v <= best).then(points).otherwise(points * _clip01(best / v)), best, None
+
+
+def _rank(leaf: Leaf) -> Built:
+    rule, v, g = leaf.rule, leaf.v, _peers(leaf.rule)
+    r = v.rank("min", descending=leaf.higher).over(g)
+    mapping = {float(i + 1): float(p) for i, p in enumerate(rule.by_rank)}
+    score = r.cast(pl.Float64).replace_strict(mapping, default=float(rule.else_), return_dtype=pl.Float64)
+    return score, (v.max().over(g) if leaf.higher else v.min().over(g)), None
+
+
+def _minmax(leaf: Leaf) -> Built:
+    v, points, g = leaf.v, leaf.points, _peers(leaf.rule)
+    lo, hi = v.min().over(g), v.max().over(g)
+    share = (v - lo) / (hi - lo) if leaf.higher else (hi - v) / (hi - lo)
+    return pl.when(hi == lo).then(points).otherwise(points * _clip01(share)), (hi if leaf.higher else lo), None
+
+
+# One builder per rule type of the rubric model (a test checks that every type has one).
+RULES: dict[str, Callable[[Leaf], Built]] = {
+    "boolean": _boolean,
+    "threshold": _threshold,
+    "linear": _linear,
+    "bands": _bands,
+    "deduct": _deduct,
+    "graded": _graded,
+    "direct": _direct,
+    "negative": _negative,
+    "bonus": _bonus,
+    "veto": _veto,
+    "ratio_to_best": _ratio_to_best,
+    "rank": _rank,
+    "minmax": _minmax,
+}
+
+
 def leaf_exprs(item: Item, rubric: Rubric) -> tuple[pl.Expr, pl.Expr, pl.Expr | None, pl.Expr | None]:
     """(value, raw score, target, veto fired) for one leaf; ``None`` where not applicable."""
     rule = item.rule
-    t = rule.type
     v = value_expr(item)
-    P = pl.lit(float(item.max))
-    higher = getattr(rule, "direction", "higher") == "higher"
-    target: pl.Expr | None = None
-    fired: pl.Expr | None = None
-
-    if t == "boolean":
-        want = 1.0 if rule.expect else 0.0
-        score = pl.when(v == want).then(P).otherwise(0.0)
-        target = pl.lit(want)
-    elif t == "threshold":
-        met = v >= rule.target if higher else v <= rule.target
-        score = pl.when(met).then(P).otherwise(pl.lit(float(rule.partial)))
-        target = pl.lit(float(rule.target))
-    elif t == "linear":
-        span = rule.target - rule.floor  # sign carries the direction
-        score = P * _clip01((v - rule.floor) / span)
-        target = pl.lit(float(rule.target))
-    elif t == "bands":
-        chain = None
-        for band in rule.bands:
-            cond = v >= band.at if higher else v <= band.at
-            chain = (
-                pl.when(cond).then(pl.lit(float(band.points)))
-                if chain is None
-                else chain.when(cond).then(pl.lit(float(band.points)))
-            )
-        score = chain.otherwise(pl.lit(float(rule.else_)))
-        target = pl.lit(float(rule.bands[0].at))
-    elif t == "deduct":
-        short = (pl.lit(float(rule.target)) - v) if higher else (v - pl.lit(float(rule.target)))
-        steps = short.clip(lower_bound=0.0) / rule.per
-        if rule.steps == "ceil":
-            steps = (steps - 1e-9).ceil().clip(lower_bound=0.0)  # 1e-9: 3.0000000001 steps is 3
-        elif rule.steps == "floor":
-            steps = (steps + 1e-9).floor()
-        cap = float(rule.cap) if rule.cap is not None else float(item.max)
-        score = (P - (steps * rule.each).clip(upper_bound=cap)).clip(lower_bound=0.0)
-        target = pl.lit(float(rule.target))
-    elif t == "graded":
-        levels = rubric.fields[item.field].levels or []
-        chain = None
-        for idx, level in enumerate(levels):
-            share = float(rule.levels.get(level, 0.0))
-            cond = v == float(idx)
-            chain = pl.when(cond).then(P * share) if chain is None else chain.when(cond).then(P * share)
-        score = chain.otherwise(0.0) if chain is not None else pl.lit(0.0)
-        best = max(range(len(levels)), key=lambda i: (rule.levels.get(levels[i], 0.0), -i)) if levels else None
-        target = pl.lit(float(best)) if best is not None else None
-    elif t == "direct":
-        score = v.clip(0.0, float(item.max))
-        target = P
-    elif t == "negative":
-        score = -(v.clip(lower_bound=0.0) * rule.each).clip(upper_bound=float(rule.cap))
-        target = pl.lit(0.0)
-    elif t == "bonus":
-        score = (v.clip(lower_bound=0.0) * rule.each).clip(upper_bound=float(rule.cap))
-    elif t == "veto":
-        if rule.when is not None:
-            fired = v == (1.0 if rule.when else 0.0)
-        elif rule.above is not None:
-            fired = v > rule.above
-        else:
-            fired = v < rule.below
-        fired = fired.fill_null(False)
-        score = pl.lit(0.0)
-    elif t == "ratio_to_best":
-        g = _peers(rule)
-        if higher:
-            best = v.max().over(g)
-            score = pl.when(best > 0).then(P * _clip01(v / best)).otherwise(0.0)
-        else:
-            best = v.min().over(g)
-            score = pl.when(v <= best).then(P).otherwise(P * _clip01(best / v))
-        target = best
-    elif t == "rank":
-        g = _peers(rule)
-        r = v.rank("min", descending=higher).over(g)
-        mapping = {float(i + 1): float(p) for i, p in enumerate(rule.by_rank)}
-        score = r.cast(pl.Float64).replace_strict(mapping, default=float(rule.else_), return_dtype=pl.Float64)
-        target = v.max().over(g) if higher else v.min().over(g)
-    elif t == "minmax":
-        g = _peers(rule)
-        lo, hi = v.min().over(g), v.max().over(g)
-        share = (v - lo) / (hi - lo) if higher else (hi - v) / (hi - lo)
-        score = pl.when(hi == lo).then(P).otherwise(P * _clip01(share))
-        target = hi if higher else lo
-    else:  # pragma: no cover - the model admits no other type
-        raise ValueError(f"unknown rule type {t}")
-
-    # A missing value: no effect for side rules; 0 (or full, where the rubric says so) otherwise.
-    if t in ("negative", "bonus", "veto"):
-        score = pl.when(v.is_null()).then(0.0).otherwise(score)
-    else:
-        no_value = v.is_null()
-        alone = alone_expr(item)
-        if alone is not None:  # no peer: the rule's `alone` decides, and there is no best to aim at
-            if rule.alone == "missing":
-                no_value = no_value | alone
-            else:
-                score = pl.when(alone).then(P if rule.alone == "full" else pl.lit(0.0)).otherwise(score)
-            target = pl.when(alone).then(v if rule.alone == "full" else None).otherwise(target)
-        on_missing = P if item.missing == "full" else pl.lit(0.0)
-        score = pl.when(no_value).then(on_missing).otherwise(score)
+    leaf = Leaf(item, rubric, v, pl.lit(float(item.max)), getattr(rule, "direction", "higher") == "higher")
+    score, target, fired = RULES[rule.type](leaf)
+    score, target = _without_value(leaf, score, target)
     return v, score, target, fired
+
+
+def _without_value(leaf: Leaf, score: pl.Expr, target: pl.Expr | None) -> tuple[pl.Expr, pl.Expr | None]:
+    """A missing value: no effect for side rules; 0 (or full, where the rubric says so) otherwise.
+    A unit with no peer for a relative rule: as the rule's ``alone`` says, with no best to aim at."""
+    item, rule, v, points = leaf.item, leaf.rule, leaf.v, leaf.points
+    if rule.type in SIDE_RULES:
+        return pl.when(v.is_null()).then(0.0).otherwise(score), target
+    no_value = v.is_null()
+    alone = alone_expr(item)
+    if alone is not None:
+        if rule.alone == "missing":
+            no_value = no_value | alone
+        else:
+            score = pl.when(alone).then(points if rule.alone == "full" else pl.lit(0.0)).otherwise(score)
+        target = pl.when(alone).then(v if rule.alone == "full" else None).otherwise(target)
+    on_missing = points if item.missing == "full" else pl.lit(0.0)
+    return pl.when(no_value).then(on_missing).otherwise(score), target
 
 
 def gap_expr(value: pl.Expr, target: pl.Expr | None, higher: bool) -> pl.Expr:
@@ -173,6 +235,7 @@ def gap_expr(value: pl.Expr, target: pl.Expr | None, higher: bool) -> pl.Expr:
 
 
 def is_higher(item: Item) -> bool:
+    """Whether a higher value is better for the item (a grade's smaller level index is better)."""
     rule = item.rule
     if rule.type == "negative":
         return False
@@ -194,4 +257,5 @@ def round_half_up(e: pl.Expr, decimals: int) -> pl.Expr:
 
 
 def finite(x: float) -> bool:
+    """Neither NaN nor infinite."""
     return not (math.isnan(x) or math.isinf(x))
