@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from ..core.groups import META_COLUMNS, META_NAMES
-from ..core.problems import Problem, problem
+from ..core.groups import META_COLUMNS
+from ..core.problems import Problem, problem, said
 from ..core.yamlsafe import locate
 from ..data.derive import derive
-from ..data.read import Indicators
+from ..data.indicators import Indicators
 from ..rubric.compiled import Item, Rubric
 from . import provenance as P
 from . import rules as R
@@ -29,22 +29,27 @@ KEYS = ["unit", "year"]
 
 
 def col_score(item_id: str) -> str:
+    """The scored frame's column of an item's score."""
     return f"s:{item_id}"
 
 
 def col_value(item_id: str) -> str:
+    """The scored frame's column of the value a leaf reads."""
     return f"v:{item_id}"
 
 
 def col_target(item_id: str) -> str:
+    """The scored frame's column of the target a leaf's value is measured against."""
     return f"t:{item_id}"
 
 
 def col_fired(item_id: str) -> str:
+    """The scored frame's column of whether a veto fired."""
     return f"f:{item_id}"
 
 
 def col_alone(item_id: str) -> str:
+    """The scored frame's column of whether a unit had no peer for a relative rule."""
     return f"a:{item_id}"
 
 
@@ -117,6 +122,8 @@ def _pivot(inds: Indicators, needed: list[str]) -> pl.DataFrame:
 
 
 def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
+    """Score every unit and year of ``inds`` with ``rubric``: leaves, roll-up, bonus, veto,
+    totals and grades in one frame, with the warnings the scores rest on (W-ALONE)."""
     frame = wide_values(inds, rubric)
     d = rubric.decimals
     leaf_cols: list[pl.Expr] = []
@@ -154,56 +161,43 @@ def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
         rows = frame.filter(pl.col(col_alone(it.id))).select("unit", "year", group)
         if not rows.height:
             continue
-        g_zh, g_en = META_NAMES[within] if within else ("", "")
-        zh, en = [], []
-        for unit, year, group in rows.head(_LISTED).iter_rows():
-            when = f"{unit} {year}" if year is not None else unit
-            if within and (group is None or not str(group).strip()):
-                zh.append(f"{when}（未填{g_zh}）")
-                en.append(f"{when} (no {g_en} given)")
-            elif within:
-                zh.append(f"{when}（{group}仅此一家有数据）")
-                en.append(f"{when} (the only one in {group} with a value)")
-            else:
-                zh.append(f"{when}（该年度仅此一家有数据）")
-                en.append(f"{when} (the only one that year with a value)")
+        listed = tuple(_alone_unit(unit, year, g, within) for unit, year, g in rows.head(_LISTED).iter_rows())
         more = rows.height - _LISTED
-        units = "、".join(zh) + (f" 等（另有 {more} 个）" if more > 0 else "")
-        units_en = ", ".join(en) + (f" and {more} more" if more > 0 else "")
-        policy, policy_en = _alone_policy(it)
         path, line = locate(it.raw, ("rule",)) if it.raw is not None else (it.path, it.line)
         out.append(
             problem(
                 "W-ALONE",
                 path or it.path,
                 line or it.line or None,
-                where=f"项目 {it.id}「{it.name}」",
-                peers=f"同年度同{g_zh}单位" if within else "同年度单位",
-                peers_en=f"units of the same year and {g_en}" if within else "units of the same year",
+                where=said("engine.item", id=it.id, name=it.name),
+                peers=said("engine.peers_within", group=said(f"group.{within}"))
+                if within
+                else said("engine.peers_year"),
                 count=rows.height,
-                units=units,
-                units_en=units_en,
-                policy=policy,
-                policy_en=policy_en,
+                units=said("engine.and_more", units=listed, more=more) if more > 0 else listed,
+                policy=_alone_policy(it),
                 item=it.id,
             )
         )
     return out
 
 
-def _alone_policy(item: Item) -> tuple[str, str]:
-    """What a unit without peers scores on this item, in words (zh, en)."""
+def _alone_unit(unit: str, year, group, within: str | None):
+    """One unit without peers, in words: who, and why (its group blank, or the only one with a value)."""
+    when = f"{unit} {year}" if year is not None else unit
+    if within and (group is None or not str(group).strip()):
+        return said("engine.alone_blank_group", unit=when, group=said(f"group.{within}"))
+    if within:
+        return said("engine.alone_in_group", unit=when, group=group)
+    return said("engine.alone_in_year", unit=when)
+
+
+def _alone_policy(item: Item):
+    """What a unit without peers scores on this item, in words."""
     alone = item.rule.alone
     if alone == "missing":
-        full = item.missing == "full"
-        return (
-            f"按缺数据计{'满分' if full else ' 0 分'}（alone: missing{'，missing: full' if full else ''}）",
-            f"scored as a missing value: {'full points' if full else '0'} "
-            f"(alone: missing{', missing: full' if full else ''})",
-        )
-    if alone == "zero":
-        return "计 0 分（alone: zero）", "scored 0 (alone: zero)"
-    return "计满分（alone: full）", "given full points (alone: full)"
+        return said("engine.alone_missing_full") if item.missing == "full" else said("engine.alone_missing")
+    return said("engine.alone_zero") if alone == "zero" else said("engine.alone_full")
 
 
 def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
@@ -329,46 +323,85 @@ def item_table(rubric: Rubric) -> pl.DataFrame:
     )
 
 
+# The columns of ``ScoreResult.items()``, in order.
+ITEM_COLUMNS = (
+    "unit",
+    "year",
+    "id",
+    "name",
+    "level",
+    "parent",
+    "value",
+    "source",
+    "derived_from",
+    "score",
+    "max",
+    "target",
+    "gap",
+    "status",
+    "field",
+    "rule",
+    "role",
+    "higher",
+    "evidence",
+    "qualifier",
+    "note",
+    "alone",
+)
+
+
 def item_records(result: ScoreResult) -> pl.DataFrame:
-    rubric, frame = result.rubric, result.frame
-    none_f, none_b = pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Boolean)
+    """One row per unit, year and item (``ITEM_COLUMNS``): the item's attributes, its value and
+    where it comes from, score, target, gap, status and evidence.  ``ScoreResult.items()`` keeps it."""
+    rubric = result.rubric
     attrs = item_table(rubric)
-    frame = frame.with_row_index("_row")  # the frame is sorted by year and unit already
+    frame = result.frame.with_row_index("_row")  # the frame is sorted by year and unit already
     fields = P.provenance_of(rubric, frame.columns)
-    none_s, none_l = pl.lit(None, dtype=pl.String), pl.lit(None, dtype=pl.List(pl.String))
-
-    def part(order: int, item: dict) -> list[pl.Expr]:
-        # One block of rows per item (a loop over items, not units), its attributes as
-        # literals: stacking the blocks needs no join on the item id.
-        i = item["id"]
-        cols = frame.columns
-        value = (pl.col(col_value(i)) if col_value(i) in cols else none_f).cast(pl.Float64)
-        if col_value(i) in cols:
-            source, inputs = P.leaf_provenance(rubric.items[i], rubric, value, cols, fields)
-        else:
-            source, inputs = none_s, none_l
-        return [
-            pl.col("_row"),
-            *[pl.lit(item[k], dtype=attrs.schema[k]).alias(k) for k in attrs.columns],
-            pl.col(col_score(i)).cast(pl.Float64).alias("score"),
-            value.alias("value"),
-            source.alias("source"),
-            inputs.alias("_inputs"),
-            (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
-            (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
-            (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
-        ]
-
-    out = pl.concat([frame.select(*KEYS, *part(o, item)) for o, item in enumerate(attrs.iter_rows(named=True))])
+    blocks = [
+        frame.select(*KEYS, *_item_block(frame.columns, item, attrs.schema, rubric, fields))
+        for item in attrs.iter_rows(named=True)
+    ]
     # unit-major order (year, unit, item), by integer keys: cheaper than sorting the text again
-    out = out.sort("_row", "order").drop("_row")
+    out = pl.concat(blocks).sort("_row", "order").drop("_row")
     gap = (
         pl.when(pl.col("higher"))
         .then(pl.col("target") - pl.col("value"))
         .otherwise(pl.col("value") - pl.col("target"))
         .clip(lower_bound=0.0)
     )
-    status = (
+    out = out.with_columns(
+        R.round_half_up(gap, 4).alias("gap"), _status_expr().alias("status"), pl.col("target").round(4)
+    )
+    out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
+    return out.select(*ITEM_COLUMNS)
+
+
+def _item_block(cols: list[str], item: dict, schema, rubric: Rubric, fields) -> list[pl.Expr]:
+    """One block of rows per item (a loop over items, not units), its attributes as literals:
+    stacking the blocks needs no join on the item id."""
+    none_f, none_b = pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Boolean)
+    i = item["id"]
+    value = (pl.col(col_value(i)) if col_value(i) in cols else none_f).cast(pl.Float64)
+    if col_value(i) in cols:
+        source, inputs = P.leaf_provenance(rubric.items[i], rubric, value, cols, fields)
+    else:
+        source, inputs = pl.lit(None, dtype=pl.String), pl.lit(None, dtype=pl.List(pl.String))
+    return [
+        pl.col("_row"),
+        *[pl.lit(item[k], dtype=schema[k]).alias(k) for k in schema],
+        pl.col(col_score(i)).cast(pl.Float64).alias("score"),
+        value.alias("value"),
+        source.alias("source"),
+        inputs.alias("_inputs"),
+        (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
+        (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
+        (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
+    ]
+
+
+def _status_expr() -> pl.Expr:
+    """met, short, missing or vetoed, from an item's role, score, source and veto."""
+    return (
         pl.when(pl.col("role") == "group")
         .then(pl.when(pl.col("score") >= pl.col("max")).then(pl.lit("met")).otherwise(pl.lit("short")))
         .when(pl.col("fired").fill_null(False))
@@ -385,36 +418,6 @@ def item_records(result: ScoreResult) -> pl.DataFrame:
         .when(pl.col("score") >= pl.col("max"))
         .then(pl.lit("met"))
         .otherwise(pl.lit("short"))
-    )
-    out = out.with_columns(
-        R.round_half_up(gap, 4).alias("gap"),
-        status.alias("status"),
-        pl.col("target").round(4),
-    )
-    out = _with_evidence(out, result).rename({"_inputs": "derived_from"})
-    return out.select(
-        "unit",
-        "year",
-        "id",
-        "name",
-        "level",
-        "parent",
-        "value",
-        "source",
-        "derived_from",
-        "score",
-        "max",
-        "target",
-        "gap",
-        "status",
-        "field",
-        "rule",
-        "role",
-        "higher",
-        "evidence",
-        "qualifier",
-        "note",
-        "alone",
     )
 
 
