@@ -10,6 +10,7 @@ FALLBACK_RUBRIC = "example.yaml"
 
 
 def root() -> Path:
+    """The folder that holds the bundled ``rubrics`` and ``samples``."""
     here = Path(__file__).resolve().parent.parent  # the package folder (this file is in core/)
     for candidate in (here / "_bundled", here.parent):
         if (candidate / "rubrics").is_dir():
@@ -18,14 +19,17 @@ def root() -> Path:
 
 
 def rubrics_dir() -> Path:
+    """The bundled rubrics."""
     return root() / "rubrics"
 
 
 def samples_dir() -> Path:
+    """The bundled samples (five real reports' values, and the synthetic city)."""
     return root() / "samples"
 
 
 def default_rubric() -> Path:
+    """The rubric used when none is named: shifan.yaml, or example.yaml where it is not bundled."""
     preferred = rubrics_dir() / DEFAULT_RUBRIC
     return preferred if preferred.exists() else rubrics_dir() / FALLBACK_RUBRIC
 

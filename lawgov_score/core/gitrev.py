@@ -15,7 +15,7 @@ import posixpath
 import subprocess
 from pathlib import Path
 
-from .problems import Problem, ProblemError, Report, problem
+from .problems import Problem, ProblemError, Report, problem, said
 
 
 def looks_like_revision(spec: str) -> bool:
@@ -27,7 +27,7 @@ def _git(args: list[str], cwd: str | None) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
 
 
-def _fail(spec: str, reason: str) -> ProblemError:
+def _fail(spec: str, reason) -> ProblemError:
     return ProblemError(Report([problem("E-GIT", "", None, spec=spec, reason=reason)]))
 
 
@@ -40,15 +40,15 @@ def materialise(spec: str, dest: Path, cwd: str | None = None) -> Path:
     try:
         top = _git(["rev-parse", "--show-toplevel"], cwd)
     except FileNotFoundError:
-        raise _fail(spec, "找不到 git 命令") from None
+        raise _fail(spec, said("git.no_git")) from None
     if top.returncode != 0:
-        raise _fail(spec, "当前目录不在 git 仓库中")
+        raise _fail(spec, said("git.no_repository"))
     prefix = _git(["rev-parse", "--show-prefix"], cwd).stdout.decode().strip()
     if rev and _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).returncode != 0:
-        raise _fail(spec, f"没有版本“{rev}”")
+        raise _fail(spec, said("git.no_revision", rev=rev))
     first = posixpath.normpath(posixpath.join(prefix, path) if path.startswith(("./", "../")) else path)
     if first.startswith("../") or not path:
-        raise _fail(spec, "路径须在仓库之内")
+        raise _fail(spec, said("git.outside"))
     todo, seen = [first], set()
     while todo:
         repo_path = todo.pop()
@@ -58,7 +58,10 @@ def materialise(spec: str, dest: Path, cwd: str | None = None) -> Path:
         shown = _git(["show", f"{rev}:{repo_path}"], top.stdout.decode().strip())
         if shown.returncode != 0:
             if repo_path == first:
-                raise _fail(spec, f"版本“{rev or '暂存区'}”中没有文件 {repo_path}")
+                missing = (
+                    said("git.no_file", rev=rev, path=repo_path) if rev else said("git.no_file_staged", path=repo_path)
+                )
+                raise _fail(spec, missing)
             continue  # a missing extends/fields target: the loader reports it where it is named
         target = dest / repo_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,5 +101,5 @@ def reshow(p: Problem, dest: Path, rev: str) -> Problem:
             return f"{rev}:" + os.path.relpath(full, root).replace(os.sep, "/")
         return text
 
-    params = tuple((k, shown(v) if os.sep in v else v) for k, v in p.params)
+    params = tuple((k, shown(v) if isinstance(v, str) and os.sep in v else v) for k, v in p.params)
     return dataclasses.replace(p, path=shown(p.path), params=params)

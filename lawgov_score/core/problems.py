@@ -122,7 +122,8 @@ CATALOGUE: dict[str, Code] = _codes(
         "error",
         "{where}：指标“{field}”不在指标字典中",
         "{where}: field '{field}' is not in the field dictionary",
-        "rubrics/x.yaml:20: E-FIELD-UNKNOWN: 项目 3.1.2：指标“court_apperance_rate”不在指标字典中（是否应为“court_appearance_rate”？）",
+        "rubrics/x.yaml:20: E-FIELD-UNKNOWN: 项目 3.1.2："
+        "指标“court_apperance_rate”不在指标字典中（是否应为“court_appearance_rate”？）",
     ),
     Code(
         "E-FIELD-DUP",
@@ -190,7 +191,7 @@ CATALOGUE: dict[str, Code] = _codes(
         "E-DATA-NUMBER",
         "error",
         "“{value}”不是数值（指标“{field}”应填{expected}）",
-        "'{value}' is not a number (field '{field}' expects {expected_en})",
+        "'{value}' is not a number (field '{field}' expects {expected})",
         "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值（指标“court_appearance_rate”应填百分比，如 96.5%）",
     ),
     Code(
@@ -240,25 +241,32 @@ CATALOGUE: dict[str, Code] = _codes(
     Code(
         "E-DATA-MIXED",
         "error",
-        "“{value}”与同列其他单元格的单位不一致：该列的百分比写有 %，而 {value} 会被读作 {value}%；若指 {percent}%，请填 {percent}%，若确是 {value}%，请写明 %",
-        "'{value}' does not match the other cells of its column: they write percents with %, and {value} would read as {value}%; write {percent}% if that is meant, or {value}% if it really is {value}%",
-        "data.csv:5:value: E-DATA-MIXED: “0.96”与同列其他单元格的单位不一致：该列的百分比写有 %，而 0.96 会被读作 0.96%；若指 96%，请填 96%，若确是 0.96%，请写明 %",
+        "“{value}”与同列其他单元格的单位不一致：该列的百分比写有 %，而 {value} 会被读作 {value}%；"
+        "若指 {percent}%，请填 {percent}%，若确是 {value}%，请写明 %",
+        "'{value}' does not match the other cells of its column: they write percents with %, "
+        "and {value} would read as {value}%; write {percent}% if that is meant, or {value}% if it really is {value}%",
+        "data.csv:5:value: E-DATA-MIXED: “0.96”与同列其他单元格的单位不一致："
+        "该列的百分比写有 %，而 0.96 会被读作 0.96%；若指 96%，请填 96%，若确是 0.96%，请写明 %",
     ),
     Code(
         "E-DATA-CONSTRAINT",
         "error",
         "{unit} {year}：{values}，不满足“{check}”：{why}",
         "{unit} {year}: {values} break '{check}': {why}",
-        "data.csv:12: E-DATA-CONSTRAINT: 合成甲县 2024：行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11），"
-        "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）是审结案件的一种结果，纠错件数不能多于审结件数",
+        "data.csv:12: E-DATA-CONSTRAINT: 合成甲县 2024：行政复议纠错件数 129（data.csv:12）、"
+        "审结(办结)行政复议案件数 78（data.csv:11），"
+        "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
+        "是审结案件的一种结果，纠错件数不能多于审结件数",
     ),
     Code(
         "W-DATA-CONSTRAINT",
         "warning",
         "{unit} {year}：{values}，不满足“{check}”：{why}；请核实",
         "{unit} {year}: {values} break '{check}': {why}; please check",
-        "data.csv:7: W-DATA-CONSTRAINT: 合成甲县 2022：审结(办结)行政复议案件数 36（data.csv:7）、受理行政复议案件数 35（data.csv:5），"
-        "不满足“reconsideration_closed <= reconsideration_received”：审结件数多于受理件数，只在审结含上年结转案件时才对；请核实",
+        "data.csv:7: W-DATA-CONSTRAINT: 合成甲县 2022：审结(办结)行政复议案件数 36（data.csv:7）、"
+        "受理行政复议案件数 35（data.csv:5），"
+        "不满足“reconsideration_closed <= reconsideration_received”：审结件数多于受理件数，"
+        "只在审结含上年结转案件时才对；请核实",
     ),
     Code(
         "E-DATA-DERIVED",
@@ -266,10 +274,18 @@ CATALOGUE: dict[str, Code] = _codes(
         "{unit} {year}：由公式算出的{name}为 {value}，超出取值范围（{range}），不能计分；算自 {values}",
         "{unit} {year}: {name} computed by its formula is {value}, outside its range ({range}), "
         "so it cannot be scored; computed from {values}",
-        "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，超出取值范围（0–100），不能计分；"
+        "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，"
+        "超出取值范围（0–100），不能计分；"
         "算自 行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11）",
     ),
     # --- data and engine words (codes that replace free-text reasons) ---------------------------
+    Code(
+        "E-DATA-NOFILES",
+        "error",
+        "没有给出数据文件",
+        "no data file was given",
+        "E-DATA-NOFILES: 没有给出数据文件",
+    ),
     # --- extracting values from reports -----------------------------------------------------
     Code(
         "E-EXTRACT-FILE",
@@ -312,7 +328,8 @@ CATALOGUE: dict[str, Code] = _codes(
         "error",
         "不能按“{by}”分组：{reason}",
         "cannot group by '{by}': {reason_en}",
-        "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列，或它全部为空；在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
+        "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列，或它全部为空；"
+        "在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
     ),
     Code(
         "E-USAGE-UNIT",
@@ -372,8 +389,9 @@ CATALOGUE: dict[str, Code] = _codes(
         "W-ALONE",
         "warning",
         "{where}：与{peers}比较，{count} 个单位没有可比单位：{units}；{policy}",
-        "{where}: compared with {peers_en}, {count} unit(s) have no peer: {units_en}; {policy_en}",
-        "rubrics/shifan.yaml:583: W-ALONE: 项目 6.4.1「法律援助案件办理」：与同年度同所属市单位比较，2 个单位没有可比单位："
+        "{where}: compared with {peers}, {count} unit(s) have no peer: {units}; {policy}",
+        "rubrics/shifan.yaml:583: W-ALONE: 项目 6.4.1「法律援助案件办理」："
+        "与同年度同所属市单位比较，2 个单位没有可比单位："
         "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）",
     ),
     # --- analysis commands (gaps, whatif, benchmark, trend, sensitivity) -----------------------------
@@ -592,6 +610,13 @@ class ProblemError(Exception):
     def one(cls, code: str, path: str = "", line: int | None = None, column: str | None = None, **params):
         """The error of a single problem: ``raise ProblemError.one("E-USAGE-UNIT", unit=…)``."""
         return cls(Report([problem(code, path, line, column, **params)]))
+
+
+def failure_text(exc: BaseException, limit: int = 200) -> str:
+    """The first line of what a library said when it failed on bad input (its own words, often
+    English), cut to ``limit`` characters: the ``error`` of a reason such as "cannot be read as a
+    table: {error}"."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:limit]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

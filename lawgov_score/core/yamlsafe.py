@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, problem
+from .problems import Problem, problem, said
 
 # Values that are identifiers, never numbers: `id: 1.10` must stay "1.10".
 RAW_KEYS = frozenset({"id", "parent", "remove", "extends", "cap_grade", "name", "unit", "levels", "aliases"})
@@ -55,6 +55,7 @@ class LDict(dict):
         self.key_locs: dict[str, Loc] = {}
 
     def loc_of(self, key: str) -> Loc:
+        """Where ``key`` was written (the mapping's own place for a key it lacks)."""
         return self.key_locs.get(key, self.loc)
 
 
@@ -67,6 +68,7 @@ class LList(list):
         self.item_locs: list[Loc] = []
 
     def loc_of(self, index: int) -> Loc:
+        """Where item ``index`` was written (the list's own place for an index it lacks)."""
         return self.item_locs[index] if 0 <= index < len(self.item_locs) else self.loc
 
 
@@ -118,8 +120,9 @@ class _Builder:
                             key_node.start_mark.line + 1,
                             where="YAML",
                             key="?",
-                            value="(复合键)",
-                            expected="键须为文字",
+                            value=said("yaml.compound_key"),
+                            expected=said("yaml.key_is_text"),
+                            expected_en=said("yaml.key_is_text"),
                         )
                     )
                     continue
@@ -167,9 +170,9 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
         line = min(mark.line + 1, max(last, 1)) if mark is not None else None
         reason = (exc.problem or str(exc)).strip()
         if "\t" in text and "tab" in reason.lower() or (reason.startswith("found character") and "\\t" in reason):
-            reason += "（YAML 不能用 Tab 缩进，请改用空格）"
+            reason = said("yaml.tab", error=reason)
         elif mark is not None and mark.index >= len(text.rstrip()):
-            reason += "（文件到此结束，可能不完整，请检查是否只复制或下载了一部分）"
+            reason = said("yaml.truncated", error=reason)
         return None, [problem("E-YAML", path, line, reason=reason)]
     except yaml.reader.ReaderError as exc:  # a control character or other non-text
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character or "")
@@ -181,7 +184,7 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
                 "E-YAML",
                 path,
                 text.count("\n", 0, at) + 1,
-                reason=f"含不可见的控制字符 U+{ord(char):04X}（可能是从别的程序粘贴来的，或文件已损坏），请删去它",
+                reason=said("yaml.control", code=f"{ord(char):04X}"),
             )
         ]
     except yaml.YAMLError as exc:
@@ -205,25 +208,23 @@ def load_file(path: str | Path, shown: str | None = None) -> tuple[Any, list[Pro
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            return None, [
-                problem("E-FILE", shown, reason=f"文件过大（{size // 1024 // 1024} MB），细则文件不应超过 5 MB")
-            ]
+            return None, [problem("E-FILE", shown, reason=said("file.too_large", mb=size // 1024 // 1024))]
         raw = p.read_bytes()
     except FileNotFoundError:
-        return None, [problem("E-FILE", shown, reason="文件不存在")]
+        return None, [problem("E-FILE", shown, reason=said("file.missing"))]
     except IsADirectoryError:
-        return None, [problem("E-FILE", shown, reason="这是一个目录，不是文件")]
+        return None, [problem("E-FILE", shown, reason=said("file.directory"))]
     except OSError as exc:
         return None, [problem("E-FILE", shown, reason=exc.strerror or str(exc))]
     if b"\x00" in raw[:8192]:
-        return None, [problem("E-FILE", shown, reason="这是二进制文件，不是 YAML 文本")]
+        return None, [problem("E-FILE", shown, reason=said("file.binary_yaml"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            return None, [problem("E-FILE", shown, reason="文件不是 UTF-8 或 GBK 文本")]
+            return None, [problem("E-FILE", shown, reason=said("file.not_text_yaml"))]
     return load_text(text, shown)
 
 

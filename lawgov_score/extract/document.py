@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .numbers import LOCAL_SCOPES, MEASURES, normalise
+from .tables import blocks, rewrite_tables
 
 SENTENCE_ENDS = "。;!?\n"
 FULL_STOPS = "。!?\n"  # a sentence with its ；-joined parts: what a context word is looked for in
@@ -117,6 +118,10 @@ _PARENT_SUFFIX = re.compile(r"(?:省|自治区|市|州|盟|地区)(?=[\u4e00-\u9
 
 @dataclass
 class Document:
+    """A report's text as the finder reads it: normalised (``norm``), its sentences, clauses,
+    paragraphs and tables located, quoted titles protected, plans and problems marked as not
+    facts, and the unit and year it reports on."""
+
     text: str  # as read
     source: str = ""
     stem: str = ""
@@ -140,9 +145,10 @@ class Document:
 
     @classmethod
     def of(cls, text: str, source: str = "", stem: str = "") -> "Document":
+        """The document of a report's ``text`` (``source``: its file; ``stem``: its name)."""
         doc = cls(text=text, source=source, stem=stem, norm=normalise(text))
         doc.year = _year(doc.norm)
-        doc.norm, doc.moved, tables = _tables(doc.norm, doc.year)
+        doc.norm, doc.moved, tables = rewrite_tables(doc.norm, doc.year)
         doc.norm = _earlier_states(doc.norm)
         doc.quote_ends = [i for i, c in enumerate(doc.norm) if c in QUOTE_ENDS]  # the report's own punctuation
         doc.norm, doc.paired = _respectively(doc.norm, doc.moved)
@@ -155,7 +161,7 @@ class Document:
             doc.paragraphs.append((start, start + len(line)))
             start += len(line) + 1
         doc.paragraph_starts = [p[0] for p in doc.paragraphs]
-        doc.blocks = _blocks(doc.paragraphs, tables, n)
+        doc.blocks = blocks(doc.paragraphs, tables, n)
         doc.block_starts = [b[0] for b in doc.blocks]
         doc.protected = [m.span() for m in _PROTECTED.finditer(n)]
         chars = list(n)
@@ -178,6 +184,7 @@ class Document:
         return lo, hi
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, up to 。；！？ or the line end."""
         return self._span(self.sentence_ends, pos, len(self.norm))
 
     def full_sentence(self, pos: int) -> tuple[int, int]:
@@ -186,6 +193,7 @@ class Document:
         return self._span(self.full_stops, pos, len(self.norm))
 
     def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``, up to a comma, colon or sentence end."""
         return self._span(self.clause_ends, pos, len(self.norm))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -207,119 +215,12 @@ class Document:
         return self.text[lo:hi].strip()
 
     def is_protected(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
         return any(a < pos < b for a, b in self.protected)
 
     def is_not_fact(self, pos: int) -> bool:
+        """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
         return any(a <= pos < b for a, b in self.not_facts)
-
-
-# --- tables -------------------------------------------------------------------------------------
-
-# Reports written in Word hold tables; as text a row is its cells joined by tabs (or by |).  A
-# number in a table stands without its counting word, which the row's label names (受理行政复议
-# 案件（件） 131) or the column's heading does (数量（件）).  Columns headed by another year, or
-# by a change or a target (同比, 目标), hold no value of the report's year.
-_CELL_SEP = re.compile(r"\t+| *\| *")
-_CELL_UNIT = re.compile(
-    r"\((?:单位:)?(?P<u>" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")\) *$"
-)
-_BARE_NUMBER = re.compile(r" *(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) *")
-_YEAR_CELL = re.compile(r"((?:19|20)\d\d)年")
-_NOT_THIS_YEAR = ("同比", "环比", "增减", "增幅", "增长", "变化", "较上年", "比上年", "目标", "计划", "任务")
-
-
-def _cells(line: str, start: int) -> list[tuple[int, int]]:
-    """The cells of a table row: (start, end) in the text."""
-    spans, pos = [], 0
-    for m in _CELL_SEP.finditer(line):
-        spans.append((start + pos, start + m.start()))
-        pos = m.end()
-    spans.append((start + pos, start + len(line)))
-    return spans
-
-
-def _is_row(line: str) -> bool:
-    return ("\t" in line or "|" in line) and sum(1 for c in _CELL_SEP.split(line) if c.strip()) >= 2
-
-
-def _tables(n: str, year: int | None) -> tuple[str, dict[int, int], list[tuple[int, int]]]:
-    """The text with each table number joined to its counting word and the cells of other years,
-    changes and targets blanked (the length never changes); the numbers moved; the tables' spans."""
-    chars = list(n)
-    moved: dict[int, int] = {}
-    tables: list[tuple[int, int]] = []
-    rows: list[tuple[int, str]] = []
-    start = 0
-    lines = n.split("\n")
-    for k, line in enumerate(lines + [""]):
-        if k < len(lines) and _is_row(line):
-            rows.append((start, line))
-        elif rows:
-            tables.append((rows[0][0], rows[-1][0] + len(rows[-1][1])))
-            _table(rows, chars, moved, year)
-            rows = []
-        start += len(line) + 1
-    return "".join(chars), moved, tables
-
-
-def _table(rows: list[tuple[int, str]], chars: list[str], moved: dict[int, int], year: int | None) -> None:
-    head_start, head = rows[0]
-    head_cells = [head[a - head_start : b - head_start] for a, b in _cells(head, head_start)]
-    col_unit: dict[int, str] = {}
-    blank: set[int] = set()
-    years = {j: int(m.group(1)) for j, c in enumerate(head_cells) if (m := _YEAR_CELL.search(c))}
-    for j, cell in enumerate(head_cells):
-        if (m := _CELL_UNIT.search(cell)) is not None:
-            col_unit[j] = m.group("u")
-        if any(w in cell for w in _NOT_THIS_YEAR) or (j in years and year is not None and years[j] != year):
-            blank.add(j)
-    for row_start, line in rows[1:]:
-        cells = _cells(line, row_start)
-        for j, (a, b) in enumerate(cells):
-            if j in blank:
-                chars[a:b] = " " * (b - a)
-                continue
-            m = _BARE_NUMBER.fullmatch("".join(chars[a:b]))
-            if m is None or m.group("num")[0] in "+-":
-                continue
-            # the row's label: the nearest cell to the left that is not a number (a 序号 column
-            # stands first, other years' columns between)
-            label = ""
-            for la, lb in reversed(cells[:j]):
-                text = "".join(chars[la:lb]).strip()
-                if text and _BARE_NUMBER.fullmatch(text) is None:
-                    label = text
-                    break
-            lm = _CELL_UNIT.search(label)
-            unit = lm.group("u") if lm else col_unit.get(j)
-            if unit is None:
-                continue
-            p, q = a + m.start("num"), a + m.end("num")
-            room_after = 0  # blanks after the number up to the next cell's text (never the line end)
-            while q + room_after < len(chars) and chars[q + room_after] in " \t|" and room_after < len(unit):
-                room_after += 1
-            if room_after == len(unit) and q + room_after < row_start + len(line):
-                chars[q : q + len(unit)] = unit
-                continue
-            room_before = 0
-            while p - room_before - 1 >= row_start and chars[p - room_before - 1] in " \t|" and room_before < len(unit):
-                room_before += 1
-            if room_before == len(unit):  # no room after: the number moves left by the unit's length
-                digits = chars[p:q]
-                chars[p - len(unit) : q] = digits + list(unit)
-                moved[p - len(unit)] = p
-
-
-def _blocks(paragraphs: list[tuple[int, int]], tables: list[tuple[int, int]], n: str) -> list[tuple[int, int]]:
-    """Paragraphs, with each table and the short caption line just above it as one."""
-    spans = []
-    for ta, tb in tables:
-        above = [(a, b) for a, b in paragraphs if b == ta - 1]
-        if above and 0 < len(n[above[0][0] : above[0][1]].strip()) <= 40 and "。" not in n[above[0][0] : above[0][1]]:
-            ta = above[0][0]
-        spans.append((ta, tb))
-    out = [(a, b) for a, b in paragraphs if not any(ta <= a <= tb for ta, tb in spans)]
-    return sorted(out + spans)
 
 
 # 由原来的232项精简至187项, 由2023年的95.6%提升至99.3%: the figure before 至 is the earlier

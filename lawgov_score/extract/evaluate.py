@@ -58,6 +58,8 @@ CORE_FIELDS = (
 
 @dataclass
 class Evaluation:
+    """Extraction measured against gold values: per field, overall, and every difference."""
+
     fields: pl.DataFrame  # field, gold, extracted, correct, precision, recall
     overall: dict
     differences: pl.DataFrame  # kind (missed/wrong/extra), report, field, gold, extracted, quote
@@ -71,6 +73,24 @@ def _stem(source: str | None) -> str | None:
 
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+
+
+FIELDS_SCHEMA = {
+    "field": pl.String,
+    "gold": pl.Int64,
+    "extracted": pl.Int64,
+    "correct": pl.Int64,
+    "precision": pl.Float64,
+    "recall": pl.Float64,
+}
+DIFFERENCES_SCHEMA = {
+    "kind": pl.String,
+    "report": pl.String,
+    "field": pl.String,
+    "gold": pl.String,
+    "extracted": pl.String,
+    "quote": pl.String,
+}
 
 
 def evaluate(records: list[Record], gold: pl.DataFrame, report_stems: list[str]) -> Evaluation:
@@ -90,7 +110,15 @@ def evaluate(records: list[Record], gold: pl.DataFrame, report_stems: list[str])
         key = (_stem(rec.source), rec.field)
         if key[0] in evaluated and rec.field in wanted and key not in found:
             found[key] = rec
+    stats, diffs = _compare(truth, found, universe)
+    rows = [_counts(f, g, e, c) for f, (g, e, c) in stats.items() if g or e]
+    overall = _counts("overall", *(sum(v[i] for v in stats.values()) for i in range(3)))
+    fields = pl.DataFrame(rows, schema=FIELDS_SCHEMA)
+    return Evaluation(fields, overall, pl.DataFrame(diffs, schema=DIFFERENCES_SCHEMA), evaluated, skipped)
 
+
+def _compare(truth: dict, found: dict, universe: list[str]) -> tuple[dict[str, list[int]], list[dict]]:
+    """(per field: gold, extracted and correct counts; every difference) of gold and found values."""
     stats = {f: [0, 0, 0] for f in universe}  # gold, extracted, correct
     diffs = []
     for key in sorted(set(truth) | set(found), key=lambda k: (k[0], universe.index(k[1]))):
@@ -114,43 +142,19 @@ def evaluate(records: list[Record], gold: pl.DataFrame, report_stems: list[str])
                 "quote": rec.quote if rec is not None else None,
             }
         )
+    return stats, diffs
 
-    def ratio(a: int, b: int) -> float | None:
-        return a / b if b else None
 
-    rows = [
-        {"field": f, "gold": g, "extracted": e, "correct": c, "precision": ratio(c, e), "recall": ratio(c, g)}
-        for f, (g, e, c) in stats.items()
-        if g or e
-    ]
-    g, e, c = (sum(v[i] for v in stats.values()) for i in range(3))
-    overall = {
-        "field": "overall",
-        "gold": g,
-        "extracted": e,
-        "correct": c,
-        "precision": ratio(c, e),
-        "recall": ratio(c, g),
+def _counts(field: str, gold: int, extracted: int, correct: int) -> dict:
+    """A row of the fields table: the counts, precision and recall (None where undefined)."""
+    return {
+        "field": field,
+        "gold": gold,
+        "extracted": extracted,
+        "correct": correct,
+        "precision": correct / extracted if extracted else None,
+        "recall": correct / gold if gold else None,
     }
-    schema = {
-        "field": pl.String,
-        "gold": pl.Int64,
-        "extracted": pl.Int64,
-        "correct": pl.Int64,
-        "precision": pl.Float64,
-        "recall": pl.Float64,
-    }
-    dschema = {
-        "kind": pl.String,
-        "report": pl.String,
-        "field": pl.String,
-        "gold": pl.String,
-        "extracted": pl.String,
-        "quote": pl.String,
-    }
-    return Evaluation(
-        pl.DataFrame(rows, schema=schema), overall, pl.DataFrame(diffs, schema=dschema), evaluated, skipped
-    )
 
 
 def _shown(value: float, qualifier: str | None) -> str:

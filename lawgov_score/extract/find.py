@@ -44,6 +44,8 @@ AIMS = (
 
 @dataclass
 class Match:
+    """One phrasing found in the text, with the number it reads and how close its cue is."""
+
     phrasing: Phrasing
     start: int  # the whole match
     end: int
@@ -55,14 +57,19 @@ class Match:
 
     @property
     def field(self) -> str:
+        """The field the phrasing reads."""
         return self.phrasing.field
 
     def rank(self) -> tuple:
+        """The order of preference among matches of one field: the closer cue, the longer cue
+        text, the earlier phrasing."""
         return (self.distance, -self.literal, self.phrasing.order)
 
 
 @dataclass
 class Record:
+    """One value read from a report, with its quote and place."""
+
     source: str
     unit: str
     year: int | None
@@ -106,27 +113,36 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
 
 
 def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
+    """The match as a ``Match`` when its number (or fixed value) stands as the phrasing wants:
+    a fact of the report, with the context words the phrasing needs and none it excludes."""
+    number = _number(doc, ph, m)
+    if number is None:
+        return None
+    ns, ne, raw = number
     n = doc.norm
-    if ph.has_number:
-        ns = m.start("pre") if m.group("pre") else m.start("num")
-        ne = m.end("plus") if m.group("plus") else m.end("unit")
-        num = m.group("num")
-        if num[0] not in "0123456789":
-            if (
-                m.group("unit") not in CN_UNITS
-                or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE)
-                or (ne < len(n) and n[ne] in CN_BAD_AFTER)
-            ):
-                return None
-        if doc.is_protected(ns) or doc.is_not_fact(ns):
+    region = m.start()
+    if ph.context:
+        region = _context(doc, ph, m, ns)
+        if region is None:
             return None
-        if exclusion(doc.unprotected, ns, ne, doc.clause(ns)[0], doc.self_scope, doc.year):
+    if ph.breaks:
+        between = n[region:ns] + "\n" + n[ne : m.end()]
+        if any(b in between for b in ph.breaks):
             return None
-        raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit"), m.group("plus"))
-        if raw is None:
-            return None
-        raw = raw.replace(",", "")
-    else:
+    if ph.avoid and any(w in n[doc.full_sentence(ns)[0] : ns] for w in ph.avoid):
+        return None
+    if ph.exclude and _excluded(doc, ph, m, ns, ne):
+        return None
+    distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
+    literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
+
+
+def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
+    """(where the number starts and ends, its text as ``values.parse`` reads it) — for a
+    phrasing with a fixed value the match itself and no text — or None when it is no fact."""
+    n = doc.norm
+    if not ph.has_number:
         ns, ne = m.start(), m.end()
         if doc.is_not_fact(ns):
             return None
@@ -134,42 +150,57 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         clause = n[lo : max(hi, ne)]
         if any(w in clause for w in NEGATIONS) or any(w in n[lo:ns] for w in AIMS):
             return None
-        raw = None
-    region = m.start()
-    if ph.context:
-        lo = doc.full_sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
-        before = n[lo : max(ns, m.end())]  # before the number, or within the phrasing itself
-        best, best_end = -1, -1
-        for w in ph.context:
-            k = before.rfind(w)
-            if k > best or (k == best and k >= 0 and k + len(w) > best_end):
-                best, best_end = k, k + len(w)
-        if best < 0:
+        return ns, ne, None
+    ns = m.start("pre") if m.group("pre") else m.start("num")
+    ne = m.end("plus") if m.group("plus") else m.end("unit")
+    num = m.group("num")
+    if num[0] not in "0123456789":
+        if (
+            m.group("unit") not in CN_UNITS
+            or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE)
+            or (ne < len(n) and n[ne] in CN_BAD_AFTER)
+        ):
             return None
-        region = min(lo + best_end, m.start())
-    if ph.breaks:
-        between = n[region:ns] + "\n" + n[ne : m.end()]
-        if any(b in between for b in ph.breaks):
-            return None
-    if ph.avoid and any(w in n[doc.full_sentence(ns)[0] : ns] for w in ph.avoid):
+    if doc.is_protected(ns) or doc.is_not_fact(ns):
         return None
-    if ph.exclude:  # the words leading to the number: from the clause start or the previous number on
-        lo = doc.clause(ns)[0]
-        phrase = n[m.start() : m.end()]
-        state = RESULTING_STATE.search(n[lo:ns])
-        if state:  # 由256项精简至198项: 精简 tells how the state was reached, not what the number counts
-            a, b = lo + state.start(), lo + state.end()
-            lo = b
-            if m.start() < b:
-                phrase = n[m.start() : max(m.start(), a)] + n[max(b, m.start()) : m.end()]
-        lead = n[lo:ns]
-        digits = [i for i, c in enumerate(lead) if c.isdigit()]
-        lead = lead[digits[-1] + 1 :] if digits else lead
-        if any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude):
-            return None
-    distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
-    literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
-    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
+    if exclusion(doc.unprotected, ns, ne, doc.clause(ns)[0], doc.self_scope, doc.year):
+        return None
+    raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit"), m.group("plus"))
+    return None if raw is None else (ns, ne, raw.replace(",", ""))
+
+
+def _context(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> int | None:
+    """Where the text the number is read with begins: after the last context word before the
+    number (in its sentence or paragraph), or None when no context word is there."""
+    n = doc.norm
+    lo = doc.full_sentence(ns)[0] if ph.within == "sentence" else doc.paragraph(ns)[0]
+    before = n[lo : max(ns, m.end())]  # before the number, or within the phrasing itself
+    best, best_end = -1, -1
+    for w in ph.context:
+        k = before.rfind(w)
+        if k > best or (k == best and k >= 0 and k + len(w) > best_end):
+            best, best_end = k, k + len(w)
+    if best < 0:
+        return None
+    return min(lo + best_end, m.start())
+
+
+def _excluded(doc: Document, ph: Phrasing, m: re.Match, ns: int, ne: int) -> bool:
+    """Whether the words leading to the number (from the clause start or the previous number
+    on) hold one the phrasing excludes."""
+    n = doc.norm
+    lo = doc.clause(ns)[0]
+    phrase = n[m.start() : m.end()]
+    state = RESULTING_STATE.search(n[lo:ns])
+    if state:  # 由256项精简至198项: 精简 tells how the state was reached, not what the number counts
+        a, b = lo + state.start(), lo + state.end()
+        lo = b
+        if m.start() < b:
+            phrase = n[m.start() : max(m.start(), a)] + n[max(b, m.start()) : m.end()]
+    lead = n[lo:ns]
+    digits = [i for i, c in enumerate(lead) if c.isdigit()]
+    lead = lead[digits[-1] + 1 :] if digits else lead
+    return any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude)
 
 
 def _values(

@@ -80,6 +80,7 @@ TYPE_WORDS = {"percent": ["%"], "count": ["件", "次", "个", "项", "条", "�
 
 
 def unit_words(field_unit: str, field_type: str) -> list[str]:
+    """The words that may follow a field's number in a report (件, 次, % …)."""
     words = UNIT_WORDS.get((field_unit or "").strip())
     if words is None:
         words = TYPE_WORDS.get(field_type, []) or ([field_unit.strip()] if field_unit and field_unit.strip() else ["%"])

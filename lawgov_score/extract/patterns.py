@@ -50,6 +50,7 @@ def default_patterns(f: FieldDef) -> list[ExtractPattern]:
 
 
 def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
+    """The phrasings of every numeric field of a dictionary (its ``phrasings`` and names)."""
     out: list[Phrasing] = []
     for f in fields.values():
         if f.type not in NUMERIC:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..core.paths import expand, shown_path
-from ..core.problems import Problem, Report, problem
+from ..core.problems import Problem, Report, failure_text, problem, said
 from ..data.decode import DecodeError, decode, is_binary
 
 REPORT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".pdf"}
@@ -17,7 +17,7 @@ OLD_WORD = {".doc", ".wps", ".rtf", ".odt"}
 
 def report_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
     """The reports named, and those directly inside folders named (see ``paths.expand``)."""
-    return expand(paths, REPORT_SUFFIXES, "E-EXTRACT-FILE", "报告文件（.txt .docx .pdf）")
+    return expand(paths, REPORT_SUFFIXES, "E-EXTRACT-FILE", said("report_file.files"))
 
 
 def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
@@ -28,9 +28,7 @@ def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[
     except OSError as exc:
         return None, [problem("E-EXTRACT-FILE", shown, reason=exc.strerror or str(exc))]
     if path.suffix.lower() in OLD_WORD and not raw.startswith(b"PK"):
-        return None, [
-            problem("E-EXTRACT-FILE", shown, reason="旧版 Word/WPS 文件无法直接读取：请在 Word 或 WPS 中另存为 .docx")
-        ]
+        return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.old_word"))]
     if raw.startswith(b"PK\x03\x04"):
         return _docx(raw, shown)
     if raw.lstrip()[:5] == b"%PDF-":
@@ -38,20 +36,12 @@ def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[
     if not raw.strip():
         return "", []
     if is_binary(raw[:8192]):
-        return None, [
-            problem(
-                "E-EXTRACT-FILE", shown, reason="这是二进制文件，不是文本报告（Word 报告请用 .docx，PDF 须含文字层）"
-            )
-        ]
+        return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.binary"))]
     try:
         text, _ = decode(raw)
     except DecodeError:
-        return None, [problem("E-EXTRACT-FILE", shown, reason="无法识别文字编码（已尝试 UTF-8、UTF-16、GB18030）")]
+        return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.encoding"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-def _short(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
 
 
 def _docx(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -73,7 +63,7 @@ def _docx(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
             else:
                 lines.append(block.text)
     except Exception as exc:  # not a Word document after all, or a damaged one: one line, no traceback
-        return None, [problem("E-EXTRACT-FILE", shown, reason=f"无法打开 Word 文件（.docx）：{_short(exc)}")]
+        return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.docx", error=failure_text(exc, 160)))]
     return "\n".join(lines), []
 
 
@@ -83,10 +73,10 @@ def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
 
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            return None, [problem("E-EXTRACT-FILE", shown, reason="PDF 已加密：请另存为不加密的 PDF 或 .docx")]
+            return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.pdf_encrypted"))]
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
-        return None, [problem("E-EXTRACT-FILE", shown, reason=f"无法读取 PDF：{_short(exc)}")]
+        return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.pdf", error=failure_text(exc, 160)))]
     return reflow("\n".join(pages)), []
 
 
