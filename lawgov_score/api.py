@@ -36,7 +36,7 @@ from .analysis.tables import ScoreTable
 from .analysis.trend import Trend, trend
 from .analysis.whatif import WhatIf, whatif
 from .core.problems import ProblemError, Report
-from .data.read import Indicators, read_indicators, read_indicators_report
+from .data.read import Indicators, load_indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
 from .rubric.compiled import Rubric
@@ -172,6 +172,7 @@ __all__ = [
     "check_rubric",
     "diff_rubrics",
     "gaps",
+    "load_indicators",
     "load_rubric",
     "rank",
     "rank_impact",
