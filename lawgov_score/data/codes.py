@@ -135,12 +135,18 @@ def year_expr(e: pl.Expr) -> pl.Expr:
     return pl.when((y >= YEAR_MIN) & (y <= YEAR_MAX)).then(y).otherwise(None)
 
 
-def value_problems(parsed: pl.DataFrame, rubric, report: Report) -> None:
+def value_problems(rows: pl.DataFrame, codes: FieldCodes, rubric, report: Report) -> None:
     """The problems of values that cannot be read (E-DATA-NUMBER, -BOOL, -GRADE, -RANGE,
-    -MIXED): rows with ``problem``, ``fid``, ``ftype``, ``raw``, ``value``, ``file``, ``row``,
-    ``vcol``."""
-    bad = parsed.filter(pl.col("problem").is_not_null())
-    limited(report, bad, lambda r: _value_problem(r, rubric))
+    -MIXED): ``rows`` with ``pcode`` (an index of PROBLEM_CODES), ``fcode``, ``raw`` (the text)
+    or ``num`` (a typed number), ``value``, ``file``, ``row`` and ``vcol``."""
+    ftypes = {i: rubric.fields[fid].type for i, fid in enumerate(codes.fids)}
+    named = rows.filter(pl.col("pcode") != 0).with_columns(
+        pl.col("pcode").replace_strict(dict(enumerate(PROBLEM_CODES)), return_dtype=pl.String).alias("problem"),
+        pl.col("fcode").replace_strict(dict(enumerate(codes.fids)), return_dtype=pl.String).alias("fid"),
+        pl.col("fcode").replace_strict(ftypes, return_dtype=pl.String).alias("ftype"),
+        pl.coalesce(pl.col("raw"), pl.col("num").cast(pl.String).str.replace(r"\.0$", "")).alias("raw"),
+    )
+    limited(report, named, lambda r: _value_problem(r, rubric))
 
 
 def _value_problem(r: dict, rubric) -> Problem:

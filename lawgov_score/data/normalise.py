@@ -20,7 +20,6 @@ from .codes import (
     BASE_KINDS,
     MAX_PROBLEMS_PER_KIND,
     PERCENT,
-    PROBLEM_CODES,
     PROBLEM_INDEX,
     QUALIFIERS,
     YEAR_MAX,
@@ -275,15 +274,7 @@ def _row_problems(df: pl.DataFrame, rows: _Rows, places: _Places, codes: FieldCo
     if not bad.any():
         return
     found = places.located(df, bad, **rows.columns())
-    fids = codes.fids
-    ftypes = {i: rubric.fields[fid].type for i, fid in enumerate(fids)}
-    vals = found.filter(pl.col("pcode") != 0).with_columns(
-        pl.col("pcode").replace_strict(dict(enumerate(PROBLEM_CODES)), return_dtype=pl.String).alias("problem"),
-        pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String).alias("fid"),
-        pl.col("fcode").replace_strict(ftypes, return_dtype=pl.String).alias("ftype"),
-        pl.coalesce(pl.col("raw"), pl.col("num").cast(pl.String).str.replace(r"\.0$", "")).alias("raw"),
-    )
-    value_problems(vals, rubric, report)
+    value_problems(found, codes, rubric, report)
     limited(
         report,
         found.filter(pl.col("bad_year")),

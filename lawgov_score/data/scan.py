@@ -29,7 +29,6 @@ from ..core.problems import Report, did_you_mean, problem, said
 from .codes import (
     MAX_PROBLEMS_PER_KIND,
     PERCENT,
-    PROBLEM_CODES,
     PROBLEM_INDEX,
     FieldCodes,
     field_codes,
@@ -409,20 +408,13 @@ class _Fill:
 
 def _kept_problems(fill: _Fill, sources: list[_Source], texts: _Texts, codes: FieldCodes, rubric, report) -> None:
     """The problems of the rows kept, and for each kind and file the count of the rest."""
-    ftypes = {i: rubric.fields[fid].type for i, fid in enumerate(codes.fids)}
     for (i, kind), frames in fill.kept.items():
         src = sources[i]
         rows = pl.concat(frames, how="diagonal_relaxed").with_columns(
             file=pl.lit(src.shown), vcol=pl.lit(src.roles["value"])
         )
         if kind == "value":
-            rows = rows.with_columns(
-                pl.col("pcode").replace_strict(dict(enumerate(PROBLEM_CODES)), return_dtype=pl.String).alias("problem"),
-                pl.col("fcode").replace_strict(dict(enumerate(codes.fids)), return_dtype=pl.String).alias("fid"),
-                pl.col("fcode").replace_strict(ftypes, return_dtype=pl.String).alias("ftype"),
-                pl.coalesce(pl.col("raw"), pl.col("num").cast(pl.String).str.replace(r"\.0$", "")).alias("raw"),
-            )
-            value_problems(rows, rubric, report)
+            value_problems(rows, codes, rubric, report)
         elif kind == "year":
             ycol = src.roles.get("year", "year")
             report.extend(
