@@ -441,6 +441,8 @@ class Problem:
         entry = CATALOGUE[self.code]
         template = entry.en if lang == "en" else entry.zh
         params = dict(self.params)
+        if lang == "en":  # a parameter given in English too (``where_en``) reads so in an English message
+            params.update({k[:-3]: v for k, v in self.params if k.endswith("_en")})
         text = template.format_map(_Defaulting(params))
         # A suggestion is stored as a bare word so it can be phrased in either language.
         if params.get("suggestion"):
