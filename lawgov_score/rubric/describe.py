@@ -29,6 +29,24 @@ def describe_rule(item: Item, rubric: Rubric, lang: str = "zh") -> str:
     return build(_Say(lang, higher), r, item, params)
 
 
+def describe_item(item: Item, rubric: Rubric, lang: str = "zh") -> str:
+    """What an item is worth and how it scores, in one line (an item added or removed in a diff)."""
+    if item.children:
+        leaves = sum(1 for it in rubric.items.values() if it.is_leaf and _under(rubric, it, item.id))
+        return say("rubric.rule.parent_summary", lang, points=_n(item.max), leaves=leaves)
+    rule = describe_rule(item, rubric, lang)
+    return say("rubric.rule.leaf_summary", lang, points=_n(item.max), source=item.value_source, rule=rule)
+
+
+def _under(rubric: Rubric, item: Item, ancestor: str) -> bool:
+    cur = item.parent
+    while cur is not None:
+        if cur == ancestor:
+            return True
+        cur = rubric.items[cur].parent
+    return False
+
+
 class _Say:
     """``say`` bound to one language, for the sentences of one rule."""
 

@@ -297,6 +297,8 @@ define(
 define(
     "rubric.rule",
     {
+        "parent_summary": ("{points} 分，含 {leaves} 个末级项目", "{points} points, {leaves} leaf items"),
+        "leaf_summary": ("{points} 分；{source}；{rule}", "{points} points; {source}; {rule}"),
         "yes": ("是", "yes"),
         "no": ("否", "no"),
         "unit": ("", "unit"),
@@ -336,5 +338,95 @@ define(
         "ratio_to_best_low": ("实际值 ÷ {peers}最低值 × {points}", "value / best among {peers} × {points}"),
         "rank": ("按{peers}排名得 {by_rank} 分，其余 {rest} 分", "by rank among {peers}: {by_rank}, else {rest}"),
         "minmax": ("按{peers}最小—最大值折算 × {points}", "min-max among {peers} × {points}"),
+    },
+)
+
+# `rubric diff`: the kinds of change, and the report's sentences.
+define(
+    "rubric.kind",
+    {
+        "added": ("新增", "added"),
+        "removed": ("删除", "removed"),
+        "renamed": ("改名", "renamed"),
+        "renumbered": ("改编号", "renumbered"),
+        "moved": ("移动", "moved"),
+        "points": ("分值", "points"),
+        "rule": ("规则", "rule"),
+        "target": ("目标", "target"),
+        "field": ("指标", "field"),
+        "weight": ("权重", "weight"),
+        "aggregate": ("汇总方式", "aggregate"),
+        "missing": ("缺数据", "missing"),
+        "evidence": ("佐证", "evidence"),
+        "description": ("说明", "description"),
+        "total": ("满分", "total"),
+        "bonus_cap": ("加分上限", "bonus cap"),
+        "grades": ("等次", "grades"),
+        "decimals": ("小数位", "decimals"),
+        "rubric": ("细则信息", "rubric"),
+        "field_def": ("指标定义", "field definition"),
+    },
+)
+define(
+    "rubric.diff",
+    {
+        "headline": ("细则变更：{old} → {new}", "Rubric changes: {old} → {new}"),
+        "summary": (
+            "满分 {total_old} → {total_new}；项目 {items_old} → {items_new}；"
+            "变更 {changes} 处，其中影响得分 {scoring} 处",
+            "maximum {total_old} → {total_new}; items {items_old} → {items_new}; "
+            "{changes} changes, {scoring} of them can change scores",
+        ),
+        "no_scoring": (
+            "没有影响得分的变更：各单位的总分、排名和等次不变。",
+            "No change can alter a score: totals, ranks and grades stay as they are.",
+        ),
+        "impact_title": ("得分与排名（{data}）", "Scores and ranks ({data})"),
+        "scope_year": ("每年单独排名", "ranked within each year"),
+        "scope_group": ("每年按{by}分组单独排名", "ranked within each year and {by}"),
+        "top": ("；变动最大：{unit} {year} {move}", "; largest move: {unit} {year} {move}"),
+        "impact": (
+            "{n} 个单位·年度（{scope}）：总分变化 {changed} 个，排名变化 {moved} 个，等次变化 {graded} 个{top}",
+            "{n} unit-years ({scope}): {changed} change total, {moved} change rank, {graded} change grade{top}",
+        ),
+        "movers": ("变动最大", "Largest movers"),
+        "movers_top": ("变动最大（前 {n}）", "Largest movers"),
+        "grade_changes": ("等次变化", "Grade changes"),
+        "all_units": ("全部单位（{n}）", "All units ({n})"),
+        "gates_passed": ("门槛：通过", "gates passed"),
+        "gates_failed": ("门槛：未通过（{n} 个单位·年度）", "gates FAILED: {n} unit-years"),
+        "gate_rank": ("排名 {old} → {new}", "rank {old} → {new}"),
+        "gate_grade": ("等次 {old} → {new}", "grade {old} → {new}"),
+        "gate_join": ("；", "; "),
+        "gate_unit": ("  {unit} {year}：{what}", "  {unit} {year}: {what}"),
+        "gate_note": ("门槛未通过：{n} 个单位·年度", "gates failed: {n} unit-years"),
+    },
+)
+
+# `rubric show` and `rubric check`.
+define(
+    "rubric.show",
+    {
+        "title": ("{name}（{id}{version}）", "{name} ({id}{version})"),
+        "version": ("，版本 {version}", ", version {version}"),
+        "counts": (
+            "一级指标 {dims} 个，末级项目 {leaves} 个，满分 {total} 分",
+            "{dims} dimensions, {groups} sub-groups, {leaves} items, {total} points",
+        ),
+        "grades": ("等次：{bands}", "grades: {bands}"),
+        "join": ("，", ", "),
+    },
+)
+define(
+    "rubric.check",
+    {
+        "passed": (
+            "{path}：通过（错误 {errors}，警告 {warnings}）",
+            "{path}: ok ({errors} errors, {warnings} warnings)",
+        ),
+        "failed": (
+            "{path}：未通过（错误 {errors}，警告 {warnings}）",
+            "{path}: FAILED ({errors} errors, {warnings} warnings)",
+        ),
     },
 )
