@@ -7,20 +7,13 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import DebugOpt, FormatOpt, LangOpt, OutputOpt, guarded, output_to, show
+from .common import DebugOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(rubric_app, name="rubric")
-
-
-def _note(lines: list[str]) -> None:
-    """Lines on stderr beside the result (a verdict per file, a gate that failed)."""
-    for line in lines:
-        if line:
-            typer.echo(line, err=True)
 
 
 @rubric_app.command("check")
@@ -45,7 +38,7 @@ def check_cmd(
     checks = api.check_rubrics(rubrics, strict=strict)
     code = show(check_view(checks, lang), out, checks)
     if out.fmt == "table":
-        _note(check_summary(checks, lang))
+        note(check_summary(checks, lang))
     return code
 
 
@@ -112,7 +105,7 @@ def diff_cmd(
     report = api.diff_report(old, new, data, by=by, top=top, **gates)
     code = show(diff_view(report, lang), out, report)
     if out.fmt != "table" or out.to_file:  # a table on screen already lists the tripped units
-        _note([gate_note(report, lang)])
+        note([gate_note(report, lang)])
     return code
 
 
