@@ -38,6 +38,11 @@ _API = {
     "synthesize",
     "trend",
     "whatif",
+    "check_rubrics",
+    "show_rubric",
+    "diff_report",
+    "extract_values",
+    "evaluate_extraction",
 }
 
 

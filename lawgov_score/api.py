@@ -12,11 +12,14 @@
     new = lg.load_rubric("new.yaml")
     lg.diff_rubrics(rubric, new).changes          # what a rubric edit changes
     lg.rank_impact(result, lg.score(new, data))   # … and what it does to totals, ranks, grades
+    lg.diff_report("old.yaml", "new.yaml", ["samples/"], fail_on_rank_change=3)   # `rubric diff`, gates too
+    lg.check_rubrics(["rubrics/"], strict=True).exit_code                         # `rubric check`
+    lg.extract_values(["reports/"]).records()  # values read from annual reports, each with its clause
     lg.whatif(result, "乃东区", {"行政机关负责人出庭应诉率": "100%"})
     lg.benchmark(result, "乃东区", against="best")
     lg.trend(result)                        # needs two years
     lg.sensitivity(result, samples=1000, seed=1)
-    lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame)
+    lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame; output= writes it)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.  Grouping by a column the data does not state for every unit (``rank(by=)``,
@@ -35,7 +38,7 @@ from .analysis.sensitivity import Sensitivity, sensitivity
 from .analysis.tables import ScoreTable
 from .analysis.trend import Trend, trend
 from .analysis.whatif import WhatIf, whatif
-from .core.problems import ProblemError, Report
+from .core.problems import ProblemError, Report, problem
 from .data.read import Indicators, load_indicators, read_indicators, read_indicators_report
 from .engine.rank import rank
 from .engine.score import ScoreResult, score
@@ -121,16 +124,137 @@ def check_rubric(path: str | Path, lint: bool = True) -> Report:
 
     With ``lint`` (the default) a rubric that loads is also linted (``rubric.lint``) and the
     warnings it waives are dropped."""
-    from .rubric.load import is_fields_file, read_fields_file
+    from .rubric.check import check_file
 
-    if is_fields_file(path):
-        return read_fields_file(path)[1]
-    rubric, report = read_rubric(path)
-    if rubric is None or not lint:
-        return report
-    from .rubric.lint import apply_waivers, lint_rubric
+    return check_file(path, lint)
 
-    return Report(apply_waivers(rubric, report.problems + lint_rubric(rubric)))
+
+def check_rubrics(paths: list[str | Path], *, strict: bool = False):
+    """``rubric check``: every file given (a directory: every YAML file in it) checked on its own.
+
+    Returns ``RubricChecks``: ``.files`` (path and report of each), ``.passed``, ``.exit_code``
+    (2 when a path is not there, 1 when a file fails, ``strict``: warnings fail too) and
+    ``.records(lang)``.  A directory without YAML files raises ProblemError (E-USAGE-NO-YAML)."""
+    from .rubric.check import check_paths
+
+    return check_paths(paths, strict)
+
+
+def show_rubric(rubric: str | Path | Rubric | None = None, *, depth: int | None = None):
+    """``rubric show``: the rubric (the bundled one by default) and its items down to ``depth``
+    (``RubricTree``: ``.rubric``, ``.items``, ``.records()``).  Raises ProblemError."""
+    from .rubric.tree import RubricTree
+
+    return RubricTree(rubric_of(rubric), depth)
+
+
+def rubric_schema() -> dict:
+    """``rubric schema``: the JSON Schema of rubric and field dictionary files (for editors)."""
+    from .rubric.schema import json_schema
+
+    return json_schema()
+
+
+def diff_report(
+    old: str | Path | Rubric,
+    new: str | Path | Rubric,
+    data=None,
+    *,
+    by: str | None = None,
+    top: int = 10,
+    fail_on_rank_change: int | None = None,
+    fail_on_grade_change: bool = False,
+):
+    """``rubric diff``: what changed from ``old`` to ``new`` (files, ``REV:PATH`` git versions or
+    loaded rubrics) and, given ``data``, what it does to every unit's total, rank and grade
+    (scored with both rubrics, ranked within ``by``), with the ``top`` largest movers and the
+    gates' verdict.  ``DiffReport``: ``.diff``, ``.impact``, ``.gate``, ``.exit_code`` (1 when a
+    gate trips), ``.records(lang)``.  Gates without data raise ProblemError (E-USAGE-GATE-DATA)."""
+    from .analysis.diffreport import DiffReport, rubric_impact
+    from .engine.rank import require_group
+
+    if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
+        raise ProblemError.one("E-USAGE-GATE-DATA")
+    if by is not None:
+        require_group(None, by)
+    a, b = _two_rubrics(old, new)
+    diff = diff_rubrics(a, b)
+    report = DiffReport(diff, _label(old), _label(new))
+    if data and report.scoring:  # otherwise every score is the same: nothing to rank
+        import dataclasses
+
+        reader = dataclasses.replace(b, fields={**a.fields, **b.fields})  # data read with both dictionaries
+        inds = read_indicators(data, reader)
+        gates = {"rank_change": fail_on_rank_change, "grade_change": fail_on_grade_change}
+        report.impact, report.gate = rubric_impact(a, b, inds, [str(p) for p in data], by=by, top=top, **gates)
+    return report
+
+
+def _label(rubric: str | Path | Rubric) -> str:
+    return rubric.path if isinstance(rubric, Rubric) else str(rubric)
+
+
+def _two_rubrics(old, new) -> tuple[Rubric, Rubric]:
+    """Both rubrics, each a file, a git version (REV:PATH) or loaded; ProblemError with both sides' errors."""
+    import tempfile
+
+    from .rubric.diff import read_rubric_at
+
+    with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:
+        sides = [(r, Report()) if isinstance(r, Rubric) else read_rubric_at(str(r), work) for r in (old, new)]
+    (a, ra), (b, rb) = sides
+    if a is None or b is None:
+        raise ProblemError(Report(ra.errors + rb.errors))
+    return a, b
+
+
+def extract_values(reports, rubric: str | Path | Rubric | None = None, *, year: int | None = None, every=False):
+    """``extract``: the indicator values read from annual reports (files or directories of .txt,
+    .docx, .pdf), each with the clause it was read from.  ``every`` keeps every reading, not only
+    the first of each field.  ``Extraction``: ``.found`` (records), ``.fields``, ``.warnings``,
+    ``.records()``.  An unreadable report or field dictionary raises ProblemError."""
+    from .extract import extract_reports, field_dictionary
+    from .extract.results import Extraction
+
+    if isinstance(rubric, Rubric):
+        fields = rubric.fields
+    else:
+        fields, report = field_dictionary(rubric)
+        if fields is None:
+            raise ProblemError(report)
+    found, report = extract_reports(reports, fields, year=year, every=every)
+    if not report.ok:
+        raise ProblemError(report)
+    return Extraction(found, fields, warnings=[p for p in report.sorted() if p.severity == "warning"])
+
+
+def evaluate_extraction(reports, gold, rubric: str | Path | Rubric | None = None, *, year: int | None = None):
+    """``extract --evaluate``: read the reports and compare with ``gold``, the values a person read
+    from them (an indicator file whose ``source`` column names each value's report): precision
+    and recall per field and overall, and every difference.  ``ExtractionCheck``: ``.evaluation``,
+    ``.warnings``, ``.records()``.  A gold file that cannot serve raises ProblemError (E-EVAL-GOLD)."""
+    from .core.messages import say
+    from .extract.evaluate import evaluate
+    from .extract.results import ExtractionCheck
+    from .extract.sources import report_files
+
+    found = extract_values(reports, rubric, year=year)
+    path = rubric.path if isinstance(rubric, Rubric) else str(rubric or "")
+    shell = Rubric(id="fields", name="fields", path=path, items={}, roots=[], fields=found.fields, total=0)
+    values, report = read_indicators_report([gold], shell)
+    if values is None:
+        raise ProblemError(Report(found.warnings + report.problems))
+    why = None
+    if values.values["source"].null_count() == values.values.height:
+        why = "extract.gold_no_source"
+    else:
+        files, _ = report_files(reports)
+        evaluation = evaluate(found.found, values.values, [p.stem for p in files])
+        why = None if evaluation.reports else "extract.gold_no_reports"
+    if why is not None:
+        gold_problem = problem("E-EVAL-GOLD", str(gold), reason=say(why, "zh"), reason_en=say(why, "en"))
+        raise ProblemError(Report([*found.warnings, gold_problem]))
+    return ExtractionCheck(evaluation, found.fields, warnings=found.warnings)
 
 
 def score_records(result: ScoreResult, items=None) -> list[dict]:
@@ -142,11 +266,30 @@ def score_records(result: ScoreResult, items=None) -> list[dict]:
     return _records(result, items)
 
 
-def synthesize(rubric: Rubric, units: int = 100, years: int = 3, seed: int = 0, last_year: int = 2024):
-    """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric reads."""
+def synthesize(
+    rubric: str | Path | Rubric | None = None,
+    units: int = 100,
+    years: int = 3,
+    seed: int = 0,
+    last_year: int = 2024,
+    *,
+    output: str | Path | None = None,
+):
+    """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric (a
+    file, loaded, or the bundled one) reads; the same seed gives the same rows.  With ``output``
+    (.csv with a BOM, or .parquet) they are also written there.  A polars frame."""
     from .data.synth import synth as _synth
 
-    return _synth(rubric, units, years, seed=seed, last_year=last_year)
+    if output is not None and Path(output).suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise ProblemError.one("E-USAGE-SYNTH-FILE", name=Path(output).name)
+    if last_year - years + 1 < 1949:
+        raise ProblemError.one("E-USAGE-SYNTH-YEARS", years=years, last_year=last_year)
+    frame = _synth(rubric_of(rubric), units, years, seed=seed, last_year=last_year)
+    if output is not None:
+        from .output.write import write_frame
+
+        write_frame(frame, Path(output))
+    return frame
 
 
 def score_files(rubric_path: str | Path, data_paths: list[str | Path]) -> ScoreResult:
@@ -170,6 +313,12 @@ __all__ = [
     "WhatIf",
     "benchmark",
     "check_rubric",
+    "check_rubrics",
+    "diff_report",
+    "evaluate_extraction",
+    "extract_values",
+    "show_rubric",
+    "rubric_schema",
     "diff_rubrics",
     "gaps",
     "load_indicators",

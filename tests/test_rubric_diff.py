@@ -195,7 +195,7 @@ def diff_of(tmp_path: Path, new_text: str, old_text: str = BASE) -> list[tuple]:
     (tmp_path / "old.yaml").write_text(old_text, encoding="utf-8")
     (tmp_path / "new.yaml").write_text(new_text, encoding="utf-8")
     d = diff_rubrics(load_rubric(tmp_path / "old.yaml"), load_rubric(tmp_path / "new.yaml"))
-    return [(c.kind, c.id, c.key, c.old, c.new) for c in d.changes]
+    return [(c.kind, c.id, c.key, d.worded(c.old), d.worded(c.new)) for c in d.changes]
 
 
 def test_reformatting_and_spelled_out_defaults_are_no_change(tmp_path):

@@ -74,7 +74,7 @@ def test_json_is_for_machines(monkeypatch):
         "column": None,
         "code": "W-CAP",
         "severity": "warning",
-        "message": "项目 1.3「未经合法性审查的决策」: the cap makes no sense: cap 1 is below one step, each 2",
+        "message": "item 1.3 '未经合法性审查的决策': the cap makes no sense: cap 1 is below one step, each 2",
     }
 
 

@@ -171,6 +171,14 @@ def warn(problems, lang: str) -> None:
         typer.echo(p.render(lang), err=True)
 
 
+def note(lines) -> None:
+    """Sentences beside the result (a verdict per file, a file written, a gate that failed): one line
+    each on stderr, in the order given; empty ones are skipped."""
+    for line in lines:
+        if line:
+            typer.echo(line, err=True)
+
+
 def score_inputs(rubric_path: Path | None, data: list[Path] | None, lang: str):
     """Load, read and score; the warnings the scores rest on go to stderr.  (rubric, result)."""
     from ..engine.score import score

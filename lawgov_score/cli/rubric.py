@@ -1,4 +1,4 @@
-"""`rubric check` and `rubric show`."""
+"""`rubric check`, `rubric show`, `rubric diff` and `rubric schema`."""
 
 from __future__ import annotations
 
@@ -7,19 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import (
-    EXIT_BAD,
-    EXIT_FOUND,
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    OutputOpt,
-    check_by,
-    emit,
-    fail,
-    guarded,
-    resolve_format,
-)
+from .common import DebugOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -43,58 +31,15 @@ def check_cmd(
     所查文件有错误（或 --strict 下有警告；空文件、无法读取的文件也算）时退出码为 1；
     只有用法不对（给出的路径不存在、目录中没有 .yaml）时为 2。
     细则中 waive: {代码: 理由} 可有意接受某个警告。"""
-    from ..api import check_rubric
-    from ..output.render import to_json
+    from .. import api
+    from ..views.rubric import check_summary, check_view
 
-    results = [(path, check_rubric(path)) for path in _expand(rubrics)]
-    # Bad usage (exit 2) is only a path that is not there; whatever is wrong in a file that is
-    # there, empty or unreadable included, is a problem the check found (exit 1).
-    not_there = [p for p in rubrics if not p.exists()]
-    failed = any(r.errors or (strict and r.warnings) for _, r in results)
-    if fmt == "json":
-        payload = [
-            {
-                "path": str(p),
-                "ok": not (r.errors or (strict and r.warnings)),
-                "errors": len(r.errors),
-                "warnings": len(r.warnings),
-                "problems": [x.to_dict(lang) for x in r.sorted()],
-            }
-            for p, r in results
-        ]
-        typer.echo(to_json(payload), nl=False)
-    else:
-        for path, report in results:
-            if report.problems:
-                typer.echo(report.render(lang))
-        for path, report in results:
-            e, w = len(report.errors), len(report.warnings)
-            ok = not (e or (strict and w))
-            if lang == "en":
-                typer.echo(f"{path}: {'ok' if ok else 'FAILED'} ({e} errors, {w} warnings)", err=True)
-            else:
-                typer.echo(f"{path}：{'通过' if ok else '未通过'}（错误 {e}，警告 {w}）", err=True)
-    if not_there:
-        return EXIT_BAD
-    return EXIT_FOUND if failed else 0
-
-
-def _expand(paths: list[Path]) -> list[Path]:
-    """A directory stands for the YAML files in it (sorted); files are kept as given."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(
-                q
-                for q in p.iterdir()
-                if q.is_file() and q.suffix.lower() in (".yaml", ".yml") and not q.name.startswith(".")
-            )
-            if not found:
-                fail(f"目录 {p} 中没有 .yaml 文件")
-            out += found
-        else:
-            out.append(p)
-    return out
+    out = output_to(fmt, None, lang, ("table", "json"))
+    checks = api.check_rubrics(rubrics, strict=strict)
+    code = show(check_view(checks, lang), out, checks)
+    if out.fmt == "table":
+        note(check_summary(checks, lang))
+    return code
 
 
 @rubric_app.command("show")
@@ -110,48 +55,12 @@ def show_cmd(
     debug: DebugOpt = False,
 ) -> int:
     """细则的树：编号、名称、分值、所读指标和评分规则。"""
-    import polars as pl
+    from .. import api
+    from ..views.rubric import rubric_tree_view
 
-    from ..core import bundled
-    from ..output.render import render, to_json
-    from ..rubric.load import load_rubric
-    from ..views.rubric import rubric_view
-
-    fmt = resolve_format(fmt, output)
-    rub = load_rubric(rubric or bundled.default_rubric())
-    df, cols = rubric_view(rub, lang)
-    if depth is not None:
-        df = df.filter(pl.col("level") <= depth)
-    if fmt == "json":
-        keys = ["id", "name", "level", "parent", "max", "rule"]
-        text = to_json([{k: r[k] for k in keys} for r in df.iter_rows(named=True)])
-    else:
-        head = rubric_header(rub, lang)
-        body = render(df.drop("rule"), cols, fmt, lang, rub.decimals)
-        text = (head + "\n" + body) if fmt != "csv" else body
-    emit(text, output, fmt)
-    return 0
-
-
-def rubric_header(rub, lang: str) -> str:
-    leaves = rub.leaves()
-    dims = len(rub.roots)
-    if lang == "en":
-        lines = [
-            f"{rub.name} ({rub.id}{', version ' + rub.version if rub.version else ''})",
-            f"{dims} dimensions, {len(rub.items) - len(leaves) - dims} sub-groups, {len(leaves)} items, {rub.total:g} points",
-        ]
-    else:
-        lines = [
-            f"{rub.name}（{rub.id}{'，版本 ' + rub.version if rub.version else ''}）",
-            f"一级指标 {dims} 个，末级项目 {len(leaves)} 个，满分 {rub.total:g} 分",
-        ]
-    if rub.note:
-        lines.append(rub.note.strip())
-    if rub.grades:
-        bands = "，".join(f"{g.name} ≥ {g.min_percent:g}%" for g in rub.grades)
-        lines.append(("grades: " if lang == "en" else "等次：") + bands)
-    return "\n".join(lines) + "\n"
+    out = output_to(fmt, output, lang)
+    tree = api.show_rubric(rubric, depth=depth)
+    return show(rubric_tree_view(tree, lang), out, tree)
 
 
 @rubric_app.command("diff")
@@ -188,58 +97,16 @@ def diff_cmd(
 
     按编译后的结构比较，而非文本：新增、删除、改名、改编号、移动的项目，分值、规则、目标、指标、等次、加分上限的变化。
     OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
-    import tempfile
+    from .. import api
+    from ..views.diff import diff_view, gate_note
 
-    from ..core.problems import ProblemError, Report
-
-    fmt = resolve_format(fmt, output, ["table", "markdown", "json"])
-    if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
-        fail("--fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录")
-    check_by(by)
-    from ..rubric.diff import diff_rubrics, read_rubric_at
-
-    with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:
-        a, ra = read_rubric_at(old, work)
-        b, rb = read_rubric_at(new, work)
-    if a is None or b is None:
-        raise ProblemError(Report(ra.errors + rb.errors))
-    diff = diff_rubrics(a, b, lang)
-    impact = gate = None
-    if data and any(c.scoring for c in diff.changes):  # otherwise every score is the same: nothing to rank
-        impact, gate = _impact(a, b, data, by, top, fail_on_rank_change, fail_on_grade_change)
-    from ..views.diff import render_diff
-
-    emit(render_diff(diff, old, new, fmt, lang, impact, gate), output, fmt)
-    if gate is not None and gate.failed:
-        if fmt != "table" or output is not None:  # the table already lists the tripped units
-            typer.echo(
-                f"门槛未通过：{len(gate.tripped)} 个单位·年度"
-                if lang != "en"
-                else f"gates failed: {len(gate.tripped)} unit-years",
-                err=True,
-            )
-        return EXIT_FOUND
-    return 0
-
-
-def _impact(a, b, data, by, top, rank_gate, grade_gate):
-    """Score the same data with both rubrics (read with both field dictionaries) and compare."""
-    import dataclasses
-
-    from ..analysis.impact import gates, movers, rank_impact
-    from ..core.problems import ProblemError
-    from ..data.read import read_indicators_report
-    from ..engine.score import score
-    from ..views.diff import Gate, Impact
-
-    reader = dataclasses.replace(b, fields={**a.fields, **b.fields})
-    inds, report = read_indicators_report(data, reader)
-    if inds is None:
-        raise ProblemError(report)
-    units = rank_impact(score(a, inds), score(b, inds), by=by)
-    impact = Impact(units=units, movers=movers(units, top), data=[str(p) for p in data], by=by)
-    gate = Gate(rank_gate, grade_gate, gates(units, rank_change=rank_gate, grade_change=grade_gate))
-    return impact, gate
+    out = output_to(fmt, output, lang, ("table", "markdown", "json"))
+    gates = {"fail_on_rank_change": fail_on_rank_change, "fail_on_grade_change": fail_on_grade_change}
+    report = api.diff_report(old, new, data, by=by, top=top, **gates)
+    code = show(diff_view(report, lang), out, report)
+    if out.fmt != "table" or out.to_file:  # a table on screen already lists the tripped units
+        note([gate_note(report, lang)])
+    return code
 
 
 @rubric_app.command("schema")
@@ -251,7 +118,7 @@ def schema_cmd(
     """打印细则格式的 JSON Schema，供编辑器补全和校验。
 
     细则文件与指标字典文件均适用。细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
-    from ..rubric.schema import schema_text
+    from .. import api
+    from ..views.rubric import schema_view
 
-    emit(schema_text(), output, "json")
-    return 0
+    return show(schema_view(api.rubric_schema()), output_to("json", output, "zh", ("json",)))

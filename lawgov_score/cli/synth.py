@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOpt, LangOpt, RubricOpt, fail, guarded
+from .common import DebugOpt, LangOpt, RubricOpt, guarded, note
 
 
 def register(app: typer.Typer) -> None:
@@ -33,37 +33,9 @@ def synth_cmd(
     """生成合成（虚构）指标数据，供试用和测试。
 
     细则用到的每个指标都有值；单位名为“合成…”，佐证与来源列为 synthetic；同一种子得到相同文件。"""
-    from ..core import bundled
-    from ..core.problems import ProblemError
-    from ..data.synth import synth
-    from ..output.write import write_frame
-    from ..rubric.load import read_rubric
+    from .. import api
+    from ..views.extract import synth_notes
 
-    if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
-        fail(f"输出文件须为 .csv 或 .parquet，而不是“{output.name}”")
-    if last_year - years + 1 < 1949:
-        fail(f"--years {years} 与 --last-year {last_year} 使第一年早于 1949 年")
-    rub, report = read_rubric(rubric or bundled.default_rubric())
-    if rub is None:
-        raise ProblemError(report)
-    frame = synth(rub, units, years, seed=seed, last_year=last_year)
-    write_frame(frame, output)
-    first = last_year - years + 1
-    if lang == "en":
-        typer.echo(
-            f"wrote {output}: {units} synthetic units × {years} years ({first}–{last_year}), {frame.height} values, seed {seed}",
-            err=True,
-        )
-    else:
-        typer.echo(
-            f"已写出 {output}：合成数据 {units} 个单位 × {years} 年（{first}—{last_year}），{frame.height} 个数值，种子 {seed}",
-            err=True,
-        )
-    if "synthetic" not in output.name.lower():
-        typer.echo(
-            "注意：文件名中没有 synthetic；合成数据的文件名宜标明 synthetic，以免与真实数据混淆"
-            if lang != "en"
-            else "note: the file name does not say synthetic; name made-up data so nobody mistakes it for real",
-            err=True,
-        )
+    frame = api.synthesize(rubric, units, years, seed=seed, last_year=last_year, output=output)
+    note(synth_notes(output, frame, units, years, last_year, seed, lang))
     return 0

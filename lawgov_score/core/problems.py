@@ -433,6 +433,35 @@ CATALOGUE: dict[str, Code] = _codes(
         "{where}: the waived '{waived}' does not occur; remove the waiver",
     ),
     # --- rubric commands and rubric words (check, show, diff, schema; E-TREE reasons) ----------------
+    Code(
+        "E-USAGE-NO-YAML",
+        "error",
+        "目录 {directory} 中没有 .yaml 文件",
+        "the directory {directory} holds no .yaml file",
+        "E-USAGE-NO-YAML: 目录 rubrics/draft 中没有 .yaml 文件",
+    ),
+    Code(
+        "E-USAGE-GATE-DATA",
+        "error",
+        "--fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录",
+        "--fail-on-rank-change and --fail-on-grade-change need data: give indicator files or directories "
+        "after the two rubrics",
+        "E-USAGE-GATE-DATA: --fail-on-rank-change 和 --fail-on-grade-change 需要数据：在两份细则后给出指标文件或目录",
+    ),
+    Code(
+        "E-USAGE-SYNTH-FILE",
+        "error",
+        "输出文件须为 .csv 或 .parquet，而不是“{name}”",
+        "the output file must be .csv or .parquet, not '{name}'",
+        "E-USAGE-SYNTH-FILE: 输出文件须为 .csv 或 .parquet，而不是“synthetic.xlsx”",
+    ),
+    Code(
+        "E-USAGE-SYNTH-YEARS",
+        "error",
+        "--years {years} 与 --last-year {last_year} 使第一年早于 1949 年",
+        "--years {years} with --last-year {last_year} would start before 1949",
+        "E-USAGE-SYNTH-YEARS: --years 50 与 --last-year 1990 使第一年早于 1949 年",
+    ),
     # --- rubric diff ------------------------------------------------------------------------------
     Code("E-GIT", "error", "无法从 git 取得“{spec}”：{reason}", "cannot read '{spec}' from git: {reason}"),
 )
@@ -501,6 +530,8 @@ class Problem:
         entry = CATALOGUE[self.code]
         template = entry.en if lang == "en" else entry.zh
         params = {k: in_words(v, lang) for k, v in self.params}
+        if lang == "en":  # a parameter given in English too (``where_en``) reads so in an English message
+            params.update({k[:-3]: in_words(v, lang) for k, v in self.params if k.endswith("_en")})
         text = template.format_map(_Defaulting(params))
         # A suggestion is stored as a bare word so it can be phrased in either language.
         if params.get("suggestion"):
@@ -597,6 +628,14 @@ class Report:
     def render(self, lang: str = "zh") -> str:
         """Every problem on its own line, sorted."""
         return "\n".join(p.render(lang) for p in self.sorted())
+
+    def passed(self, strict: bool = False) -> bool:
+        """No error (and, ``strict``, no warning either): what a check counts as passing."""
+        return not (self.errors or (strict and self.warnings))
+
+    def to_dict(self, lang: str = "zh") -> list[dict]:
+        """Every problem as a record (path, line, column, code, severity, message), in file order."""
+        return [p.to_dict(lang) for p in self.sorted()]
 
 
 class ProblemError(Exception):

@@ -52,6 +52,8 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
 
 def render_view(view: View, fmt: str) -> str | bytes:
     """A whole view in one format: text for table, markdown, csv and json; bytes for xlsx."""
+    if fmt in view.text:
+        return view.text[fmt]
     if fmt == "json":
         first = view.tables[0] if view.tables else None
         return to_json(

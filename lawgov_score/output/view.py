@@ -32,7 +32,8 @@ class View:
     * ``table`` / ``markdown``: ``lines`` (markdown: as a list), then every table;
     * ``csv``: the table ``csv_table`` alone (a CSV file holds one table);
     * ``json``: ``document`` (or the records of the first table when it is None);
-    * ``xlsx``: ``sheets`` (``output.xlsx.Sheet``; None: the command writes no workbook)."""
+    * ``xlsx``: ``sheets`` (``output.xlsx.Sheet``; None: the command writes no workbook);
+    * any text format in ``text``: that text as it is."""
 
     lines: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -42,3 +43,6 @@ class View:
     title: str = ""  # the workbook's title
     decimals: int = 2
     lang: str = "zh"
+    # a text format laid out by the view itself, where lines and tables cannot hold its shape
+    # (a report with headings between tables, folded sections): fmt → the whole text
+    text: dict[str, str] = field(default_factory=dict)

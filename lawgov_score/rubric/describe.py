@@ -1,9 +1,12 @@
 """A rule in words: one line a person can check against the written rubric (``rubric show``,
-``rubric diff``, the report's method notes)."""
+``rubric diff``, the report's method notes).  The sentences are ``rubric.rule.*`` in the catalogue."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from ..core.groups import META_NAMES
+from ..core.messages import say
 from .compiled import Item, Rubric
 
 GROUP_ZH = {k: zh for k, (zh, _) in META_NAMES.items()}
@@ -17,85 +20,137 @@ def describe_rule(item: Item, rubric: Rubric, lang: str = "zh") -> str:
     """One line a person can check against the written rubric."""
     r = item.rule
     f = rubric.fields.get(item.field) if item.field else None
-    u = "%" if f is not None and f.type == "percent" else (f.unit if f is not None else "")
-    P = _n(item.max)
-    hi = getattr(r, "direction", "higher") == "higher"
-    en = lang == "en"
-    t = r.type
-    if t == "boolean":
-        return (
-            f"{'yes' if r.expect else 'no'}: {P}, else 0" if en else f"{'是' if r.expect else '否'}得 {P} 分，否则 0 分"
-        )
-    if t == "threshold":
-        op = "≥" if hi else "≤"
-        return (
-            f"{op} {_n(r.target)}{u}: {P}, else {_n(r.partial)}"
-            if en
-            else f"{op} {_n(r.target)}{u} 得 {P} 分，否则 {_n(r.partial)} 分"
-        )
-    if t == "linear":
-        return (
-            f"linear from {_n(r.floor)}{u} (0) to {_n(r.target)}{u} ({P})"
-            if en
-            else f"{_n(r.floor)}{u} 得 0 分至 {_n(r.target)}{u} 得 {P} 分，其间按比例"
-        )
-    if t == "bands":
-        op = "≥" if hi else "≤"
-        parts = [f"{op}{_n(b.at)}{u}→{_n(b.points)}" for b in r.bands]
-        return "; ".join(parts) + (f"; else {_n(r.else_)}" if en else f"；其余 {_n(r.else_)} 分")
-    if t == "deduct":
-        per = "" if r.per == 1 else _n(r.per)
-        cap = _n(r.cap if r.cap is not None else item.max)
-        if en:
-            return f"target {_n(r.target)}{u}: −{_n(r.each)} per {per or ''}{u or 'unit'} {'short' if hi else 'over'}, at most −{cap}"
-        word = "每少" if hi else "每多"
-        return f"目标 {_n(r.target)}{u}，{word}{per or '1'}{u or ''}扣 {_n(r.each)} 分，最多扣 {cap} 分"
-    if t == "graded":
-        parts = [f"{k}→{_n(v * item.max)}" for k, v in r.levels.items()]
-        return "; ".join(parts) if en else "，".join(parts)
-    if t == "direct":
-        return f"score entered by assessor, 0–{P}" if en else f"评估组直接打分，0–{P} 分"
-    if t == "negative":
-        return (
-            f"−{_n(r.each)} each, at most −{_n(r.cap)}"
-            if en
-            else f"每发生一次扣 {_n(r.each)} 分，最多扣 {_n(r.cap)} 分"
-        )
-    if t == "bonus":
-        return f"+{_n(r.each)} each, at most +{_n(r.cap)}" if en else f"每项加 {_n(r.each)} 分，最多加 {_n(r.cap)} 分"
-    if t == "veto":
-        if r.when is not None:
-            cond = ("yes" if r.when else "no") if en else ("为“是”" if r.when else "为“否”")
-        elif r.above is not None:
-            cond = f"> {_n(r.above)}{u}"
-        else:
-            cond = f"< {_n(r.below)}{u}"
-        caps = []
-        if r.cap_total is not None:
-            caps.append(f"total ≤ {_n(r.cap_total)}" if en else f"总分不超过 {_n(r.cap_total)}")
-        if r.cap_grade is not None:
-            caps.append(f"grade at most {r.cap_grade}" if en else f"等次最高为{r.cap_grade}")
-        return (f"veto when {cond}: " + ", ".join(caps)) if en else (f"一票否决：{cond}时" + "，".join(caps))
-    peers = (
-        ("same year" + (f" and {r.within}" if r.within else ""))
-        if en
-        else ("同年度" + ("同" + GROUP_ZH.get(r.within, r.within) if r.within else "") + "单位")
-    )
+    unit = "%" if f is not None and f.type == "percent" else (f.unit if f is not None else "")
+    higher = getattr(r, "direction", "higher") == "higher"
+    params = {"points": _n(item.max), "u": unit, "op": "≥" if higher else "≤"}
+    build = _RULES.get(r.type)
+    if build is None:
+        return r.type
+    return build(_Say(lang, higher), r, item, params)
+
+
+def describe_item(item: Item, rubric: Rubric, lang: str = "zh") -> str:
+    """What an item is worth and how it scores, in one line (an item added or removed in a diff)."""
+    if item.children:
+        leaves = sum(1 for it in rubric.items.values() if it.is_leaf and _under(rubric, it, item.id))
+        return say("rubric.rule.parent_summary", lang, points=_n(item.max), leaves=leaves)
+    rule = describe_rule(item, rubric, lang)
+    return say("rubric.rule.leaf_summary", lang, points=_n(item.max), source=item.value_source, rule=rule)
+
+
+def _under(rubric: Rubric, item: Item, ancestor: str) -> bool:
+    cur = item.parent
+    while cur is not None:
+        if cur == ancestor:
+            return True
+        cur = rubric.items[cur].parent
+    return False
+
+
+class _Say:
+    """``say`` bound to one language, for the sentences of one rule."""
+
+    def __init__(self, lang: str, higher: bool):
+        self.lang, self.higher = lang, higher
+
+    def __call__(self, key: str, **params: Any) -> str:
+        return say(f"rubric.rule.{key}", self.lang, **params)
+
+
+def _boolean(s: _Say, r, item: Item, p: dict) -> str:
+    return s("boolean", answer=s("yes" if r.expect else "no"), **p)
+
+
+def _threshold(s: _Say, r, item: Item, p: dict) -> str:
+    return s("threshold", target=_n(r.target), partial=_n(r.partial), **p)
+
+
+def _linear(s: _Say, r, item: Item, p: dict) -> str:
+    return s("linear", floor=_n(r.floor), target=_n(r.target), **p)
+
+
+def _bands(s: _Say, r, item: Item, p: dict) -> str:
+    parts = [f"{p['op']}{_n(b.at)}{p['u']}→{_n(b.points)}" for b in r.bands]
+    return s("bands", bands="; ".join(parts), rest=_n(r.else_))
+
+
+def _deduct(s: _Say, r, item: Item, p: dict) -> str:
+    per = "" if r.per == 1 else _n(r.per)
+    cap = _n(r.cap if r.cap is not None else item.max)
+    key = "deduct_short" if s.higher else "deduct_over"
+    params = {"per": per, "per1": per or "1", "unit": p["u"] or s("unit")}
+    return s(key, target=_n(r.target), each=_n(r.each), cap=cap, **params, **p)
+
+
+def _graded(s: _Say, r, item: Item, p: dict) -> str:
+    return s("graded_join").join(f"{k}→{_n(v * item.max)}" for k, v in r.levels.items())
+
+
+def _direct(s: _Say, r, item: Item, p: dict) -> str:
+    return s("direct", **p)
+
+
+def _negative(s: _Say, r, item: Item, p: dict) -> str:
+    return s("negative", each=_n(r.each), cap=_n(r.cap))
+
+
+def _bonus(s: _Say, r, item: Item, p: dict) -> str:
+    return s("bonus", each=_n(r.each), cap=_n(r.cap))
+
+
+def _veto(s: _Say, r, item: Item, p: dict) -> str:
+    if r.when is not None:
+        cond = s("veto_yes" if r.when else "veto_no")
+    elif r.above is not None:
+        cond = f"> {_n(r.above)}{p['u']}"
+    else:
+        cond = f"< {_n(r.below)}{p['u']}"
+    caps = []
+    if r.cap_total is not None:
+        caps.append(s("veto_cap_total", cap=_n(r.cap_total)))
+    if r.cap_grade is not None:
+        caps.append(s("veto_cap_grade", grade=r.cap_grade))
+    return s("veto", cond=cond, caps=s("veto_join").join(caps))
+
+
+def _peers(s: _Say, r) -> str:
+    """The units a relative rule compares with: the same year (and group)."""
+    if not r.within:
+        return s("peers_year")
+    return s("peers_group", group=GROUP_ZH.get(r.within, r.within) if s.lang != "en" else r.within)
+
+
+def _alone(s: _Say, r) -> str:
     # the default (`alone: missing`) is the documented one; another choice is said
-    alone = {"full": ("; no peer: full", "；无可比单位时得满分"), "zero": ("; no peer: 0", "；无可比单位时得 0 分")}
-    alone = alone.get(r.alone, ("", ""))[0 if en else 1]
-    if t == "ratio_to_best":
-        return (
-            f"value / best among {peers} × {P}" if en else f"实际值 ÷ {peers}最{'高' if hi else '低'}值 × {P}"
-        ) + alone
-    if t == "rank":
-        pts = "/".join(_n(p) for p in r.by_rank)
-        text = (
-            f"by rank among {peers}: {pts}, else {_n(r.else_)}"
-            if en
-            else f"按{peers}排名得 {pts} 分，其余 {_n(r.else_)} 分"
-        )
-        return text + alone
-    if t == "minmax":
-        return (f"min-max among {peers} × {P}" if en else f"按{peers}最小—最大值折算 × {P}") + alone
-    return t
+    return s(f"alone_{r.alone}") if r.alone in ("full", "zero") else ""
+
+
+def _ratio_to_best(s: _Say, r, item: Item, p: dict) -> str:
+    key = "ratio_to_best_high" if s.higher else "ratio_to_best_low"
+    return s(key, peers=_peers(s, r), **p) + _alone(s, r)
+
+
+def _rank(s: _Say, r, item: Item, p: dict) -> str:
+    pts = "/".join(_n(x) for x in r.by_rank)
+    return s("rank", peers=_peers(s, r), by_rank=pts, rest=_n(r.else_)) + _alone(s, r)
+
+
+def _minmax(s: _Say, r, item: Item, p: dict) -> str:
+    return s("minmax", peers=_peers(s, r), **p) + _alone(s, r)
+
+
+_RULES: dict[str, Callable[[_Say, Any, Item, dict], str]] = {
+    "boolean": _boolean,
+    "threshold": _threshold,
+    "linear": _linear,
+    "bands": _bands,
+    "deduct": _deduct,
+    "graded": _graded,
+    "direct": _direct,
+    "negative": _negative,
+    "bonus": _bonus,
+    "veto": _veto,
+    "ratio_to_best": _ratio_to_best,
+    "rank": _rank,
+    "minmax": _minmax,
+}

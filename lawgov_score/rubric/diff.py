@@ -7,7 +7,9 @@ spelling a default out changes nothing, while a changed target or weight always 
 Items are paired by id; an id that disappears while another appears is the same item
 renumbered when both carry the same name (or, for leaves, read the same field).  Each change is
 one ``Change``: what kind, which item, which key, the old and the new value, and whether it can
-change a score.
+change a score.  Where a value is an item or a rule as a whole (an item added or removed, a rule
+of another type), the change holds a ``Described`` that ``RubricDiff.worded`` puts into words in
+either language; the comparison itself has no words.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from typing import Any
 
 from ..core.problems import Report
 from .compiled import Item, Rubric
-from .describe import describe_rule
 
 # Rule keys that are thresholds (what a unit must reach), reported as "target" changes.
 TARGET_KEYS = frozenset({"target", "floor", "bands", "above", "below"})
@@ -39,18 +40,18 @@ class Change:
 
     @property
     def scoring(self) -> bool:
+        """Whether the change can change a score (a renamed item or a new description cannot)."""
         return self.kind not in TEXT_KINDS
 
-    def to_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "name": self.name,
-            "key": self.key,
-            "old": _plain(self.old),
-            "new": _plain(self.new),
-            "scoring": self.scoring,
-        }
+
+@dataclass(frozen=True)
+class Described:
+    """An item of one side as a whole (``summary``: its points, field and rule) or its rule alone
+    (``rule``), worded when shown (``RubricDiff.worded``)."""
+
+    side: str  # "old" or "new"
+    id: str
+    what: str  # "summary" or "rule"
 
 
 @dataclass
@@ -62,13 +63,40 @@ class RubricDiff:
 
     @property
     def changed(self) -> bool:
+        """Whether anything changed."""
         return bool(self.changes)
 
     def counts(self) -> dict[str, int]:
+        """kind → how many changes of that kind."""
         out: dict[str, int] = {}
         for c in self.changes:
             out[c.kind] = out.get(c.kind, 0) + 1
         return out
+
+    def worded(self, value: Any, lang: str = "zh") -> Any:
+        """A change's old or new value: a ``Described`` item or rule in words, anything else as it is."""
+        if not isinstance(value, Described):
+            return value
+        from .describe import describe_item, describe_rule
+
+        rubric = self.old if value.side == "old" else self.new
+        item = rubric.items[value.id]
+        return describe_item(item, rubric, lang) if value.what == "summary" else describe_rule(item, rubric, lang)
+
+    def records(self, lang: str = "zh") -> list[dict]:
+        """The changes as JSON-ready records (kind, id, name, key, old, new, scoring)."""
+        return [
+            {
+                "kind": c.kind,
+                "id": c.id,
+                "name": c.name,
+                "key": c.key,
+                "old": _plain(self.worded(c.old, lang)),
+                "new": _plain(self.worded(c.new, lang)),
+                "scoring": c.scoring,
+            }
+            for c in self.changes
+        ]
 
 
 def show(value: Any) -> str:
@@ -102,29 +130,6 @@ def _rule_dump(item: Item) -> dict | None:
     return item.rule.model_dump(by_alias=True) if item.rule is not None else None
 
 
-def _summary(item: Item, rubric: Rubric, lang: str = "zh") -> str:
-    """What an added or removed item is worth and how it scores."""
-    if item.children:
-        n = sum(1 for it in rubric.items.values() if it.is_leaf and _under(rubric, it, item.id))
-        return f"{item.max:g} 分，含 {n} 个末级项目" if lang != "en" else f"{item.max:g} points, {n} leaf items"
-    head = f"{item.max:g} 分" if lang != "en" else f"{item.max:g} points"
-    src = item.value_source
-    return (
-        f"{head}；{src}；{describe_rule(item, rubric, lang)}"
-        if lang != "en"
-        else f"{head}; {src}; {describe_rule(item, rubric, lang)}"
-    )
-
-
-def _under(rubric: Rubric, item: Item, ancestor: str) -> bool:
-    cur = item.parent
-    while cur is not None:
-        if cur == ancestor:
-            return True
-        cur = rubric.items[cur].parent
-    return False
-
-
 def pair_items(old: Rubric, new: Rubric) -> dict[str, str]:
     """new id → old id: the same id, else the same name, else (leaves) the same field, each unique."""
     pairs = {i: i for i in new.items if i in old.items}
@@ -149,29 +154,43 @@ def pair_items(old: Rubric, new: Rubric) -> dict[str, str]:
     return pairs
 
 
-def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
+def diff_rubrics(old: Rubric, new: Rubric) -> RubricDiff:
     """Every change from ``old`` to ``new`` (rubric settings first, then items in the new order)."""
     pairs = pair_items(old, new)
     back = {o: n for n, o in pairs.items()}
-    out: list[Change] = []
+    out = _settings(old, new) + _field_defs(old, new)
+    for nid, n in new.items.items():
+        if nid not in pairs:
+            out.append(Change("added", nid, n.name, "item", None, Described("new", nid, "summary")))
+        else:
+            out += _item(old.items[pairs[nid]], n, back)
+    for oid, o in old.items.items():
+        if oid not in back:
+            out.append(Change("removed", oid, o.name, "item", Described("old", oid, "summary"), None))
+    return RubricDiff(old=old, new=new, changes=out, pairs=pairs)
 
-    def rubric_level(kind: str, key: str, a: Any, b: Any) -> None:
+
+def _settings(old: Rubric, new: Rubric) -> list[Change]:
+    """The rubric's own settings: id, name, version, total, aggregate, decimals, bonus cap, grades."""
+    out: list[Change] = []
+    settings = [("rubric", key) for key in ("id", "name", "version")]
+    settings += [(key, key) for key in ("total", "aggregate", "decimals", "bonus_cap")]
+    for kind, key in settings:
+        a, b = getattr(old, key), getattr(new, key)
         if a != b:
             out.append(Change(kind, "", "", key, a, b))
-
-    for key in ("id", "name", "version"):
-        rubric_level("rubric", key, getattr(old, key), getattr(new, key))
-    rubric_level("total", "total", old.total, new.total)
-    rubric_level("aggregate", "aggregate", old.aggregate, new.aggregate)
-    rubric_level("decimals", "decimals", old.decimals, new.decimals)
-    rubric_level("bonus_cap", "bonus_cap", old.bonus_cap, new.bonus_cap)
     og = {g.name: g.min_percent for g in old.grades}
     ng = {g.name: g.min_percent for g in new.grades}
     for name in [*ng, *[n for n in og if n not in ng]]:
         if og.get(name) != ng.get(name):
             out.append(Change("grades", "", name, f"grades.{name}", og.get(name), ng.get(name)))
-    used = sorted(old.used_fields() | new.used_fields())
-    for fid in used:
+    return out
+
+
+def _field_defs(old: Rubric, new: Rubric) -> list[Change]:
+    """Definitions of the fields either rubric reads, and the constraints on the data."""
+    out: list[Change] = []
+    for fid in sorted(old.used_fields() | new.used_fields()):
         a, b = old.fields.get(fid), new.fields.get(fid)
         if a is None or b is None:
             continue
@@ -179,70 +198,56 @@ def diff_rubrics(old: Rubric, new: Rubric, lang: str = "zh") -> RubricDiff:
             va, vb = getattr(a, key), getattr(b, key)
             if va != vb:
                 out.append(Change("field_def", "", b.name, f"fields.{fid}.{key}", va, vb))
-
     # constraints decide which data is accepted: each one added, removed or made milder/stricter
     oc, nc = ({c.check: c.severity for c in r.constraints} for r in (old, new))
     for check in [*oc, *[c for c in nc if c not in oc]]:
         if oc.get(check) != nc.get(check):
             out.append(Change("field_def", "", check, "constraints", oc.get(check), nc.get(check)))
+    return out
 
-    for nid, n in new.items.items():
-        if nid not in pairs:
-            out.append(Change("added", nid, n.name, "item", None, _summary(n, new, lang)))
-            continue
-        o = old.items[pairs[nid]]
-        if o.id != n.id:
-            out.append(Change("renumbered", nid, n.name, "id", o.id, n.id))
-        if o.name != n.name:
-            out.append(Change("renamed", nid, n.name, "name", o.name, n.name))
-        if back.get(o.parent) != n.parent:
-            out.append(Change("moved", nid, n.name, "parent", o.parent, n.parent))
-        if o.max != n.max:
-            out.append(Change("points", nid, n.name, "points", o.max, n.max))
-        for kind, key in (("weight", "weight"), ("aggregate", "aggregate"), ("missing", "missing")):
-            a, b = getattr(o, key), getattr(n, key)
-            if kind == "aggregate" and not (o.children and n.children):
-                continue
-            if kind == "missing" and not (o.is_leaf and n.is_leaf):
-                continue
-            if a != b:
-                out.append(Change(kind, nid, n.name, key, a, b))
-        for key in ("field", "formula", "unit"):
-            if getattr(o, key) != getattr(n, key):
-                out.append(Change("field", nid, n.name, key, getattr(o, key), getattr(n, key)))
-        ro, rn = _rule_dump(o), _rule_dump(n)
-        if ro != rn:
-            if ro is None or rn is None or ro["type"] != rn["type"]:
-                out.append(
-                    Change(
-                        "rule",
-                        nid,
-                        n.name,
-                        "rule",
-                        describe_rule(o, old, lang) if ro else None,
-                        describe_rule(n, new, lang) if rn else None,
-                    )
-                )
-            else:
-                for key in [*rn]:
-                    if ro.get(key) != rn.get(key):
-                        out.append(
-                            Change(
-                                "target" if key in TARGET_KEYS else "rule",
-                                nid,
-                                n.name,
-                                f"rule.{key}",
-                                ro.get(key),
-                                rn.get(key),
-                            )
-                        )
-        for key in ("evidence", "description"):
-            if (getattr(o, key) or "") != (getattr(n, key) or ""):
-                out.append(Change(key, nid, n.name, key, getattr(o, key), getattr(n, key)))
-    for oid, o in old.items.items():
-        if oid not in back:
-            out.append(Change("removed", oid, o.name, "item", _summary(o, old, lang), None))
-    return RubricDiff(old=old, new=new, changes=out, pairs=pairs)
+
+def _item(o: Item, n: Item, back: dict[str, str]) -> list[Change]:
+    """What changed on one item present in both rubrics (``back``: old id → new id)."""
+    nid = n.id
+    out: list[Change] = []
+
+    def changed(kind: str, key: str, a: Any, b: Any) -> None:
+        if a != b:
+            out.append(Change(kind, nid, n.name, key, a, b))
+
+    changed("renumbered", "id", o.id, n.id)
+    changed("renamed", "name", o.name, n.name)
+    if back.get(o.parent) != n.parent:
+        out.append(Change("moved", nid, n.name, "parent", o.parent, n.parent))
+    changed("points", "points", o.max, n.max)
+    changed("weight", "weight", o.weight, n.weight)
+    if o.children and n.children:
+        changed("aggregate", "aggregate", o.aggregate, n.aggregate)
+    if o.is_leaf and n.is_leaf:
+        changed("missing", "missing", o.missing, n.missing)
+    for key in ("field", "formula", "unit"):
+        changed("field", key, getattr(o, key), getattr(n, key))
+    out += _rule(o, n)
+    for key in ("evidence", "description"):
+        if (getattr(o, key) or "") != (getattr(n, key) or ""):  # no text and empty text are the same
+            out.append(Change(key, nid, n.name, key, getattr(o, key), getattr(n, key)))
+    return out
+
+
+def _rule(o: Item, n: Item) -> list[Change]:
+    """A rule of another type is one change (described in words); otherwise each key that changed."""
+    ro, rn = _rule_dump(o), _rule_dump(n)
+    if ro == rn:
+        return []
+    if ro is None or rn is None or ro["type"] != rn["type"]:
+        before = Described("old", o.id, "rule") if ro else None
+        after = Described("new", n.id, "rule") if rn else None
+        return [Change("rule", n.id, n.name, "rule", before, after)]
+    return [
+        Change("target" if key in TARGET_KEYS else "rule", n.id, n.name, f"rule.{key}", ro.get(key), rn.get(key))
+        for key in rn
+        if ro.get(key) != rn.get(key)
+    ]
 
 
 def read_rubric_at(spec: str, workdir) -> tuple[Rubric | None, Report]:

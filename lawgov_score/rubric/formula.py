@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 FUNCTIONS = {"min": (1, None), "max": (1, None), "abs": (1, 1), "coalesce": (1, None)}
 
@@ -29,7 +29,25 @@ Ast = Union[tuple]  # ("num", v) | ("field", id) | ("neg", a) | ("bin", op, a, b
 
 
 class FormulaError(ValueError):
-    """A formula that does not parse; the message says where and why."""
+    """A formula that does not parse; the message says where and why, in either language.
+
+    ``key`` names the sentence in the catalogue (``rubric.formula.<key>``); ``str(error)`` is
+    the Chinese message, ``error.message("en")`` the English one."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(self.message("zh"))
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in ``lang``."""
+        from ..core.messages import say
+
+        params = {k: say("rubric.formula.end", lang) if v is _END else v for k, v in self.params.items()}
+        return say(f"rubric.formula.{self.key}", lang, **params)
+
+
+_END = object()  # "the end of the formula", a word in either language
 
 
 @dataclass
@@ -47,7 +65,7 @@ def _tokens(src: str) -> list[_Tok]:
         m = _TOKEN.match(src, pos)
         if not m or m.end() == pos:
             bad = src[pos:].lstrip()[:1]
-            raise FormulaError(f"第 {pos + 1} 个字符“{bad}”不能出现在公式中（只允许数字、指标编号、+ - * / 和括号）")
+            raise FormulaError("bad_char", pos=pos + 1, char=bad)
         kind = m.lastgroup or "op"
         out.append(_Tok(kind, m.group(kind), m.start(kind)))
         pos = m.end()
@@ -71,15 +89,15 @@ class _Parser:
     def expect(self, text: str) -> None:
         tok = self.take()
         if tok.text != text:
-            raise FormulaError(f"第 {tok.pos + 1} 个字符处应为“{text}”，实为“{tok.text or '结尾'}”")
+            raise FormulaError("expected", pos=tok.pos + 1, wanted=text, found=tok.text or _END)
 
     def parse(self) -> Ast:
         if self.peek().kind == "end":
-            raise FormulaError("公式为空")
+            raise FormulaError("empty")
         node = self.expr()
         tok = self.peek()
         if tok.kind != "end":
-            raise FormulaError(f"第 {tok.pos + 1} 个字符处多出“{tok.text}”")
+            raise FormulaError("extra", pos=tok.pos + 1, found=tok.text)
         return node
 
     def expr(self) -> Ast:
@@ -109,7 +127,7 @@ class _Parser:
         if tok.kind == "name":
             if self.peek().text == "(":
                 if tok.text not in FUNCTIONS:
-                    raise FormulaError(f"未知函数“{tok.text}”；可用：{', '.join(FUNCTIONS)}")
+                    raise FormulaError("unknown_function", name=tok.text, choices=", ".join(FUNCTIONS))
                 self.take()
                 args = [self.expr()]
                 while self.peek().text == ",":
@@ -118,20 +136,20 @@ class _Parser:
                 self.expect(")")
                 lo, hi = FUNCTIONS[tok.text]
                 if len(args) < lo or (hi is not None and len(args) > hi):
-                    raise FormulaError(f"函数 {tok.text} 的参数个数不对")
+                    raise FormulaError("arity", name=tok.text)
                 return ("call", tok.text, args)
             return ("field", tok.text)
         if tok.text == "(":
             node = self.expr()
             self.expect(")")
             return node
-        raise FormulaError(f"第 {tok.pos + 1} 个字符处不应出现“{tok.text or '结尾'}”")
+        raise FormulaError("unexpected", pos=tok.pos + 1, found=tok.text or _END)
 
 
 def parse(src: str) -> Ast:
     """Parse a formula; raise FormulaError with a message fit for the user."""
     if not isinstance(src, str):
-        raise FormulaError("公式须为文字")
+        raise FormulaError("not_text")
     return _Parser(src).parse()
 
 
@@ -143,11 +161,11 @@ def parse_comparison(src: str) -> tuple[Ast, str, Ast]:
     """``left op right`` (a constraint's check): two formulas and one of ``<= < >= > ==``
     (≤ and ≥ are read as <= and >=)."""
     if not isinstance(src, str):
-        raise FormulaError("比较式须为文字")
+        raise FormulaError("comparison_not_text")
     text = src.replace("≤", "<=").replace("≥", ">=")
     ops = _COMPARISON.findall(text)
     if len(ops) != 1:
-        raise FormulaError("须有且只有一个比较符号：<=、<、>=、>、==（如 a <= b）")
+        raise FormulaError("one_comparison")
     left, right = _COMPARISON.split(text)
     return parse(left), ops[0], parse(right)
 
@@ -171,3 +189,89 @@ def fields_of(ast: Ast) -> list[str]:
 
     walk(ast)
     return out
+
+
+# --- what a formula does whatever the data (for the checks) ----------------------------------
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def formula_text(ast: Any) -> str:
+    """A parsed formula written back as text (for messages), with the parentheses it needs."""
+
+    def text(node: Any, outer: int = 0, right: bool = False) -> str:
+        kind = node[0]
+        if kind == "num":
+            return f"{node[1]:g}"
+        if kind == "field":
+            return node[1]
+        if kind == "call":
+            return f"{node[1]}({', '.join(text(a) for a in node[2])})"
+        if kind == "neg":
+            return f"-{text(node[1], 3)}"
+        p = _PRECEDENCE[node[1]]
+        out = f"{text(node[2], p)} {node[1]} {text(node[3], p, right=True)}"
+        return f"({out})" if p < outer or (right and p == outer) else out
+
+    return text(ast)
+
+
+def _constant(ast: Any) -> tuple[bool, float | None]:
+    """(True, value) for a part of a formula that reads no field (value None: always missing)."""
+    kind = ast[0]
+    if kind == "num":
+        return True, ast[1]
+    if kind == "field":
+        return False, None
+    parts = [_constant(a) for a in ([ast[1]] if kind == "neg" else ast[2:4] if kind == "bin" else ast[2])]
+    if not all(known for known, _ in parts):
+        return False, None
+    vals = [v for _, v in parts]
+    if kind == "call" and ast[1] == "coalesce":
+        return True, next((v for v in vals if v is not None), None)
+    if any(v is None for v in vals):
+        return True, None
+    if kind == "neg":
+        return True, -vals[0]
+    if kind == "bin":
+        a, b = vals
+        if ast[1] == "/":
+            return True, None if b == 0 else a / b
+        return True, {"+": a + b, "-": a - b, "*": a * b}[ast[1]]
+    return True, {"min": min(vals), "max": max(vals), "abs": abs(vals[0])}[ast[1]]
+
+
+def _zero_or_missing(ast: Any) -> bool:
+    """Whether a part of a formula is 0 or missing whatever the data: a constant 0 (``2 - 2``),
+    or a product with such a factor (``0 * b``)."""
+    known, value = _constant(ast)
+    if known:
+        return value is None or value == 0
+    if ast[0] == "neg":
+        return _zero_or_missing(ast[1])
+    if ast[0] == "bin" and ast[1] == "*":
+        return _zero_or_missing(ast[2]) or _zero_or_missing(ast[3])
+    if ast[0] == "bin" and ast[1] == "/":
+        return _zero_or_missing(ast[2]) or _zero_or_missing(ast[3])
+    return False
+
+
+def zero_division(ast: Any) -> str | None:
+    """The division by a constant zero that leaves a formula always missing, as text, or None.
+
+    A division by zero gives a missing value, and a missing value carries through every
+    operator and function except ``coalesce``, which is missing only when all its arguments
+    are."""
+    kind = ast[0]
+    if kind in ("num", "field"):
+        return None
+    if kind == "neg":
+        return zero_division(ast[1])
+    if kind == "bin":
+        if ast[1] == "/" and _zero_or_missing(ast[3]):
+            return formula_text(ast)
+        return zero_division(ast[2]) or zero_division(ast[3])
+    found = [zero_division(a) for a in ast[2]]
+    if ast[1] == "coalesce":
+        return found[0] if all(found) else None
+    return next((f for f in found if f), None)

@@ -25,28 +25,28 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..core.problems import CATALOGUE, Problem, problem
+from ..core.problems import CATALOGUE, Problem, did_you_mean, problem
 from ..core.yamlsafe import locate
 from .compiled import Item, Rubric
-from .semantics import field_range, zero_division, zero_reason
+from .formula import zero_division
+from .semantics import field_range, zero_reason
+from .words import both, number, where
 
 # Lint codes that a waiver may never silence: they are about the waivers themselves.
 UNWAIVABLE = frozenset({"W-WAIVER-UNUSED"})
 
-_EFFECT = {  # role → (zh, en) of what the item does
-    "score": ("得分", "score"),
-    "negative": ("扣分", "deduct"),
-    "bonus": ("加分", "add a bonus"),
-    "veto": ("触发否决", "fire"),
-}
+
+def _where(item: Item | None) -> dict[str, str]:
+    """An item as a finding names it (None: the rubric)."""
+    return where("item", id=item.id, name=item.name) if item is not None else where("rubric")
 
 
-def _where(item: Item) -> str:
-    return f"项目 {item.id}「{item.name}」"
+_g = number
 
 
-def _g(x: float) -> str:
-    return f"{x:g}"
+def _why(key: str, /, **params) -> dict[str, str]:
+    """A lint finding's reason, ``rubric.lint.<key>``, as ``reason`` / ``reason_en``."""
+    return both("reason", f"lint.{key}", **params)
 
 
 class _Lint:
@@ -70,7 +70,8 @@ class _Lint:
 
     def add(self, _code: str, _loc: tuple[str, int | None], _item: Item | None = None, **params) -> None:
         if _item is not None:
-            params.setdefault("where", _where(_item))
+            for key, text in _where(_item).items():
+                params.setdefault(key, text)
             params["item"] = _item.id
         self.out.append(problem(_code, _loc[0], _loc[1], **params))
 
@@ -110,62 +111,41 @@ class _Lint:
             self.add("W-EVIDENCE", self.at(item), item)
 
     def never_scores(self, item: Item) -> None:
+        role = item.role
+        effect = both("effect", f"effect.{role}")
+        reasons = self.why_never(item)
+        for why in reasons:
+            self.add("W-NEVER-SCORES", self.at(item, "rule"), item, **effect, **why)
+        culprit = zero_division(item.formula_ast) if item.formula_ast is not None else None
+        if culprit:
+            self.add("W-NEVER-SCORES", self.at(item, "formula"), item, **effect, **zero_reason(culprit))
+        if role == "score" and item.max > 0 and not reasons:
+            self.never_full(item)
+
+    def why_never(self, item: Item) -> list[dict[str, str]]:
+        """Why an item can never do what its role is (score, deduct, add a bonus, fire a veto)."""
         rule, role = item.rule, item.role
-        reasons: list[tuple[str, str]] = []
+        out: list[dict[str, str]] = []
         if role == "score":
             if item.max == 0:
-                reasons.append(("分值为 0", "its points are 0"))
+                out.append(_why("points_zero"))
             elif rule.type == "bands" and all(b.points == 0 for b in rule.bands) and rule.else_ == 0:
-                reasons.append(("各档得分与 else 均为 0", "every band and else are worth 0"))
+                out.append(_why("bands_zero"))
             elif rule.type == "rank" and all(p == 0 for p in rule.by_rank) and rule.else_ == 0:
-                reasons.append(("各名次得分与 else 均为 0", "every rank and else are worth 0"))
+                out.append(_why("ranks_zero"))
             elif rule.type == "graded" and all(v == 0 for v in rule.levels.values()):
-                reasons.append(("各等次的得分比例均为 0", "every level earns a share of 0"))
+                out.append(_why("levels_zero"))
             if item.parent and self.parent_aggregate(item) == "weighted_mean" and item.weight == 0:
-                reasons.append(
-                    ("上级按加权平均汇总，而本项权重为 0", "its parent takes a weighted mean and its weight is 0")
-                )
+                out.append(_why("weight_zero"))
         elif role == "veto" and item.field in self.r.fields and rule.when is None:
             lo, hi = field_range(self.r.fields[item.field])
             if rule.above is not None and hi is not None and rule.above >= hi:
-                reasons.append(
-                    (
-                        f"否决条件为大于 {_g(rule.above)}，而指标“{item.field}”最大为 {_g(hi)}",
-                        f"it fires above {_g(rule.above)} and field '{item.field}' is at most {_g(hi)}",
-                    )
-                )
+                out.append(_why("veto_above", above=_g(rule.above), field=item.field, hi=_g(hi)))
             if rule.below is not None and lo is not None and rule.below <= lo:
-                reasons.append(
-                    (
-                        f"否决条件为小于 {_g(rule.below)}，而指标“{item.field}”最小为 {_g(lo)}",
-                        f"it fires below {_g(rule.below)} and field '{item.field}' is at least {_g(lo)}",
-                    )
-                )
+                out.append(_why("veto_below", below=_g(rule.below), field=item.field, lo=_g(lo)))
         elif role == "bonus" and self.r.bonus_cap == 0:
-            reasons.append(("细则的 bonus_cap 为 0", "the rubric's bonus_cap is 0"))
-        zh_effect, en_effect = _EFFECT[role]
-        for zh, en in reasons:
-            self.add(
-                "W-NEVER-SCORES",
-                self.at(item, "rule"),
-                item,
-                effect=zh_effect,
-                effect_en=en_effect,
-                reason=zh,
-                reason_en=en,
-            )
-        culprit = zero_division(item.formula_ast) if item.formula_ast is not None else None
-        if culprit:
-            self.add(
-                "W-NEVER-SCORES",
-                self.at(item, "formula"),
-                item,
-                effect=zh_effect,
-                effect_en=en_effect,
-                **zero_reason(culprit),
-            )
-        if role == "score" and item.max > 0 and not reasons:
-            self.never_full(item)
+            out.append(_why("bonus_cap_zero"))
+        return out
 
     def never_full(self, item: Item) -> None:
         """A rule whose best is below the item's points: the item can score, never in full."""
@@ -173,83 +153,51 @@ class _Lint:
         best: tuple[float, str, str] | None = None
         if rule.type == "bands":
             top = max([b.points for b in rule.bands] + [rule.else_])
-            best = (top, f"最高一档 {_g(top)} 分", f"the best band gives {_g(top)}")
+            best = (top, "best_band", _g(top))
         elif rule.type == "rank":
             top = max(list(rule.by_rank) + [rule.else_])
-            best = (top, f"最高名次得分 {_g(top)} 分", f"the best rank gives {_g(top)}")
+            best = (top, "best_rank", _g(top))
         elif rule.type == "graded":
             share = max(rule.levels.values(), default=0.0)
-            best = (points * share, f"最好的等次得分比例为 {_g(share)}", f"the best level earns a share of {_g(share)}")
+            best = (points * share, "best_level", _g(share))
         if best is not None and best[0] < points - 1e-9:
+            effect = both("effect", "effect.full")
             self.add(
                 "W-NEVER-SCORES",
                 self.at(item, "rule"),
                 item,
-                effect="得满分",
-                effect_en="score full points",
-                reason=f"{best[1]}，低于本项分值 {_g(points)}",
-                reason_en=f"{best[2]}, below the item's {_g(points)} points",
+                **effect,
+                **_why(best[1], best=best[2], points=_g(points)),
             )
 
     def caps(self, item: Item) -> None:
         rule = item.rule
         if rule.type in ("negative", "bonus") and rule.cap < rule.each:
-            self.add(
-                "W-CAP",
-                self.at(item, "rule", "cap"),
-                item,
-                reason=f"cap {_g(rule.cap)} 小于每次的 each {_g(rule.each)}，一次就超过上限",
-                reason_en=f"cap {_g(rule.cap)} is below one step, each {_g(rule.each)}",
-            )
+            why = _why("cap_below_each", cap=_g(rule.cap), each=_g(rule.each))
+            self.add("W-CAP", self.at(item, "rule", "cap"), item, **why)
         if rule.type == "deduct" and rule.cap is not None and rule.cap > item.max:
-            self.add(
-                "W-CAP",
-                self.at(item, "rule", "cap"),
-                item,
-                reason=f"最多扣 {_g(rule.cap)} 分，超过本项分值 {_g(item.max)}（本项最低 0 分）",
-                reason_en=f"it deducts up to {_g(rule.cap)}, more than the item's {_g(item.max)} points (the item stops at 0)",
-            )
+            why = _why("cap_over_points", cap=_g(rule.cap), points=_g(item.max))
+            self.add("W-CAP", self.at(item, "rule", "cap"), item, **why)
 
     def bonus_item(self, item: Item) -> None:
         cap = self.r.bonus_cap
         if cap is not None and cap > 0 and item.rule.cap > cap:
-            self.add(
-                "W-BONUS",
-                self.at(item, "rule", "cap"),
-                item,
-                reason=f"本项最多加 {_g(item.rule.cap)} 分，但全部加分合计不超过 bonus_cap {_g(cap)}",
-                reason_en=f"the item adds up to {_g(item.rule.cap)} but all bonuses together stop at bonus_cap {_g(cap)}",
-            )
+            why = _why("bonus_over_cap", each=_g(item.rule.cap), cap=_g(cap))
+            self.add("W-BONUS", self.at(item, "rule", "cap"), item, **why)
 
     def bonus_rubric(self) -> None:
         if self.r.bonus_cap is not None and not any(it.role == "bonus" for it in self.r.leaves()):
-            self.add(
-                "W-BONUS",
-                self.at(None, "bonus_cap"),
-                where="细则",
-                reason=f"设了 bonus_cap {_g(self.r.bonus_cap)}，但没有加分（bonus）项目",
-                reason_en=f"bonus_cap is {_g(self.r.bonus_cap)} but there is no bonus item",
-            )
+            why = _why("bonus_cap_unused", cap=_g(self.r.bonus_cap))
+            self.add("W-BONUS", self.at(None, "bonus_cap"), **where("rubric"), **why)
 
     def veto(self, item: Item) -> None:
         rule = item.rule
         best = self.r.total + self.bonus_reach()
         if rule.cap_total is not None and rule.cap_total >= best:
-            self.add(
-                "W-VETO",
-                self.at(item, "rule", "cap_total"),
-                item,
-                reason=f"cap_total {_g(rule.cap_total)} 不低于可得的最高总分 {_g(best)}",
-                reason_en=f"cap_total {_g(rule.cap_total)} is not below the highest possible total {_g(best)}",
-            )
+            why = _why("veto_cap_total", cap=_g(rule.cap_total), best=_g(best))
+            self.add("W-VETO", self.at(item, "rule", "cap_total"), item, **why)
         if rule.cap_grade is not None and self.r.grades and rule.cap_grade == self.r.grades[0].name:
-            self.add(
-                "W-VETO",
-                self.at(item, "rule", "cap_grade"),
-                item,
-                reason=f"cap_grade“{rule.cap_grade}”是最高等次",
-                reason_en=f"cap_grade '{rule.cap_grade}' is the best grade",
-            )
+            self.add("W-VETO", self.at(item, "rule", "cap_grade"), item, **_why("veto_cap_grade", grade=rule.cap_grade))
 
     def weight(self, item: Item) -> None:
         if item.weight != 1 and self.parent_aggregate(item) == "sum":
@@ -265,8 +213,8 @@ class _Lint:
                 key = re.sub(r"\s+", "", it.name)
                 if key in seen:
                     parent = self.r.items.get(it.parent) if it.parent else None
-                    where = _where(parent) if parent else "细则顶层"
-                    self.add("W-NAME-DUP", self.at(it, "name"), it, where=where, name=it.name, first=seen[key].id)
+                    at = _where(parent) if parent else where("top")
+                    self.add("W-NAME-DUP", self.at(it, "name"), it, **at, name=it.name, first=seen[key].id)
                 else:
                     seen[key] = it
 
@@ -276,23 +224,14 @@ class _Lint:
             return
         last = len(grades) - 1
         if grades[last].min_percent > 0:
-            x = _g(grades[last].min_percent)
-            self.add(
-                "W-GRADE",
-                self.at(None, "grades", last),
-                reason=f"得分率低于 {x}% 的单位没有等次；最后一档应为 min_percent: 0",
-                reason_en=f"a unit below {x}% gets no grade; make the last band min_percent: 0",
-            )
+            why = _why("grade_floor", min=_g(grades[last].min_percent))
+            self.add("W-GRADE", self.at(None, "grades", last), **why)
         if self.r.total > 0:
             top = 100 + self.bonus_reach() / self.r.total * 100
             for j, g in enumerate(grades):
                 if g.min_percent > top + 1e-9:
-                    self.add(
-                        "W-GRADE",
-                        self.at(None, "grades", j),
-                        reason=f"“{g.name}”要求得分率 {_g(g.min_percent)}%，最高只能达到 {_g(round(top, 2))}%",
-                        reason_en=f"'{g.name}' needs {_g(g.min_percent)}% but at most {_g(round(top, 2))}% can be reached",
-                    )
+                    why = _why("grade_unreachable", name=g.name, min=_g(g.min_percent), top=_g(round(top, 2)))
+                    self.add("W-GRADE", self.at(None, "grades", j), **why)
 
 
 def lint_rubric(rubric: Rubric) -> list[Problem]:
@@ -314,30 +253,13 @@ def apply_waivers(rubric: Rubric, problems: Iterable[Problem]) -> list[Problem]:
     owners += [(it, c) for it in rubric.items.values() for c in it.waive]
     lint = _Lint(rubric)
     for owner, code in owners:
-        where = _where(owner) if owner is not None else "细则"
-        loc = lint.at(owner, "waive", code)
+        at, loc = _where(owner), lint.at(owner, "waive", code)
         entry = CATALOGUE.get(code)
         if entry is None:
-            from ..core.problems import did_you_mean
-
-            lint.add(
-                "E-WAIVER",
-                loc,
-                where=where,
-                waived=code,
-                reason="没有这个问题代码",
-                reason_en="no such problem code",
-                suggestion=did_you_mean(code, [c for c, e in CATALOGUE.items() if e.severity == "warning"]),
-            )
+            suggestion = did_you_mean(code, [c for c, e in CATALOGUE.items() if e.severity == "warning"])
+            lint.add("E-WAIVER", loc, **at, waived=code, **_why("no_code"), suggestion=suggestion)
         elif entry.severity == "error" or code in UNWAIVABLE:
-            lint.add(
-                "E-WAIVER",
-                loc,
-                where=where,
-                waived=code,
-                reason="错误只能改正，不能豁免",
-                reason_en="an error must be fixed, not waived",
-            )
+            lint.add("E-WAIVER", loc, **at, waived=code, **_why("error_waived"))
         else:
             valid.add((owner.id if owner is not None else None, code))
     for p in problems:
@@ -352,7 +274,7 @@ def apply_waivers(rubric: Rubric, problems: Iterable[Problem]) -> list[Problem]:
         lint.add(
             "W-WAIVER-UNUSED",
             lint.at(owner, "waive", code),
-            where=_where(owner) if owner else "细则",
+            **_where(owner),
             waived=code,
             **({"item": owner_id} if owner_id else {}),
         )

@@ -15,17 +15,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..core import yamlsafe
 from ..core.paths import shown_path
-from ..core.problems import Problem, ProblemError, Report, did_you_mean, problem
-from ..core.yamlsafe import LDict, LList, locate
+from ..core.problems import ProblemError, Report, problem
+from ..core.yamlsafe import LDict, LList
 from ..core.yamlsafe import shown as shown_value
 from .compiled import Rubric
-from .model import RULE_TYPES, AddedNode, FieldDef, FieldsDoc, InvalidNode, Node, RubricDoc
-
-EXTENDS_KEYS = ("extends", "override", "remove", "add")
+from .extends import EXTENDS_KEYS, merge_extends
+from .model import FieldDef, FieldsDoc, RubricDoc
+from .validate import type_problem, validate, validate_nodes
+from .words import both, reason, where
 
 
 def read_rubric(path: str | Path) -> tuple[Rubric | None, Report]:
@@ -36,20 +35,12 @@ def read_rubric(path: str | Path) -> tuple[Rubric | None, Report]:
     if raw is None:
         return None, report
     if "items" not in raw and "fields" in raw and not any(k in raw for k in EXTENDS_KEYS):
-        report.add(
-            problem(
-                "E-TREE",
-                shown,
-                raw.loc[1],
-                where="细则",
-                reason="这是指标字典文件（只有 fields），不是细则；用 `rubric check` 检查它",
-            )
-        )
+        report.add(problem("E-TREE", shown, raw.loc[1], **where("rubric"), **reason("fields_file")))
         return None, report
     constraints: list = []
     fields = _load_fields(raw, report, constraints)
-    doc = _validate(RubricDoc, {k: v for k, v in raw.items() if k not in ("fields", "items")}, raw, report)
-    items, _ = _validate_nodes(raw.get("items"), ("items",), raw, report)
+    doc = validate(RubricDoc, {k: v for k, v in raw.items() if k not in ("fields", "items")}, raw, report)
+    items, _ = validate_nodes(raw.get("items"), ("items",), raw, report)
     if doc is None or fields is None:
         return None, report
     doc.items = items  # possibly with invalid nodes: the whole-rubric checks still run
@@ -78,9 +69,9 @@ def read_fields_file(path: str | Path) -> tuple[list[FieldDef] | None, Report]:
     report.extend(probs)
     if raw is None or probs:
         if raw is None and not probs:
-            report.add(problem("E-FILE", shown, reason="文件为空"))
+            report.add(problem("E-FILE", shown, **reason("empty_file")))
         return None, report
-    doc = _validate(FieldsDoc, raw, raw, report)
+    doc = validate(FieldsDoc, raw, raw, report)
     if doc is None:
         return None, report
     from .semantics import check_constraints, check_fields
@@ -111,7 +102,7 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
     report.extend(probs)
     if raw is None:
         if not probs:
-            report.add(problem("E-FILE", shown, reason="文件为空"))
+            report.add(problem("E-FILE", shown, **reason("empty_file")))
         return None
     if not isinstance(raw, LDict):
         report.add(
@@ -119,11 +110,10 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
                 "E-TYPE",
                 shown,
                 1,
-                where="细则",
-                key="(顶层)",
+                **where("rubric"),
+                **both("key", "key.top"),
                 value=shown_value(raw),
-                expected="顶层应为映射（id、name、items 等键）",
-                expected_en="the top level must be a mapping (id, name, items …)",
+                **both("expected", "expected.top_mapping"),
             )
         )
         return None
@@ -135,18 +125,7 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
     target = raw["extends"]
     line = raw.loc_of("extends")[1]
     if not isinstance(target, str) or not target.strip():
-        report.add(
-            problem(
-                "E-TYPE",
-                shown,
-                line,
-                where="细则",
-                key="extends",
-                value=shown_value(target),
-                expected="应为细则文件的路径",
-                expected_en="a path to the base rubric",
-            )
-        )
+        report.add(type_problem(shown, line, where("rubric"), "extends", shown_value(target), "extends_path"))
         return None
     base_path = (path.parent / target).resolve()
     base_shown = os.path.normpath(os.path.join(os.path.dirname(shown), target))
@@ -161,7 +140,7 @@ def _load_doc(path: Path, shown: str, chain: list[str], report: Report) -> LDict
     base = _load_doc(base_path, base_shown, chain + [here], report)
     if base is None:
         return None
-    return _merge_extends(base, raw, report)
+    return merge_extends(base, raw, report)
 
 
 def _resolve_field_paths(raw: LDict, path: Path, shown: str) -> None:
@@ -183,164 +162,6 @@ class _FieldRef(str):
         obj = super().__new__(cls, real)
         obj.shown = shown
         return obj
-
-
-def _merge_extends(base: LDict, child: LDict, report: Report) -> LDict:
-    merged = _copy(base)
-    merged.pop("extends", None)
-    for key, value in child.items():
-        if key in EXTENDS_KEYS:
-            continue
-        if key == "fields":  # a child adds dictionaries to its base's
-            combined = LList(loc=child.loc_of(key))
-            for src in (base.get("fields") or [], value or []):
-                for i, entry in enumerate(src):
-                    if entry not in combined:
-                        combined.append(entry)
-                        combined.item_locs.append(src.loc_of(i) if isinstance(src, LList) else child.loc)
-            merged[key] = combined
-        else:
-            merged[key] = value
-        merged.key_locs[key] = child.loc_of(key)
-    index = _index_items(merged)
-    shown, _ = child.loc
-    for item_id, patch in (child.get("override") or {}).items():
-        loc = child["override"].loc_of(item_id)
-        if item_id not in index:
-            report.add(
-                problem(
-                    "E-OVERRIDE-UNKNOWN",
-                    loc[0],
-                    loc[1],
-                    section="override",
-                    id=item_id,
-                    suggestion=did_you_mean(item_id, index),
-                )
-            )
-            continue
-        if not isinstance(patch, LDict):
-            report.add(
-                problem(
-                    "E-TYPE",
-                    loc[0],
-                    loc[1],
-                    where=f"override {item_id}",
-                    key=item_id,
-                    value=shown_value(patch),
-                    expected="应为映射（要改的键: 新值）",
-                    expected_en="a mapping of keys to new values",
-                )
-            )
-            continue
-        _deep_merge(index[item_id][0], patch)
-    removals = child.get("remove") or []
-    for i, item_id in enumerate(removals):
-        loc = removals.loc_of(i) if isinstance(removals, LList) else child.loc
-        if item_id not in index:
-            report.add(
-                problem(
-                    "E-OVERRIDE-UNKNOWN",
-                    loc[0],
-                    loc[1],
-                    section="remove",
-                    id=item_id,
-                    suggestion=did_you_mean(str(item_id), index),
-                )
-            )
-            continue
-        node, siblings = index[item_id]
-        siblings_pos = next(j for j, x in enumerate(siblings) if x is node)
-        del siblings[siblings_pos]
-        if isinstance(siblings, LList):
-            del siblings.item_locs[siblings_pos]
-    additions = child.get("add") or []
-    for i, node in enumerate(additions):
-        loc = additions.loc_of(i) if isinstance(additions, LList) else child.loc
-        if not isinstance(node, LDict):
-            report.add(
-                problem(
-                    "E-TYPE",
-                    loc[0],
-                    loc[1],
-                    where="add",
-                    key="add",
-                    value=shown_value(node),
-                    expected="每项应为一个项目的映射",
-                    expected_en="each entry must be an item mapping",
-                )
-            )
-            continue
-        parent = node.pop("parent", None)
-        if parent is None:
-            target = merged.setdefault("items", LList(loc=loc))
-        elif parent in index:
-            target = index[parent][0].setdefault("items", LList(loc=loc))
-        else:
-            report.add(
-                problem(
-                    "E-OVERRIDE-UNKNOWN",
-                    loc[0],
-                    loc[1],
-                    section="add.parent",
-                    id=parent,
-                    suggestion=did_you_mean(str(parent), index),
-                )
-            )
-            continue
-        target.append(node)
-        if isinstance(target, LList):
-            target.item_locs.append(loc)
-    return merged
-
-
-def _copy(value: Any) -> Any:
-    """Deep copy that keeps locations (merging must never modify the base's loaded mapping)."""
-    if isinstance(value, LDict):
-        out = LDict(loc=value.loc)
-        for k, v in value.items():
-            out[k] = _copy(v)
-        out.key_locs = dict(value.key_locs)
-        return out
-    if isinstance(value, LList):
-        out = LList(loc=value.loc)
-        out.extend(_copy(v) for v in value)
-        out.item_locs = list(value.item_locs)
-        return out
-    return value
-
-
-def _index_items(doc: LDict) -> dict[str, tuple[LDict, list]]:
-    """id → (item mapping, the list holding it) for every item in the tree."""
-    out: dict[str, tuple[LDict, list]] = {}
-
-    def walk(items: Any) -> None:
-        if not isinstance(items, list):
-            return
-        for node in items:
-            if isinstance(node, dict):
-                if "id" in node:
-                    out.setdefault(str(node["id"]), (node, items))
-                walk(node.get("items"))
-
-    walk(doc.get("items"))
-    return out
-
-
-def _deep_merge(target: LDict, patch: LDict) -> None:
-    for key, value in patch.items():
-        current = target.get(key)
-        replace_rule = (
-            key == "rule"
-            and isinstance(value, dict)
-            and isinstance(current, dict)
-            and "type" in value
-            and value.get("type") != current.get("type")
-        )
-        if isinstance(current, LDict) and isinstance(value, LDict) and not replace_rule:
-            _deep_merge(current, value)
-        else:
-            target[key] = value
-        target.key_locs[key] = patch.loc_of(key)
 
 
 def _files(raw: LDict) -> list[str]:
@@ -370,295 +191,51 @@ def _load_fields(raw: LDict, report: Report, constraints: list) -> list[tuple[Fi
         return []
     if not isinstance(entries, list):
         loc = raw.loc_of("fields")
-        report.add(
-            problem(
-                "E-TYPE",
-                loc[0],
-                loc[1],
-                where="细则",
-                key="fields",
-                value=shown_value(entries),
-                expected="应为指标字典文件路径或指标定义的列表",
-                expected_en="a list of dictionary paths or field definitions",
-            )
-        )
+        report.add(type_problem(loc[0], loc[1], where("rubric"), "fields", shown_value(entries), "fields_list"))
         return None
     out: list[tuple[FieldDef, tuple[str, int]]] = []
     ok = True
     for i, entry in enumerate(entries):
         loc = entries.loc_of(i) if isinstance(entries, LList) else raw.loc
         if isinstance(entry, _FieldRef):
-            fraw, probs = yamlsafe.load_file(str(entry), entry.shown)
-            if probs or fraw is None:
-                # A dictionary that cannot be read at all is the rubric's problem, at the line
-                # that names it; what is wrong inside a readable one stays at its own line.
-                unreadable = [p for p in probs if p.code == "E-FILE"] or ([] if probs else [None])
-                for p in unreadable:
-                    why = dict(p.params)["reason"] if p is not None else "为空"
-                    report.add(problem("E-FILE", loc[0], loc[1], reason=f"指标字典 {entry.shown} {why}"))
-                report.extend(p for p in probs if p.code != "E-FILE")
-                ok = False
-                continue
-            if not isinstance(fraw, LDict) or "fields" not in fraw:
-                report.add(
-                    problem(
-                        "E-TYPE",
-                        entry.shown,
-                        1,
-                        where="指标字典",
-                        key="fields",
-                        value="",
-                        expected="指标字典应有顶层键 fields",
-                        expected_en="a field dictionary needs a top-level 'fields' list",
-                    )
-                )
-                ok = False
-                continue
-            doc = _validate(FieldsDoc, fraw, fraw, report)
-            if doc is None:
-                ok = False
-                continue
-            out += [(f, fraw["fields"].loc_of(j)) for j, f in enumerate(doc.fields)]
-            constraints += _constraint_defs(doc, fraw)
+            found = _dictionary(entry, loc, report, constraints)
         elif isinstance(entry, dict):
-            f = _validate(FieldDef, entry, entry, report)
-            if f is None:
-                ok = False
-                continue
-            out.append((f, loc))
+            f = validate(FieldDef, entry, entry, report)
+            found = None if f is None else [(f, loc)]
         else:
-            report.add(
-                problem(
-                    "E-TYPE",
-                    loc[0],
-                    loc[1],
-                    where="细则",
-                    key="fields",
-                    value=shown_value(entry),
-                    expected="应为指标字典文件路径或指标定义",
-                    expected_en="a dictionary path or a field definition",
-                )
-            )
-            ok = False
+            report.add(type_problem(loc[0], loc[1], where("rubric"), "fields", shown_value(entry), "field_entry"))
+            found = None
+        ok = ok and found is not None
+        out += found or []
     return out if ok else None
 
 
-# --- stage 4: validation against the models -------------------------------------------------
-
-_KNOWN_KEYS = sorted(
-    set(RubricDoc.model_fields)
-    | set(Node.model_fields)
-    | set(FieldDef.model_fields)
-    | set(AddedNode.model_fields)
-    | {
-        "type",
-        "expect",
-        "target",
-        "direction",
-        "partial",
-        "floor",
-        "bands",
-        "at",
-        "else",
-        "each",
-        "per",
-        "cap",
-        "steps",
-        "levels",
-        "when",
-        "above",
-        "below",
-        "cap_total",
-        "cap_grade",
-        "within",
-        "alone",
-        "by_rank",
-        "min_percent",
-        "match",
-        "units",
-        "context",
-        "breaks",
-        "exclude",
-        "value",
-        "single",
-        "priority",
-        "avoid",
-        "shared",
-        "check",
-        "severity",
-        "why",
-        "constraints",
-    }
-)
-
-_EXPECTED = {  # pydantic error type → (zh, en)
-    "float_type": ("应为数字", "a number"),
-    "float_parsing": ("应为数字", "a number"),
-    "int_type": ("应为整数", "a whole number"),
-    "int_parsing": ("应为整数", "a whole number"),
-    "int_from_float": ("应为整数", "a whole number"),
-    "bool_type": ("应为 true 或 false", "true or false"),
-    "bool_parsing": ("应为 true 或 false", "true or false"),
-    "string_type": ("应为文字", "text"),
-    "list_type": ("应为列表（以 - 开头的各行）", "a list"),
-    "dict_type": ("应为映射（键: 值）", "a mapping"),
-    "model_type": ("应为映射（键: 值）", "a mapping"),
-    "model_attributes_type": ("应为映射（键: 值）", "a mapping"),
-    "string_too_short": ("不能为空", "must not be empty"),
-    "string_pattern_mismatch": (
-        "只能用英文字母、数字和下划线，且不以数字开头",
-        "letters, digits and _ only, not starting with a digit",
-    ),
-    "finite_number": ("应为有限的数", "a finite number"),
-}
-
-
-def _validate(model, data: Any, root: Any, report: Report, prefix: tuple = ()):
-    """Validate ``data`` with a pydantic model; map every error onto the catalogue."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            report.add(_problem_from(err, root, prefix))
-        return None
-
-
-def _validate_nodes(raws: Any, prefix: tuple, root: LDict, report: Report) -> tuple[list[Node], bool]:
-    """Validate the tree one node at a time, so that one bad item does not hide the others.
-
-    An invalid node is still built (without its rule) so that the whole-rubric checks (ids,
-    fields) run over the entire tree; the flag says whether every node was valid."""
-    if raws is None:
-        return [], True
-    if not isinstance(raws, list):
-        path, line = locate(root, prefix)
-        report.add(
-            problem(
-                "E-TYPE",
-                path,
-                line,
-                where="细则",
-                key=prefix[-1],
-                value=shown_value(raws),
-                expected="应为项目列表（以 - 开头）",
-                expected_en="a list of items",
-            )
-        )
-        return [], False
-    ok = True
-    out: list[Node] = []
-    for i, nraw in enumerate(raws):
-        here = prefix + (i,)
-        if not isinstance(nraw, dict):
-            path, line = locate(root, here)
-            report.add(
-                problem(
-                    "E-TYPE",
-                    path,
-                    line,
-                    where="细则",
-                    key="items",
-                    value=shown_value(nraw),
-                    expected="每个项目应为映射（id、name、points …）",
-                    expected_en="each item must be a mapping",
-                )
-            )
-            ok = False
-            continue
-        children, kids_ok = _validate_nodes(nraw.get("items"), here + ("items",), root, report)
-        node = _validate(Node, {k: v for k, v in nraw.items() if k != "items"}, root, report, here)
-        if node is None or not kids_ok:
-            ok = False
-        if node is None:
-            field = nraw.get("field") if isinstance(nraw.get("field"), str) else None
-            node = InvalidNode.model_construct(
-                id=str(nraw.get("id", "?")),
-                name=str(nraw.get("name", "")),
-                points=None,
-                weight=1,
-                aggregate=None,
-                items=[],
-                field=field,
-                formula=None,
-                rule=None,
-                missing="zero",
-                evidence=None,
-                description=None,
-            )
-        node.items = children
-        out.append(node)
-    return out, ok
-
-
-def _problem_from(err: dict, root: Any, prefix: tuple = ()) -> Problem:
-    loc = prefix + tuple(err["loc"])
-    path, line = locate(root, loc)
-    where = _where(root, loc)
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    # pydantic names the rule type it tried after "rule" (rule.bands.bands): that is no key
-    keys = [s for i, s in enumerate(loc) if isinstance(s, str) and not (i and loc[i - 1] == "rule" and s in RULE_TYPES)]
-    key = keys[-1] if keys else "(顶层)"
-    value = err.get("input")
-    value_text = shown_value(value)
-    if kind == "extra_forbidden":
-        return problem(
-            "E-KEY-UNKNOWN", path, line, where=where, key=loc[-1], suggestion=did_you_mean(str(loc[-1]), _KNOWN_KEYS)
-        )
-    if kind == "missing":
-        return problem("E-KEY-MISSING", path, line, where=where, key=loc[-1])
-    if kind == "union_tag_invalid":
-        return problem(
-            "E-RULE-TYPE",
-            path,
-            line,
-            where=where,
-            value=ctx.get("tag", value),
-            choices=", ".join(RULE_TYPES),
-            suggestion=did_you_mean(str(ctx.get("tag", "")), RULE_TYPES),
-        )
-    if kind == "union_tag_not_found":
-        return problem("E-KEY-MISSING", path, line, where=where, key="type")
-    if kind == "points_negative" or (key == "points" and kind in ("greater_than_equal", "greater_than")):
-        return problem("E-POINTS", path, line, where=where, value=value_text)
-    if kind in _EXPECTED:
-        zh, en = _EXPECTED[kind]
-    elif kind == "literal_error":
-        choices = str(ctx.get("expected", ""))
-        zh = "可选：" + choices.replace("'", "").replace(" or ", "、").replace(", ", "、")
-        en = f"one of {choices}"
-    elif kind == "greater_than_equal":
-        zh, en = f"应不小于 {ctx.get('ge')}", f"must be ≥ {ctx.get('ge')}"
-    elif kind == "greater_than":
-        zh, en = f"应大于 {ctx.get('gt')}", f"must be > {ctx.get('gt')}"
-    elif kind == "less_than_equal":
-        zh, en = f"应不大于 {ctx.get('le')}", f"must be ≤ {ctx.get('le')}"
-    elif kind == "too_short":
-        zh, en = f"至少需要 {ctx.get('min_length', 1)} 项", f"needs at least {ctx.get('min_length', 1)} entries"
-    else:
-        zh = en = err.get("msg", kind)
-    return problem("E-TYPE", path, line, where=where, key=key, value=value_text, expected=zh, expected_en=en)
-
-
-def _where(root: Any, loc: tuple) -> str:
-    """Name the object an error is in: 项目 1.2.3「名称」, 指标 id, or 细则."""
-    cur = root
-    label = "细则"
-    for step in loc:
-        if isinstance(cur, dict) and isinstance(step, str) and step in cur:
-            cur = cur[step]
-        elif isinstance(cur, list) and isinstance(step, int) and 0 <= step < len(cur):
-            cur = cur[step]
-        else:
-            continue
-        if isinstance(cur, dict) and "id" in cur:
-            if "items" in cur or "rule" in cur or "points" in cur or "field" in cur and "type" not in cur:
-                label = f"项目 {_plain(cur['id'])}" + (f"「{_plain(cur['name'])}」" if cur.get("name") else "")
+def _dictionary(entry: _FieldRef, loc: tuple, report: Report, constraints: list) -> list | None:
+    """The field definitions of one dictionary file a rubric names (None when it fails)."""
+    fraw, probs = yamlsafe.load_file(str(entry), entry.shown)
+    if probs or fraw is None:
+        # A dictionary that cannot be read at all is the rubric's problem, at the line
+        # that names it; what is wrong inside a readable one stays at its own line.
+        unreadable = [p for p in probs if p.code == "E-FILE"] or ([] if probs else [None])
+        for p in unreadable:
+            if p is None:
+                why = reason("dictionary_empty", path=entry.shown)
             else:
-                label = f"指标 {_plain(cur['id'])}"
-    return label
+                said = dict(p.params)
+                why = reason("dictionary_unreadable", path=entry.shown, why=said["reason"], why_en=_en(said, "reason"))
+            report.add(problem("E-FILE", loc[0], loc[1], **why))
+        report.extend(p for p in probs if p.code != "E-FILE")
+        return None
+    if not isinstance(fraw, LDict) or "fields" not in fraw:
+        report.add(type_problem(entry.shown, 1, where("dictionary"), "fields", "", "dictionary_fields"))
+        return None
+    doc = validate(FieldsDoc, fraw, fraw, report)
+    if doc is None:
+        return None
+    constraints += _constraint_defs(doc, fraw)
+    return [(f, fraw["fields"].loc_of(j)) for j, f in enumerate(doc.fields)]
 
 
-def _plain(value: Any) -> str:
-    """An id or a name for a message: text as it is, anything else as YAML writes it."""
-    return value if isinstance(value, str) else shown_value(value)
+def _en(params: dict, name: str) -> str:
+    """A problem parameter in English: its ``<name>_en`` where the problem gives one."""
+    return params.get(f"{name}_en", params[name])

@@ -270,22 +270,21 @@ class ExtractPattern(_Strict):
 
     @model_validator(mode="after")
     def _placeholders(self) -> "ExtractPattern":
+        # the error types are worded for people in rubric.validate (rubric.expected.<type>)
         for m in self.match:
             rest = m.replace("{n}", "").replace("{alias}", "")
             if "{" in rest or "}" in rest:
                 raise PydanticCustomError(
-                    "pattern_placeholder", "“{m}”：只能用 {n}（数值）和 {alias}（别名）两种占位符", {"m": m}
+                    "pattern_placeholder", "'{m}': only {n} and {alias} are placeholders", {"m": m}
                 )
             if self.value is None and m.count("{n}") != 1:
-                raise PydanticCustomError(
-                    "pattern_number", "“{m}”：须有且只有一个 {n} 标出数值的位置（或给出 value）", {"m": m}
-                )
+                raise PydanticCustomError("pattern_number", "'{m}': needs exactly one {n} (or a value)", {"m": m})
             if self.value is not None and "{n}" in m:
-                raise PydanticCustomError("pattern_number", "“{m}”：给出 value 的写法不能再含 {n}", {"m": m})
+                raise PydanticCustomError("pattern_value_number", "'{m}': with a value, no {n}", {"m": m})
             if m.count("{alias}") > 1:
-                raise PydanticCustomError("pattern_alias", "“{m}”：{alias} 最多出现一次", {"m": m})
+                raise PydanticCustomError("pattern_alias", "'{m}': {alias} at most once", {"m": m})
             if "{alias}" not in m and not rest.replace("…", "").replace("...", "").strip():
-                raise PydanticCustomError("pattern_empty", "“{m}”：除占位符外还须有文字", {"m": m})
+                raise PydanticCustomError("pattern_empty", "'{m}': needs words besides placeholders", {"m": m})
         return self
 
 

@@ -1,46 +1,40 @@
-"""The rubric view: the tree of items with points, fields and rules in words (rubric show)."""
+"""The rubric views: `rubric show` (the tree of items with points, fields and rules in words) and
+`rubric check` (every problem, one line each, and a verdict per file)."""
 
 from __future__ import annotations
 
 import polars as pl
 
+from ..core.messages import say
 from ..output.columns import Column
+from ..output.render import render
+from ..output.view import Table, View
+from ..rubric.check import RubricChecks
 from ..rubric.compiled import Rubric
 from ..rubric.describe import describe_rule
+from ..rubric.tree import RubricTree
 
 
-def rubric_view(rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
-    rows = []
-    for it in rubric.items.values():
-        rows.append(
-            {
-                "id": it.id,
-                "name": it.name,
-                "level": it.level,
-                "parent": it.parent,
-                "max": it.max,
-                "rule": it.rule.model_dump(by_alias=True, exclude_defaults=False) if it.rule is not None else None,
-                "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
-                "field": it.value_source or None,
-                "evidence": it.evidence,
-                "label": "  " * (it.level - 1) + it.name,
-            }
-        )
-    df = pl.DataFrame(
-        rows,
-        schema={
-            "id": pl.String,
-            "name": pl.String,
-            "level": pl.Int64,
-            "parent": pl.String,
-            "max": pl.Float64,
-            "rule": pl.Object,
-            "rule_text": pl.String,
-            "field": pl.String,
-            "evidence": pl.String,
-            "label": pl.String,
-        },
-    )
+def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFrame, list[Column]]:
+    """The items (all, or those given) as rows: id, name, level, parent, max, the rule in words,
+    the field and the evidence; the columns a table shows."""
+    rows = [
+        {
+            "id": it.id,
+            "name": it.name,
+            "level": it.level,
+            "parent": it.parent,
+            "max": it.max,
+            "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
+            "field": it.value_source or None,
+            "evidence": it.evidence,
+            "label": "  " * (it.level - 1) + it.name,
+        }
+        for it in (rubric.items.values() if items is None else items)
+    ]
+    schema = {"id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64}
+    schema |= {k: pl.String for k in ("rule_text", "field", "evidence", "label")}
+    df = pl.DataFrame(rows, schema=schema)
     cols = [
         Column("id", "编号", "id"),
         Column("label", "项目", "item"),
@@ -49,3 +43,60 @@ def rubric_view(rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Co
         Column("rule_text", "评分规则", "rule"),
     ]
     return df, cols
+
+
+def rubric_header(tree: RubricTree, lang: str = "zh") -> list[str]:
+    """The lines above the tree: name and version, how many items, the note, the grade bands."""
+    rub = tree.rubric
+    version = say("rubric.show.version", lang, version=rub.version) if rub.version else ""
+    lines = [
+        say("rubric.show.title", lang, name=rub.name, id=rub.id, version=version),
+        say("rubric.show.counts", lang, total=f"{rub.total:g}", **tree.counts),
+    ]
+    if rub.note:
+        lines.append(rub.note.strip())
+    if rub.grades:
+        bands = say("rubric.show.join", lang).join(f"{g.name} ≥ {g.min_percent:g}%" for g in rub.grades)
+        lines.append(say("rubric.show.grades", lang, bands=bands))
+    return lines
+
+
+def rubric_tree_view(tree: RubricTree, lang: str = "zh") -> View:
+    """``rubric show``: the header lines, then the tree (CSV: the tree alone; JSON: ``tree.records()``)."""
+    rub = tree.rubric
+    df, cols = rubric_view(rub, lang, tree.items)
+    head = "".join(f"{line}\n" for line in rubric_header(tree, lang))
+    markdown = head + "\n" + render(df, cols, "markdown", lang, rub.decimals)
+    return View(
+        lines=rubric_header(tree, lang),
+        tables=[Table(df, cols)],
+        document=tree.records(lang),
+        text={"markdown": markdown},
+        decimals=rub.decimals,
+        lang=lang,
+    )
+
+
+def check_view(checks: RubricChecks, lang: str = "zh") -> View:
+    """``rubric check``: every problem, one line each (file:line: CODE: message); JSON: ``checks.records``."""
+    lines = [p.render(lang) for f in checks.files for p in f.report.sorted()]
+    return View(lines=lines, document=checks.records(lang), lang=lang)
+
+
+def check_summary(checks: RubricChecks, lang: str = "zh") -> list[str]:
+    """A verdict per file (for stderr): passed or not, with its count of errors and warnings."""
+    return [
+        say(
+            "rubric.check.passed" if f.passed(checks.strict) else "rubric.check.failed",
+            lang,
+            path=f.path,
+            errors=len(f.report.errors),
+            warnings=len(f.report.warnings),
+        )
+        for f in checks.files
+    ]
+
+
+def schema_view(schema: dict) -> View:
+    """``rubric schema``: the JSON Schema of rubric files, as JSON."""
+    return View(document=schema)

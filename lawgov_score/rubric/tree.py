@@ -1,0 +1,42 @@
+"""`rubric show`: the items of a rubric, down to a depth, with what the JSON form says of each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .compiled import Item, Rubric
+
+
+@dataclass
+class RubricTree:
+    """A loaded rubric and the items shown of it (every item, or those down to ``depth``)."""
+
+    rubric: Rubric
+    depth: int | None = None
+    items: list[Item] = field(init=False)
+    warnings: list = field(default_factory=list)
+    exit_code: int = 0
+
+    def __post_init__(self) -> None:
+        self.items = [it for it in self.rubric.items.values() if self.depth is None or it.level <= self.depth]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many dimensions (first-level items), groups between them and the leaves, and leaves."""
+        leaves = len(self.rubric.leaves())
+        dims = len(self.rubric.roots)
+        return {"dims": dims, "groups": len(self.rubric.items) - leaves - dims, "leaves": leaves}
+
+    def records(self, lang: str = "zh") -> list[dict]:
+        """What `rubric show -f json` prints: id, name, level, parent, max and the rule as written."""
+        return [
+            {
+                "id": it.id,
+                "name": it.name,
+                "level": it.level,
+                "parent": it.parent,
+                "max": float(it.max),
+                "rule": it.rule.model_dump(by_alias=True, exclude_defaults=False) if it.rule is not None else None,
+            }
+            for it in self.items
+        ]
