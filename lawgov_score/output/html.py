@@ -179,10 +179,9 @@ def _ranking(data: ReportData) -> str:
         '<div class="scroll"><table class="ranking"><thead><tr>',
     ]
     html += [f"<th>{_e(data.headers[k])}</th>" for k in keys]
-    html += [
-        f'<th class="dim" title="{_e(x.name)}">{_say(data, "dim_head", id=_e(x.id), name=_e(x.name), max=f"{x.max:g}")}</th>'
-        for x in data.dims
-    ]
+    for x in data.dims:
+        head = _say(data, "dim_head", id=_e(x.id), name=_e(x.name), max=f"{x.max:g}")
+        html.append(f'<th class="dim" title="{_e(x.name)}">{head}</th>')
     html.append("</tr></thead><tbody>")
     for row in data.ranked.iter_rows(named=True):
         cls = ' class="vetoed"' if row["vetoed"] else ""

@@ -82,11 +82,14 @@ def heatmap(
         )
         for j, (score, pct, mx) in enumerate(cells[i]):
             x = left + cw * j
-            shown = f"{score:.{decimals}f} / {mx:g}" + say("scoring.paren", lang, text=f"{pct:.0f}%")
-            tip = f"{row} · {names[j]}" + say("scoring.colon", lang) + (no_data if score is None else shown)
+            tip = f"{row} · {names[j]}" + say("scoring.colon", lang)
+            if score is None:
+                tip += no_data
+            else:
+                tip += f"{score:.{decimals}f} / {mx:g}" + say("scoring.paren", lang, text=f"{pct:.0f}%")
             body.append(
-                f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" width="{cw - 2}" height="{ch - 2}" '
-                f'fill="{color(pct)}" rx="2"/>'
+                f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" '
+                f'width="{cw - 2}" height="{ch - 2}" fill="{color(pct)}" rx="2"/>'
             )
             if score is not None:
                 body.append(
@@ -132,7 +135,8 @@ def radar(
     if average:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, v or 0) for k, v in enumerate(average)))
         body.append(
-            f'<polygon class="average" points="{pts}" fill="none" stroke="#7f7f7f" stroke-width="1.5" stroke-dasharray="4 3"/>'
+            f'<polygon class="average" points="{pts}" fill="none" stroke="#7f7f7f" stroke-width="1.5" '
+            'stroke-dasharray="4 3"/>'
         )
     pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, v or 0) for k, v in enumerate(values)))
     body.append(

@@ -225,3 +225,126 @@ define(
         ),
     },
 )
+
+# The fill-in workbook (`template`): sheet names, the guide, notes, hints and Excel's input checks.
+# The Chinese sheet names are those ``data.template`` documents (a test keeps them equal).
+define(
+    "scoring.template",
+    {
+        "sheet_guide": ("填报说明", "guide"),
+        "sheet_unit": ("单位信息", "unit"),
+        "sheet_data": ("填报数据", "data"),
+        "title": ("{name} 填报模板", "{name}: fill-in template"),
+        "subject": ("法治政府建设指标填报", "rule-of-law government indicators to fill in"),
+        "about": (
+            "细则：{name}（{id}{version}），满分 {total} 分；本模板共 {n} 项指标需填报。",
+            "Rubric: {name} ({id}{version}), full marks {total}; this template asks for {n} value(s).",
+        ),
+        "steps": ("填报步骤", "How to fill it in"),
+        "step_unit": (
+            "1. 在“{sheet}”表第 4 行填写单位名称和年度（必填）；所属市、省份、层级、分组可选填。"
+            "一个工作簿只填一个单位、一个年度。",
+            "1. On the sheet '{sheet}', row 4: the unit's name and the year (required); city, province, level "
+            "and group if wanted. One workbook holds one unit and one year.",
+        ),
+        "step_data": (
+            "2. 在“{sheet}”表逐行填写“填报值”和“佐证材料”（浅黄色两列）；"
+            "灰色各列是细则的内容，请勿修改，也不要删除或插入行。",
+            "2. On the sheet '{sheet}', fill in 'value' and 'evidence' row by row (the two light yellow "
+            "columns); the grey columns are the rubric's: do not change them, nor delete or insert rows.",
+        ),
+        "step_blank": (
+            "3. 不掌握数据的指标请留空，不要填 0：留空按“缺数据”计（该项不得分，并在差距清单中提示补充佐证）；"
+            "填 0 表示确实为零。",
+            "3. Leave a value you do not have blank, never 0: a blank counts as missing (the item scores "
+            "nothing and the gaps list asks for its evidence); 0 means it really is zero.",
+        ),
+        "step_save": (
+            "4. 保存为 .xlsx 文件（WPS 请选择“Excel 文件（*.xlsx）”），文件名建议为“单位名称-年度.xlsx”，交回汇总。",
+            "4. Save as an .xlsx file (in WPS choose the Excel (*.xlsx) type), best named unit-year.xlsx, "
+            "and send it back.",
+        ),
+        "kinds": ("各类指标的填法", "How each kind of value is written"),
+        "kind_percent": (
+            "百分比：直接输入数字，如输入 96.5 即显示为 96.50%；也可输入“96.5%”。",
+            "Percents: type the number: 96.5 shows as 96.50%; '96.5%' also reads.",
+        ),
+        "kind_count": (
+            "整数（次数、件数等）：如 12；报告中写作“450余”“180多”的，可照写，按下限读取。",
+            "Whole numbers (counts, cases): e.g. 12; where a report gives only a lower bound, enter that number.",
+        ),
+        "kind_bool": (
+            "是/否：从下拉列表选择“是”或“否”（也可填 有/无、√/×）。等次：从下拉列表选择。",
+            "Yes/no: choose yes or no from the list (y/n, true/false and √/× also read). Grades: choose from the list.",
+        ),
+        "kind_number": ("数值：按“计量单位”列填写数字。", "Numbers: a number in the unit of the 'measure' column."),
+        "kind_formula": (
+            "由公式计算的指标（“填报提示”列写明公式）：可以不填，评分时按公式由相关指标计算；若填写，则以填报值为准。",
+            "Values a formula computes (the 'hint' column gives it): may be left blank and are then computed "
+            "from the values they read; a value filled in is taken as it stands.",
+        ),
+        "kind_evidence": (
+            "佐证材料：写明数据出自哪份材料，最好摘录原文，"
+            "如“行政机关负责人出庭应诉率达100%（2024年法治政府建设年度报告）”。",
+            "Evidence: say which document a value comes from, best quoting it, e.g. 'heads of administrative "
+            "organs appeared in court in 100% of cases (2024 annual report)'.",
+        ),
+        "collect": ("汇总评分（由收集单位操作）", "Scoring the returns (for the office collecting them)"),
+        "collect_run": (
+            "把各单位交回的工作簿放在同一个文件夹中，运行：lawgov-score score 文件夹；排名：lawgov-score rank 文件夹；"
+            "报告：lawgov-score report 文件夹 -o 报告.html。评分时使用生成本模板的同一份细则（--rubric）。",
+            "Put the workbooks returned in one folder and run: lawgov-score score FOLDER; ranking: lawgov-score "
+            "rank FOLDER; report: lawgov-score report FOLDER -o report.html. Score with the rubric this "
+            "template was made from (--rubric).",
+        ),
+        "unit_title": ("填报单位信息", "The unit filling in"),
+        "unit_note": (
+            "单位名称和年度必填；其余可选填。一个工作簿只填一个单位。",
+            "The unit's name and the year are required; the rest is optional. One workbook, one unit.",
+        ),
+        "year_title": ("年度", "year"),
+        "year_input": ("四位年份，如 2024", "a four-digit year, e.g. 2024"),
+        "year_error": ("请填四位年份，如 2024", "give a four-digit year, e.g. 2024"),
+        "unit_input_title": ("单位名称", "unit"),
+        "unit_input": ("如：乃东区", "the unit's name as its reports give it"),
+        "data_title": ("{name} 指标填报", "{name}: values to fill in"),
+        "data_note": (
+            "浅黄色两列（填报值、佐证材料）由填报单位填写；不掌握的数据留空。单位和年度填在“{sheet}”表。",
+            "The unit fills in the two light yellow columns (value, evidence); a value it does not have stays "
+            "blank. The unit and the year go on the sheet '{sheet}'.",
+        ),
+        "type_count": ("整数", "whole number"),
+        "type_percent": ("百分比", "percent"),
+        "type_number": ("数值", "number"),
+        "type_bool": ("是/否", "yes/no"),
+        "type_grade": ("等次", "grade"),
+        "items_more": ("{items} 等 {n} 项", "{items} and more ({n} items)"),
+        "hint_percent": ("输入 96.5 即为 96.50%", "96.5 means 96.50%"),
+        "hint_count": ("整数，如 12；可写“450余”", "a whole number, e.g. 12"),
+        "hint_bool": ("下拉选择 是/否", "choose yes/no from the list"),
+        "hint_grade": ("下拉选择：{levels}", "choose from the list: {levels}"),
+        "hint_number": ("数值", "a number"),
+        "hint_range": ("，范围 {lo}–{hi}", ", from {lo} to {hi}"),
+        "hint_formula": ("；可不填，未填时按公式计算：{formula}", "; may be left blank, then computed as {formula}"),
+        "check": ("请核对", "please check"),
+        "bool_input": ("选择“是”或“否”；不掌握情况请留空", "choose yes or no; leave blank if not known"),
+        "bool_error": ("应为“是”或“否”（也可填 有/无、√/×）", "should be yes or no (y/n, √/× also read)"),
+        "grade_input": ("从下拉列表选择等次", "choose the grade from the list"),
+        "grade_error": ("应为：{levels}", "should be one of: {levels}"),
+        "percent_input": (
+            "输入 96.5 即为 96.50%（{lo}%–{hi}%）；不掌握请留空",
+            "96.5 means 96.50% ({lo}%–{hi}%); leave blank if not known",
+        ),
+        "percent_error": (
+            "应为 {lo}%–{hi}% 之间的百分比，如 96.5%",
+            "should be a percent from {lo}% to {hi}%, e.g. 96.5%",
+        ),
+        "count_input": (
+            "整数，如 12；可写“450余”（按下限读取）；不掌握请留空",
+            "a whole number, e.g. 12; leave blank if not known",
+        ),
+        "count_error": ("应为不小于 0 的整数，如 12", "should be a whole number of 0 or more, e.g. 12"),
+        "number_input": ("填写数值；不掌握请留空", "a number; leave blank if not known"),
+        "number_error": ("应为 {lo}–{hi} 之间的数", "should be a number from {lo} to {hi}"),
+    },
+)
