@@ -43,7 +43,7 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
         out = out.rename({c.key: c.header(lang) for c in cols})
         return out.write_csv()
     rows = [
-        [cell_text(r[c.key], c.kind, decimals) for c in cols]
+        [cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
         for r in frame.select([c.key for c in cols]).iter_rows(named=True)
     ]
     headers = [c.header(lang) for c in cols]

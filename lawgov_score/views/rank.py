@@ -63,7 +63,7 @@ def rank_table_view(t, lang: str = "zh") -> View:
         tables=[Table(t.table, cols)],
         document=rank_records(t),
         sheets=sheets,
-        title=workbook_title(t.rubric),
+        title=workbook_title(t.rubric, lang),
         decimals=t.rubric.decimals,
         lang=lang,
     )

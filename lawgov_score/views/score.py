@@ -102,7 +102,7 @@ def score_table_view(table, lang: str = "zh") -> View:
         tables=[Table(df, cols)],
         document=score_records(table.result, table.items),
         sheets=sheets,
-        title=workbook_title(rubric),
+        title=workbook_title(rubric, lang),
         decimals=rubric.decimals,
         lang=lang,
     )
