@@ -24,8 +24,8 @@ def rank_columns(
     if by:
         cols.append(Column("group", _GROUP_ZH.get(by, "分组"), by))
     if on:
-        item = rubric.items[on]
-        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id}", "score"))
+        item = rubric.items[on]  # id and name: in English a bare id would be the dimension's own header
+        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id} {item.name}", "score"))
     cols += [
         Column("total", "总分", "total", "score"),
         Column("max", "满分", "max", "score"),
