@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import DataArg, DebugOpt, RubricOpt, YearOpt, fail, guarded, score_inputs
+from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -30,37 +30,48 @@ def report_cmd(
     title: Annotated[
         Optional[str], typer.Option("--title", help="报告标题；省略时为“细则名称 评估报告”", show_default=False)
     ] = None,
+    lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
     """生成评估报告（单个 HTML 文件，离线可看）：概况、排名表、热力图、雷达图、差距清单、数据佐证和评分方法。"""
+    from .. import api
+    from ..views.report import report_view
+
+    outs = _report_outputs(output, png, lang)
+    page = api.report_page(data, rubric, year=year, pool=pool, top=top)
+    return _show_all(report_view(page, lang, title), outs, page)
+
+
+def _report_outputs(output: Path | None, png: Path | None, lang: str) -> list:
+    """Where the report goes: the HTML file (-o, required) and, with --png, the charts' directory."""
+    from ..core.problems import ProblemError
+    from ..output.write import Out
+
     if output is None or str(output) == "-":
-        fail("请用 -o 指定要写出的 HTML 文件，如 -o report.html")
+        raise ProblemError.one("E-USAGE-REPORT-OUTPUT")
     if output.suffix.lower() not in (".html", ".htm"):
-        fail(f"报告是 HTML 文件，文件名须以 .html 结尾（而不是“{output.name}”）")
+        raise ProblemError.one("E-USAGE-REPORT-SUFFIX", name=output.name)
     if png is not None and png.exists() and not png.is_dir():
-        fail(f"--png 须是目录，而“{png}”是文件")
-    from ..output.html import ranked_frame, render_html
-    from ..output.write import atomic_write
-    from ..views.report import build
+        raise ProblemError.one("E-USAGE-PNG-DIR", path=png)
+    return [Out("html", output, lang)] + ([Out("png", png, lang)] if png is not None else [])
 
-    rub, result = score_inputs(rubric, data, "zh")
-    ranked = ranked_frame(result, year, pool)
-    if ranked.height == 0:
-        fail(f"数据中没有 {year} 年的单位" if year is not None else "数据中没有可评分的单位")
-    report = build(result, ranked, top or None)
-    images: dict[str, bytes] = {}
-    if png is not None:
-        from ..output.png import FontMissing, charts
 
-        try:
-            images = charts(report)
-        except FontMissing as exc:
-            fail(str(exc))
-    text = render_html(report, title)
-    atomic_write(output, text.encode("utf-8"))
-    typer.echo(f"已写出 {output}", err=True)
-    for name, data_ in images.items():
-        atomic_write(png / name, data_)
-    if images:
-        typer.echo(f"已写出 {len(images)} 张图片到 {png}", err=True)
-    return 0
+def _show_all(view, outs: list, result) -> int:
+    """``show`` for a run that writes several files: every one is built before any is written."""
+    from ..core.messages import say
+    from ..output.png import FontMissing
+    from ..output.write import write_all
+
+    lang = view.lang
+    for p in result.warnings:
+        typer.echo(p.render(lang), err=True)
+    try:
+        counts = write_all(view, outs)
+    except FontMissing as exc:  # one line, like a usage problem: nothing was written
+        fail(str(exc))
+    for out, n in zip(outs, counts):
+        if out.fmt == "png":
+            typer.echo(say("scoring.wrote_images", lang, n=n, path=out.path), err=True)
+        else:
+            typer.echo(say("common.wrote", lang, path=out.path), err=True)
+    return result.exit_code

@@ -15,15 +15,9 @@ from .common import (
     OutputOpt,
     RubricOpt,
     YearOpt,
-    check_by,
-    emit,
-    fail,
     guarded,
     output_to,
-    resolve_format,
-    score_inputs,
     show,
-    warn,
 )
 
 
@@ -85,52 +79,10 @@ def rank_cmd(
     debug: DebugOpt = False,
 ) -> int:
     """排名表：总分、得分率、等次、一票否决和各一级指标得分。"""
-    import polars as pl
+    from .. import api
+    from ..views.rank import rank_table_view
 
-    from ..engine.rank import rank
-    from ..output.render import render
-    from ..views.rank import rank_columns
-
-    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    check_by(by)
-    from ..data.scan import SCAN_ROWS, parquet_rows
-
-    if scan or (data and (parquet_rows(data) or 0) > SCAN_ROWS):  # township scale: never loaded whole
-        if fmt == "xlsx":
-            fail("逐批读取（--scan）时不写 Excel 工作簿：请用 -o 排名.csv")
-        table, rub, warnings = _scanned_rank(rubric, data, by=by, ties=ties, on=on, pool=pool)
-        warn(warnings, lang)
-        result = None
-    else:
-        rub, result = score_inputs(rubric, data, lang)
-        if on is not None and on not in rub.items:
-            fail(f"细则中没有编号为“{on}”的项目")
-        table = rank(result, by=by, ties=ties, on=on, pool=pool)
-    if year is not None:
-        table = table.filter(pl.col("year") == year)
-    cols = rank_columns(table, rub, by=by, on=on, dimensions=dimensions or fmt in ("json", "xlsx"))
-    if fmt == "xlsx":
-        from ..views.workbook import scoring_workbook
-
-        emit(scoring_workbook(result, view="rank", rank_table=table, rank_cols=cols, lang=lang), output, fmt)
-        return 0
-    emit(render(table, cols, fmt, lang, rub.decimals), output, fmt)
-    return 0
-
-
-def _scanned_rank(rubric_path, data, **how):
-    """`rank --scan`: the rubric, then the data scanned in batches (``data.scan``)."""
-    from ..core import bundled
-    from ..core.problems import ProblemError
-    from ..engine.scan import scan_rank
-    from ..rubric.load import read_rubric
-
-    rub, report = read_rubric(rubric_path or bundled.default_rubric())
-    if rub is None:
-        raise ProblemError(report)
-    if how.get("on") is not None and how["on"] not in rub.items:
-        fail(f"细则中没有编号为“{how['on']}”的项目")
-    table, report = scan_rank(data or bundled.default_data(), rub, **how)
-    if table is None:
-        raise ProblemError(report)
-    return table, rub, report.warnings
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
+    table = api.rank_table(data, rubric, **how, scan=True if scan else "auto", workbook=out.fmt == "xlsx")
+    return show(rank_table_view(table, lang), out, table)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..core.groups import META_COLUMNS, META_NAMES
-from ..core.problems import ProblemError, Report, problem
+from ..core.problems import ProblemError, Report, did_you_mean, problem
 from .score import ScoreResult, col_score
 
 TIES = ("competition", "dense", "min", "max", "average")
@@ -65,6 +65,12 @@ def require_group(frame: pl.DataFrame | None, by: str | None, unit: str | None =
         )
 
 
+def require_item(rubric, on: str | None) -> None:
+    """The item ``rank --on`` ranks by must be in the rubric: raises ``ProblemError`` (E-USAGE-ITEM)."""
+    if on is not None and on not in rubric.items:
+        raise ProblemError.one("E-USAGE-ITEM", id=on, suggestion=did_you_mean(on, rubric.items))
+
+
 def _group_problem(by: str, reason: str, reason_en: str) -> None:
     raise ProblemError(Report([problem("E-GROUP", by=by, reason=reason, reason_en=reason_en)]))
 
@@ -76,6 +82,7 @@ def rank(
     one column per top-level dimension.  ``on`` ranks by an item's score instead of the total."""
     if ties not in TIES:
         raise ValueError(f"ties must be one of {', '.join(TIES)}")
+    require_item(result.rubric, on)
     table = result.totals()
     key = "total" if on is None else "_key"
     if on is not None:

@@ -11,7 +11,7 @@ from ..core.groups import META_COLUMNS
 from ..core.problems import Report
 from ..data.consistency import check_values
 from ..data.scan import BATCH_ROWS, scan_indicators
-from .rank import rank
+from .rank import rank, require_item
 from .score import KEYS, ScoreResult, col_score, score
 
 
@@ -25,7 +25,9 @@ def scan_rank(
     pool: bool = False,
     batch_rows: int = BATCH_ROWS,
 ) -> tuple[pl.DataFrame | None, Report]:
-    """``rank`` for inputs scanned in batches: each year is scored on its own, then all are ranked."""
+    """``rank`` for inputs scanned in batches: each year is scored on its own, then all are ranked.
+    An ``on`` item the rubric lacks is refused before anything is read (E-USAGE-ITEM)."""
+    require_item(rubric, on)
     scanned, report = scan_indicators(paths, rubric, batch_rows=batch_rows)
     if scanned is None:
         return None, report

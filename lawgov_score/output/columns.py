@@ -13,9 +13,14 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ..core.messages import say
+
 
 @dataclass(frozen=True)
 class Column:
+    """One column a table shows: the frame's column ``key``, its header in Chinese and English,
+    and its kind (how a value is written)."""
+
     key: str
     zh: str
     en: str
@@ -23,15 +28,17 @@ class Column:
     json_label: str | None = None  # JSON takes this column's text instead, where it is set (是/否, 优)
 
     def header(self, lang: str) -> str:
+        """The header in ``lang``."""
         return self.en if lang == "en" else self.zh
 
 
-def cell_text(value, kind: str, decimals: int) -> str:
-    """One cell as a table shows it: numbers by the column's kind, nothing for a missing value."""
+def cell_text(value, kind: str, decimals: int, lang: str = "zh") -> str:
+    """One cell as a table shows it: numbers by the column's kind, nothing for a missing value,
+    a true flag (vetoed) as yes in ``lang`` and a false one as nothing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if kind == "bool":
-        return "是" if value else ""
+        return say("common.yes", lang) if value else ""
     if kind == "score":
         return f"{value:.{decimals}f}"
     if kind == "percent":

@@ -1,12 +1,14 @@
-"""The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched."""
+"""The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched.
+
+Every word comes from the message catalogue (``scoring.report.*``) in the report's language; the
+numbers come computed in the ``ReportPage`` the ``ReportData`` carries."""
 
 from __future__ import annotations
 
 import math
 from html import escape
 
-import polars as pl
-
+from ..core.messages import say
 from . import svg
 from .page import ReportData
 
@@ -42,7 +44,8 @@ tr.vetoed td { background: #fff0f0; }
 .radars { display: flex; flex-wrap: wrap; gap: 8px; }
 .radars figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px; }
 .legend { color: var(--muted); font-size: 12.5px; }
-.legend i { display: inline-block; width: 26px; height: 0; border-top: 2px solid var(--accent); vertical-align: middle; margin: 0 4px 0 10px; }
+.legend i { display: inline-block; width: 26px; height: 0; border-top: 2px solid var(--accent); \
+vertical-align: middle; margin: 0 4px 0 10px; }
 .legend i.avg { border-top: 2px dashed #7f7f7f; }
 details { margin: 6px 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; }
 summary { cursor: pointer; font-weight: 600; }
@@ -70,20 +73,37 @@ def _grade(name: str | None, names: list[str]) -> str:
     return f'<span class="grade" style="background:{svg.color(pct)}">{_e(name)}</span>'
 
 
-def render_html(data: ReportData, title: str | None = None) -> str:
+def _say(data: ReportData, key: str, **params) -> str:
+    """A sentence of the report (``scoring.report.<key>``) in its language."""
+    return say(f"scoring.report.{key}", data.lang, **params)
+
+
+NAV = ("summary", "ranking", "heatmap", "radar", "gaps", "evidence", "method")
+
+
+def render_html(data: ReportData) -> str:
+    """The whole report page: header, navigation and every section."""
     rub = data.rubric
-    title = title or f"{rub.name} 评估报告"
-    version = f"，版本 {rub.version}" if rub.version else ""
+    version = _say(data, "version", version=rub.version) if rub.version else ""
+    header = _say(
+        data,
+        "header",
+        name=_e(rub.name),
+        id=_e(rub.id),
+        version=_e(version),
+        total=f"{rub.total:g}",
+        files=len(data.page.files),
+        units=data.ranked["unit"].n_unique(),
+    )
+    nav = "".join(f'<a href="#{k}">{_say(data, "nav_" + k)}</a>' for k in NAV)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f'<html lang="{_say(data, "html_lang")}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',  # no favicon request
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{_e(title)}</h1><p>细则：{_e(rub.name)}（{_e(rub.id)}{_e(version)}），满分 {rub.total:g} 分"
-        f"；数据：{len(data.files)} 个文件，{data.ranked['unit'].n_unique()} 个单位</p></header>",
-        '<nav><a href="#summary">概况</a><a href="#ranking">排名</a><a href="#heatmap">热力图</a><a href="#radar">雷达图</a>'
-        '<a href="#gaps">差距</a><a href="#evidence">数据与佐证</a><a href="#method">评分方法</a></nav><main>',
+        f"<title>{_e(data.title)}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{_e(data.title)}</h1><p>{header}</p></header>",
+        f"<nav>{nav}</nav><main>",
         _summary(data),
         _ranking(data),
         _heatmap(data),
@@ -97,58 +117,73 @@ def render_html(data: ReportData, title: str | None = None) -> str:
 
 
 def _summary(data: ReportData) -> str:
-    r = data.ranked
+    r, page = data.ranked, data.page
     rub = data.rubric
     d = rub.decimals
-    years = sorted(y for y in r["year"].unique().to_list() if y is not None)
+    years = sorted(line.year for line in page.years if line.year is not None)
     cards = [
-        (str(r["unit"].n_unique()), "参评单位"),
-        ("、".join(map(str, years)) or "—", "年度"),
-        (_num(r["total"].mean(), d), f"平均总分（满分 {rub.total:g}）"),
-        (f"{data.missing_share * 100:.0f}%", "评分项目缺数据的比例"),
+        (str(r["unit"].n_unique()), _say(data, "card_units")),
+        (say("scoring.list", data.lang).join(map(str, years)) or "—", _say(data, "card_years")),
+        (_num(r["total"].mean(), d), _say(data, "card_mean", total=f"{rub.total:g}")),
+        (f"{page.missing_share * 100:.0f}%", _say(data, "card_missing")),
     ]
-    if r["vetoed"].any():
-        cards.append((str(int(r["vetoed"].sum())), "被一票否决"))
-    html = ['<section id="summary"><h2>概况</h2><div class="cards">']
+    if page.vetoed:
+        cards.append((str(page.vetoed), _say(data, "card_vetoed")))
+    html = [f'<section id="summary"><h2>{_say(data, "nav_summary")}</h2><div class="cards">']
     html += [f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for v, k in cards]
     html.append("</div>")
-    lines = []
-    for (year,), part in r.group_by("year", maintain_order=True):
-        best, worst = part.row(0, named=True), part.row(part.height - 1, named=True)
-        counts = part.group_by("grade", maintain_order=True).len()
-        grades = "，".join(f"{g or '无等次'} {n} 个" for g, n in counts.iter_rows())
-        y = f"{year} 年" if year is not None else "未注明年度"
-        line = f"{y}：{part.height} 个单位，平均 {_num(part['total'].mean(), d)} 分；最高 {_e(best['unit'])} {_num(best['total'], d)} 分"
-        if part.height > 1:
-            line += f"，最低 {_e(worst['unit'])} {_num(worst['total'], d)} 分"
-        lines.append(f"<li>{line}；等次：{_e(grades)}。</li>")
-    html.append("<ul>" + "".join(lines) + "</ul>")
-    html.append("<h3>总分</h3>")
-    html.append(svg.bars(data.labels, r["total"].to_list(), rub.total, r["grade"].to_list(), rub.grade_names(), d))
-    if data.missing_share > 0.3:
-        html.append(
-            f'<p class="note">注意：{data.missing_share * 100:.0f}% 的评分项目没有数据，按细则计 0 分；'
-            "得分低多因缺数据而非工作不到位，补齐数据和佐证后再比较更有意义（见“差距”）。</p>"
+    html.append("<ul>" + "".join(f"<li>{_year_line(data, line)}</li>" for line in page.years) + "</ul>")
+    html.append(f"<h3>{_say(data, 'totals')}</h3>")
+    html.append(
+        svg.bars(
+            data.labels, r["total"].to_list(), rub.total, r["grade"].to_list(), rub.grade_names(), d, lang=data.lang
         )
+    )
+    if page.missing_share > 0.3:
+        html.append(f'<p class="note">{_say(data, "missing_note", pct=f"{page.missing_share * 100:.0f}")}</p>')
     html.append("</section>")
     return "\n".join(html)
 
 
+def _year_line(data: ReportData, line) -> str:
+    """One year of the summary: units, mean, best and worst, units per grade."""
+    d = data.rubric.decimals
+    no_grade = _say(data, "no_grade")
+    counts = say("scoring.join", data.lang).join(
+        _say(data, "grade_count", grade=g or no_grade, n=n) for g, n in line.grades
+    )
+    year = _say(data, "year", year=line.year) if line.year is not None else _say(data, "no_year")
+    text = _say(
+        data,
+        "year_line",
+        year=year,
+        units=line.units,
+        mean=_num(line.mean, d),
+        best=_e(line.best[0]),
+        best_total=_num(line.best[1], d),
+    )
+    if line.units > 1:
+        text += _say(data, "year_worst", worst=_e(line.worst[0]), worst_total=_num(line.worst[1], d))
+    return text + _say(data, "year_grades", grades=_e(counts))
+
+
 def _ranking(data: ReportData) -> str:
-    r = data.ranked
     rub = data.rubric
     d = rub.decimals
     names = rub.grade_names()
-    head = ["排名", "单位", "年度", "总分", "得分率", "等次", "否决"] + [f"{x.id} {x.name}" for x in data.dims]
+    yes = say("common.yes", data.lang)
+    keys = ("rank", "unit", "year", "total", "percent", "grade", "vetoed")
     html = [
-        '<section id="ranking"><h2>排名</h2>',
-        '<p class="note">每个年度单独排名；总分相同者名次并列。各一级指标列为该指标得分（括号内为满分）。</p>',
+        f'<section id="ranking"><h2>{_say(data, "nav_ranking")}</h2>',
+        f'<p class="note">{_say(data, "ranking_note")}</p>',
         '<div class="scroll"><table class="ranking"><thead><tr>',
     ]
-    html += [f"<th>{_e(h)}</th>" for h in head[:7]]
-    html += [f'<th class="dim" title="{_e(x.name)}">{_e(x.id)} {_e(x.name)}（{x.max:g}）</th>' for x in data.dims]
+    html += [f"<th>{_e(data.headers[k])}</th>" for k in keys]
+    for x in data.dims:
+        head = _say(data, "dim_head", id=_e(x.id), name=_e(x.name), max=f"{x.max:g}")
+        html.append(f'<th class="dim" title="{_e(x.name)}">{head}</th>')
     html.append("</tr></thead><tbody>")
-    for row in r.iter_rows(named=True):
+    for row in data.ranked.iter_rows(named=True):
         cls = ' class="vetoed"' if row["vetoed"] else ""
         cells = [
             f'<td class="n">{_e(row["rank"])}</td>',
@@ -157,7 +192,7 @@ def _ranking(data: ReportData) -> str:
             f'<td class="n">{_num(row["total"], d)}</td>',
             f'<td class="n">{_num(row["percent"], 2)}%</td>',
             f"<td>{_grade(row['grade'], names)}</td>",
-            f"<td>{'是' if row['vetoed'] else ''}</td>",
+            f"<td>{yes if row['vetoed'] else ''}</td>",
         ]
         for x in data.dims:
             pct = None if not x.max else (row[x.id] or 0) / x.max * 100
@@ -170,15 +205,13 @@ def _ranking(data: ReportData) -> str:
 def _heatmap(data: ReportData) -> str:
     rows = data.labels
     dims = [(x.id, x.name) for x in data.dims]
-    cells = []
     n = len(dims)
     vals = data.dim_pct.select("score", "pct", "max").rows()
-    for i in range(len(rows)):
-        cells.append([(s, p, m) for s, p, m in vals[i * n : (i + 1) * n]])
+    cells = [list(vals[i * n : (i + 1) * n]) for i in range(len(rows))]
     return (
-        '<section id="heatmap"><h2>热力图：各单位 × 一级指标</h2>'
-        '<p class="note">格中数字为得分，颜色为得分率（得分 ÷ 该指标满分）：红低、黄中、绿高。</p>'
-        f'<div class="scroll">{svg.heatmap(rows, dims, cells, 0)}</div></section>'
+        f'<section id="heatmap"><h2>{_say(data, "heatmap_head")}</h2>'
+        f'<p class="note">{_say(data, "heatmap_note")}</p>'
+        f'<div class="scroll">{svg.heatmap(rows, dims, cells, 0, lang=data.lang)}</div></section>'
     )
 
 
@@ -190,38 +223,36 @@ def _radars(data: ReportData) -> str:
     for i, label in enumerate(data.labels):
         part = vals[i * n : (i + 1) * n]
         year = part[0][0] if part else None
-        avg = data.average.get(year, {})
-        figs.append(f"<figure>{svg.radar(label, axes, [p for _, p in part], [avg.get(a) for a, _ in axes])}</figure>")
-    legend = (
-        '<p class="legend">各一级指标的得分率（得分 ÷ 满分，外圈为 100%）：<i></i>本单位<i class="avg"></i>'
-        "同年度参评单位平均。轴：" + "；".join(f"{_e(a)} {_e(b)}" for a, b in axes) + "。</p>"
+        avg = data.page.average.get(year, {})
+        chart = svg.radar(label, axes, [p for _, p in part], [avg.get(a) for a, _ in axes], lang=data.lang)
+        figs.append(f"<figure>{chart}</figure>")
+    names = say("scoring.then", data.lang).join(f"{_e(a)} {_e(b)}" for a, b in axes)
+    legend = _say(data, "radar_legend", unit="<i></i>", average='<i class="avg"></i>', axes=names)
+    return (
+        f'<section id="radar"><h2>{_say(data, "radar_head")}</h2><p class="legend">{legend}</p>'
+        f'<div class="radars">{"".join(figs)}</div></section>'
     )
-    return f'<section id="radar"><h2>雷达图：各单位的长处与短板</h2>{legend}<div class="radars">{"".join(figs)}</div></section>'
 
 
 def _gaps(data: ReportData) -> str:
-    g = data.gaps
     d = data.rubric.decimals
-    top = f"失分最多的 {data.top} 项" if data.top else "全部失分项目"
+    top = _say(data, "gaps_top", top=data.page.top) if data.page.top else _say(data, "gaps_all")
+    heads = "".join(f"<th>{h}</th>" for h in _say(data, "gaps_columns").split("|"))
     html = [
-        f'<section id="gaps"><h2>差距：{_e(top)}</h2>',
-        '<p class="note">“缺数据”的项目须补充数据和佐证材料；“满分所需”是得满分要达到的值。</p>',
+        f'<section id="gaps"><h2>{_say(data, "gaps_head", top=_e(top))}</h2>',
+        f'<p class="note">{_say(data, "gaps_note")}</p>',
     ]
-    for (unit, year), part in g.group_by(["unit", "year"], maintain_order=True):
-        label = data.label(unit, year)
-        total_lost = part["lost"].sum()
-        html.append(
-            f"<details open><summary>{_e(label)}：列出 {part.height} 项，共失分 {_num(total_lost, d)}</summary>"
-        )
-        html.append(
-            "<table><thead><tr><th>编号</th><th>项目</th><th>失分</th><th>得分/满分</th><th>现值</th><th>满分所需</th>"
-            "<th>原因</th><th>应有佐证</th></tr></thead><tbody>"
-        )
+    for (unit, year), part in data.gaps.group_by(["unit", "year"], maintain_order=True):
+        lost = _num(part["lost"].sum(), d)
+        summary = _say(data, "gaps_unit", label=_e(data.label(unit, year)), n=part.height, lost=lost)
+        html.append(f"<details open><summary>{summary}</summary>")
+        html.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
         for row in part.iter_rows(named=True):
             html.append(
                 f'<tr><td>{_e(row["id"])}</td><td>{_e(row["name"])}</td><td class="n">{_num(row["lost"], d)}</td>'
                 f'<td class="n">{_num(row["score"], d)} / {row["max"]:g}</td><td>{_e(row["value_shown"] or "")}</td>'
-                f'<td>{_e(row["target_shown"] or "")}</td><td>{_e(row["reason"])}</td><td class="q">{_e(row["note"] or "")}</td></tr>'
+                f"<td>{_e(row['target_shown'] or '')}</td><td>{_e(row['reason'])}</td>"
+                f'<td class="q">{_e(row["note"] or "")}</td></tr>'
             )
         html.append("</tbody></table></details>")
     html.append("</section>")
@@ -229,24 +260,26 @@ def _gaps(data: ReportData) -> str:
 
 
 def _evidence(data: ReportData) -> str:
-    ev = data.evidence
+    heads = "".join(f"<th>{h}</th>" for h in _say(data, "evidence_columns").split("|"))
     html = [
-        '<section id="evidence"><h2>数据与佐证</h2>',
-        '<p class="note">评分所用的每个数值、原文佐证和出处（文件:行）。“下限”表示原文为“××余/多/以上”，按下限计。</p>',
+        f'<section id="evidence"><h2>{_say(data, "evidence_head")}</h2>',
+        f'<p class="note">{_say(data, "evidence_note")}</p>',
     ]
-    qual = {"lower_bound": "下限", "approx": "约数"}
-    for (unit, year), part in ev.group_by(["unit", "year"], maintain_order=True):
-        html.append(f"<details><summary>{_e(data.label(unit, year))}：{part.height} 个数值</summary>")
-        html.append(
-            "<table><thead><tr><th>指标</th><th>数值</th><th>佐证（原文）</th><th>出处</th></tr></thead><tbody>"
-        )
+    qual = {"lower_bound": _say(data, "lower_bound"), "approx": _say(data, "approx")}
+    then = say("scoring.then", data.lang)
+    for (unit, year), part in data.evidence.group_by(["unit", "year"], maintain_order=True):
+        summary = _say(data, "evidence_unit", label=_e(data.label(unit, year)), n=part.height)
+        html.append(f"<details><summary>{summary}</summary>")
+        html.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
         for row in part.iter_rows(named=True):
             where = f"{row['file']}:{row['row']}" if row["row"] is not None else row["file"]
-            src = f"{row['source']}；{where}" if row["source"] else where
-            q = f"（{qual.get(row['qualifier'], row['qualifier'])}）" if row["qualifier"] else ""
+            src = f"{row['source']}{then}{where}" if row["source"] else where
+            q = say("scoring.paren", data.lang, text=qual.get(row["qualifier"], row["qualifier"]))
+            q = q if row["qualifier"] else ""
             html.append(
                 f'<tr><td>{_e(row["fname"])}<br><span class="note">{_e(row["field"])}</span></td>'
-                f'<td>{_e(row["value_shown"])}{_e(q)}</td><td class="q">{_e(row["evidence"] or "")}</td><td>{_e(src)}</td></tr>'
+                f'<td>{_e(row["value_shown"])}{_e(q)}</td><td class="q">{_e(row["evidence"] or "")}</td>'
+                f"<td>{_e(src)}</td></tr>"
             )
         html.append("</tbody></table></details>")
     html.append("</section>")
@@ -255,35 +288,25 @@ def _evidence(data: ReportData) -> str:
 
 def _method(data: ReportData) -> str:
     rub = data.rubric
-    version = f"，版本 {rub.version}" if rub.version else ""
+    version = _say(data, "version", version=rub.version) if rub.version else ""
+    facts = dict(dims=len(data.dims), leaves=len(rub.leaves()), total=f"{rub.total:g}", decimals=rub.decimals)
     html = [
-        '<section id="method"><h2>评分方法</h2>',
-        f"<p>细则：<b>{_e(rub.name)}</b>（{_e(rub.id)}{_e(version)}），一级指标 {len(data.dims)} 个，"
-        f"末级评分项目 {len(rub.leaves())} 个，满分 {rub.total:g} 分，得分保留 {rub.decimals} 位小数。</p>",
+        f'<section id="method"><h2>{_say(data, "method_head")}</h2>',
+        f"<p>{_say(data, 'method_rubric', name=_e(rub.name), id=_e(rub.id), version=_e(version), **facts)}</p>",
     ]
     if rub.note:
         html.append(f'<p class="note">{_e(rub.note.strip())}</p>')
     if rub.grades:
-        html.append(
-            "<p>等次：" + "，".join(f"{_e(g.name)}：得分率 ≥ {g.min_percent:g}%" for g in rub.grades) + "。</p>"
+        grades = say("scoring.join", data.lang).join(
+            _say(data, "method_grade", name=_e(g.name), min=f"{g.min_percent:g}") for g in rub.grades
         )
-    html.append(
-        "<p>各项得分按细则的评分规则由数值算出；上级指标为下级得分之和（不超过本级满分）。"
-        "没有数据的项目按细则计分（通常为 0 分）并标为“缺数据”。</p>"
-    )
-    html.append('<h3>各类评分规则</h3><ul class="method">')
+        html.append(f"<p>{_say(data, 'method_grades', grades=grades)}</p>")
+    html.append(f"<p>{_say(data, 'method_rules')}</p>")
+    html.append(f'<h3>{_say(data, "rule_types")}</h3><ul class="method">')
     for r in data.rules:
-        html.append(
-            f'<li><b>{_e(r["text"])}</b>（{r["count"]} 项）<br><span class="note">例：{_e(r["example"])}</span></li>'
-        )
-    html.append("</ul><h3>数据文件</h3><ul>" + "".join(f"<li>{_e(f)}</li>" for f in data.files) + "</ul></section>")
+        line = _say(data, "rule_line", text=_e(r["text"]), count=r["count"])
+        example = _say(data, "rule_example", example=_e(r["example"]))
+        html.append(f'<li>{line}<br><span class="note">{example}</span></li>')
+    files = "".join(f"<li>{_e(f)}</li>" for f in data.page.files)
+    html.append(f"</ul><h3>{_say(data, 'data_files')}</h3><ul>{files}</ul></section>")
     return "\n".join(html)
-
-
-def ranked_frame(result, year: int | None, pool: bool) -> pl.DataFrame:
-    from ..engine.rank import rank
-
-    table = rank(result, pool=pool)
-    if year is not None:
-        table = table.filter(pl.col("year") == year)
-    return table

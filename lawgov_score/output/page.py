@@ -1,4 +1,5 @@
-"""What the HTML report page holds (built by ``views.report``, drawn by ``html`` and ``png``)."""
+"""What the HTML report page shows, in one language (built by ``views.report``, drawn by ``html``
+and ``png``): the numbers of a ``ReportPage`` and the words and shown values around them."""
 
 from __future__ import annotations
 
@@ -6,24 +7,47 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ..analysis.tables import ReportPage
+
 
 @dataclass
 class ReportData:
-    rubric: object
-    ranked: pl.DataFrame  # the `rank` table: rank, unit, year, total, max, percent, grade, vetoed, dims …
-    labels: list[str]  # one per ranked row: 乃东区 2022 (the year only where the data has several)
-    dims: list  # the rubric's first-level items
-    dim_pct: pl.DataFrame  # unit, year, label, dim, name, score, max, pct (0–100)
-    average: dict  # year → {dim id: mean pct}
-    gaps: pl.DataFrame  # lost items of every unit-year (analysis.gaps.lost_items), shown values
-    evidence: pl.DataFrame  # unit, year, field, name, value_shown, evidence, source, file, row
-    files: list[str]
-    missing_share: float  # share of scored items with no value, all unit-years together
-    rules: list[dict]  # rule type → count, description, an example
-    top: int | None
+    """The report of a ``ReportPage`` in ``lang``: its title, a label per ranked row, the ranking's
+    column headers, the lost items and the values with their shown values, the rule notes."""
 
-    def label(self, unit: str, year) -> str:
-        return self._label_of.get((unit, year), unit)
+    page: ReportPage
+    lang: str
+    title: str
+    labels: list[str]  # one per ranked row: 乃东区 2022 (the year only where the data has several)
+    headers: dict[str, str]  # ranking column key → header
+    gaps: pl.DataFrame  # page.lost with shown values and reasons (views.gaps.gaps_view)
+    evidence: pl.DataFrame  # page.values: unit, year, field, fname, value_shown, qualifier, evidence, source, file, row
+    rules: list[dict]  # rule type → count, description, an example
 
     def __post_init__(self):
-        self._label_of = {(u, y): lab for u, y, lab in zip(self.ranked["unit"], self.ranked["year"], self.labels)}
+        ranked = self.page.ranked
+        self._label_of = {(u, y): lab for u, y, lab in zip(ranked["unit"], ranked["year"], self.labels)}
+
+    def label(self, unit: str, year) -> str:
+        """The label of a unit-year (its unit name where the year goes without saying)."""
+        return self._label_of.get((unit, year), unit)
+
+    @property
+    def rubric(self):
+        """The rubric the report was scored with."""
+        return self.page.rubric
+
+    @property
+    def ranked(self) -> pl.DataFrame:
+        """The ``rank`` table of the unit-years shown."""
+        return self.page.ranked
+
+    @property
+    def dims(self) -> list:
+        """The rubric's first-level items (the dimensions)."""
+        return self.page.rubric.dimensions()
+
+    @property
+    def dim_pct(self) -> pl.DataFrame:
+        """Per ranked row and dimension: score, max and percent (0–100), in ranking order."""
+        return self.page.dim_scores

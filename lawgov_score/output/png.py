@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from ..core.messages import say
 from .page import ReportData
 
 KNOWN = [
@@ -41,7 +42,8 @@ KNOWN = [
 
 
 class FontMissing(Exception):
-    pass
+    """No installed font draws the charts' Chinese; the message says how to get one, in the
+    report's language."""
 
 
 def _covers(path: str, text: str) -> bool:
@@ -54,13 +56,13 @@ def _covers(path: str, text: str) -> bool:
     return all(ord(ch) in cmap for ch in set(text) if not ch.isspace())
 
 
-def find_cjk_font(text: str) -> str:
-    """The path of a font that draws every character of ``text``."""
+def find_cjk_font(text: str, lang: str = "zh") -> str:
+    """The path of a font that draws every character of ``text``; ``FontMissing`` when none does."""
     env = os.environ.get("LAWGOV_CJK_FONT")
     if env:
         if Path(env).is_file() and _covers(env, text):
             return env
-        raise FontMissing(f"环境变量 LAWGOV_CJK_FONT 指向的“{env}”不是能显示这些中文的字体文件，无法生成 PNG 图片")
+        raise FontMissing(say("scoring.report.font_file", lang, path=env))
     from matplotlib import font_manager
 
     fonts = font_manager.fontManager.ttflist
@@ -73,19 +75,24 @@ def find_cjk_font(text: str) -> str:
         # "Last Resort" fonts map every character to a placeholder box: exactly what must not be drawn
         if f.name not in rank and "lastresort" not in f.name.replace(" ", "").lower() and _covers(f.fname, text):
             return f.fname
-    raise FontMissing(
-        "找不到能显示中文的字体，无法生成 PNG 图片（HTML 报告不受影响）：请安装中文字体"
-        "（如 Debian/Ubuntu 的 fonts-noto-cjk），或用环境变量 LAWGOV_CJK_FONT 指定字体文件"
-    )
+    raise FontMissing(say("scoring.report.font_missing", lang))
+
+
+def _say(data: ReportData, key: str, **params) -> str:
+    return say(f"scoring.report.{key}", data.lang, **params)
 
 
 def _text_of(data: ReportData) -> str:
+    """Every character the charts draw: names, labels and the charts' own words."""
     parts = [
         *data.labels,
         *(d.name for d in data.dims),
         *(d.id for d in data.dims),
         *(g or "" for g in data.ranked["grade"]),
-        "总分满分得分率平均各一级指标本单位同年度参评单位热力图雷达图…%0123456789.：（）",
+        *(_say(data, k) for k in ("chart_totals_axis", "chart_heatmap_axis", "chart_average", "chart_unit")),
+        _say(data, "chart_totals_title", name=data.rubric.name),
+        _say(data, "chart_radar_title"),
+        "…%0123456789.",
     ]
     return "".join(parts)
 
@@ -96,7 +103,7 @@ def _safe(name: str) -> str:
 
 def charts(data: ReportData) -> dict[str, bytes]:
     """File name → PNG bytes: totals.png, heatmap.png and radar-<单位>[-<年度>].png per unit."""
-    font = find_cjk_font(_text_of(data))
+    font = find_cjk_font(_text_of(data), data.lang)
     import matplotlib
 
     matplotlib.use("Agg", force=True)
@@ -116,7 +123,7 @@ def charts(data: ReportData) -> dict[str, bytes]:
         years = data.dim_pct["year"].to_list()
         for i, label in enumerate(data.labels):
             vals = pcts[i * n : (i + 1) * n]
-            avg = data.average.get(years[i * n] if n else None, {})
+            avg = data.page.average.get(years[i * n] if n else None, {})
             out[f"radar-{_safe(label)}.png"] = _save(
                 plt, _radar(plt, data, label, vals, [avg.get(d.id) for d in data.dims])
             )
@@ -154,9 +161,9 @@ def _totals(plt, data: ReportData):
     d = data.rubric.decimals
     for yi, t, g in zip(y, totals, grades):
         ax.text(t + data.rubric.total * 0.01, yi, f"{t:.{d}f} {g or ''}", va="center", fontsize=9)
-    ax.set_xlabel(f"总分（满分 {data.rubric.total:g}）")
+    ax.set_xlabel(_say(data, "chart_totals_axis", total=f"{data.rubric.total:g}"))
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"{data.rubric.name}：总分")
+    ax.set_title(_say(data, "chart_totals_title", name=data.rubric.name))
     return fig
 
 
@@ -182,7 +189,7 @@ def _heatmap(plt, data: ReportData):
     ax.tick_params(length=0)
     for s in ax.spines.values():
         s.set_visible(False)
-    ax.set_xlabel("格中为得分，颜色为得分率：红低、黄中、绿高", fontsize=9)
+    ax.set_xlabel(_say(data, "chart_heatmap_axis"), fontsize=9)
     return fig
 
 
@@ -199,12 +206,14 @@ def _radar(plt, data: ReportData, label: str, values, average):
 
     v = [x or 0 for x in values]
     a = [x or 0 for x in average]
-    ax.plot(closed(angles), closed(a), linestyle="--", color="#7f7f7f", linewidth=1.2, label="同年度参评单位平均")
-    ax.plot(closed(angles), closed(v), color="#2e75b6", linewidth=2, label="本单位")
+    ax.plot(
+        closed(angles), closed(a), linestyle="--", color="#7f7f7f", linewidth=1.2, label=_say(data, "chart_average")
+    )
+    ax.plot(closed(angles), closed(v), color="#2e75b6", linewidth=2, label=_say(data, "chart_unit"))
     ax.fill(closed(angles), closed(v), color="#2e75b6", alpha=0.25)
     ax.set_xticks(angles, [d.name if len(d.name) <= 7 else d.name[:6] + "…" for d in data.dims], fontsize=8)
     ax.set_ylim(0, 100)
     ax.set_yticks([25, 50, 75, 100], ["25%", "50%", "75%", "100%"], fontsize=7, color="#808080")
-    ax.set_title(f"{label}：各一级指标得分率", pad=18)
+    ax.set_title(_say(data, "chart_radar_title", label=label), pad=18)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     return fig

@@ -43,15 +43,39 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
         out = out.rename({c.key: c.header(lang) for c in cols})
         return out.write_csv()
     rows = [
-        [cell_text(r[c.key], c.kind, decimals) for c in cols]
+        [cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
         for r in frame.select([c.key for c in cols]).iter_rows(named=True)
     ]
     headers = [c.header(lang) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
 
 
-def render_view(view: View, fmt: str) -> str | bytes:
-    """A whole view in one format: text for table, markdown, csv and json; bytes for xlsx."""
+def render_page(page, fmt: str) -> str | bytes | dict[str, bytes]:
+    """A view's page in ``fmt``: the report as ``html`` text or as ``png`` charts (file name →
+    bytes), the fill-in workbook as ``xlsx`` bytes."""
+    from .page import ReportData
+
+    if isinstance(page, ReportData) and fmt == "html":
+        from .html import render_html
+
+        return render_html(page)
+    if isinstance(page, ReportData) and fmt == "png":
+        from .png import charts
+
+        return charts(page)
+    if fmt == "xlsx":
+        from .template import TemplatePage, build_template
+
+        if isinstance(page, TemplatePage):
+            return build_template(page)
+    raise ValueError(f"this view has no {fmt} form")
+
+
+def render_view(view: View, fmt: str) -> str | bytes | dict[str, bytes]:
+    """A whole view in one format: text for table, markdown, csv, json and html; bytes for xlsx;
+    file name → bytes for png (charts, one file each)."""
+    if view.page is not None:
+        return render_page(view.page, fmt)
     if fmt in view.text:
         return view.text[fmt]
     if fmt == "json":

@@ -10,6 +10,8 @@ from html import escape
 
 from wcwidth import wcswidth
 
+from ..core.messages import say
+
 FONT = (
     "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','Hiragino Sans GB',"
     "'WenQuanYi Micro Hei','SimHei',sans-serif"
@@ -52,6 +54,7 @@ def heatmap(
     dims: list[tuple[str, str]],
     cells: list[list[tuple[float | None, float | None, float]]],
     decimals: int = 0,
+    lang: str = "zh",
 ) -> str:
     """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct."""
     size, cw, ch = 13, 58, 28
@@ -64,6 +67,7 @@ def heatmap(
         else left + 20
     )
     height = top + ch * len(rows) + 10
+    no_data = say("scoring.report.no_data", lang)
     body = []
     for j, name in enumerate(names):
         x = left + cw * j + cw / 2
@@ -78,12 +82,14 @@ def heatmap(
         )
         for j, (score, pct, mx) in enumerate(cells[i]):
             x = left + cw * j
-            tip = f"{row} · {names[j]}：" + (
-                "无数据" if score is None else f"{score:.{decimals}f} / {mx:g}（{pct:.0f}%）"
-            )
+            tip = f"{row} · {names[j]}" + say("scoring.colon", lang)
+            if score is None:
+                tip += no_data
+            else:
+                tip += f"{score:.{decimals}f} / {mx:g}" + say("scoring.paren", lang, text=f"{pct:.0f}%")
             body.append(
-                f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" width="{cw - 2}" height="{ch - 2}" '
-                f'fill="{color(pct)}" rx="2"/>'
+                f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" '
+                f'width="{cw - 2}" height="{ch - 2}" fill="{color(pct)}" rx="2"/>'
             )
             if score is not None:
                 body.append(
@@ -91,7 +97,7 @@ def heatmap(
                     f'fill="#1a1a1a">{_e(f"{score:.{decimals}f}")}</text>'
                 )
             body.append("</g>")
-    return _svg(width, height, body, "各单位各一级指标得分热力图", "heatmap")
+    return _svg(width, height, body, say("scoring.report.heatmap_label", lang), "heatmap")
 
 
 def radar(
@@ -100,6 +106,7 @@ def radar(
     values: list[float | None],
     average: list[float | None] | None = None,
     size: int = 300,
+    lang: str = "zh",
 ) -> str:
     """One unit's percent of each dimension's maximum (0–100), with the average dashed."""
     pad = 56  # room for the axis labels left and right
@@ -128,7 +135,8 @@ def radar(
     if average:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, v or 0) for k, v in enumerate(average)))
         body.append(
-            f'<polygon class="average" points="{pts}" fill="none" stroke="#7f7f7f" stroke-width="1.5" stroke-dasharray="4 3"/>'
+            f'<polygon class="average" points="{pts}" fill="none" stroke="#7f7f7f" stroke-width="1.5" '
+            'stroke-dasharray="4 3"/>'
         )
     pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, v or 0) for k, v in enumerate(values)))
     body.append(
@@ -136,9 +144,10 @@ def radar(
     )
     for k, v in enumerate(values):
         x, y = point(k, v or 0)
-        tip = f"{axes[k][0]} {axes[k][1]}：" + ("无数据" if v is None else f"{v:.0f}%")
+        tip = f"{axes[k][0]} {axes[k][1]}" + say("scoring.colon", lang)
+        tip += say("scoring.report.no_data", lang) if v is None else f"{v:.0f}%"
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#2e75b6"><title>{_e(tip)}</title></circle>')
-    return _svg(size + 2 * pad, size + 10, body, f"{title} 各一级指标得分率雷达图", "radar")
+    return _svg(size + 2 * pad, size + 10, body, say("scoring.report.radar_label", lang, title=title), "radar")
 
 
 def bars(
@@ -148,6 +157,7 @@ def bars(
     grades: list[str | None],
     grade_names: list[str],
     decimals: int = 2,
+    lang: str = "zh",
 ) -> str:
     """Totals as horizontal bars, coloured by grade (best grade green)."""
     size, bh = 12, 22
@@ -164,11 +174,13 @@ def bars(
         label = f"{total:.{decimals}f}" + (f"  {grade}" if grade else "")
         body.append(
             f'<text x="{left - 8:.1f}" y="{y + bh / 2 + 3:.1f}" font-size="{size}" text-anchor="end">{_e(row)}</text>'
-            f'<rect class="bar" x="{left}" y="{y + 2}" width="{w:.1f}" height="{bh - 6}" fill="{color(pct)}"><title>{_e(row + "：" + label)}</title></rect>'
+            f'<rect class="bar" x="{left}" y="{y + 2}" width="{w:.1f}" height="{bh - 6}" fill="{color(pct)}">'
+            f"<title>{_e(row + say('scoring.colon', lang) + label)}</title></rect>"
             f'<text x="{left + w + 6:.1f}" y="{y + bh / 2 + 3:.1f}" font-size="11">{_e(label)}</text>'
         )
     body.append(f'<line x1="{left}" y1="4" x2="{left}" y2="{height - 20}" stroke="#808080"/>')
     body.append(
-        f'<text x="{left + plot:.1f}" y="{height - 6}" font-size="10" text-anchor="end" fill="#606060">满分 {maximum:g}</text>'
+        f'<text x="{left + plot:.1f}" y="{height - 6}" font-size="10" text-anchor="end" fill="#606060">'
+        f"{_e(say('scoring.report.bars_max', lang, max=f'{maximum:g}'))}</text>"
     )
-    return _svg(width, height, body, "各单位总分", "bars")
+    return _svg(width, height, body, say("scoring.report.bars_label", lang), "bars")

@@ -1,143 +1,134 @@
 """The fill-in workbook (填报模板) as .xlsx bytes: the guide, the unit sheet and one row per
-field the rubric reads.  Its layout, and how it is read back, is ``data.template``."""
+field the rubric reads, in one language.  Its layout, and how it is read back, is
+``data.template``; the English headers are names the reader knows (unit, year, field, value,
+evidence), so a template filled in either language reads the same."""
 
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 
-from ..data.template import (
-    DATA_HEADERS,
-    DATA_SHEET,
-    EVIDENCE_COL,
-    GUIDE_SHEET,
-    HEADER_ROW,
-    TYPE_ZH,
-    UNIT_HEADERS,
-    UNIT_SHEET,
-    VALUE_COL,
-    field_hint,
-    items_text,
-    template_fields,
-)
+from ..analysis.tables import FillInTemplate
+from ..core.messages import say
+from ..data.template import DATA_HEADERS, EVIDENCE_COL, HEADER_ROW, UNIT_HEADERS, VALUE_COL
+from .columns import Column
 from .xlsx import created_time, workbook_options
 
+UNIT_COLUMNS = [
+    Column(key, zh, en)
+    for key, zh, en in zip(
+        ("unit", "year", "city", "province", "level", "group"),
+        UNIT_HEADERS,
+        ("unit", "year", "city", "province", "level", "group"),
+    )
+]
+DATA_COLUMNS = [
+    Column(key, zh, en)
+    for key, zh, en in zip(
+        ("field", "name", "measure", "type", "value", "evidence", "items", "hint"),
+        DATA_HEADERS,
+        ("field", "name", "measure", "type", "value", "evidence", "items scored", "hint"),
+    )
+]
 
-def build_template(rubric, unit: str | None = None, year: int | None = None) -> bytes:
-    """The fill-in workbook for ``rubric`` as .xlsx bytes (unit and year pre-filled if given)."""
+
+@dataclass
+class TemplatePage:
+    """A fill-in template (``api.fill_in_template``) to be written in ``lang``."""
+
+    fill: FillInTemplate
+    lang: str = "zh"
+
+    def say(self, key: str, **params) -> str:
+        """A sentence of the template (``scoring.template.<key>``) in its language."""
+        return say(f"scoring.template.{key}", self.lang, **params)
+
+
+FORMATS = {
+    "title": {"bold": True, "font_size": 14},
+    "note": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "head": {
+        "bold": True,
+        "bg_color": "#DDEBF7",
+        "border": 1,
+        "align": "center",
+        "valign": "vcenter",
+        "text_wrap": True,
+    },
+    "fixed": {"bg_color": "#F2F2F2", "border": 1, "valign": "top", "text_wrap": True, "num_format": "@"},
+    "fixed_id": {"bg_color": "#F2F2F2", "border": 1, "valign": "top", "font_color": "#595959", "num_format": "@"},
+    "text": {
+        "border": 1,
+        "valign": "top",
+        "text_wrap": True,
+        "bg_color": "#FFFFF0",
+        "num_format": "@",
+        "locked": False,
+    },
+    "percent": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0.00%", "locked": False},
+    "count": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0", "locked": False},
+    "number": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "General", "locked": False},
+    "guide": {"text_wrap": True, "valign": "top"},
+    "guide_head": {"bold": True, "font_size": 12},
+}
+
+
+def build_template(page: TemplatePage) -> bytes:
+    """The fill-in workbook as .xlsx bytes (the unit and year pre-filled where given)."""
     import xlsxwriter
 
-    specs = template_fields(rubric)
+    rubric = page.fill.rubric
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, workbook_options())
-    wb.set_properties({"title": f"{rubric.name} 填报模板", "subject": "法治政府建设指标填报", **_created()})
-    F = {
-        "title": wb.add_format({"bold": True, "font_size": 14}),
-        "note": wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"}),
-        "head": wb.add_format(
-            {
-                "bold": True,
-                "bg_color": "#DDEBF7",
-                "border": 1,
-                "align": "center",
-                "valign": "vcenter",
-                "text_wrap": True,
-            }
-        ),
-        "fixed": wb.add_format(
-            {"bg_color": "#F2F2F2", "border": 1, "valign": "top", "text_wrap": True, "num_format": "@"}
-        ),
-        "fixed_id": wb.add_format(
-            {"bg_color": "#F2F2F2", "border": 1, "valign": "top", "font_color": "#595959", "num_format": "@"}
-        ),
-        "text": wb.add_format(
-            {"border": 1, "valign": "top", "text_wrap": True, "bg_color": "#FFFFF0", "num_format": "@", "locked": False}
-        ),
-        "percent": wb.add_format(
-            {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0.00%", "locked": False}
-        ),
-        "count": wb.add_format(
-            {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0", "locked": False}
-        ),
-        "number": wb.add_format(
-            {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "General", "locked": False}
-        ),
-        "guide": wb.add_format({"text_wrap": True, "valign": "top"}),
-        "guide_head": wb.add_format({"bold": True, "font_size": 12}),
-    }
-    _guide_sheet(wb, F, rubric, specs)
-    _unit_sheet(wb, F, unit, year)
-    _data_sheet(wb, F, rubric, specs)
+    wb.set_properties(
+        {"title": page.say("title", name=rubric.name), "subject": page.say("subject"), "created": created_time()}
+    )
+    F = {name: wb.add_format(props) for name, props in FORMATS.items()}
+    _guide_sheet(wb, F, page)
+    _unit_sheet(wb, F, page)
+    _data_sheet(wb, F, page)
     wb.close()
     return buf.getvalue()
 
 
-def _created() -> dict:
-    return {"created": created_time()}
-
-
-def _guide_sheet(wb, F, rubric, specs) -> None:
-    ws = wb.add_worksheet(GUIDE_SHEET)
-    ws.set_column(0, 0, 110)
-    version = f"，版本 {rubric.version}" if rubric.version else ""
-    lines: list[tuple[str, str]] = [
-        ("title", f"{rubric.name} 填报模板"),
-        (
-            "guide",
-            f"细则：{rubric.name}（{rubric.id}{version}），满分 {rubric.total:g} 分；本模板共 {len(specs)} 项指标需填报。",
-        ),
-    ]
+def _guide_lines(page: TemplatePage) -> list[tuple[str, str]]:
+    """The guide: (format, text) per line."""
+    rubric, s = page.fill.rubric, page.say
+    version = say("scoring.report.version", page.lang, version=rubric.version) if rubric.version else ""
+    about = s(
+        "about", name=rubric.name, id=rubric.id, version=version, total=f"{rubric.total:g}", n=len(page.fill.fields)
+    )
+    lines = [("title", s("title", name=rubric.name)), ("guide", about)]
     if rubric.note:
         lines.append(("guide", rubric.note.strip()))
-    lines += [
-        ("guide_head", "填报步骤"),
-        (
-            "guide",
-            f"1. 在“{UNIT_SHEET}”表第 4 行填写单位名称和年度（必填）；所属市、省份、层级、分组可选填。一个工作簿只填一个单位、一个年度。",
-        ),
-        (
-            "guide",
-            f"2. 在“{DATA_SHEET}”表逐行填写“填报值”和“佐证材料”（浅黄色两列）；灰色各列是细则的内容，请勿修改，也不要删除或插入行。",
-        ),
-        (
-            "guide",
-            "3. 不掌握数据的指标请留空，不要填 0：留空按“缺数据”计（该项不得分，并在差距清单中提示补充佐证）；填 0 表示确实为零。",
-        ),
-        (
-            "guide",
-            "4. 保存为 .xlsx 文件（WPS 请选择“Excel 文件（*.xlsx）”），文件名建议为“单位名称-年度.xlsx”，交回汇总。",
-        ),
-        ("guide_head", "各类指标的填法"),
-        ("guide", "百分比：直接输入数字，如输入 96.5 即显示为 96.50%；也可输入“96.5%”。"),
-        ("guide", "整数（次数、件数等）：如 12；报告中写作“450余”“180多”的，可照写，按下限读取。"),
-        ("guide", "是/否：从下拉列表选择“是”或“否”（也可填 有/无、√/×）。等次：从下拉列表选择。"),
-        ("guide", "数值：按“计量单位”列填写数字。"),
-        (
-            "guide",
-            "由公式计算的指标（“填报提示”列写明公式）：可以不填，评分时按公式由相关指标计算；若填写，则以填报值为准。",
-        ),
-        (
-            "guide",
-            "佐证材料：写明数据出自哪份材料，最好摘录原文，如“行政机关负责人出庭应诉率达100%（2024年法治政府建设年度报告）”。",
-        ),
-        ("guide_head", "汇总评分（由收集单位操作）"),
-        (
-            "guide",
-            "把各单位交回的工作簿放在同一个文件夹中，运行：lawgov-score score 文件夹；排名：lawgov-score rank 文件夹；"
-            "报告：lawgov-score report 文件夹 -o 报告.html。评分时使用生成本模板的同一份细则（--rubric）。",
-        ),
-    ]
-    for r, (fmt, text) in enumerate(lines):
+    lines.append(("guide_head", s("steps")))
+    lines.append(("guide", s("step_unit", sheet=s("sheet_unit"))))
+    lines.append(("guide", s("step_data", sheet=s("sheet_data"))))
+    lines += [("guide", s(k)) for k in ("step_blank", "step_save")]
+    lines.append(("guide_head", s("kinds")))
+    kinds = ("kind_percent", "kind_count", "kind_bool", "kind_number", "kind_formula", "kind_evidence")
+    lines += [("guide", s(k)) for k in kinds]
+    lines += [("guide_head", s("collect")), ("guide", s("collect_run"))]
+    return lines
+
+
+def _guide_sheet(wb, F, page: TemplatePage) -> None:
+    ws = wb.add_worksheet(page.say("sheet_guide"))
+    ws.set_column(0, 0, 110)
+    for r, (fmt, text) in enumerate(_guide_lines(page)):
         ws.write_string(r, 0, text, F[fmt])
     ws.activate()
 
 
-def _unit_sheet(wb, F, unit: str | None, year: int | None) -> None:
-    ws = wb.add_worksheet(UNIT_SHEET)
-    ws.write_string(0, 0, "填报单位信息", F["title"])
-    ws.write_string(1, 0, "单位名称和年度必填；其余可选填。一个工作簿只填一个单位。", F["note"])
+def _unit_sheet(wb, F, page: TemplatePage) -> None:
+    s, unit, year = page.say, page.fill.unit, page.fill.year
+    ws = wb.add_worksheet(s("sheet_unit"))
+    ws.write_string(0, 0, s("unit_title"), F["title"])
+    ws.write_string(1, 0, s("unit_note"), F["note"])
     widths = [24, 10, 16, 14, 12, 12]
-    for c, (h, w) in enumerate(zip(UNIT_HEADERS, widths)):
-        ws.write_string(HEADER_ROW, c, h, F["head"])
+    for c, (col, w) in enumerate(zip(UNIT_COLUMNS, widths)):
+        ws.write_string(HEADER_ROW, c, col.header(page.lang), F["head"])
         ws.set_column(c, c, w)
     r = HEADER_ROW + 1
     ws.write_string(r, 0, unit or "", F["text"])
@@ -145,113 +136,124 @@ def _unit_sheet(wb, F, unit: str | None, year: int | None) -> None:
         ws.write_number(r, 1, year, F["count"])
     else:
         ws.write_blank(r, 1, None, F["count"])
-    for c in range(2, len(UNIT_HEADERS)):
+    for c in range(2, len(UNIT_COLUMNS)):
         ws.write_blank(r, c, None, F["text"])
+    year_check = {
+        "validate": "integer",
+        "criteria": "between",
+        "minimum": 1949,
+        "maximum": 2100,
+        "input_title": s("year_title"),
+        "input_message": s("year_input"),
+        "error_title": s("year_title"),
+        "error_message": s("year_error"),
+    }
+    ws.data_validation(r, 1, r, 1, year_check)
     ws.data_validation(
-        r,
-        1,
-        r,
-        1,
-        {
-            "validate": "integer",
-            "criteria": "between",
-            "minimum": 1949,
-            "maximum": 2100,
-            "input_title": "年度",
-            "input_message": "四位年份，如 2024",
-            "error_title": "年度",
-            "error_message": "请填四位年份，如 2024",
-        },
+        r, 0, r, 0, {"validate": "any", "input_title": s("unit_input_title"), "input_message": s("unit_input")}
     )
-    ws.data_validation(r, 0, r, 0, {"validate": "any", "input_title": "单位名称", "input_message": "如：乃东区"})
     ws.freeze_panes(HEADER_ROW + 1, 0)
 
 
-def _data_sheet(wb, F, rubric, specs) -> None:
+def _data_sheet(wb, F, page: TemplatePage) -> None:
     from ..rubric.semantics import field_range
 
-    ws = wb.add_worksheet(DATA_SHEET)
-    ws.write_string(0, 0, f"{rubric.name} 指标填报", F["title"])
-    ws.write_string(
-        1,
-        0,
-        f"浅黄色两列（填报值、佐证材料）由填报单位填写；不掌握的数据留空。单位和年度填在“{UNIT_SHEET}”表。",
-        F["note"],
-    )
+    s, rubric, specs = page.say, page.fill.rubric, page.fill.fields
+    ws = wb.add_worksheet(s("sheet_data"))
+    ws.write_string(0, 0, s("data_title", name=rubric.name), F["title"])
+    ws.write_string(1, 0, s("data_note", sheet=s("sheet_unit")), F["note"])
     widths = [30, 34, 9, 8, 14, 50, 44, 40]
-    for c, (h, w) in enumerate(zip(DATA_HEADERS, widths)):
-        ws.write_string(HEADER_ROW, c, h, F["head"])
+    for c, (col, w) in enumerate(zip(DATA_COLUMNS, widths)):
+        ws.write_string(HEADER_ROW, c, col.header(page.lang), F["head"])
         ws.set_column(c, c, w)
     for k, spec in enumerate(specs):
         r = HEADER_ROW + 1 + k
         t = spec["type"]
         ws.write_string(r, 0, spec["id"], F["fixed_id"])
         ws.write_string(r, 1, spec["name"], F["fixed"])
-        ws.write_string(r, 2, spec["unit"], F["fixed"])
-        ws.write_string(r, 3, TYPE_ZH.get(t, t), F["fixed"])
+        ws.write_string(r, 2, _measure(spec, page.lang), F["fixed"])
+        ws.write_string(r, 3, s(f"type_{t}") if t in TYPES else t, F["fixed"])
         ws.write_blank(r, VALUE_COL, None, F[t] if t in ("percent", "count", "number") else F["text"])
         ws.write_blank(r, EVIDENCE_COL, None, F["text"])
-        ws.write_string(r, 6, items_text(spec["items"]), F["fixed"])
-        ws.write_string(r, 7, field_hint(spec, rubric), F["fixed"])
+        ws.write_string(r, 6, _items_text(spec["items"], page), F["fixed"])
+        ws.write_string(r, 7, _hint(spec, page), F["fixed"])
         lo, hi = field_range(spec["field"])
-        ws.data_validation(r, VALUE_COL, r, VALUE_COL, _validation(spec, lo, hi))
+        ws.data_validation(r, VALUE_COL, r, VALUE_COL, _validation(spec, lo, hi, page))
     ws.freeze_panes(HEADER_ROW + 1, 2)
-    ws.autofilter(HEADER_ROW, 0, HEADER_ROW + len(specs), len(DATA_HEADERS) - 1)
+    ws.autofilter(HEADER_ROW, 0, HEADER_ROW + len(specs), len(DATA_COLUMNS) - 1)
 
 
-def _validation(spec: dict, lo: float | None, hi: float | None) -> dict:
+TYPES = ("count", "percent", "number", "bool", "grade")
+
+
+def _measure(spec: dict, lang: str) -> str:
+    """The unit a value is given in: %, yes/no, the grade levels, or the field's own unit."""
+    if spec["type"] == "bool":
+        return say("common.yes", lang) + "/" + say("common.no", lang)
+    return spec["unit"]
+
+
+def _items_text(items: list[str], page: TemplatePage) -> str:
+    """The items that score a field: two named, and how many in all when there are more."""
+    then = say("scoring.then", page.lang)
+    if len(items) <= 2:
+        return then.join(items)
+    return page.say("items_more", items=then.join(items[:2]), n=len(items))
+
+
+def _formula_names(formula: str, rubric) -> str:
+    """A field's formula with the names of the fields it reads in place of their ids."""
+    names = {fid: f.name for fid, f in rubric.fields.items()}
+    return re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: names.get(m.group(0), m.group(0)), formula)
+
+
+def _hint(spec: dict, page: TemplatePage) -> str:
+    """How to write one field's value (and that a formula computes it where it has one)."""
+    from ..rubric.semantics import field_range
+
+    s, t = page.say, spec["type"]
+    if t == "grade":
+        text = s("hint_grade", levels=say("scoring.list", page.lang).join(spec["levels"]))
+    elif t in ("percent", "count", "bool"):
+        text = s(f"hint_{t}")
+    else:
+        text = s("hint_number") + (say("scoring.paren", page.lang, text=spec["unit"]) if spec["unit"] else "")
+        lo, hi = field_range(spec["field"])
+        if lo is not None or hi is not None:
+            text += s("hint_range", lo="" if lo is None else f"{lo:g}", hi="" if hi is None else f"{hi:g}")
+    if spec["formula"]:
+        text += s("hint_formula", formula=_formula_names(spec["formula"], page.fill.rubric))
+    return text
+
+
+def _validation(spec: dict, lo: float | None, hi: float | None, page: TemplatePage) -> dict:
     """Excel data validation for one value cell.  Entries that break it are warned about but
     may be kept (``450余`` in a count cell is read as 450, a lower bound)."""
-    t = spec["type"]
-    base = {"error_type": "warning", "error_title": "请核对", "input_title": spec["name"][:32]}
+    s, t = page.say, spec["type"]
+    base = {"error_type": "warning", "error_title": s("check"), "input_title": spec["name"][:32]}
     if t == "bool":
-        return {
-            **base,
-            "validate": "list",
-            "source": ["是", "否"],
-            "input_message": "选择“是”或“否”；不掌握情况请留空",
-            "error_message": "应为“是”或“否”（也可填 有/无、√/×）",
-        }
+        yes_no = [say("common.yes", page.lang), say("common.no", page.lang)]
+        return {**base, "validate": "list", "source": yes_no, **_messages(s, "bool")}
     if t == "grade" and spec["levels"] and len(",".join(spec["levels"])) < 250:
-        return {
-            **base,
-            "validate": "list",
-            "source": spec["levels"],
-            "input_message": "从下拉列表选择等次",
-            "error_message": "应为：" + "、".join(spec["levels"]),
-        }
+        levels = say("scoring.list", page.lang).join(spec["levels"])
+        return {**base, "validate": "list", "source": spec["levels"], **_messages(s, "grade", levels=levels)}
     if t == "percent":
         lo, hi = (0.0 if lo is None else lo), (100.0 if hi is None else hi)
-        return {
-            **base,
-            "validate": "decimal",
-            "criteria": "between",
-            "minimum": lo / 100,
-            "maximum": hi / 100,
-            "input_message": f"输入 96.5 即为 96.50%（{lo:g}%–{hi:g}%）；不掌握请留空",
-            "error_message": f"应为 {lo:g}%–{hi:g}% 之间的百分比，如 96.5%",
-        }
+        check = {"validate": "decimal", "criteria": "between", "minimum": lo / 100, "maximum": hi / 100}
+        return {**base, **check, **_messages(s, "percent", lo=f"{lo:g}", hi=f"{hi:g}")}
     if t == "count":
-        v = (
-            {"validate": "integer", "criteria": ">=", "value": int(lo or 0)}
-            if hi is None
-            else {"validate": "integer", "criteria": "between", "minimum": int(lo or 0), "maximum": int(hi)}
-        )
-        return {
-            **base,
-            **v,
-            "input_message": "整数，如 12；可写“450余”（按下限读取）；不掌握请留空",
-            "error_message": "应为不小于 0 的整数，如 12",
-        }
+        if hi is None:
+            check = {"validate": "integer", "criteria": ">=", "value": int(lo or 0)}
+        else:
+            check = {"validate": "integer", "criteria": "between", "minimum": int(lo or 0), "maximum": int(hi)}
+        return {**base, **check, **_messages(s, "count")}
     if lo is not None or hi is not None:
         lo_, hi_ = (-1e15 if lo is None else lo), (1e15 if hi is None else hi)
-        return {
-            **base,
-            "validate": "decimal",
-            "criteria": "between",
-            "minimum": lo_,
-            "maximum": hi_,
-            "input_message": "填写数值；不掌握请留空",
-            "error_message": f"应为 {lo_:g}–{hi_:g} 之间的数",
-        }
-    return {"validate": "any", "input_title": spec["name"][:32], "input_message": "填写数值；不掌握请留空"}
+        check = {"validate": "decimal", "criteria": "between", "minimum": lo_, "maximum": hi_}
+        return {**base, **check, **_messages(s, "number", lo=f"{lo_:g}", hi=f"{hi_:g}")}
+    return {"validate": "any", "input_title": spec["name"][:32], "input_message": s("number_input")}
+
+
+def _messages(s, kind: str, **params) -> dict:
+    """The input and error messages of a value cell's check."""
+    return {"input_message": s(f"{kind}_input", **params), "error_message": s(f"{kind}_error", **params)}

@@ -33,7 +33,9 @@ class View:
     * ``csv``: the table ``csv_table`` alone (a CSV file holds one table);
     * ``json``: ``document`` (or the records of the first table when it is None);
     * ``xlsx``: ``sheets`` (``output.xlsx.Sheet``; None: the command writes no workbook);
-    * any text format in ``text``: that text as it is."""
+    * any text format in ``text``: that text as it is;
+    * ``html``, ``png`` (the report and its charts) and the fill-in ``xlsx``: ``page``, a document
+      drawn by its own writer (``output.page.ReportData``, ``output.template.TemplatePage``)."""
 
     lines: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -41,6 +43,7 @@ class View:
     csv_table: int = 0
     sheets: list | None = None
     title: str = ""  # the workbook's title
+    page: Any = None  # a report page or a fill-in workbook (see above)
     decimals: int = 2
     lang: str = "zh"
     # a text format laid out by the view itself, where lines and tables cannot hold its shape

@@ -65,6 +65,23 @@ def write(view, out: Out) -> None:
     write_output(render_view(view, out.fmt), str(out.path) if out.to_file else None, out.fmt)
 
 
+def write_all(view, outs: list[Out]) -> list[int]:
+    """Every output of one run (``report``: the page and its charts): all are rendered first and
+    written only then, so a run that fails on one writes none.  A format whose rendering is
+    several files (png: file name → bytes) writes them into the directory ``out.path``.
+    Returns the number of files written per output."""
+    from .render import render_view
+
+    rendered = [(render_view(view, out.fmt), out) for out in outs]
+    for data, out in rendered:
+        if isinstance(data, dict):
+            for name, content in data.items():
+                atomic_write(Path(out.path) / name, content)
+        else:
+            write_output(data, str(out.path) if out.to_file else None, out.fmt)
+    return [len(data) if isinstance(data, dict) else 1 for data, _ in rendered]
+
+
 def write_output(text: str | bytes, path: str | None, fmt: str) -> None:
     """Print, or write ``path`` atomically.  CSV to a file gets a BOM so Excel/WPS read UTF-8."""
     if path is None or path == "-":

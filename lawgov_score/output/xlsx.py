@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from ..core.messages import say
 from .columns import Column, looks_like_formula
 
 MAX_WIDTH, WRAP_WIDTH = 60, 48
@@ -171,8 +172,9 @@ def _write_column(ws, frame: pl.DataFrame, c: Column, j: int, first: int, sheet:
             continue
         if kind == "bool":
             if v:
-                ws.write_string(r, j, "是")
-                widest = max(widest, 2)
+                yes = say("common.yes", sheet.lang)
+                ws.write_string(r, j, yes)
+                widest = max(widest, display_width(yes))
         elif kind in ("score", "number", "int", "percent") and isinstance(v, (int, float)) and not isinstance(v, bool):
             ws.write_number(r, j, _stored(v, kind, sheet.decimals), nf)
             widest = max(widest, len(f"{v:.{sheet.decimals}f}") + 1 if kind != "int" else len(str(v)))
@@ -240,7 +242,7 @@ def _conditional(ws, sheet: Sheet, cols: list[Column], first: int, last: int, fm
                 {
                     "type": "cell",
                     "criteria": "==",
-                    "value": _quote("是"),
+                    "value": _quote(say("common.yes", sheet.lang)),
                     "format": fmts.get(bg_color="#FFC7CE", font_color="#9C0006"),
                 },
             )

@@ -34,8 +34,8 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
             {k: v[1 if en else 0] for k, v in _CAUSE.items()}, default=pl.col("cause"), return_dtype=pl.String
         )
         .alias("reason"),
-        needed_shown("needed", decimals=rubric.decimals).alias("needed_shown"),
-        label_value("needed").alias("needed_label"),
+        needed_shown("needed", decimals=rubric.decimals, lang=lang).alias("needed_shown"),
+        label_value("needed", lang=lang).alias("needed_label"),
     )
     cols = [
         Column("id", "编号", "id"),
@@ -76,10 +76,10 @@ def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, lis
     d = rubric.decimals
     df = path.steps.join(field_types(rubric), on="field", how="left")
     df = df.with_columns(
-        shown_value("value", d).alias("value_shown"),
-        needed_shown("set_to", decimals=d).alias("set_shown"),
-        label_value("value").alias("value_label"),
-        label_value("set_to").alias("set_label"),
+        shown_value("value", d, lang).alias("value_shown"),
+        needed_shown("set_to", decimals=d, lang=lang).alias("set_shown"),
+        label_value("value", lang=lang).alias("value_label"),
+        label_value("set_to", lang=lang).alias("set_label"),
         (pl.col("cost") * 100).alias("cost_pct"),
     )
     cols = [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from ..rubric.describe import GROUP_ZH as _GROUP_ZH
 
@@ -12,6 +13,9 @@ from ..rubric.describe import GROUP_ZH as _GROUP_ZH
 def rank_columns(
     table: pl.DataFrame, rubric: Rubric, *, by: str | None, on: str | None, dimensions: bool
 ) -> list[Column]:
+    """The columns a ranked table shows: rank, unit, year, the group (``by``) and the item ranked
+    by (``on``) where there are such, totals, grade, veto, bonus where the rubric has one, and
+    one column per first-level item with ``dimensions``."""
     cols = [
         Column("rank", "排名", "rank", "number"),
         Column("unit", "单位", "unit"),
@@ -20,8 +24,8 @@ def rank_columns(
     if by:
         cols.append(Column("group", _GROUP_ZH.get(by, "分组"), by))
     if on:
-        item = rubric.items[on]
-        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id}", "score"))
+        item = rubric.items[on]  # id and name: in English a bare id would be the dimension's own header
+        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id} {item.name}", "score"))
     cols += [
         Column("total", "总分", "total", "score"),
         Column("max", "满分", "max", "score"),
@@ -34,3 +38,32 @@ def rank_columns(
     if dimensions:
         cols += [Column(d.id, d.name, d.id, "score") for d in rubric.dimensions()]
     return cols
+
+
+def _every_column(t) -> list[Column]:
+    """The columns of JSON and the workbook: every dimension, whatever ``--no-dimensions`` says."""
+    return rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=True)
+
+
+def rank_records(t) -> list[dict]:
+    """The `rank -f json` records of a ``RankTable``: its rows under the columns' stable keys."""
+    return records(t.table, _every_column(t))
+
+
+def rank_table_view(t, lang: str = "zh") -> View:
+    """``rank``: the ranked table in the chosen language (dimensions as asked); JSON with every
+    dimension; the scoring workbook when the table carries one (``t.book``)."""
+    from .workbook import workbook_sheets, workbook_title
+
+    cols = rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=t.dimensions)
+    sheets = None
+    if t.book is not None:
+        sheets = workbook_sheets(t.book, t.rubric, first="rank", lang=lang, rank_cols=_every_column(t))
+    return View(
+        tables=[Table(t.table, cols)],
+        document=rank_records(t),
+        sheets=sheets,
+        title=workbook_title(t.rubric, lang),
+        decimals=t.rubric.decimals,
+        lang=lang,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..core.messages import say
 from ..output.columns import Column
 from ..output.view import Table, View
 from ..rubric.compiled import Rubric
@@ -17,15 +18,24 @@ from .values import (
 )
 
 
+def shown_in(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
+    """A value as ``shown_value`` shows it, a yes/no value in the words of ``lang`` (是/否, yes/no)."""
+    v = pl.col(col)
+    yes_no = pl.when(v >= 0.5).then(pl.lit(say("common.yes", lang))).otherwise(pl.lit(say("common.no", lang)))
+    return pl.when(v.is_not_null() & (pl.col("ftype") == "bool")).then(yes_no).otherwise(shown_value(col, decimals))
+
+
 def score_view(
     items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False
 ) -> tuple[pl.DataFrame, list[Column]]:
+    """The item rows with their values in their field's terms, and the columns a table shows
+    (``json``: the documented keys, numbers rounded, a yes/no or grade value as its word)."""
     d = rubric.decimals
     df = items.join(value_types(rubric), on="id", how="left", maintain_order="left")
     df = df.with_columns(rounded("gap", d).alias("gap"))  # in the value's unit, as the value is shown
     df = df.with_columns(
-        shown_value("value", d).alias("value_shown"),
-        shown_value("target", d).alias("target_shown"),
+        shown_in("value", d, lang).alias("value_shown"),
+        shown_in("target", d, lang).alias("target_shown"),
         label_value("value").alias("value_label"),
         label_value("target").alias("target_label"),
         pl.when(pl.col("ftype").is_in(["percent", "count", "number"]))
@@ -92,7 +102,7 @@ def score_table_view(table, lang: str = "zh") -> View:
         tables=[Table(df, cols)],
         document=score_records(table.result, table.items),
         sheets=sheets,
-        title=workbook_title(rubric),
+        title=workbook_title(rubric, lang),
         decimals=rubric.decimals,
         lang=lang,
     )

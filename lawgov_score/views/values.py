@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..core.messages import say
 from ..rubric.compiled import Rubric
 
 STATUS = {
@@ -55,7 +56,7 @@ def rounded(col: str, decimals: int) -> pl.Expr:
     return round_half_up(pl.col(col), decimals)
 
 
-def shown_value(col: str, decimals: int) -> pl.Expr:
+def shown_value(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
     """A value in its field's terms, rounded to the rubric's decimals with the field's unit:
     96.12%, 12件, 是/否, the grade level's name."""
     v = pl.col(col)
@@ -65,7 +66,7 @@ def shown_value(col: str, decimals: int) -> pl.Expr:
         pl.when(v.is_null())
         .then(pl.lit(None, dtype=pl.String))
         .when(pl.col("ftype") == "bool")
-        .then(pl.when(v >= 0.5).then(pl.lit("是")).otherwise(pl.lit("否")))
+        .then(pl.when(v >= 0.5).then(pl.lit(say("common.yes", lang))).otherwise(pl.lit(say("common.no", lang))))
         .when(pl.col("ftype") == "grade")
         .then(pl.col("levels").str.split("|").list.get(v.cast(pl.Int64), null_on_oob=True))
         .when(pl.col("ftype") == "percent")
@@ -74,10 +75,10 @@ def shown_value(col: str, decimals: int) -> pl.Expr:
     )
 
 
-def label_value(col: str, decimals: int = 0) -> pl.Expr:
+def label_value(col: str, decimals: int = 0, lang: str = "zh") -> pl.Expr:
     """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
     words = pl.col("ftype").is_in(["bool", "grade"])
-    return pl.when(words).then(shown_value(col, decimals)).otherwise(pl.lit(None, dtype=pl.String))
+    return pl.when(words).then(shown_value(col, decimals, lang)).otherwise(pl.lit(None, dtype=pl.String))
 
 
 def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFrame:
@@ -85,9 +86,9 @@ def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFra
     return df.with_columns([rounded(c, decimals).alias(c) for c in cols if c in df.columns])
 
 
-def needed_shown(col: str = "needed", higher: str = "higher", decimals: int = 2) -> pl.Expr:
+def needed_shown(col: str = "needed", higher: str = "higher", decimals: int = 2, lang: str = "zh") -> pl.Expr:
     """The value for full points in the field's terms, with ≥/≤ for numbers (≥95%, ≤0件)."""
-    shown = shown_value(col, decimals)
+    shown = shown_value(col, decimals, lang)
     numeric = pl.col("ftype").is_in(["percent", "count", "number"])
     return (
         pl.when(shown.is_null())

@@ -1,4 +1,5 @@
-"""The scoring workbook (``--format xlsx`` of score, rank and gaps): 排名, 得分明细 and 差距.
+"""The scoring workbook (``--format xlsx`` of score, rank and gaps): 排名, 得分明细 and 差距
+(ranking, items, gaps with ``--lang en``).
 
 Every workbook holds the three sheets; the command's own view comes first and is what the
 command shows (its filters applied).  The other two cover the same units and years:
@@ -14,10 +15,14 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..core.messages import say
 from ..output.columns import Column
 from ..output.xlsx import Sheet
 
-RANK, ITEMS, GAPS = "排名", "得分明细", "差距"
+
+def _say(key: str, lang: str, **params) -> str:
+    """A sentence of the scoring workbook (``scoring.workbook.<key>``)."""
+    return say(f"scoring.workbook.{key}", lang, **params)
 
 
 def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFrame:
@@ -47,6 +52,7 @@ def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFram
 
 
 def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) -> tuple[pl.DataFrame, dict]:
+    """``_typed`` for each (value column, shown column) pair the frame has; the sheet's ``typed`` map."""
     typed = {}
     for col, shown in pairs:
         if col in df.columns and shown in df.columns:
@@ -56,27 +62,30 @@ def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) ->
 
 
 def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
+    """得分明细: every item of the unit-years given, values as numbers where they are numbers."""
     from .score import score_view
 
     df, cols = score_view(items, rubric, lang)
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
-    title = [
-        f"{rubric.name}：得分明细（每个单位、每个项目）",
-        "数值与目标按指标的计量单位；差距 = 达到满分还差的量；状态：达标、失分、缺数据、否决。",
-    ]
-    return Sheet(ITEMS, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
+    title = [_say("items_head", lang, name=rubric.name), _say("items_note", lang)]
+    name = _say("sheet_items", lang)
+    return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
 
 
 def rank_sheet(
     table: pl.DataFrame, rubric, columns: list[Column], highlight: list[str] | None = None, lang: str = "zh"
 ) -> Sheet:
-    grades = "，".join(f"{g.name} ≥ {g.min_percent:g}%" for g in rubric.grades)
+    """排名: the ranked table, the units in ``highlight`` in bold."""
+    grades = say("scoring.join", lang).join(
+        _say("grade_min", lang, name=g.name, min=f"{g.min_percent:g}") for g in rubric.grades
+    )
+    grades = _say("rank_grades", lang, grades=grades) if grades else ""
     title = [
-        f"{rubric.name}：排名",
-        f"满分 {rubric.total:g} 分；得分率 = 总分 ÷ 满分" + (f"；等次：{grades}" if grades else "") + "。",
+        _say("rank_head", lang, name=rubric.name),
+        _say("rank_note", lang, total=f"{rubric.total:g}", grades=grades),
     ]
     return Sheet(
-        RANK,
+        _say("sheet_rank", lang),
         table,
         columns,
         rubric.decimals,
@@ -91,18 +100,17 @@ def rank_sheet(
 def gaps_sheet(
     lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | None = None, per_unit: bool = True
 ) -> Sheet:
+    """差距: the lost items, largest loss first (``per_unit``: with each one's unit and year)."""
     from .gaps import gaps_view
 
     df, cols = gaps_view(lost, rubric, lang)
     if per_unit:
         cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
-    title = title or [
-        f"{rubric.name}：失分项目（每个单位失分从多到少）",
-        "原因“缺数据”的项目须补充佐证材料；“无可比单位”的项目同年度同组没有其他单位的数据可比；"
-        "“满分所需”是得满分要达到的值。",
-    ]
-    return Sheet(GAPS, df, cols, rubric.decimals, title=title, freeze_cols=4 if per_unit else 2, typed=typed, lang=lang)
+    title = title or [_say("gaps_head", lang, name=rubric.name), _say("gaps_note", lang)]
+    freeze = 4 if per_unit else 2
+    name = _say("sheet_gaps", lang)
+    return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=freeze, typed=typed, lang=lang)
 
 
 def workbook_sheets(
@@ -138,9 +146,9 @@ def workbook_sheets(
     }[first]
 
 
-def workbook_title(rubric) -> str:
+def workbook_title(rubric, lang: str = "zh") -> str:
     """The title stored in a scoring workbook."""
-    return f"{rubric.name} 评分结果"
+    return _say("title", lang, name=rubric.name)
 
 
 def scoring_workbook(
@@ -176,4 +184,4 @@ def scoring_workbook(
         gaps=gaps,
         top=top,
     )
-    return render_workbook(sheets, title=workbook_title(result.rubric))
+    return render_workbook(sheets, title=workbook_title(result.rubric, lang))
