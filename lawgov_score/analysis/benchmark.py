@@ -23,11 +23,13 @@ import polars as pl
 from ..core.groups import META_COLUMNS
 from ..engine.rank import require_group
 from ..engine.score import ScoreResult
-from .select import select_unit_year
+from .select import LISTED, NotFound, listed, select_unit_year, year_key
 
 
 @dataclass
 class Benchmark:
+    """One unit against a reference, item by item (see the module's doc)."""
+
     unit: str
     year: int | None
     against: str  # best, median, or the unit or group named
@@ -38,6 +40,7 @@ class Benchmark:
     items: pl.DataFrame  # id, name, level, max, score, ref, diff, value, ref_value, ref_unit
 
     def summary(self) -> dict:
+        """The totals and the count of items behind and ahead (what JSON's ``summary`` holds)."""
         return {
             "unit": self.unit,
             "year": self.year,
@@ -55,43 +58,20 @@ class Benchmark:
 def benchmark(
     result: ScoreResult, unit: str, against: str = "best", year: int | None = None, within: str | None = None
 ) -> Benchmark:
+    """``unit`` item by item against ``against`` (best, median, a unit or a group's name) among
+    the units of its year (and of its own group ``within``).  A reference the data cannot give
+    is a ``NotFound`` (E-BENCH-…); a grouping it cannot support, E-GROUP."""
     unit, year = select_unit_year(result, unit, year)
-    rubric = result.rubric
-    ykey = pl.col("year") == year if year is not None else pl.col("year").is_null()
-    frame = result.frame.filter(ykey)
+    frame = result.frame.filter(year_key(year))
     if within is not None:
         require_group(frame, within, unit)  # the unit's own group must be stated: blanks are no group
         mine = frame.filter(pl.col("unit") == unit)[within][0]
         frame = frame.filter(pl.col(within) == mine)
-    records = result.items().filter(ykey & pl.col("unit").is_in(frame["unit"].implode()))
+    records = result.items().filter(year_key(year) & pl.col("unit").is_in(frame["unit"].implode()))
     mine_rec = records.filter(pl.col("unit") == unit).select("id", "name", "level", "max", "score", "value")
     kind, label, ref_units = _resolve(result, frame, unit, against)
-    ref = records.filter(pl.col("unit").is_in(ref_units))
-    totals = frame.filter(pl.col("unit").is_in(ref_units))["total"]
-    if kind == "best":
-        ref = (
-            ref.sort(["id", "score", "unit"], descending=[False, True, False])
-            .group_by("id", maintain_order=True)
-            .agg(
-                pl.col("score").first().alias("ref"),
-                pl.col("value").first().alias("ref_value"),
-                pl.col("unit").first().alias("ref_unit"),
-            )
-        )
-        ref_total = float(totals.max())
-    elif kind == "unit":
-        ref = ref.select(
-            "id", pl.col("score").alias("ref"), pl.col("value").alias("ref_value"), pl.col("unit").alias("ref_unit")
-        )
-        ref_total = float(totals.item())
-    else:
-        ref = ref.group_by("id").agg(
-            pl.col("score").median().alias("ref"),
-            pl.col("value").median().alias("ref_value"),
-            pl.lit(None, dtype=pl.String).alias("ref_unit"),
-        )
-        ref_total = float(totals.median())
-    d = rubric.decimals
+    ref, ref_total = _reference(kind, records.filter(pl.col("unit").is_in(ref_units)), frame, ref_units)
+    d = result.rubric.decimals
     items = (
         mine_rec.join(ref, on="id", how="left")
         .with_columns(
@@ -113,6 +93,34 @@ def benchmark(
     )
 
 
+def _reference(kind: str, ref: pl.DataFrame, frame: pl.DataFrame, ref_units: list[str]) -> tuple[pl.DataFrame, float]:
+    """Per item the reference's score, value and unit (best: the top scorer, the first by name
+    on a tie; a unit: its own; a median: of the reference units), and the reference total."""
+    totals = frame.filter(pl.col("unit").is_in(ref_units))["total"]
+    if kind == "best":
+        ref = (
+            ref.sort(["id", "score", "unit"], descending=[False, True, False])
+            .group_by("id", maintain_order=True)
+            .agg(
+                pl.col("score").first().alias("ref"),
+                pl.col("value").first().alias("ref_value"),
+                pl.col("unit").first().alias("ref_unit"),
+            )
+        )
+        return ref, float(totals.max())
+    if kind == "unit":
+        ref = ref.select(
+            "id", pl.col("score").alias("ref"), pl.col("value").alias("ref_value"), pl.col("unit").alias("ref_unit")
+        )
+        return ref, float(totals.item())
+    ref = ref.group_by("id").agg(
+        pl.col("score").median().alias("ref"),
+        pl.col("value").median().alias("ref_value"),
+        pl.lit(None, dtype=pl.String).alias("ref_unit"),
+    )
+    return ref, float(totals.median())
+
+
 def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) -> tuple[str, str, list[str]]:
     """(kind, label, the units the reference is drawn from)."""
     units = frame["unit"].to_list()
@@ -121,13 +129,13 @@ def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) 
         return "best", "best", units
     if against == "median":
         if not others:
-            raise LookupError(f"“{unit}”在同年度（同组）没有可比的其他单位")
+            raise NotFound.one("E-BENCH-NO-PEER", unit=unit)
         return "median", "median", others
     all_units = result.frame["unit"].unique().to_list()
     if against in all_units or len([u for u in all_units if against in u]) == 1:
         name = against if against in all_units else next(u for u in all_units if against in u)
         if name not in units:
-            raise LookupError(f"对标单位“{name}”在该年度（或同组）没有数据")
+            raise NotFound.one("E-BENCH-UNIT", unit=name)
         return "unit", name, [name]
     for m in META_COLUMNS:
         if m in frame.columns:
@@ -136,6 +144,5 @@ def _resolve(result: ScoreResult, frame: pl.DataFrame, unit: str, against: str) 
             if members:
                 return "group", against, members
     groups = sorted({g for m in META_COLUMNS if m in frame.columns for g in frame[m].drop_nulls().to_list()})
-    raise LookupError(
-        f"“{against}”既不是 best、median，也不是数据中的单位或分组；分组有：{'、'.join(groups[:12]) or '（无）'}"
-    )
+    names = listed(groups[:LISTED], empty="common.none")  # the first 12, as ever
+    raise NotFound.one("E-BENCH-AGAINST", against=against, groups=names["zh"], groups_en=names["en"])

@@ -36,6 +36,7 @@ from ..engine import rules as R
 from ..engine.rank import rank, require_group
 from ..engine.score import ScoreResult, col_fired, col_score, col_value
 from ..rubric.compiled import Item
+from .select import NotFound
 
 TARGET_RULES = ("threshold", "linear", "bands", "deduct")
 CELLS_PER_BATCH = 400_000  # samples × unit-years held at once per item
@@ -43,6 +44,9 @@ CELLS_PER_BATCH = 400_000  # samples × unit-years held at once per item
 
 @dataclass
 class Sensitivity:
+    """Each unit-year's rank under perturbed weights: the plain rank beside the median, the
+    5–95% interval and the probabilities of the top K and of each grade."""
+
     table: pl.DataFrame  # one row per unit-year: plain rank and grade, median rank, p05, p95, p_top, p:<grade>…
     samples: int
     seed: int
@@ -54,6 +58,7 @@ class Sensitivity:
     ranks: np.ndarray | None = None  # (samples, unit-years) in the order of ``table``'s source rows
 
     def summary(self) -> dict:
+        """The run's settings and how many ranks vary (what JSON's ``summary`` holds)."""
         t = self.table
         moved = int((t["p05"] != t["p95"]).sum()) if t.height else 0
         return {
@@ -159,66 +164,12 @@ class _Model:
     def roll_up(self, F: np.ndarray, S_override: dict[str, np.ndarray]) -> np.ndarray:
         """Totals (batch, R) for factor rows F (batch, nodes); leaf scores from ``S_override``
         ((batch, R) arrays) where given, else the plain ones."""
-        r = self.ratios(F)
-        items = self.rubric.items
-        val: dict[str, np.ndarray] = {}
-
-        def leaf_score(k: Item):  # (batch, R) or (R,)
-            return S_override.get(k.id, self.S[k.id])
-
-        def child_score(k: Item) -> np.ndarray:
-            if k.is_leaf:
-                return leaf_score(k) * r[k.id][:, None]
-            return val.pop(k.id)
-
-        def child_share(k: Item) -> np.ndarray:
-            if k.is_leaf:
-                return leaf_score(k) / k.max
-            return val.pop(k.id) / (k.max * r[k.id][:, None])
-
-        def parent_value(p: Item) -> np.ndarray:
-            kids = [items[c] for c in p.children]
-            negs = [k for k in kids if k.role == "negative"]
-            neg = 0.0
-            if negs:
-                neg = self.S[negs[0].id]
-                for k in negs[1:]:
-                    neg = neg + self.S[k.id]
-            cap = (p.max * r[p.id])[:, None]
-            if p.aggregate == "weighted_mean":
-                weighted = self._weighted(p)
-                for k in self._scoring(p):
-                    if k not in weighted and not k.is_leaf:
-                        val.pop(k.id, None)
-                if weighted:
-                    share = 0.0
-                    wsum = 0.0
-                    for k in weighted:
-                        w = k.weight * F[:, self.node_ix[k.id]]
-                        share = share + child_share(k) * w[:, None]
-                        wsum = wsum + w
-                    raw = cap * (share / wsum[:, None]) + neg
-                else:
-                    raw = np.zeros_like(cap) + neg
-            else:
-                scoring = self._scoring(p)
-                if scoring:
-                    acc = child_score(scoring[0])  # a fresh (batch, R) array: added to in place
-                    for k in scoring[1:]:
-                        acc += child_score(k)
-                else:
-                    acc = 0.0
-                raw = acc + neg
-            out = np.empty((F.shape[0], self.R))
-            np.maximum(raw, 0.0, out=out)
-            np.minimum(out, cap, out=out)
-            return _round_nonneg(out, self.d)
-
+        one = _Pass(self, F, S_override)
         for level in sorted({p.level for p in self.parents}, reverse=True):
             for p in self.parents:
                 if p.level == level:
-                    val[p.id] = parent_value(p)
-        base = parent_value(self.root)
+                    one.val[p.id] = one.parent_value(p)
+        base = one.parent_value(self.root)
         total = _round_half_up(base + self.bonus, self.d)
         for v in self.vetoes:
             if v.rule.cap_total is not None:
@@ -237,6 +188,79 @@ class _Model:
             idx = np.where(pct >= self.rubric.grades[i].min_percent, i, idx)
         capped = (self.grade_cap >= 0) & (idx < G)
         return np.where(capped, np.maximum(idx, self.grade_cap), idx)
+
+
+class _Pass:
+    """One roll-up of a batch: each parent's points from its children's, bottom-up, as the
+    engine rolls up (sum or weighted mean, clipped to ``[0, points]``, rounded)."""
+
+    def __init__(self, model: _Model, F: np.ndarray, S_override: dict[str, np.ndarray]):
+        self.m, self.F, self.S_override = model, F, S_override
+        self.r = model.ratios(F)
+        self.val: dict[str, np.ndarray] = {}  # parents rolled up and not yet used by theirs
+
+    def leaf_score(self, k: Item):  # (batch, R) or (R,)
+        """A leaf's score: the stretched rule's where thresholds move, else the plain one."""
+        return self.S_override.get(k.id, self.m.S[k.id])
+
+    def child_score(self, k: Item) -> np.ndarray:
+        """A child's points under the sample's weights."""
+        if k.is_leaf:
+            return self.leaf_score(k) * self.r[k.id][:, None]
+        return self.val.pop(k.id)
+
+    def child_share(self, k: Item) -> np.ndarray:
+        """A child's share of its points (score ÷ points)."""
+        if k.is_leaf:
+            return self.leaf_score(k) / k.max
+        return self.val.pop(k.id) / (k.max * self.r[k.id][:, None])
+
+    def deductions(self, p: Item):
+        """The negative-list deductions of a parent's children (absolute: never reweighted)."""
+        negs = [k for k in (self.m.rubric.items[c] for c in p.children) if k.role == "negative"]
+        neg = 0.0
+        if negs:
+            neg = self.m.S[negs[0].id]
+            for k in negs[1:]:
+                neg = neg + self.m.S[k.id]
+        return neg
+
+    def weighted_mean(self, p: Item, cap: np.ndarray, neg) -> np.ndarray:
+        """A ``weighted_mean`` parent before clipping: its points × the weighted mean share."""
+        weighted = self.m._weighted(p)
+        for k in self.m._scoring(p):
+            if k not in weighted and not k.is_leaf:
+                self.val.pop(k.id, None)
+        if not weighted:
+            return np.zeros_like(cap) + neg
+        share = 0.0
+        wsum = 0.0
+        for k in weighted:
+            w = k.weight * self.F[:, self.m.node_ix[k.id]]
+            share = share + self.child_share(k) * w[:, None]
+            wsum = wsum + w
+        return cap * (share / wsum[:, None]) + neg
+
+    def summed(self, p: Item, neg):
+        """A ``sum`` parent before clipping."""
+        scoring = self.m._scoring(p)
+        if scoring:
+            acc = self.child_score(scoring[0])  # a fresh (batch, R) array: added to in place
+            for k in scoring[1:]:
+                acc += self.child_score(k)
+        else:
+            acc = 0.0
+        return acc + neg
+
+    def parent_value(self, p: Item) -> np.ndarray:
+        """A parent's points (batch, R): its children rolled up, clipped and rounded."""
+        neg = self.deductions(p)
+        cap = (p.max * self.r[p.id])[:, None]
+        raw = self.weighted_mean(p, cap, neg) if p.aggregate == "weighted_mean" else self.summed(p, neg)
+        out = np.empty((self.F.shape[0], self.m.R))
+        np.maximum(raw, 0.0, out=out)
+        np.minimum(out, cap, out=out)
+        return _round_nonneg(out, self.m.d)
 
 
 def _target_scores(model: _Model, T: np.ndarray) -> dict[str, np.ndarray]:
@@ -297,18 +321,11 @@ def sensitivity(
     if year is not None:
         frame = frame.filter(pl.col("year") == year)
     if frame.height == 0:
-        raise LookupError("没有可分析的单位" if year is None else f"数据中没有 {year} 年")
+        raise NotFound.one("E-SENS-EMPTY") if year is None else NotFound.one("E-SENS-YEAR", year=year)
     require_group(frame, by)  # before sampling: every unit must state its group
     model = _Model(result, frame)
     model.R = frame.height
-    # groups: year × by
-    gcols = ["year"] + ([by] if by else [])
-    codes = (
-        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
-        - 1
-    )
-    n_groups = int(codes.max()) + 1
-
+    # all factors at once, so the result does not depend on the batch size
     rng_w = np.random.default_rng([seed, 0])
     rng_t = np.random.default_rng([seed, 1])
     F_all = 1.0 + perturb * (2.0 * rng_w.random((samples, len(model.nodes))) - 1.0)
@@ -317,49 +334,8 @@ def sensitivity(
         if perturb_targets > 0
         else None
     )
-
-    Rn = model.R
-    B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
-    ranks = np.empty((samples, Rn), dtype=np.int32)
-    G = len(model.grade_names)
-    grade_counts = np.zeros((G + 1, Rn), dtype=np.int64)
-    for start in range(0, samples, B):
-        stop = min(samples, start + B)
-        F = F_all[start:stop]
-        S_over = _target_scores(model, T_all[start:stop]) if T_all is not None else {}
-        total = model.roll_up(F, S_over)
-        ranks[start:stop] = _ranks(total, codes, n_groups, model.d)
-        gi = model.grades(total)
-        for g in range(G + 1):  # a loop over grades: counts per unit-year
-            grade_counts[g] += (gi == g).sum(axis=0)
-        if progress is not None:
-            progress(stop, samples)
-
-    q05, q50, q95 = np.quantile(ranks, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf")
-    plain = rank(ScoreResult(rubric=result.rubric, frame=frame, indicators=result.indicators), by=by)
-    base = frame.select("unit", "year").with_row_index("_row")
-    table = base.with_columns(
-        pl.Series("median_rank", q50.astype(np.int64)),
-        pl.Series("p05", q05.astype(np.int64)),
-        pl.Series("p95", q95.astype(np.int64)),
-        pl.Series("p_top", (ranks <= top).mean(axis=0)),
-        *[pl.Series(f"p:{name}", grade_counts[g] / samples) for g, name in enumerate(model.grade_names)],
-    )
-    table = plain.select("unit", "year", "group", "rank", "total", "grade").join(
-        table, on=["unit", "year"], how="left", nulls_equal=True
-    )
-    table = table.with_columns((pl.col("p95") - pl.col("p05")).alias("spread")).sort(
-        ["year", "group", "rank", "unit"], nulls_last=True
-    )
-    order = table["_row"].to_numpy()
-    table = table.drop("_row")
-    params = None
-    if keep_params:
-        cols = {"sample": np.arange(1, samples + 1)}
-        cols |= {f"f:{n}": F_all[:, j] for j, n in enumerate(model.nodes)}
-        if T_all is not None:
-            cols |= {f"t:{it.id}": T_all[:, j] for j, it in enumerate(model.targets)}
-        params = pl.DataFrame(cols)
+    ranks, grade_counts = _run(model, frame, by, F_all, T_all, batch, progress)
+    table, order = _table(result, frame, by, ranks, grade_counts, model.grade_names, top)
     return Sensitivity(
         table=table,
         samples=samples,
@@ -368,6 +344,65 @@ def sensitivity(
         perturb_targets=perturb_targets,
         top=top,
         by=by,
-        params=params,
+        params=_params(model, F_all, T_all) if keep_params else None,
         ranks=ranks[:, order] if keep_ranks else None,
     )
+
+
+def _run(model: _Model, frame: pl.DataFrame, by, F_all, T_all, batch, progress) -> tuple[np.ndarray, np.ndarray]:
+    """Every sample's ranks (samples, unit-years) and the count of each grade per unit-year,
+    batch by batch."""
+    gcols = ["year"] + ([by] if by else [])  # ranked within year × group
+    codes = (
+        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
+        - 1
+    )
+    n_groups = int(codes.max()) + 1
+    samples, Rn = F_all.shape[0], model.R
+    B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
+    ranks = np.empty((samples, Rn), dtype=np.int32)
+    G = len(model.grade_names)
+    grade_counts = np.zeros((G + 1, Rn), dtype=np.int64)
+    for start in range(0, samples, B):
+        stop = min(samples, start + B)
+        S_over = _target_scores(model, T_all[start:stop]) if T_all is not None else {}
+        total = model.roll_up(F_all[start:stop], S_over)
+        ranks[start:stop] = _ranks(total, codes, n_groups, model.d)
+        gi = model.grades(total)
+        for g in range(G + 1):  # a loop over grades: counts per unit-year
+            grade_counts[g] += (gi == g).sum(axis=0)
+        if progress is not None:
+            progress(stop, samples)
+    return ranks, grade_counts
+
+
+def _table(result: ScoreResult, frame: pl.DataFrame, by, ranks, grade_counts, grade_names, top: int):
+    """One row per unit-year (plain rank, total, grade, median rank, interval, probabilities),
+    in ranking order, and the order of ``frame``'s rows it puts them in."""
+    samples = ranks.shape[0]
+    q05, q50, q95 = np.quantile(ranks, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf")
+    plain = rank(ScoreResult(rubric=result.rubric, frame=frame, indicators=result.indicators), by=by)
+    base = frame.select("unit", "year").with_row_index("_row")
+    table = base.with_columns(
+        pl.Series("median_rank", q50.astype(np.int64)),
+        pl.Series("p05", q05.astype(np.int64)),
+        pl.Series("p95", q95.astype(np.int64)),
+        pl.Series("p_top", (ranks <= top).mean(axis=0)),
+        *[pl.Series(f"p:{name}", grade_counts[g] / samples) for g, name in enumerate(grade_names)],
+    )
+    table = plain.select("unit", "year", "group", "rank", "total", "grade").join(
+        table, on=["unit", "year"], how="left", nulls_equal=True
+    )
+    table = table.with_columns((pl.col("p95") - pl.col("p05")).alias("spread")).sort(
+        ["year", "group", "rank", "unit"], nulls_last=True
+    )
+    return table.drop("_row"), table["_row"].to_numpy()
+
+
+def _params(model: _Model, F_all: np.ndarray, T_all: np.ndarray | None) -> pl.DataFrame:
+    """One row per sample: the weight factor of every node (f:) and threshold factor (t:)."""
+    cols = {"sample": np.arange(1, F_all.shape[0] + 1)}
+    cols |= {f"f:{n}": F_all[:, j] for j, n in enumerate(model.nodes)}
+    if T_all is not None:
+        cols |= {f"t:{it.id}": T_all[:, j] for j, it in enumerate(model.targets)}
+    return pl.DataFrame(cols)

@@ -16,11 +16,13 @@ import polars as pl
 
 from ..engine.rank import rank
 from ..engine.score import ScoreResult
-from .select import select_unit_year
+from .select import NotFound, listed, select_unit_year
 
 
 @dataclass
 class Trend:
+    """How each unit moved between two years, and (for one unit) the items that moved."""
+
     year_from: int
     year_to: int
     units: pl.DataFrame  # one row per unit present in both years
@@ -30,6 +32,7 @@ class Trend:
     only_to: list[str] | None = None
 
     def summary(self) -> dict:
+        """The years, how many units went up and down, and the units of one year only."""
         u = self.units
         return {
             "from": self.year_from,
@@ -43,6 +46,7 @@ class Trend:
 
 
 def years_of(result: ScoreResult) -> list[int]:
+    """The years of the data, oldest first."""
     return sorted(y for y in result.frame["year"].unique().to_list() if y is not None)
 
 
@@ -53,29 +57,61 @@ def trend(
     by: str | None = None,
     unit: str | None = None,
 ) -> Trend:
-    years = years_of(result)
-    if len(years) < 2:
-        raise LookupError(f"趋势需要至少两个年度的数据；数据中只有：{'、'.join(map(str, years)) or '（无年度）'}")
-    year_to = years[-1] if year_to is None else year_to
-    if year_to not in years:
-        raise LookupError(f"数据中没有 {year_to} 年；有：{'、'.join(map(str, years))}")
-    if year_from is None:
-        earlier = [y for y in years if y < year_to]
-        if not earlier:
-            raise LookupError(f"{year_to} 年之前没有数据")
-        year_from = earlier[-1]
-    if year_from not in years:
-        raise LookupError(f"数据中没有 {year_from} 年；有：{'、'.join(map(str, years))}")
-    if year_from == year_to:
-        raise LookupError("起止年度相同")
+    """Each unit's total, rank (within the year and group ``by``) and grade in two years, with
+    the items that improved, worsened or became gaps; ``unit`` also lists that unit's items.
+    Years the data lacks are a ``NotFound`` (E-TREND-…)."""
+    year_from, year_to = _years(result, year_from, year_to)
     d = result.rubric.decimals
     ranks = rank(result, by=by)
     cols = ["unit", "total", "rank", "grade"]
     a = ranks.filter(pl.col("year") == year_from).select(cols + (["group"] if by else []))
     b = ranks.filter(pl.col("year") == year_to).select(cols)
-    both = a.join(b, on="unit", how="inner", suffix="_to").rename(
-        {"total": "total_from", "rank": "rank_from", "grade": "grade_from"}
+    pair = _item_pairs(result, year_from, year_to)
+    units = _units(a, b, pair, d, by)
+    ua, ub = set(a["unit"].to_list()), set(b["unit"].to_list())
+    if not ua & ub:
+        raise NotFound.one("E-TREND-COMMON", year_from=year_from, year_to=year_to)
+    items = None
+    if unit is not None:
+        unit, _ = select_unit_year(result, unit, year_to)
+        if unit not in ua:
+            raise NotFound.one("E-TREND-UNIT", unit=unit, year=year_from)
+        items = _unit_items(pair, unit)
+    return Trend(
+        year_from=year_from,
+        year_to=year_to,
+        units=units,
+        items=items,
+        unit=unit,
+        only_from=sorted(ua - ub),
+        only_to=sorted(ub - ua),
     )
+
+
+def _years(result: ScoreResult, year_from: int | None, year_to: int | None) -> tuple[int, int]:
+    """The two years: the last one and the one before it that has data, unless given."""
+    years = years_of(result)
+    names = listed(years, empty="trend.no_year")
+    if len(years) < 2:
+        raise NotFound.one("E-TREND-YEARS", years=names["zh"], years_en=names["en"])
+    year_to = years[-1] if year_to is None else year_to
+    if year_to not in years:
+        raise NotFound.one("E-TREND-YEAR", year=year_to, years=names["zh"], years_en=names["en"])
+    if year_from is None:
+        earlier = [y for y in years if y < year_to]
+        if not earlier:
+            raise NotFound.one("E-TREND-BEFORE", year=year_to)
+        year_from = earlier[-1]
+    if year_from not in years:
+        raise NotFound.one("E-TREND-YEAR", year=year_from, years=names["zh"], years_en=names["en"])
+    if year_from == year_to:
+        raise NotFound.one("E-TREND-SAME")
+    return year_from, year_to
+
+
+def _item_pairs(result: ScoreResult, year_from: int, year_to: int) -> pl.DataFrame:
+    """Per unit and scored item (negative-list items included): both years' score, value and
+    status, the change and whether it is a new gap (met in the first year, not in the second)."""
     recs = result.items().filter(
         pl.col("year").is_in([year_from, year_to]) & pl.col("role").is_in(["score", "negative"])
     )
@@ -84,9 +120,16 @@ def trend(
     )
     ia = recs.filter(pl.col("year") == year_from).drop("year")
     ib = recs.filter(pl.col("year") == year_to).drop("year", "name", "level", "max")
-    pair = ia.join(ib, on=["unit", "id"], how="inner", suffix="_to").with_columns(
-        (pl.col("score_to") - pl.col("score")).round(d).alias("change"),
+    return ia.join(ib, on=["unit", "id"], how="inner", suffix="_to").with_columns(
+        (pl.col("score_to") - pl.col("score")).round(result.rubric.decimals).alias("change"),
         (pl.col("met") & ~pl.col("met_to")).alias("new_gap"),
+    )
+
+
+def _units(a: pl.DataFrame, b: pl.DataFrame, pair: pl.DataFrame, decimals: int, by: str | None) -> pl.DataFrame:
+    """One row per unit of both years: totals, ranks, grades, and its items' movements."""
+    both = a.join(b, on="unit", how="inner", suffix="_to").rename(
+        {"total": "total_from", "rank": "rank_from", "grade": "grade_from"}
     )
     per_unit = pair.group_by("unit").agg(
         (pl.col("change") > 0).sum().alias("improved"),
@@ -96,13 +139,13 @@ def trend(
     units = (
         both.join(per_unit, on="unit", how="left")
         .with_columns(
-            (pl.col("total_to") - pl.col("total_from")).round(d).alias("change"),
+            (pl.col("total_to") - pl.col("total_from")).round(decimals).alias("change"),
             (pl.col("rank_from") - pl.col("rank_to")).alias("rank_change"),
         )
         .sort(["change", "unit"], descending=[True, False])
     )
     first = ["unit"] + (["group"] if by else [])
-    units = units.select(
+    return units.select(
         *first,
         "total_from",
         "total_to",
@@ -116,38 +159,25 @@ def trend(
         "worsened",
         "new_gaps",
     )
-    ua, ub = set(a["unit"].to_list()), set(b["unit"].to_list())
-    if not ua & ub:
-        raise LookupError(f"{year_from} 年与 {year_to} 年没有共同的单位：趋势要比较同一单位的两个年度")
-    items = None
-    if unit is not None:
-        unit, _ = select_unit_year(result, unit, year_to)
-        if unit not in ua:
-            raise LookupError(f"单位“{unit}”没有 {year_from} 年的数据")
-        items = (
-            pair.filter((pl.col("unit") == unit) & ((pl.col("change") != 0) | pl.col("new_gap")))
-            .select(
-                "id",
-                "name",
-                "level",
-                "max",
-                pl.col("score").alias("score_from"),
-                "score_to",
-                "change",
-                pl.col("value").alias("value_from"),
-                "value_to",
-                pl.col("status").alias("status_from"),
-                "status_to",
-                "new_gap",
-            )
-            .sort(["change", "id"])
+
+
+def _unit_items(pair: pl.DataFrame, unit: str) -> pl.DataFrame:
+    """The items of one unit whose score changed or that became gaps, the largest fall first."""
+    return (
+        pair.filter((pl.col("unit") == unit) & ((pl.col("change") != 0) | pl.col("new_gap")))
+        .select(
+            "id",
+            "name",
+            "level",
+            "max",
+            pl.col("score").alias("score_from"),
+            "score_to",
+            "change",
+            pl.col("value").alias("value_from"),
+            "value_to",
+            pl.col("status").alias("status_from"),
+            "status_to",
+            "new_gap",
         )
-    return Trend(
-        year_from=year_from,
-        year_to=year_to,
-        units=units,
-        items=items,
-        unit=unit,
-        only_from=sorted(ua - ub),
-        only_to=sorted(ub - ua),
+        .sort(["change", "id"])
     )

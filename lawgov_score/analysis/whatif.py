@@ -20,13 +20,15 @@ from ..data.consistency import check_values
 from ..data.read import TEXT_ROW_SCHEMA, VALUE_SCHEMA, Indicators, normalise_text_rows
 from ..engine.rank import rank
 from ..engine.score import ScoreResult, col_score, score
-from .select import select_unit_year
+from .select import select_unit_year, unit_year_key, year_key
 
 SET_FILE = "--set"
 
 
 @dataclass
 class WhatIf:
+    """One unit's score, grade and rank before and after changing some of its values."""
+
     unit: str
     year: int | None
     changes: pl.DataFrame  # field, name, before, after (numbers in the field's terms; null = missing)
@@ -37,6 +39,7 @@ class WhatIf:
     result: ScoreResult  # the year re-scored with the changes
 
     def summary(self) -> dict:
+        """Unit, year, the standing before and after, and how many other units moved."""
         return {
             "unit": self.unit,
             "year": self.year,
@@ -113,7 +116,7 @@ def apply_changes(
     inds: Indicators, unit: str, year: int | None, new_values: pl.DataFrame, cleared: set[str]
 ) -> Indicators:
     """The indicators of ``year`` with the unit's values replaced."""
-    vals = inds.values.filter(pl.col("year") == year if year is not None else pl.col("year").is_null())
+    vals = inds.values.filter(year_key(year))
     touched = set(new_values["field"].to_list()) | cleared
     keep = ~((pl.col("unit") == unit) & pl.col("field").is_in(list(touched)))
     vals = pl.concat([vals.filter(keep), new_values.cast(VALUE_SCHEMA)])
@@ -143,12 +146,8 @@ def score_with(result: ScoreResult, unit: str, year: int | None, changes: Mappin
     return score(result.rubric, apply_changes(result.indicators, unit, year, new_values, cleared))
 
 
-def _year_key(year):
-    return pl.col("year") == year if year is not None else pl.col("year").is_null()
-
-
 def _standing(res: ScoreResult, unit: str, year, by: str | None) -> dict:
-    table = rank(res, by=by).filter(_year_key(year))
+    table = rank(res, by=by).filter(year_key(year))
     row = table.filter(pl.col("unit") == unit).row(0, named=True)
     peers = table.filter(pl.col("group") == row["group"]) if by else table
     d = res.rubric.decimals  # as shown: no 26.580000000000002 from float arithmetic
@@ -167,7 +166,7 @@ def _compare(
 ) -> WhatIf:
     rubric = before.rubric
     b, a = _standing(before, unit, year, by), _standing(after, unit, year, by)
-    key = (pl.col("unit") == unit) & _year_key(year)
+    key = unit_year_key(unit, year)
     ids = list(rubric.items)
     cols = [col_score(i) for i in ids]
     row_b = before.frame.filter(key).select(cols).row(0)
@@ -199,8 +198,8 @@ def _compare(
         pl.col("field").replace_strict({f: rubric.fields[f].name for f in fields}, return_dtype=pl.String).alias("name")
     )
     # Other units of the year whose totals moved.
-    tb = before.frame.filter(_year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("tb"))
-    ta = after.frame.filter(_year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("ta"))
+    tb = before.frame.filter(year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("tb"))
+    ta = after.frame.filter(year_key(year) & (pl.col("unit") != unit)).select("unit", pl.col("total").alias("ta"))
     others = tb.join(ta, on="unit").filter(pl.col("tb") != pl.col("ta")).height
     return WhatIf(
         unit=unit,

@@ -1,7 +1,10 @@
-"""`gaps`, `whatif`, `benchmark`, `trend` and `sensitivity`: self-assessment and benchmarking."""
+"""`gaps`, `whatif`, `benchmark`, `trend` and `sensitivity`: self-assessment and benchmarking.
+
+Each command parses its options, makes one ``api`` call and hands the result to its view."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -16,12 +19,9 @@ from .common import (
     OutputOpt,
     RubricOpt,
     YearOpt,
-    check_by,
-    emit,
-    fail,
     guarded,
-    resolve_format,
-    score_inputs,
+    output_to,
+    show,
 )
 
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
@@ -29,40 +29,16 @@ UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可�
 ByOpt = Annotated[
     Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
 ]
+SAMPLE_FILES = (".csv", ".parquet", ".pq")  # what --write-samples writes (output.write.write_frame)
 
 
 def register(app: typer.Typer) -> None:
+    """Add the analysis commands to the app."""
     app.command("gaps")(gaps_cmd)
     app.command("whatif")(whatif_cmd)
     app.command("benchmark")(benchmark_cmd)
     app.command("trend")(trend_cmd)
     app.command("sensitivity")(sensitivity_cmd)
-
-
-def _score(rubric, data, lang, by=None):
-    check_by(by)
-    return score_inputs(rubric, data, lang)
-
-
-def _lookup(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except LookupError as exc:
-        fail(str(exc).strip("'\""))
-
-
-def _output(fmt, head: str, parts, payload: dict, output, lang, decimals) -> None:
-    """One table (csv), JSON with the summary, or the summary lines and the table(s)."""
-    from ..output.render import render, to_json
-
-    if fmt == "json":
-        text = to_json(payload)
-    elif fmt == "csv":
-        df, cols = parts[0]
-        text = render(df, cols, fmt, lang, decimals)
-    else:
-        text = head + "".join("\n" + render(df, cols, fmt, lang, decimals) for df, cols in parts)
-    emit(text, output, fmt)
 
 
 @guarded
@@ -86,31 +62,12 @@ def gaps_cmd(
 
     原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
     --path effort 相对改进最小；路径经重新计分核实。"""
-    from ..analysis.gaps import gaps
-    from ..views.gaps import gaps_json_items, gaps_text, gaps_view, path_json, path_view
+    from .. import api
+    from ..views.gaps import gaps_report_view
 
-    fmt = resolve_format(fmt, output, WORKBOOK_FORMATS)
-    rub, result = _score(rubric, data, lang)
-    g = _lookup(gaps, result, unit, year, path=None if path == "none" else path)
-    if fmt == "xlsx":
-        from ..views.workbook import scoring_workbook
-
-        emit(scoring_workbook(result, view="gaps", gaps=g, top=top, lang=lang), output, fmt)
-        return 0
-    df, cols = gaps_view(g.items, rub, lang)
-    if top is not None:
-        df = df.head(top)
-    parts = [(df, cols)]
-    payload = {"summary": g.summary(), "items": gaps_json_items(g, rub)[: top if top is not None else None]}
-    if g.path is not None:
-        pdf, pcols = path_view(g.path, rub, lang)
-        parts = [(pdf, pcols)] if steps else parts + [(pdf, pcols)]
-        payload["path"] = path_json(g.path, rub)
-    elif steps:
-        fail("没有到下一等次的路径：已是最高等次、细则没有等次，或用了 --path none")
-    head = gaps_text(g, rub, lang, markdown=fmt == "markdown")
-    _output(fmt, head, parts, payload, output, lang, rub.decimals)
-    return 0
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    r = api.gaps_report(data, rubric, unit=unit, year=year, path=path, top=top, steps=steps, workbook=out.fmt == "xlsx")
+    return show(gaps_report_view(r, lang), out, r)
 
 
 @guarded
@@ -137,21 +94,12 @@ def whatif_cmd(
     """假如：改动某些指标后的总分、等次、排名和各项得分。
 
     例：--set 行政机关负责人出庭应诉率=100% --set major_decision_catalogue=是。按细则重新计分。"""
-    from ..analysis.whatif import parse_settings, whatif
-    from ..output.columns import records
-    from ..views.whatif import whatif_changes_view, whatif_text, whatif_view
+    from .. import api
+    from ..views.whatif import whatif_report_view
 
-    fmt = resolve_format(fmt, output)
-    changes = parse_settings(settings)
-    rub, result = _score(rubric, data, lang, by)
-    w = _lookup(whatif, result, unit, changes, year, by=by)
-    df, cols = whatif_view(w, rub, lang)
-    cdf, ccols = whatif_changes_view(w, rub)
-    payload = {"summary": w.summary(), "changes": records(cdf, ccols), "items": records(df, cols)}
-    _output(
-        fmt, whatif_text(w, rub, lang, markdown=fmt == "markdown"), [(df, cols)], payload, output, lang, rub.decimals
-    )
-    return 0
+    out = output_to(fmt, output, lang)
+    r = api.whatif_report(data, rubric, unit=unit, changes=settings, year=year, by=by)
+    return show(whatif_report_view(r, lang), out, r)
 
 
 @guarded
@@ -181,29 +129,12 @@ def benchmark_cmd(
     """对标先进：逐项与最优、中位数、某单位或某市比较。
 
     --against best（各项最优，并列出最优单位）、median（其余单位中位数）、单位名称、市/省/分组名称（该组中位数）。"""
-    import polars as pl
+    from .. import api
+    from ..views.benchmark import benchmark_report_view
 
-    from ..analysis.benchmark import benchmark
-    from ..output.columns import records
-    from ..views.benchmark import benchmark_text, benchmark_view
-
-    fmt = resolve_format(fmt, output)
-    rub, result = _score(rubric, data, lang, within)
-    bm = _lookup(benchmark, result, unit, against, year, within=within)
-    df, cols = benchmark_view(bm, rub, lang)
-    if depth is not None:
-        df = df.filter(pl.col("level") <= depth)
-    payload = {"summary": bm.summary(), "items": records(df, cols)}
-    _output(
-        fmt,
-        benchmark_text(bm, rub, lang, markdown=fmt == "markdown"),
-        [(df, cols)],
-        payload,
-        output,
-        lang,
-        rub.decimals,
-    )
-    return 0
+    out = output_to(fmt, output, lang)
+    r = api.benchmark_report(data, rubric, unit=unit, against=against, within=within, year=year, depth=depth)
+    return show(benchmark_report_view(r, lang), out, r)
 
 
 @guarded
@@ -226,26 +157,23 @@ def trend_cmd(
     debug: DebugOpt = False,
 ) -> int:
     """年度变化：总分、排名、等次，进步、退步和新增失分的项目。"""
-    from ..analysis.trend import trend
-    from ..output.columns import records
-    from ..views.trend import trend_items_view, trend_text, trend_view
+    from .. import api
+    from ..views.trend import trend_report_view
 
-    fmt = resolve_format(fmt, output)
-    rub, result = _score(rubric, data, lang, by)
-    tr = _lookup(trend, result, year_from, year_to, by=by, unit=unit)
-    df, cols = trend_view(tr, rub, by, lang)
-    parts = [(df, cols)]
-    payload = {"summary": tr.summary(), "units": records(df, cols)}
-    if tr.items is not None:
-        idf, icols = trend_items_view(tr, rub, lang)
-        parts = [(idf, icols)]
-        payload["items"] = records(idf, icols)
-    _output(fmt, trend_text(tr, rub, lang, markdown=fmt == "markdown"), parts, payload, output, lang, rub.decimals)
-    return 0
+    out = output_to(fmt, output, lang)
+    r = api.trend_report(data, rubric, year_from=year_from, year_to=year_to, unit=unit, by=by)
+    return show(trend_report_view(r, lang), out, r)
+
+
+def _usage(code: str, **params):
+    """A usage problem of this command's options (exit 2)."""
+    from ..core.problems import ProblemError
+
+    return ProblemError.one(code, **params)
 
 
 def _share(text: str, option: str) -> float:
-    """20%, 20 or 0.2 → 0.2."""
+    """20%, 20 or 0.2 → 0.2 (E-USAGE-PERCENT, or E-USAGE-PERCENT-RANGE outside [0, 1))."""
     t = text.strip().replace("％", "%")
     try:
         if t.endswith("%"):
@@ -254,10 +182,40 @@ def _share(text: str, option: str) -> float:
             v = float(t)
             v = v / 100 if v >= 1 else v
     except ValueError:
-        fail(f"{option} 应为百分比，如 20%，而不是“{text}”")
+        raise _usage("E-USAGE-PERCENT", option=option, text=text) from None
     if not 0 <= v < 1:
-        fail(f"{option} 应在 0% 与 100% 之间，而不是“{text}”")
+        raise _usage("E-USAGE-PERCENT-RANGE", option=option, text=text)
     return v
+
+
+@contextlib.contextmanager
+def _progress(total: int, lang: str):
+    """A progress bar on stderr while sampling, for a person watching (logs and pipes stay
+    clean); yields the ``progress(done, total)`` callback."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from ..core.messages import say
+
+    with typer.progressbar(length=total, label=say("sensitivity.sampling", lang), file=sys.stderr) as bar:
+        done = [0]
+
+        def progress(n, _total):
+            bar.update(n - done[0])
+            done[0] = n
+
+        yield progress
+
+
+def _write_samples(params, path: Path, lang: str) -> None:
+    """``--write-samples``: every sample's factors as CSV or Parquet, written atomically."""
+    from ..core.messages import say
+    from ..output.write import write_frame
+
+    write_frame(params, path)
+    typer.echo(say("common.wrote", lang, path=path), err=True)
 
 
 @guarded
@@ -285,36 +243,17 @@ def sensitivity_cmd(
     """排名稳健性：对分值（权重）抽样，看排名和等次是否随之变化。
 
     每个单位给出排名中位数、5%–95% 区间、各等次概率和进入前 K 名的概率。--perturb-targets 同时扰动规则阈值。"""
-    import sys
+    from .. import api
+    from ..views.sensitivity import sensitivity_report_view
 
-    from ..analysis.sensitivity import sensitivity
-    from ..views.sensitivity import sensitivity_text, sensitivity_view
-
-    fmt = resolve_format(fmt, output)
-    p = _share(perturb, "--perturb")
-    q = _share(perturb_targets, "--perturb-targets")
-    if write_samples is not None and write_samples.suffix.lower() not in (".csv", ".parquet", ".pq"):
-        fail(f"--write-samples 须为 .csv 或 .parquet 文件，而不是“{write_samples.name}”")
-    rub, result = _score(rubric, data, lang, by)
-    import contextlib
-
-    show = sys.stderr.isatty()  # a bar only for a person watching; logs and pipes stay clean
-    bar_cm = (
-        typer.progressbar(length=samples, label="抽样" if lang != "en" else "sampling", file=sys.stderr)
-        if show
-        else contextlib.nullcontext()
-    )
-    with bar_cm as bar:
-        done = [0]
-
-        def progress(n, total):
-            if bar is not None:
-                bar.update(n - done[0])
-            done[0] = n
-
-        sv = _lookup(
-            sensitivity,
-            result,
+    out = output_to(fmt, output, lang)
+    p, q = _share(perturb, "--perturb"), _share(perturb_targets, "--perturb-targets")
+    if write_samples is not None and write_samples.suffix.lower() not in SAMPLE_FILES:
+        raise _usage("E-USAGE-SAMPLES-FILE", name=write_samples.name)
+    with _progress(samples, lang) as progress:
+        r = api.sensitivity_report(
+            data,
+            rubric,
             samples=samples,
             seed=seed,
             perturb=p,
@@ -325,16 +264,7 @@ def sensitivity_cmd(
             keep_params=write_samples is not None,
             progress=progress,
         )
-    df, cols = sensitivity_view(sv, rub, lang, json=fmt == "json")
-    from ..output.columns import records
-
-    payload = {"summary": sv.summary(), "units": records(df, cols)}
-    text_head = sensitivity_text(sv, rub, lang, markdown=fmt == "markdown")
+    code = show(sensitivity_report_view(r, lang), out, r)
     if write_samples is not None:
-        from ..output.write import write_frame
-
-        write_frame(sv.params, write_samples)
-    _output(fmt, text_head, [(df, cols)], payload, output, lang, rub.decimals)
-    if write_samples is not None:
-        typer.echo(f"已写出 {write_samples}" if lang != "en" else f"wrote {write_samples}", err=True)
-    return 0
+        _write_samples(r.sensitivity.params, write_samples, lang)
+    return code

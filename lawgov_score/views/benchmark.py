@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..core.messages import say
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .values import (
     indented_name,
@@ -13,21 +15,30 @@ from .values import (
     lines_text,
     shown_value,
     value_types,
+    year_text,
 )
 
+# The reference column's Chinese header by kind (in English it is "ref"); a unit's or group's
+# name stands for itself.
+_REF_HEADER = {"best": "最优", "median": "中位数", "unit": "{against}", "group": "{against}中位数"}
 
-def benchmark_view(bm, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+
+def benchmark_view(
+    bm, rubric: Rubric, lang: str = "zh", items: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, list[Column]]:
+    """The unit's and the reference's score and value per item (``items``: the rows to show,
+    by default every item of ``bm``)."""
     d = rubric.decimals
-    df = bm.items.join(value_types(rubric), on="id", how="left").with_columns(
+    df = (bm.items if items is None else items).join(value_types(rubric), on="id", how="left")
+    df = df.with_columns(
         indented_name().alias("label"),
-        shown_value("value", d).alias("value_shown"),
-        shown_value("ref_value", d).alias("ref_shown"),
-        label_value("value").alias("value_label"),
-        label_value("ref_value").alias("ref_label"),
+        shown_value("value", d, lang).alias("value_shown"),
+        shown_value("ref_value", d, lang).alias("ref_shown"),
+        label_value("value", lang=lang).alias("value_label"),
+        label_value("ref_value", lang=lang).alias("ref_label"),
     )
     df = json_numbers(df, ["value", "ref_value"], d)
-    ref_zh = {"best": "最优", "median": "中位数", "unit": bm.against, "group": f"{bm.against}中位数"}[bm.kind]
-    ref_en = {"best": "best", "median": "median", "unit": bm.against, "group": f"{bm.against} median"}[bm.kind]
+    ref_zh = _REF_HEADER[bm.kind].format(against=bm.against)
     cols = [
         Column("id", "编号", "id"),
         Column("label", "项目", "item"),
@@ -40,45 +51,47 @@ def benchmark_view(bm, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, 
     ]
     if bm.kind == "best":
         cols.append(Column("ref_unit", "最优单位", "ref_unit"))
-    if lang == "en":
-        cols[4] = Column("ref", ref_en, "ref", "score")
     return df, cols
 
 
-def benchmark_text(bm, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+def benchmark_lines(bm, rubric: Rubric, lang: str = "zh") -> list[str]:
+    """The summary lines: what the unit is compared with, the totals, and why the items do not
+    add up to the reference total."""
     d = rubric.decimals
     s = bm.summary()
-    year = f" {bm.year}" if bm.year is not None else ""
-    if lang == "en":
-        what = {
-            "best": f"the best of {bm.peers} units, item by item",
-            "median": f"the median of {bm.peers} other units",
-            "unit": bm.against,
-            "group": f"the median of {bm.peers} units of {bm.against}",
-        }[bm.kind]
-        ref = {"best": "top total", "median": "median total", "unit": "its total", "group": "median total"}[bm.kind]
-        lines = [
-            f"{bm.unit}{year} against {what}",
-            f"total {bm.total:.{d}f}, {ref} {bm.ref_total:.{d}f} ({s['diff']:+.{d}f}); behind on {s['behind']} item(s), ahead on {s['ahead']}",
-        ]
-        if bm.kind in ("best", "median", "group"):
-            lines.append("each item's reference is taken separately, so the items do not add up to the reference total")
-    else:
-        what = {
-            "best": f"{bm.peers} 个单位各项最优",
-            "median": f"其余 {bm.peers} 个单位的中位数",
-            "unit": bm.against,
-            "group": f"{bm.against} {bm.peers} 个单位的中位数",
-        }[bm.kind]
-        ref = {"best": "第一名总分", "median": "总分中位数", "unit": "对方总分", "group": "总分中位数"}[bm.kind]
-        lines = [
-            f"{bm.unit}{year} 对标：{what}",
-            f"总分 {bm.total:.{d}f}，{ref} {bm.ref_total:.{d}f}（{s['diff']:+.{d}f}）；落后 {s['behind']} 项，领先 {s['ahead']} 项",
-        ]
-        if bm.kind in ("best", "median", "group"):
-            lines.append(
-                "各项目分别取最优，故各项之和不等于第一名总分"
-                if bm.kind == "best"
-                else "各项目分别取中位数，故各项之和不等于总分中位数"
-            )
-    return lines_text(lines, markdown)
+    what = say(f"benchmark.what.{bm.kind}", lang, peers=bm.peers, against=bm.against)
+    lines = [
+        say("benchmark.head", lang, unit=bm.unit, year=year_text(bm.year), what=what),
+        say(
+            "benchmark.totals",
+            lang,
+            total=f"{bm.total:.{d}f}",
+            ref=say(f"benchmark.ref.{bm.kind}", lang),
+            ref_total=f"{bm.ref_total:.{d}f}",
+            diff=f"{s['diff']:+.{d}f}",
+            behind=s["behind"],
+            ahead=s["ahead"],
+        ),
+    ]
+    if bm.kind in ("best", "median", "group"):
+        lines.append(say("benchmark.note.best" if bm.kind == "best" else "benchmark.note.median", lang))
+    return lines
+
+
+def benchmark_text(bm, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary lines as text (or a markdown list)."""
+    return lines_text(benchmark_lines(bm, rubric, lang), markdown)
+
+
+def benchmark_report_view(report, lang: str = "zh") -> View:
+    """``benchmark``: the summary lines and the items shown (``--depth``); JSON with the
+    summary and those items."""
+    bm, rubric = report.benchmark, report.rubric
+    df, cols = benchmark_view(bm, rubric, lang, items=report.items)
+    return View(
+        lines=benchmark_lines(bm, rubric, lang),
+        tables=[Table(df, cols)],
+        document={"summary": report.summary(), "items": records(df, cols)},
+        decimals=rubric.decimals,
+        lang=lang,
+    )

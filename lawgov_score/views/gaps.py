@@ -4,37 +4,32 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..core.messages import say
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .score import score_view
 from .values import (
     field_types,
+    grade_text,
     json_numbers,
     label_value,
+    lines_text,
     needed_shown,
     shown_value,
+    word_of,
+    year_text,
 )
-
-_CAUSE = {
-    "missing": ("缺数据（须补佐证）", "missing evidence"),
-    "alone": ("无可比单位", "no peer to compare with"),
-    "short": ("未达目标", "below target"),
-    "deducted": ("负面清单扣分", "deducted"),
-    "vetoed": ("一票否决", "vetoed"),
-}
 
 
 def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     """Lost items (``Gaps.items`` or ``lost_items``), largest loss first: cause, and the value for full points."""
+    d = rubric.decimals
     df, _ = score_view(lost, rubric, lang)
-    en = lang == "en"
     df = df.with_columns(
-        pl.col("cause")
-        .replace_strict(
-            {k: v[1 if en else 0] for k, v in _CAUSE.items()}, default=pl.col("cause"), return_dtype=pl.String
-        )
-        .alias("reason"),
-        needed_shown("needed", decimals=rubric.decimals, lang=lang).alias("needed_shown"),
+        shown_value("value", d, lang).alias("value_shown"),
+        word_of("cause", "gaps.cause", lang).alias("reason"),
+        needed_shown("needed", decimals=d, lang=lang).alias("needed_shown"),
         label_value("needed", lang=lang).alias("needed_label"),
     )
     cols = [
@@ -51,12 +46,12 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
     return df, cols
 
 
-def gaps_json_items(g, rubric: Rubric) -> list[dict]:
-    """The gaps items for JSON: stable keys, typed values (是/否 and grade levels as words)."""
-    from ..output.columns import records
-
-    df, _ = score_view(g.items, rubric, "zh")
-    df = df.with_columns(label_value("needed").alias("needed_label"))
+def gaps_json_items(items: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> list[dict]:
+    """Lost items for JSON: stable keys, typed values (yes/no and grade levels as words)."""
+    df, _ = score_view(items, rubric, lang)
+    df = df.with_columns(
+        *[label_value(c, lang=lang).alias(f"{c}_label") for c in ("value", "needed", "target")],
+    )
     df = json_numbers(df, ["value", "needed", "target"], rubric.decimals)
     cols = [Column(k, k, k) for k in ("id", "name", "level", "parent", "lost", "score", "max")] + [
         Column("value", "value", "value", json_label="value_label"),
@@ -71,15 +66,27 @@ def gaps_json_items(g, rubric: Rubric) -> list[dict]:
     return records(df, cols)
 
 
+def _path_steps(path, rubric: Rubric, lang: str) -> pl.DataFrame:
+    """The path's steps with their fields' types, the value words and the item list in ``lang``."""
+    df = path.steps.join(field_types(rubric), on="field", how="left")
+    return df.with_columns(
+        label_value("value", lang=lang).alias("value_label"),
+        label_value("set_to", lang=lang).alias("set_label"),
+        pl.col("items").str.replace_all("、", say("values.sep", lang), literal=True),
+        # as one types it after --set: yes/no in the language (the reader takes both)
+        pl.when(pl.col("ftype") == "bool")
+        .then(label_value("set_to", lang=lang))
+        .otherwise(pl.col("text"))
+        .alias("text"),
+    )
+
+
 def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     """The steps of the path to the next grade."""
     d = rubric.decimals
-    df = path.steps.join(field_types(rubric), on="field", how="left")
-    df = df.with_columns(
+    df = _path_steps(path, rubric, lang).with_columns(
         shown_value("value", d, lang).alias("value_shown"),
         needed_shown("set_to", decimals=d, lang=lang).alias("set_shown"),
-        label_value("value", lang=lang).alias("value_label"),
-        label_value("set_to", lang=lang).alias("set_label"),
         (pl.col("cost") * 100).alias("cost_pct"),
     )
     cols = [
@@ -96,14 +103,9 @@ def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, lis
     return df, cols
 
 
-def path_json(path, rubric: Rubric) -> list[dict]:
+def path_json(path, rubric: Rubric, lang: str = "zh") -> list[dict]:
     """The steps for JSON: typed values, and ``text``, the value as one would type it for whatif --set."""
-    from ..output.columns import records
-
-    df = path.steps.join(field_types(rubric), on="field", how="left").with_columns(
-        label_value("value").alias("value_label"), label_value("set_to").alias("set_label")
-    )
-    df = json_numbers(df, ["value", "set_to"], rubric.decimals)
+    df = json_numbers(_path_steps(path, rubric, lang), ["value", "set_to"], rubric.decimals)
     cols = [
         Column("step", "step", "step"),
         Column("field", "field", "field"),
@@ -120,56 +122,80 @@ def path_json(path, rubric: Rubric) -> list[dict]:
     return records(df, cols)
 
 
-def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
-    """The summary lines above the gaps table."""
+def gaps_lines(g, rubric: Rubric, lang: str = "zh") -> list[str]:
+    """The summary lines above the gaps table: the total, the points lost by cause, the next
+    grade and where the path leads."""
     s = g.summary()
-    year = f" {g.year}" if g.year is not None else ""
     d = rubric.decimals
+    lines = [
+        say(
+            "gaps.head",
+            lang,
+            unit=g.unit,
+            year=year_text(g.year),
+            total=f"{g.total:.{d}f}",
+            max=f"{g.max:g}",
+            percent=f"{g.percent:.2f}",
+            grade=grade_text(g.grade, lang),
+            vetoed=say("gaps.vetoed", lang) if g.vetoed else "",
+        ),
+        say(
+            "gaps.lost",
+            lang,
+            lost=f"{s['lost']:.{d}f}",
+            missing=f"{s['lost_missing']:.{d}f}",
+            alone=say("gaps.lost_alone", lang, alone=f"{s['lost_alone']:.{d}f}") if s["lost_alone"] else "",
+            short=f"{s['lost_short']:.{d}f}",
+            deducted=f"{s['lost_deducted']:.{d}f}",
+        ),
+    ]
+    if g.next_grade:
+        lines.append(say("gaps.to_next", lang, grade=g.next_grade, points=f"{g.points_to_next:.{d}f}"))
     p = g.path
-    if lang == "en":
-        lines = [
-            f"{g.unit}{year}: {g.total:.{d}f} of {g.max:g} ({g.percent:.2f}%), grade {g.grade or '-'}"
-            + (" — vetoed" if g.vetoed else ""),
-            f"points lost: {s['lost']:.{d}f}: {s['lost_missing']:.{d}f} for missing evidence, "
-            + (f"{s['lost_alone']:.{d}f} for want of a peer to compare with, " if s["lost_alone"] else "")
-            + f"{s['lost_short']:.{d}f} below target, {s['lost_deducted']:.{d}f} deducted",
-        ]
-        if g.next_grade:
-            lines.append(f"to reach {g.next_grade}: {g.points_to_next:.{d}f} more points")
-        if p is not None:
-            what = "fewest items" if p.strategy == "fewest" else "least relative improvement"
-            if p.reachable:
-                lines.append(
-                    f"shortest path ({what}): {p.steps.height} step(s) below reach {p.reached}: "
-                    f"{p.total:.{d}f} ({p.percent:.2f}%), checked by scoring again"
-                )
-            else:
-                lines.append(
-                    f"{p.grade} cannot be reached by changing single values: with every step below, "
-                    f"{p.total:.{d}f} ({p.percent:.2f}%), grade {p.reached or '-'}"
-                )
-    else:
-        lines = [
-            f"{g.unit}{year}：得分 {g.total:.{d}f} / {g.max:g}（{g.percent:.2f}%），等次 {g.grade or '—'}"
-            + ("，已被一票否决" if g.vetoed else ""),
-            f"共失分 {s['lost']:.{d}f}：缺数据 {s['lost_missing']:.{d}f}，"
-            + (f"无可比单位 {s['lost_alone']:.{d}f}，" if s["lost_alone"] else "")
-            + f"未达目标 {s['lost_short']:.{d}f}，负面清单扣分 {s['lost_deducted']:.{d}f}",
-        ]
-        if g.next_grade:
-            lines.append(f"距“{g.next_grade}”还差 {g.points_to_next:.{d}f} 分")
-        if p is not None:
-            what = "改动项目最少" if p.strategy == "fewest" else "相对改进最小"
-            if p.reachable:
-                lines.append(
-                    f"最短路径（{what}）：按下表 {p.steps.height} 步可达“{p.reached}”，"
-                    f"得分 {p.total:.{d}f}（{p.percent:.2f}%），已重新计分核实"
-                )
-            else:
-                lines.append(
-                    f"仅改单项数值无法达到“{p.grade}”：下表各步全部做到，得分 {p.total:.{d}f}（{p.percent:.2f}%），"
-                    f"等次 {p.reached or '—'}"
-                )
-    if markdown:
-        return "\n".join(f"- {ln}" for ln in lines) + "\n"
-    return "\n".join(lines) + "\n"
+    if p is not None:
+        lines.append(
+            say(
+                "gaps.path" if p.reachable else "gaps.no_path",
+                lang,
+                what=say(f"gaps.strategy.{p.strategy}", lang),
+                steps=p.steps.height,
+                grade=p.grade,
+                reached=grade_text(p.reached, lang),
+                total=f"{p.total:.{d}f}",
+                percent=f"{p.percent:.2f}",
+            )
+        )
+    return lines
+
+
+def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary lines above the gaps table, as text (or a markdown list)."""
+    return lines_text(gaps_lines(g, rubric, lang), markdown)
+
+
+def gaps_report_view(report, lang: str = "zh") -> View:
+    """``gaps``: the summary lines, the lost items shown and the path's steps (``--steps``: the
+    steps alone); JSON with the summary, items and path; the scoring workbook with the gaps
+    sheet first when the report carries its data (``report.book``)."""
+    from .workbook import workbook_sheets, workbook_title
+
+    g, rubric = report.gaps, report.rubric
+    df, cols = gaps_view(report.items, rubric, lang)
+    tables = [Table(df, cols)]
+    document = {"summary": report.summary(), "items": gaps_json_items(report.items, rubric, lang)}
+    if g.path is not None:
+        pdf, pcols = path_view(g.path, rubric, lang)
+        tables = [Table(pdf, pcols)] if report.steps else tables + [Table(pdf, pcols)]
+        document["path"] = path_json(g.path, rubric, lang)
+    sheets = None
+    if report.book is not None:
+        sheets = workbook_sheets(report.book, rubric, first="gaps", lang=lang, gaps=g, top=report.top)
+    return View(
+        lines=gaps_lines(g, rubric, lang),
+        tables=tables,
+        document=document,
+        sheets=sheets,
+        title=workbook_title(rubric),
+        decimals=rubric.decimals,
+        lang=lang,
+    )

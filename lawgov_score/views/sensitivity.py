@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..core.messages import say
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from ..rubric.describe import GROUP_ZH as _GROUP_ZH
-from .values import (
-    lines_text,
-)
+from .values import lines_text
+
+JSON_KEYS = ("unit", "year", "group", "rank", "total", "grade", "median_rank", "p05", "p95", "p_top")
 
 
 def sensitivity_view(sv, rubric: Rubric, lang: str = "zh", json: bool = False) -> tuple[pl.DataFrame, list[Column]]:
+    """One row per unit-year: the plain rank, the median rank and 5–95% interval, P(top K) and
+    P(each grade); with ``json`` the documented keys and shares (0–1) instead of percents."""
     grades = rubric.grade_names()
     df = sv.table.with_columns(
         pl.format("{}–{}", "p05", "p95").alias("interval"),
@@ -20,11 +24,7 @@ def sensitivity_view(sv, rubric: Rubric, lang: str = "zh", json: bool = False) -
         *[(pl.col(f"p:{g}") * 100).alias(f"pct:{g}") for g in grades],
     )
     if json:
-        cols = [
-            Column(k, k, k)
-            for k in ("unit", "year", "group", "rank", "total", "grade", "median_rank", "p05", "p95", "p_top")
-        ]
-        cols += [Column(f"p:{g}", f"p:{g}", f"p:{g}") for g in grades]
+        cols = [Column(k, k, k) for k in JSON_KEYS] + [Column(f"p:{g}", f"p:{g}", f"p:{g}") for g in grades]
         return df, cols
     cols = [
         Column("rank", "排名", "rank", "int"),
@@ -44,18 +44,40 @@ def sensitivity_view(sv, rubric: Rubric, lang: str = "zh", json: bool = False) -
     return df, cols
 
 
-def sensitivity_text(sv, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+def sensitivity_lines(sv, rubric: Rubric, lang: str = "zh") -> list[str]:
+    """The summary line: the samples, how far the points moved, and how many ranks vary."""
     s = sv.summary()
-    pt = f"，规则阈值扰动 ±{sv.perturb_targets * 100:g}%" if sv.perturb_targets else ""
-    pt_en = f", rule thresholds ±{sv.perturb_targets * 100:g}%" if sv.perturb_targets else ""
-    if lang == "en":
-        lines = [
-            f"{sv.samples} samples, item points ±{sv.perturb * 100:g}%{pt_en}, seed {sv.seed}: the rank of "
-            f"{s['rank_varies']} of {s['units']} unit-years varies (widest 5–95% interval: {s['max_spread']} places)"
-        ]
-    else:
-        lines = [
-            f"{sv.samples} 次抽样，各项分值扰动 ±{sv.perturb * 100:g}%{pt}，随机种子 {sv.seed}：{s['units']} 个单位（年度）中 "
-            f"{s['rank_varies']} 个的排名随权重变化（90% 区间最宽 {s['max_spread']} 名）"
-        ]
-    return lines_text(lines, markdown)
+    targets = say("sensitivity.targets", lang, perturb=f"{sv.perturb_targets * 100:g}") if sv.perturb_targets else ""
+    return [
+        say(
+            "sensitivity.head",
+            lang,
+            samples=sv.samples,
+            perturb=f"{sv.perturb * 100:g}",
+            targets=targets,
+            seed=sv.seed,
+            units=s["units"],
+            varies=s["rank_varies"],
+            spread=s["max_spread"],
+        )
+    ]
+
+
+def sensitivity_text(sv, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary line as text (or a markdown list)."""
+    return lines_text(sensitivity_lines(sv, rubric, lang), markdown)
+
+
+def sensitivity_report_view(report, lang: str = "zh") -> View:
+    """``sensitivity``: the summary line and the units' table; JSON with the summary and the
+    units (shares 0–1)."""
+    sv, rubric = report.sensitivity, report.rubric
+    df, cols = sensitivity_view(sv, rubric, lang)
+    jdf, jcols = sensitivity_view(sv, rubric, lang, json=True)
+    return View(
+        lines=sensitivity_lines(sv, rubric, lang),
+        tables=[Table(df, cols)],
+        document={"summary": report.summary(), "units": records(jdf, jcols)},
+        decimals=rubric.decimals,
+        lang=lang,
+    )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..core.messages import say
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from ..rubric.describe import GROUP_ZH as _GROUP_ZH
 from .values import (
+    joined,
     json_numbers,
     label_value,
     lines_text,
@@ -17,6 +20,7 @@ from .values import (
 
 
 def trend_view(tr, rubric: Rubric, by: str | None, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """One row per unit of both years: totals, ranks, grades and how many items moved."""
     a, b = tr.year_from, tr.year_to
     cols = [Column("unit", "单位", "unit")]
     if by:
@@ -39,24 +43,20 @@ def trend_view(tr, rubric: Rubric, by: str | None, lang: str = "zh") -> tuple[pl
 
 
 def trend_items_view(tr, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """One unit's items that changed or became gaps: scores and values of both years."""
     a, b = tr.year_from, tr.year_to
     d = rubric.decimals
-    status = {"met": "达标", "short": "失分", "missing": "缺数据", "vetoed": "否决"}
     df = tr.items.join(value_types(rubric), on="id", how="left").with_columns(
-        shown_value("value_from", d).alias("vf"),
-        shown_value("value_to", d).alias("vt"),
-        label_value("value_from").alias("vf_label"),
-        label_value("value_to").alias("vt_label"),
+        shown_value("value_from", d, lang).alias("vf"),
+        shown_value("value_to", d, lang).alias("vt"),
+        label_value("value_from", lang=lang).alias("vf_label"),
+        label_value("value_to", lang=lang).alias("vt_label"),
         pl.when(pl.col("new_gap"))
-        .then(pl.lit("新增失分" if lang != "en" else "new gap"))
+        .then(pl.lit(say("trend.note.new_gap", lang)))
         .when(pl.col("change") > 0)
-        .then(pl.lit("进步" if lang != "en" else "better"))
-        .otherwise(pl.lit("退步" if lang != "en" else "worse"))
+        .then(pl.lit(say("trend.note.better", lang)))
+        .otherwise(pl.lit(say("trend.note.worse", lang)))
         .alias("note"),
-        *[
-            pl.col(c).replace_strict(status, default=pl.col(c), return_dtype=pl.String).alias(f"{c}_zh")
-            for c in ("status_from", "status_to")
-        ],
     )
     df = json_numbers(df, ["value_from", "value_to"], d)
     cols = [
@@ -73,31 +73,41 @@ def trend_items_view(tr, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame
     return df, cols
 
 
-def trend_text(tr, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+def trend_lines(tr, rubric: Rubric, lang: str = "zh") -> list[str]:
+    """The summary lines: units up and down, units of one year only, and the unit asked for."""
     s = tr.summary()
-    if lang == "en":
-        lines = [f"{tr.year_from} → {tr.year_to}: {s['units']} units, {s['up']} up, {s['down']} down"]
-        if s["only_from"]:
-            lines.append(f"only in {tr.year_from}: {', '.join(s['only_from'])}")
-        if s["only_to"]:
-            lines.append(f"only in {tr.year_to}: {', '.join(s['only_to'])}")
-    else:
-        lines = [f"{tr.year_from} → {tr.year_to} 年：{s['units']} 个单位，总分上升 {s['up']} 个，下降 {s['down']} 个"]
-        if s["only_from"]:
-            lines.append(f"仅 {tr.year_from} 年有数据：{'、'.join(s['only_from'])}")
-        if s["only_to"]:
-            lines.append(f"仅 {tr.year_to} 年有数据：{'、'.join(s['only_to'])}")
+    lines = [say("trend.head", lang, year_from=tr.year_from, year_to=tr.year_to, **s)]
+    for year, only in ((tr.year_from, s["only_from"]), (tr.year_to, s["only_to"])):
+        if only:
+            lines.append(say("trend.only", lang, year=year, units=joined(only, lang)))
     if tr.unit is not None and tr.items is not None:
         row = tr.units.filter(pl.col("unit") == tr.unit).row(0, named=True)
         d = rubric.decimals
-        if lang == "en":
-            lines.append(
-                f"{tr.unit}: {row['total_from']:.{d}f} → {row['total_to']:.{d}f} ({row['change']:+.{d}f}), rank "
-                f"{row['rank_from']} → {row['rank_to']}; {row['improved']} item(s) better, {row['worsened']} worse, {row['new_gaps']} new gap(s)"
-            )
-        else:
-            lines.append(
-                f"{tr.unit}：总分 {row['total_from']:.{d}f} → {row['total_to']:.{d}f}（{row['change']:+.{d}f}），排名 "
-                f"{row['rank_from']} → {row['rank_to']}；进步 {row['improved']} 项，退步 {row['worsened']} 项，新增失分 {row['new_gaps']} 项"
-            )
-    return lines_text(lines, markdown)
+        numbers = {k: f"{row[k]:.{d}f}" for k in ("total_from", "total_to")}
+        lines.append(say("trend.unit", lang, **{**row, **numbers, "change": f"{row['change']:+.{d}f}"}))
+    return lines
+
+
+def trend_text(tr, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary lines as text (or a markdown list)."""
+    return lines_text(trend_lines(tr, rubric, lang), markdown)
+
+
+def trend_report_view(report, lang: str = "zh") -> View:
+    """``trend``: the summary lines and the units' table (with ``--unit``: that unit's items
+    instead); JSON with the summary, the units and the unit's items."""
+    tr, rubric = report.trend, report.rubric
+    df, cols = trend_view(tr, rubric, report.by, lang)
+    tables = [Table(df, cols)]
+    document = {"summary": report.summary(), "units": records(df, cols)}
+    if tr.items is not None:
+        idf, icols = trend_items_view(tr, rubric, lang)
+        tables = [Table(idf, icols)]
+        document["items"] = records(idf, icols)
+    return View(
+        lines=trend_lines(tr, rubric, lang),
+        tables=tables,
+        document=document,
+        decimals=rubric.decimals,
+        lang=lang,
+    )

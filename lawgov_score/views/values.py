@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..core.messages import say
+from ..core.messages import say, words
 from ..rubric.compiled import Rubric
 
-STATUS = {
-    "met": ("达标", "met"),
-    "short": ("失分", "short"),
-    "missing": ("缺数据", "missing"),
-    "vetoed": ("否决", "vetoed"),
-}
+
+def status_text(lang: str = "zh", col: str = "status") -> pl.Expr:
+    """A status (met, short, missing, vetoed) as its word: 达标, 失分, 缺数据, 否决."""
+    return pl.col(col).replace_strict(words("values.status", lang), default=pl.col(col), return_dtype=pl.String)
 
 
 def _status_text(lang: str) -> pl.Expr:
-    mapping = {k: (v[1] if lang == "en" else v[0]) for k, v in STATUS.items()}
-    return pl.col("status").replace_strict(mapping, default=pl.col("status"), return_dtype=pl.String)
+    return status_text(lang)
+
+
+def word_of(col: str, prefix: str, lang: str = "zh") -> pl.Expr:
+    """A column of codes (a cause, a note) as the words of the message catalogue under ``prefix``."""
+    return pl.col(col).replace_strict(words(prefix, lang), default=pl.col(col), return_dtype=pl.String)
 
 
 TYPE_SCHEMA = {"ftype": pl.String, "funit": pl.String, "levels": pl.String}
@@ -58,7 +60,7 @@ def rounded(col: str, decimals: int) -> pl.Expr:
 
 def shown_value(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
     """A value in its field's terms, rounded to the rubric's decimals with the field's unit:
-    96.12%, 12件, 是/否, the grade level's name."""
+    96.12%, 12件, 是/否 (yes/no in English), the grade level's name."""
     v = pl.col(col)
     num = rounded(col, decimals).cast(pl.String).str.replace(r"\.0$", "")
     unit = pl.col("funit").fill_null("")
@@ -77,8 +79,8 @@ def shown_value(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
 
 def label_value(col: str, decimals: int = 0, lang: str = "zh") -> pl.Expr:
     """For JSON: the words of a yes/no or grade value (null for numbers, which stay numbers)."""
-    words = pl.col("ftype").is_in(["bool", "grade"])
-    return pl.when(words).then(shown_value(col, decimals, lang)).otherwise(pl.lit(None, dtype=pl.String))
+    worded = pl.col("ftype").is_in(["bool", "grade"])
+    return pl.when(worded).then(shown_value(col, decimals, lang)).otherwise(pl.lit(None, dtype=pl.String))
 
 
 def json_numbers(df: pl.DataFrame, cols: list[str], decimals: int) -> pl.DataFrame:
@@ -116,3 +118,18 @@ def indented_name() -> pl.Expr:
 def rank_text(s: dict) -> str:
     """A rank as 3/12."""
     return f"{s['rank']}/{s['of']}"
+
+
+def joined(names, lang: str = "zh") -> str:
+    """Names as a list in a sentence: 甲、乙 (甲, 乙 in English)."""
+    return say("values.sep", lang).join(str(n) for n in names)
+
+
+def year_text(year) -> str:
+    """A unit's year after its name (" 2024"), nothing when the data has no year."""
+    return f" {year}" if year is not None else ""
+
+
+def grade_text(grade: str | None, lang: str = "zh") -> str:
+    """A grade's name, or the no-grade mark (—)."""
+    return grade or say("values.no_grade", lang)

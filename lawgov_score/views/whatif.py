@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..output.columns import Column
+from ..core.messages import say
+from ..output.columns import Column, records
+from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .values import (
     field_types,
+    grade_text,
     indented_name,
     json_numbers,
     label_value,
     lines_text,
     rank_text,
     shown_value,
+    year_text,
 )
 
 
-def whatif_changes_view(w, rubric: Rubric) -> tuple[pl.DataFrame, list[Column]]:
+def whatif_changes_view(w, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """The values changed: each field before and after, in its own terms."""
     ft = field_types(rubric)
     d = rubric.decimals
     df = w.changes.join(ft, on="field", how="left").with_columns(
-        shown_value("before", d).alias("before_shown"),
-        shown_value("after", d).alias("after_shown"),
-        label_value("before").alias("before_label"),
-        label_value("after").alias("after_label"),
+        shown_value("before", d, lang).alias("before_shown"),
+        shown_value("after", d, lang).alias("after_shown"),
+        label_value("before", lang=lang).alias("before_label"),
+        label_value("after", lang=lang).alias("after_label"),
     )
     df = json_numbers(df, ["before", "after"], d)
     cols = [
@@ -37,6 +42,7 @@ def whatif_changes_view(w, rubric: Rubric) -> tuple[pl.DataFrame, list[Column]]:
 
 
 def whatif_view(w, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
+    """The items whose score changes, before and after."""
     df = w.items.with_columns(indented_name().alias("label"))
     cols = [
         Column("id", "编号", "id"),
@@ -48,41 +54,49 @@ def whatif_view(w, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list
     return df, cols
 
 
-def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+def whatif_lines(w, rubric: Rubric, lang: str = "zh") -> list[str]:
+    """The summary lines: the values changed, then total, percent, grade and rank before and after."""
     d = rubric.decimals
     b, a = w.before, w.after
-    year = f" {w.year}" if w.year is not None else ""
-    shown = dict(zip(w.changes["field"], zip(*whatif_changes_view(w, rubric)[0].select("before_shown", "after_shown"))))
-
-    def show(fid, v, which):
-        if v is None:
-            return "（无）" if lang != "en" else "(none)"
-        return shown[fid][which]
-
-    moves = [
-        (r, f"{show(r['field'], r['before'], 0)} → {show(r['field'], r['after'], 1)}")
+    changed = whatif_changes_view(w, rubric, lang)[0]
+    shown = {r["field"]: r for r in changed.iter_rows(named=True)}
+    none = say("common.none", lang)
+    sets = [
+        say(
+            "whatif.set",
+            lang,
+            name=r["name"],
+            field=r["field"],
+            before=none if r["before"] is None else shown[r["field"]]["before_shown"],
+            after=none if r["after"] is None else shown[r["field"]]["after_shown"],
+        )
         for r in w.changes.iter_rows(named=True)
     ]
-    sets = "；".join(f"{r['name']} {move}" for r, move in moves)
-    if lang == "en":
-        lines = [
-            f"{w.unit}{year}, if: " + "; ".join(f"{r['field']} {move}" for r, move in moves),
-            f"total {b['total']:.{d}f} → {a['total']:.{d}f} ({a['total'] - b['total']:+.{d}f}), "
-            f"{b['percent']:.2f}% → {a['percent']:.2f}%, grade {b['grade'] or '-'} → {a['grade'] or '-'}, "
-            f"rank {rank_text(b)} → {rank_text(a)}" + _veto_change(b, a, lang),
-        ]
-        if w.others_changed:
-            lines.append(f"{w.others_changed} other unit(s) change too: relative rules compare units with each other")
-    else:
-        lines = [
-            f"{w.unit}{year} 假如：{sets}",
-            f"总分 {b['total']:.{d}f} → {a['total']:.{d}f}（{a['total'] - b['total']:+.{d}f}），"
-            f"得分率 {b['percent']:.2f}% → {a['percent']:.2f}%，等次 {b['grade'] or '—'} → {a['grade'] or '—'}，"
-            f"排名 {rank_text(b)} → {rank_text(a)}" + _veto_change(b, a, lang),
-        ]
-        if w.others_changed:
-            lines.append(f"另有 {w.others_changed} 个单位的得分随之变化（相对评分的项目与其他单位比较）")
-    return lines_text(lines, markdown)
+    lines = [
+        say("whatif.head", lang, unit=w.unit, year=year_text(w.year), sets=say("whatif.sets_sep", lang).join(sets)),
+        say(
+            "whatif.totals",
+            lang,
+            total_before=f"{b['total']:.{d}f}",
+            total_after=f"{a['total']:.{d}f}",
+            change=f"{a['total'] - b['total']:+.{d}f}",
+            percent_before=f"{b['percent']:.2f}",
+            percent_after=f"{a['percent']:.2f}",
+            grade_before=grade_text(b["grade"], lang),
+            grade_after=grade_text(a["grade"], lang),
+            rank_before=rank_text(b),
+            rank_after=rank_text(a),
+            veto=_veto_change(b, a, lang),
+        ),
+    ]
+    if w.others_changed:
+        lines.append(say("whatif.others", lang, n=w.others_changed))
+    return lines
+
+
+def whatif_text(w, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
+    """The summary lines as text (or a markdown list)."""
+    return lines_text(whatif_lines(w, rubric, lang), markdown)
 
 
 def _veto_change(before: dict, after: dict, lang: str) -> str:
@@ -90,9 +104,20 @@ def _veto_change(before: dict, after: dict, lang: str) -> str:
     was, now = bool(before["vetoed"]), bool(after["vetoed"])
     if not (was or now):
         return ""
-    zh, en = {
-        (False, True): ("触发一票否决", "now vetoed"),
-        (True, True): ("仍被一票否决", "still vetoed"),
-        (True, False): ("解除一票否决", "no longer vetoed"),
-    }[(was, now)]
-    return f", {en}" if lang == "en" else f"，{zh}"
+    key = {(False, True): "now", (True, True): "still", (True, False): "lifted"}[(was, now)]
+    return say(f"whatif.veto.{key}", lang)
+
+
+def whatif_report_view(report, lang: str = "zh") -> View:
+    """``whatif``: the summary lines and the items whose score changes; JSON with the summary,
+    the values changed and the items."""
+    w, rubric = report.whatif, report.rubric
+    df, cols = whatif_view(w, rubric, lang)
+    cdf, ccols = whatif_changes_view(w, rubric, lang)
+    return View(
+        lines=whatif_lines(w, rubric, lang),
+        tables=[Table(df, cols)],
+        document={"summary": report.summary(), "changes": records(cdf, ccols), "items": records(df, cols)},
+        decimals=rubric.decimals,
+        lang=lang,
+    )
