@@ -19,6 +19,8 @@ CODE = re.compile(r"^[EW]-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 PRINTED_BY_THE_CLI = {"E-INTERNAL"}  # not a problem: the line a crash prints (docs/errors.md)
 CODE_CALLS = {"problem", "one"}  # problem(code, …), ProblemError.one(code, …)
 KEY_CALLS = {"said", "say"}  # said(key, …), say(key, lang, …)
+# a template page's own say(key) reads scoring.template.<key> (output.template.TemplatePage.say)
+PAGE_SAY = {"page": "scoring.template.", "self": "scoring.template."}
 
 
 def _name(func: ast.expr) -> str | None:
@@ -40,7 +42,12 @@ def literals(source: str, calls: set[str]) -> list[tuple[int, str]]:
     out = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and _name(node.func) in calls and (lit := _first_literal(node)):
-            out.append((lit.lineno, lit.value))
+            owner = (
+                node.func.value.id
+                if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                else ""
+            )
+            out.append((lit.lineno, PAGE_SAY.get(owner, "") + lit.value if _name(node.func) == "say" else lit.value))
     return out
 
 

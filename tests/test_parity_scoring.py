@@ -38,11 +38,16 @@ SCORE_CASES = [
     (["--year", "2024"], {"year": 2024}),
     (["--depth", "2", "--status", "short"], {"depth": 2, "status": "short"}),
     ([CITY, "--unit", "合成丙县", "--year", "2023"], {"data": [CITY], "unit": "合成丙县", "year": 2023}),
-    ([EXAMPLE_DATA, "-r", EXAMPLE, "--status", "missing"], {"data": [EXAMPLE_DATA], "rubric": EXAMPLE, "status": "missing"}),
+    (
+        [EXAMPLE_DATA, "-r", EXAMPLE, "--status", "missing"],
+        {"data": [EXAMPLE_DATA], "rubric": EXAMPLE, "status": "missing"},
+    ),
 ]
 
 
-@pytest.mark.parametrize("args,kwargs", SCORE_CASES, ids=lambda x: " ".join(map(str, x)) if isinstance(x, list) else None)
+@pytest.mark.parametrize(
+    "args,kwargs", SCORE_CASES, ids=lambda x: " ".join(map(str, x)) if isinstance(x, list) else None
+)
 def test_score_json_is_the_api_result(args, kwargs):
     kwargs = dict(kwargs)
     data, rubric = kwargs.pop("data", None), kwargs.pop("rubric", None)
@@ -65,13 +70,18 @@ RANK_CASES = [
     (["--pool"], {"pool": True}),
     (["--no-dimensions"], {"dimensions": False}),
     ([CITY, "--by", "city"], {"data": [CITY], "by": "city"}),
-    ([CITY, "--by", "city", "--ties", "average", "--year", "2024"], {"data": [CITY], "by": "city", "ties": "average", "year": 2024}),
+    (
+        [CITY, "--by", "city", "--ties", "average", "--year", "2024"],
+        {"data": [CITY], "by": "city", "ties": "average", "year": 2024},
+    ),
     ([CITY, "--on", "2.1", "--pool", "--ties", "max"], {"data": [CITY], "on": "2.1", "pool": True, "ties": "max"}),
     ([EXAMPLE_DATA, "-r", EXAMPLE, "--ties", "min"], {"data": [EXAMPLE_DATA], "rubric": EXAMPLE, "ties": "min"}),
 ]
 
 
-@pytest.mark.parametrize("args,kwargs", RANK_CASES, ids=lambda x: " ".join(map(str, x)) if isinstance(x, list) else None)
+@pytest.mark.parametrize(
+    "args,kwargs", RANK_CASES, ids=lambda x: " ".join(map(str, x)) if isinstance(x, list) else None
+)
 def test_rank_json_is_the_api_result(args, kwargs):
     kwargs = dict(kwargs)
     data, rubric = kwargs.pop("data", None), kwargs.pop("rubric", None)
