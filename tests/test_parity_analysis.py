@@ -24,7 +24,7 @@ import lawgov_score as lg
 from lawgov_score import api
 from lawgov_score.cli import app
 from lawgov_score.views.benchmark import benchmark_report_view
-from lawgov_score.views.gaps import gaps_report_view
+from lawgov_score.views.scoring import gaps_report_view
 from lawgov_score.views.sensitivity import sensitivity_report_view
 from lawgov_score.views.trend import trend_report_view
 from lawgov_score.views.whatif import whatif_report_view

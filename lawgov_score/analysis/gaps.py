@@ -275,7 +275,7 @@ def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: b
 
 def _own_best(rubric, me: pl.DataFrame, it, higher: bool) -> float:
     """With ``alone: full`` and no peer, the unit is the best whatever it reports."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     mine = me[col_value(it.id)][0]
     if mine is not None and (mine > 0 or not higher or it.rule.type != "ratio_to_best"):

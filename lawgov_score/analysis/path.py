@@ -172,7 +172,7 @@ def _step(it, r: dict, gain: float, rubric) -> dict:
 def typable(rubric, field: str, value: float, higher: bool) -> float:
     """A value a person can type that still earns the points: at most 4 decimals, rounded
     towards the safe side (up when more is better), whole for a count, within the field's range."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     f = rubric.fields[field]
     if f.type in ("bool", "grade"):

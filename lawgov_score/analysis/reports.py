@@ -3,7 +3,7 @@
 Each holds the analysis (``Gaps``, ``WhatIf``, ``Benchmark``, ``Trend``, ``Sensitivity``),
 the scored result it came from, what the command asked to be shown of it (``--top``,
 ``--depth``, ``--steps``), the warnings the scores rest on and the exit code.  ``api`` builds
-them (``gaps_report`` …); a view (``views.gaps.gaps_report_view`` …) only arranges them.
+them (``gaps_report`` …); a view (``views.scoring.gaps_report_view`` …) only arranges them.
 """
 
 from __future__ import annotations

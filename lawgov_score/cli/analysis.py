@@ -63,7 +63,7 @@ def gaps_cmd(
     原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
     --path effort 相对改进最小；路径经重新计分核实。"""
     from .. import api
-    from ..views.gaps import gaps_report_view
+    from ..views.scoring import gaps_report_view
 
     out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
     r = api.gaps_report(data, rubric, unit=unit, year=year, path=path, top=top, steps=steps, workbook=out.fmt == "xlsx")

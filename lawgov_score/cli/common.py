@@ -57,6 +57,7 @@ def guarded(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from ..core.messages import say
         from ..core.problems import ProblemError
 
         debug = kwargs.get("debug", False) or os.environ.get("LAWGOV_DEBUG") == "1"
@@ -87,82 +88,20 @@ def guarded(fn):
         except Exception as exc:
             if debug:
                 raise
-            typer.echo(
-                f"E-INTERNAL: 内部错误（{type(exc).__name__}: {exc}）；加 --debug 查看详情并报告此问题", err=True
-            )
+            typer.echo("E-INTERNAL: " + say("common.internal", lang, reason=f"{type(exc).__name__}: {exc}"), err=True)
             raise typer.Exit(EXIT_BAD)
         except BaseException as exc:  # a Rust library's panic is a BaseException, not an Exception
             if debug or type(exc).__name__ != "PanicException":
                 raise
-            typer.echo(
-                f"E-INTERNAL: 内部错误（{str(exc).splitlines()[0][:200] if str(exc) else 'panic'}）；加 --debug 查看详情并报告此问题",
-                err=True,
-            )
+            reason = str(exc).splitlines()[0][:200] if str(exc) else "panic"
+            typer.echo("E-INTERNAL: " + say("common.internal", lang, reason=reason), err=True)
             raise typer.Exit(EXIT_BAD)
         raise typer.Exit(code or EXIT_OK)
 
     return wrapper
 
 
-def resolve_format(fmt: str | None, output: Path | None, allowed: list[str] | None = None) -> str:
-    allowed = allowed or FORMATS
-    if fmt is None and output is not None:
-        guess = {
-            ".csv": "csv",
-            ".json": "json",
-            ".md": "markdown",
-            ".markdown": "markdown",
-            ".xlsx": "xlsx",
-            ".html": "html",
-            ".htm": "html",
-            ".txt": "table",
-        }.get(output.suffix.lower())
-        fmt = guess if guess in allowed else None
-    fmt = fmt or "table"
-    if fmt not in allowed:
-        fail(f"此命令不支持 --format {fmt}；可用：{', '.join(allowed)}")
-    if fmt in BINARY_FORMATS and (output is None or str(output) == "-"):
-        fail(f"--format {fmt} 写出的是文件，请用 -o 指定文件名，如 -o 结果.{fmt}")
-    return fmt
-
-
 BINARY_FORMATS = ("xlsx",)
-
-
-def load_inputs(rubric_path: Path | None, data: list[Path] | None):
-    """The rubric and the indicators, or ProblemError with every problem of both."""
-    from ..core import bundled
-    from ..core.problems import ProblemError
-    from ..data.read import read_indicators_report
-    from ..rubric.load import read_rubric
-
-    rubric, report = read_rubric(rubric_path or bundled.default_rubric())
-    if rubric is None:
-        raise ProblemError(report)
-    inds, data_report = read_indicators_report(data or bundled.default_data(), rubric)
-    if inds is None:
-        raise ProblemError(data_report)
-    show_warnings(data_report)
-    return rubric, inds
-
-
-def show_warnings(report) -> None:
-    """Warnings about the input (values that break a declared constraint, say) go to stderr,
-    one line each, in the command's --lang; the command goes on."""
-    if not report.warnings:
-        return
-    lang = _LANG.get()
-    for p in sorted(report.warnings, key=lambda p: (p.path, p.line if p.line is not None else float("inf"))):
-        typer.echo(p.render(lang), err=True)
-
-
-def check_by(by: str | None) -> None:
-    """The grouping option's name, checked before any work (the data is checked where it is
-    grouped, by the same ``require_group``)."""
-    if by is not None:
-        from ..engine.rank import require_group
-
-        require_group(None, by)
 
 
 def warn(problems, lang: str) -> None:
@@ -177,24 +116,6 @@ def note(lines) -> None:
     for line in lines:
         if line:
             typer.echo(line, err=True)
-
-
-def score_inputs(rubric_path: Path | None, data: list[Path] | None, lang: str):
-    """Load, read and score; the warnings the scores rest on go to stderr.  (rubric, result)."""
-    from ..engine.score import score
-
-    rubric, inds = load_inputs(rubric_path, data)
-    result = score(rubric, inds)
-    warn(result.warnings, lang)
-    return rubric, result
-
-
-def emit(text: str | bytes, output: Path | None, fmt: str) -> None:
-    from ..output.write import write_output
-
-    write_output(text, str(output) if output else None, fmt)
-    if output is not None:
-        typer.echo(f"已写出 {output}", err=True)
 
 
 def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None):

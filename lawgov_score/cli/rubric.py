@@ -95,8 +95,10 @@ def diff_cmd(
 ) -> int:
     """比较两份细则的变化，及其对得分、排名和等次的影响。
 
-    按编译后的结构比较，而非文本：新增、删除、改名、改编号、移动的项目，分值、规则、目标、指标、等次、加分上限的变化。
-    OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
+    按编译后的结构比较，而非文本：新增、删除、改名、改编号、移动的项目，
+    分值、规则、目标、指标、等次、加分上限的变化。
+    OLD/NEW 可为文件或 git 版本（main:rubrics/shifan.yaml）。
+    给出数据时比较各单位的总分、排名和等次。门槛未通过时退出码为 1。"""
     from .. import api
     from ..views.diff import diff_view, gate_note
 
@@ -117,7 +119,9 @@ def schema_cmd(
 ) -> int:
     """打印细则格式的 JSON Schema，供编辑器补全和校验。
 
-    细则文件与指标字典文件均适用。细则首行写 `# yaml-language-server: $schema=<路径>/rubric.schema.json` 即可在 VS Code 等编辑器中使用。"""
+    细则文件与指标字典文件均适用。细则首行写
+    `# yaml-language-server: $schema=<路径>/rubric.schema.json`
+    即可在 VS Code 等编辑器中使用。"""
     from .. import api
     from ..views.rubric import schema_view
 

@@ -46,7 +46,7 @@ def score_cmd(
 ) -> int:
     """每个单位、每个项目的数值、得分、满分、目标、差距和状态。"""
     from .. import api
-    from ..views.score import score_table_view
+    from ..views.scoring import score_table_view
 
     out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
     table = api.score_table(data, rubric, unit=unit, year=year, depth=depth, status=status, workbook=out.fmt == "xlsx")
@@ -80,7 +80,7 @@ def rank_cmd(
 ) -> int:
     """排名表：总分、得分率、等次、一票否决和各一级指标得分。"""
     from .. import api
-    from ..views.rank import rank_table_view
+    from ..views.scoring import rank_table_view
 
     out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
     how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)

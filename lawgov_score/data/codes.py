@@ -53,7 +53,7 @@ class FieldCodes:
 
 def field_codes(rubric) -> FieldCodes:
     """The codes of ``rubric``'s field dictionary."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     fdefs = list(rubric.fields.values())
     fids = [f.id for f in fdefs]
@@ -165,7 +165,7 @@ def _value_problem(r: dict, rubric) -> Problem:
 
 def _range(fdef, ftype: str):
     """A field's range as a message shows it: ``0–100``, ``≥ 0``, or the words for a count."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     if ftype == "count":
         return said("data.range_count")

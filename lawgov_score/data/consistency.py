@@ -69,7 +69,7 @@ def check_values(inds, rubric) -> list[Problem]:
 
 
 def _derived_fields(frame: pl.DataFrame, rubric, needed: set[str], places: "_Places", broken: set) -> list[Problem]:
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     out: list[Problem] = []
     for fid, ast in rubric.field_formulas.items():

@@ -146,7 +146,7 @@ def _formula_zh(formula: str, rubric) -> str:
 
 def field_hint(spec: dict, rubric) -> str:
     """What to type for a field, as the template's hint column says it (the template is Chinese)."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     lo, hi = field_range(spec["field"])
     t = spec["type"]

@@ -46,7 +46,7 @@ def extract_text(
 
 
 def _extract(text, fields, source, stem, year, every):
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
     from .document import Document
     from .find import find, resolve
     from .patterns import compile_fields

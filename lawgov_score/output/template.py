@@ -156,7 +156,7 @@ def _unit_sheet(wb, F, page: TemplatePage) -> None:
 
 
 def _data_sheet(wb, F, page: TemplatePage) -> None:
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     s, rubric, specs = page.say, page.fill.rubric, page.fill.fields
     ws = wb.add_worksheet(s("sheet_data"))
@@ -209,7 +209,7 @@ def _formula_names(formula: str, rubric) -> str:
 
 def _hint(spec: dict, page: TemplatePage) -> str:
     """How to write one field's value (and that a formula computes it where it has one)."""
-    from ..rubric.semantics import field_range
+    from ..rubric.model import field_range
 
     s, t = page.say, spec["type"]
     if t == "grade":

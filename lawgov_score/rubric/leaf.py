@@ -12,9 +12,8 @@ from typing import Any, Callable
 from ..core.problems import Report, did_you_mean, problem
 from . import formula as fx
 from .compiled import Item
-from .model import SIDE_RULES, FieldDef, Node
-from .semantics import NUMERIC, field_range, formula_reason
-from .words import both, number, reason
+from .model import NUMERIC, SIDE_RULES, FieldDef, Node, field_range
+from .words import both, formula_reason, number, reason
 
 
 @dataclass

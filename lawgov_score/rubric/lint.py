@@ -29,7 +29,8 @@ from ..core.problems import CATALOGUE, Problem, did_you_mean, problem
 from ..core.yamlsafe import locate
 from .compiled import Item, Rubric
 from .formula import zero_division
-from .semantics import field_range, zero_reason
+from .model import field_range
+from .semantics import zero_reason
 from .words import both, number, where
 
 # Lint codes that a waiver may never silence: they are about the waivers themselves.

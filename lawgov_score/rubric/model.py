@@ -364,3 +364,17 @@ class FieldsDoc(_Strict):
     note: str | None = None
     fields: list[FieldDef] = Field(min_length=1)
     constraints: list[Constraint] = Field(default_factory=list)
+
+
+NUMERIC = {"number", "percent", "count"}  # the field types that hold a quantity
+
+
+def field_range(f: FieldDef) -> tuple[float | None, float | None]:
+    """The values a field can take: its own min/max, else what its type implies."""
+    lo, hi = f.min, f.max
+    if f.type == "percent":
+        lo = 0.0 if lo is None else lo
+        hi = 100.0 if hi is None else hi
+    elif f.type == "count":
+        lo = 0.0 if lo is None else lo
+    return lo, hi

@@ -16,11 +16,9 @@ from ..core.problems import Report, did_you_mean, problem
 from ..core.yamlsafe import LDict, locate
 from . import formula as fx
 from .compiled import Constraint, Item, Rubric
-from .model import SIDE_RULES, FieldDef, InvalidNode, Node, RubricDoc
+from .model import NUMERIC, SIDE_RULES, FieldDef, InvalidNode, Node, RubricDoc
 from .model import Constraint as ConstraintDef
-from .words import both, reason, where
-
-NUMERIC = {"number", "percent", "count"}
+from .words import both, formula_reason, reason, where
 
 
 def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -> dict[str, FieldDef]:
@@ -103,11 +101,6 @@ def _check_field_formula(f: FieldDef, path: str, line: int, report: Report) -> N
         )
 
 
-def formula_reason(exc: fx.FormulaError) -> dict[str, str]:
-    """Why a formula does not parse, as ``reason`` / ``reason_en``."""
-    return {"reason": exc.message("zh"), "reason_en": exc.message("en")}
-
-
 def check_constraints(
     entries: list[tuple[ConstraintDef, tuple[str, int]]], fields: dict[str, FieldDef], report: Report
 ) -> list[Constraint]:
@@ -148,17 +141,6 @@ def check_constraints(
 def zero_reason(culprit: str) -> dict[str, str]:
     """The W-NEVER-SCORES reason for a division by a constant zero."""
     return reason("zero_division", culprit=culprit)
-
-
-def field_range(f: FieldDef) -> tuple[float | None, float | None]:
-    """The values a field can take: its own min/max, else what its type implies."""
-    lo, hi = f.min, f.max
-    if f.type == "percent":
-        lo = 0.0 if lo is None else lo
-        hi = 100.0 if hi is None else hi
-    elif f.type == "count":
-        lo = 0.0 if lo is None else lo
-    return lo, hi
 
 
 def _formula_order(fields: dict[str, FieldDef], report: Report, locs: dict[str, tuple[str, int]]) -> dict[str, Any]:

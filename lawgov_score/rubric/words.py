@@ -38,3 +38,8 @@ def reason(key: str, /, **params: Any) -> dict[str, str]:
 def number(x: float) -> str:
     """A number as a message writes it (``5``, ``2.5``)."""
     return f"{x:g}"
+
+
+def formula_reason(exc) -> dict[str, str]:
+    """Why a formula does not parse, as ``reason`` / ``reason_en``."""
+    return {"reason": exc.message("zh"), "reason_en": exc.message("en")}

@@ -6,7 +6,6 @@ import polars as pl
 
 from ..core.messages import say
 from ..output.columns import Column, records
-from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .score import score_view
 from .values import (
@@ -171,31 +170,3 @@ def gaps_lines(g, rubric: Rubric, lang: str = "zh") -> list[str]:
 def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:
     """The summary lines above the gaps table, as text (or a markdown list)."""
     return lines_text(gaps_lines(g, rubric, lang), markdown)
-
-
-def gaps_report_view(report, lang: str = "zh") -> View:
-    """``gaps``: the summary lines, the lost items shown and the path's steps (``--steps``: the
-    steps alone); JSON with the summary, items and path; the scoring workbook with the gaps
-    sheet first when the report carries its data (``report.book``)."""
-    from .workbook import workbook_sheets, workbook_title
-
-    g, rubric = report.gaps, report.rubric
-    df, cols = gaps_view(report.items, rubric, lang)
-    tables = [Table(df, cols)]
-    document = {"summary": report.summary(), "items": gaps_json_items(report.items, rubric, lang)}
-    if g.path is not None:
-        pdf, pcols = path_view(g.path, rubric, lang)
-        tables = [Table(pdf, pcols)] if report.steps else tables + [Table(pdf, pcols)]
-        document["path"] = path_json(g.path, rubric, lang)
-    sheets = None
-    if report.book is not None:
-        sheets = workbook_sheets(report.book, rubric, first="gaps", lang=lang, gaps=g, top=report.top)
-    return View(
-        lines=gaps_lines(g, rubric, lang),
-        tables=tables,
-        document=document,
-        sheets=sheets,
-        title=workbook_title(rubric),
-        decimals=rubric.decimals,
-        lang=lang,
-    )

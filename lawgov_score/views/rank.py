@@ -5,7 +5,6 @@ from __future__ import annotations
 import polars as pl
 
 from ..output.columns import Column, records
-from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from ..rubric.describe import GROUP_ZH as _GROUP_ZH
 
@@ -40,30 +39,11 @@ def rank_columns(
     return cols
 
 
-def _every_column(t) -> list[Column]:
+def every_column(t) -> list[Column]:
     """The columns of JSON and the workbook: every dimension, whatever ``--no-dimensions`` says."""
     return rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=True)
 
 
 def rank_records(t) -> list[dict]:
     """The `rank -f json` records of a ``RankTable``: its rows under the columns' stable keys."""
-    return records(t.table, _every_column(t))
-
-
-def rank_table_view(t, lang: str = "zh") -> View:
-    """``rank``: the ranked table in the chosen language (dimensions as asked); JSON with every
-    dimension; the scoring workbook when the table carries one (``t.book``)."""
-    from .workbook import workbook_sheets, workbook_title
-
-    cols = rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=t.dimensions)
-    sheets = None
-    if t.book is not None:
-        sheets = workbook_sheets(t.book, t.rubric, first="rank", lang=lang, rank_cols=_every_column(t))
-    return View(
-        tables=[Table(t.table, cols)],
-        document=rank_records(t),
-        sheets=sheets,
-        title=workbook_title(t.rubric, lang),
-        decimals=t.rubric.decimals,
-        lang=lang,
-    )
+    return records(t.table, every_column(t))

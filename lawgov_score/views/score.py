@@ -6,7 +6,6 @@ import polars as pl
 
 from ..core.messages import say
 from ..output.columns import Column
-from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .values import (
     _status_text,
@@ -86,23 +85,3 @@ def score_records(result, items: pl.DataFrame | None = None) -> list[dict]:
 
     df, cols = score_view(result.items() if items is None else items, result.rubric, json=True)
     return records(df, cols)
-
-
-def score_table_view(table, lang: str = "zh") -> View:
-    """``score``: the item rows in the chosen language; JSON as ``score_records``; the scoring
-    workbook when the table carries one (``table.book``)."""
-    from .workbook import workbook_sheets, workbook_title
-
-    rubric = table.rubric
-    df, cols = score_view(table.items, rubric, lang)
-    sheets = None
-    if table.book is not None:
-        sheets = workbook_sheets(table.book, rubric, first="score", lang=lang, items=table.items)
-    return View(
-        tables=[Table(df, cols)],
-        document=score_records(table.result, table.items),
-        sheets=sheets,
-        title=workbook_title(rubric, lang),
-        decimals=rubric.decimals,
-        lang=lang,
-    )

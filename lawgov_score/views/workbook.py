@@ -149,39 +149,3 @@ def workbook_sheets(
 def workbook_title(rubric, lang: str = "zh") -> str:
     """The title stored in a scoring workbook."""
     return _say("title", lang, name=rubric.name)
-
-
-def scoring_workbook(
-    result,
-    *,
-    view: str,
-    items: pl.DataFrame | None = None,
-    rank_table: pl.DataFrame | None = None,
-    rank_cols: list[Column] | None = None,
-    gaps=None,
-    top: int | None = None,
-    lang: str = "zh",
-) -> bytes:
-    """Deprecated during the restructure: the api computes a ``ScoringBook`` and the view takes
-    ``workbook_sheets``.  Kept until rank and gaps are converted."""
-    from ..analysis.tables import scoring_book
-    from ..output.render import render_workbook
-
-    if view == "rank":
-        keys = rank_table.select("unit", "year").unique()
-    elif view == "score":
-        keys = items.select("unit", "year").unique()
-    else:
-        keys = pl.DataFrame({"unit": [gaps.unit], "year": [gaps.year]}, schema={"unit": pl.String, "year": pl.Int32})
-    book = scoring_book(result, keys, ranking=rank_table if view == "rank" else None)
-    sheets = workbook_sheets(
-        book,
-        result.rubric,
-        first=view,
-        lang=lang,
-        items=items if view == "score" else None,
-        rank_cols=rank_cols,
-        gaps=gaps,
-        top=top,
-    )
-    return render_workbook(sheets, title=workbook_title(result.rubric, lang))
