@@ -75,7 +75,7 @@ def _unknown(calls: set[str], known) -> tuple[int, list[str]]:
 def test_every_code_passed_to_problem_is_in_the_catalogue():
     found, unknown = _unknown(CODE_CALLS, CATALOGUE)
     assert found > 100  # the walk sees the package's calls (there are a few hundred)
-    assert not unknown, "codes not in core/problems.py CATALOGUE:\n" + "\n".join(unknown)
+    assert not unknown, "codes not in core/catalogue CATALOGUE:\n" + "\n".join(unknown)
 
 
 def test_every_code_named_anywhere_is_in_the_catalogue():

@@ -1,0 +1,150 @@
+"""Problem codes: Indicator data: reading, values, constraints, derived values; scoring warnings.
+
+Codes are a public interface: never rename one, only add.  The example is what
+`docs/errors.md` shows and what the tests check the message against."""
+
+from __future__ import annotations
+
+from . import Code, register
+
+register(
+    # --- data ------------------------------------------------------------------------------
+    Code("E-DATA-FILE", "error", "无法读取数据文件：{reason}", "cannot read the data file: {reason}"),
+    Code(
+        "E-DATA-ENCODING",
+        "error",
+        "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030）：请另存为 UTF-8 或 GBK 的 CSV",
+        "cannot decode the file (tried UTF-8, UTF-16, GB18030): save it as UTF-8 or GBK CSV",
+    ),
+    Code("E-DATA-COLUMNS", "error", "{reason}", "{reason}"),
+    Code(
+        "E-DATA-FIELD",
+        "error",
+        "指标“{field}”不在细则的指标字典中",
+        "field '{field}' is not in the rubric's field dictionary",
+        "data.csv:17:field: E-DATA-FIELD: 指标“出庭率”不在细则的指标字典中（是否应为“court_appearance_rate”？）",
+    ),
+    Code(
+        "E-DATA-NUMBER",
+        "error",
+        "“{value}”不是数值（指标“{field}”应填{expected}）",
+        "'{value}' is not a number (field '{field}' expects {expected})",
+        "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值（指标“court_appearance_rate”应填百分比，如 96.5%）",
+    ),
+    Code(
+        "E-DATA-BOOL",
+        "error",
+        "“{value}”不是是/否（指标“{field}”应填 是/否、有/无、√/×）",
+        "'{value}' is not yes/no (field '{field}' expects 是/否, 有/无, √/×)",
+    ),
+    Code(
+        "E-DATA-GRADE",
+        "error",
+        "“{value}”不是指标“{field}”的等次；可填：{levels}",
+        "'{value}' is not a level of field '{field}'; use one of: {levels}",
+    ),
+    Code(
+        "E-DATA-RANGE",
+        "error",
+        "{value} 超出指标“{field}”的取值范围（{range}）",
+        "{value} is outside the range of field '{field}' ({range})",
+    ),
+    Code(
+        "E-DATA-DUP",
+        "error",
+        "{unit} {year} 的指标“{field}”重复（首次在第 {first} 行）；每个单位每年每项只填一个值",
+        "{unit} {year} field '{field}' appears twice (first on row {first}); give one value per unit, year and field",
+    ),
+    Code(
+        "E-DATA-YEAR",
+        "error",
+        "年度“{value}”无效：应为四位年份，如 2024",
+        "year '{value}' is invalid: use a four-digit year such as 2024",
+    ),
+    Code("E-DATA-UNIT", "error", "单位名称为空", "the unit name is empty"),
+    Code("E-DATA-EMPTY", "error", "文件中没有数据行", "the file has no data rows"),
+    Code(
+        "E-DATA-MORE",
+        "error",
+        "另有 {count} 处同类问题（{kind}）未逐一列出",
+        "{count} more problems of the same kind ({kind}) not listed",
+    ),
+    Code(
+        "E-DATA-META",
+        "error",
+        "单位“{unit}”的{what}不一致：“{a}”与“{b}”",
+        "unit '{unit}' has two values for {what}: '{a}' and '{b}'",
+    ),
+    Code(
+        "E-DATA-MIXED",
+        "error",
+        "“{value}”与同列其他单元格的单位不一致：该列的百分比写有 %，而 {value} 会被读作 {value}%；"
+        "若指 {percent}%，请填 {percent}%，若确是 {value}%，请写明 %",
+        "'{value}' does not match the other cells of its column: they write percents with %, "
+        "and {value} would read as {value}%; write {percent}% if that is meant, or {value}% if it really is {value}%",
+        "data.csv:5:value: E-DATA-MIXED: “0.96”与同列其他单元格的单位不一致："
+        "该列的百分比写有 %，而 0.96 会被读作 0.96%；若指 96%，请填 96%，若确是 0.96%，请写明 %",
+    ),
+    Code(
+        "E-DATA-CONSTRAINT",
+        "error",
+        "{unit} {year}：{values}，不满足“{check}”：{why}",
+        "{unit} {year}: {values} break '{check}': {why}",
+        "data.csv:12: E-DATA-CONSTRAINT: 合成甲县 2024：行政复议纠错件数 129（data.csv:12）、"
+        "审结(办结)行政复议案件数 78（data.csv:11），"
+        "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
+        "是审结案件的一种结果，纠错件数不能多于审结件数",
+    ),
+    Code(
+        "W-DATA-CONSTRAINT",
+        "warning",
+        "{unit} {year}：{values}，不满足“{check}”：{why}；请核实",
+        "{unit} {year}: {values} break '{check}': {why}; please check",
+        "data.csv:7: W-DATA-CONSTRAINT: 合成甲县 2022：审结(办结)行政复议案件数 36（data.csv:7）、"
+        "受理行政复议案件数 35（data.csv:5），"
+        "不满足“reconsideration_closed <= reconsideration_received”：审结件数多于受理件数，"
+        "只在审结含上年结转案件时才对；请核实",
+    ),
+    Code(
+        "E-DATA-DERIVED",
+        "error",
+        "{unit} {year}：由公式算出的{name}为 {value}，超出取值范围（{range}），不能计分；算自 {values}",
+        "{unit} {year}: {name} computed by its formula is {value}, outside its range ({range}), "
+        "so it cannot be scored; computed from {values}",
+        "data.csv:12: E-DATA-DERIVED: 合成甲县 2024：由公式算出的行政复议纠错率为 165.38%，"
+        "超出取值范围（0–100），不能计分；"
+        "算自 行政复议纠错件数 129（data.csv:12）、审结(办结)行政复议案件数 78（data.csv:11）",
+    ),
+    # --- data and engine words (codes that replace free-text reasons) ---------------------------
+    Code(
+        "E-DATA-NOFILES",
+        "error",
+        "没有给出数据文件",
+        "no data file was given",
+        "E-DATA-NOFILES: 没有给出数据文件",
+    ),
+    # --- warnings ------------------------------------------------------------------------------
+    Code(
+        "W-POINTS-SUM",
+        "warning",
+        "{where}：下级分值合计 {sum} 与本项分值 {points} 不符",
+        "{where}: children add up to {sum}, not the item's {points}",
+    ),
+    Code(
+        "W-TOTAL",
+        "warning",
+        "细则声明总分 {declared}，各项合计 {actual}",
+        "the rubric declares total {declared} but its items add up to {actual}",
+    ),
+    Code("W-EVIDENCE", "warning", "{where}：未写明佐证材料（evidence）", "{where}: no evidence note (evidence)"),
+    # --- scoring ----------------------------------------------------------------------------------
+    Code(
+        "W-ALONE",
+        "warning",
+        "{where}：与{peers}比较，{count} 个单位没有可比单位：{units}；{policy}",
+        "{where}: compared with {peers}, {count} unit(s) have no peer: {units}; {policy}",
+        "rubrics/shifan.yaml:583: W-ALONE: 项目 6.4.1「法律援助案件办理」："
+        "与同年度同所属市单位比较，2 个单位没有可比单位："
+        "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）",
+    ),
+)
