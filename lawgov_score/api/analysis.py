@@ -12,7 +12,7 @@ from ..analysis.trend import trend
 from ..analysis.whatif import whatif
 from ..core.problems import ProblemError
 from ..rubric.compiled import Rubric
-from .inputs import inputs, rubric_of, scored  # noqa: F401
+from .inputs import scored
 
 
 def gaps_report(
@@ -32,9 +32,9 @@ def gaps_report(
     ``top`` keeps the N largest losses shown (the summary still counts them all); ``steps``
     asks for the path's steps alone, so no path is E-GAPS-NO-PATH; ``workbook`` also computes
     what the scoring workbook shows.  A unit or year not in the data is E-USAGE-UNIT / -YEAR."""
-    from .analysis.reports import GapsReport
-    from .analysis.select import unit_year_key
-    from .analysis.tables import scoring_book
+    from ..analysis.reports import GapsReport
+    from ..analysis.select import unit_year_key
+    from ..analysis.tables import scoring_book
 
     result = scored(rubric, data)
     g = gaps(result, unit, year, path=None if path in (None, "none") else path)
@@ -59,9 +59,9 @@ def whatif_report(
     """``whatif``: ``unit``'s score, grade and rank (among the units of its year, within its
     group ``by``) if its values were ``changes``: {field id or 中文名: value as typed} or a
     list of "FIELD=VALUE" texts (a malformed one is E-SET, checked before anything is read)."""
-    from .analysis.reports import WhatIfReport
-    from .analysis.whatif import parse_settings
-    from .engine.rank import require_group
+    from ..analysis.reports import WhatIfReport
+    from ..analysis.whatif import parse_settings
+    from ..engine.rank import require_group
 
     if not hasattr(changes, "items"):
         changes = parse_settings(list(changes))
@@ -86,8 +86,8 @@ def benchmark_report(
     keeps the levels shown up to it (the summary counts every item)."""
     import polars as pl
 
-    from .analysis.reports import BenchmarkReport
-    from .engine.rank import require_group
+    from ..analysis.reports import BenchmarkReport
+    from ..engine.rank import require_group
 
     require_group(None, within)
     result = scored(rubric, data)
@@ -107,8 +107,8 @@ def trend_report(
 ) -> TrendReport:
     """``trend``: every unit's total, rank (within ``by`` groups) and grade between two years
     (the last and the one before it, unless given), and ``unit``'s items that moved."""
-    from .analysis.reports import TrendReport
-    from .engine.rank import require_group
+    from ..analysis.reports import TrendReport
+    from ..engine.rank import require_group
 
     require_group(None, by)
     result = scored(rubric, data)
@@ -134,8 +134,8 @@ def sensitivity_report(
     a share below 1) and, with ``perturb_targets``, of the rules' thresholds.  ``keep_params``
     keeps every sample's factors (``.sensitivity.params``); ``progress(done, total)`` is called
     after each batch."""
-    from .analysis.reports import SensitivityReport
-    from .engine.rank import require_group
+    from ..analysis.reports import SensitivityReport
+    from ..engine.rank import require_group
 
     require_group(None, by)
     result = scored(rubric, data)

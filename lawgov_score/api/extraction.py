@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core.problems import ProblemError, Report, problem
 from ..data.read import read_indicators_report
 from ..rubric.compiled import Rubric
-from .inputs import inputs, rubric_of, scored  # noqa: F401
+from .inputs import rubric_of
 
 
 def extract_values(reports, rubric: str | Path | Rubric | None = None, *, year: int | None = None, every=False):
@@ -15,8 +15,8 @@ def extract_values(reports, rubric: str | Path | Rubric | None = None, *, year: 
     .docx, .pdf), each with the clause it was read from.  ``every`` keeps every reading, not only
     the first of each field.  ``Extraction``: ``.found`` (records), ``.fields``, ``.warnings``,
     ``.records()``.  An unreadable report or field dictionary raises ProblemError."""
-    from .extract import extract_reports, field_dictionary
-    from .extract.results import Extraction
+    from ..extract import extract_reports, field_dictionary
+    from ..extract.results import Extraction
 
     if isinstance(rubric, Rubric):
         fields = rubric.fields
@@ -35,10 +35,10 @@ def evaluate_extraction(reports, gold, rubric: str | Path | Rubric | None = None
     from them (an indicator file whose ``source`` column names each value's report): precision
     and recall per field and overall, and every difference.  ``ExtractionCheck``: ``.evaluation``,
     ``.warnings``, ``.records()``.  A gold file that cannot serve raises ProblemError (E-EVAL-GOLD)."""
-    from .core.messages import say
-    from .extract.evaluate import evaluate
-    from .extract.results import ExtractionCheck
-    from .extract.sources import report_files
+    from ..core.messages import say
+    from ..extract.evaluate import evaluate
+    from ..extract.results import ExtractionCheck
+    from ..extract.sources import report_files
 
     found = extract_values(reports, rubric, year=year)
     path = rubric.path if isinstance(rubric, Rubric) else str(rubric or "")
@@ -71,7 +71,7 @@ def synthesize(
     """Synthetic indicator rows (long form, labelled synthetic) for every field the rubric (a
     file, loaded, or the bundled one) reads; the same seed gives the same rows.  With ``output``
     (.csv with a BOM, or .parquet) they are also written there.  A polars frame."""
-    from .data.synth import synth as _synth
+    from ..data.synth import synth as _synth
 
     if output is not None and Path(output).suffix.lower() not in (".csv", ".parquet", ".pq"):
         raise ProblemError.one("E-USAGE-SYNTH-FILE", name=Path(output).name)
@@ -79,7 +79,7 @@ def synthesize(
         raise ProblemError.one("E-USAGE-SYNTH-YEARS", years=years, last_year=last_year)
     frame = _synth(rubric_of(rubric), units, years, seed=seed, last_year=last_year)
     if output is not None:
-        from .output.write import write_frame
+        from ..output.write import write_frame
 
         write_frame(frame, Path(output))
     return frame

@@ -15,7 +15,7 @@ def rubric_of(rubric: str | Path | Rubric | None = None) -> Rubric:
     """A loaded rubric: the one given, the file named, or the bundled default.  Raises ProblemError."""
     if isinstance(rubric, Rubric):
         return rubric
-    from .core import bundled
+    from ..core import bundled
 
     return load_rubric(rubric or bundled.default_rubric())
 
@@ -24,7 +24,7 @@ def inputs(rubric: str | Path | Rubric | None = None, data=None) -> tuple[Rubric
     """The rubric, the indicators read with it, and the reading's warnings (W-DATA-CONSTRAINT …).
 
     Both are read before either fails, so one ProblemError carries every problem of both."""
-    from .core import bundled
+    from ..core import bundled
 
     if isinstance(data, Indicators):
         return rubric_of(rubric), data, []
@@ -54,7 +54,7 @@ def score_records(result: ScoreResult, items=None) -> list[dict]:
     """What `score -f json` prints, as a list of dicts: ``result.items()`` (or the rows of it
     given) with a yes/no or grade value as its word and numbers rounded to the rubric's decimals.
     The one conversion between the exact frame and what every output shows."""
-    from .views.score import score_records as _records
+    from ..views.score import score_records as _records
 
     return _records(result, items)
 

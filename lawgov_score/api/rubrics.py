@@ -8,7 +8,7 @@ from ..core.problems import ProblemError, Report
 from ..data.read import read_indicators
 from ..rubric.compiled import Rubric
 from ..rubric.diff import diff_rubrics
-from .inputs import inputs, rubric_of, scored  # noqa: F401
+from .inputs import rubric_of
 
 
 def check_rubric(path: str | Path, lint: bool = True) -> Report:
@@ -16,7 +16,7 @@ def check_rubric(path: str | Path, lint: bool = True) -> Report:
 
     With ``lint`` (the default) a rubric that loads is also linted (``rubric.lint``) and the
     warnings it waives are dropped."""
-    from .rubric.check import check_file
+    from ..rubric.check import check_file
 
     return check_file(path, lint)
 
@@ -27,7 +27,7 @@ def check_rubrics(paths: list[str | Path], *, strict: bool = False):
     Returns ``RubricChecks``: ``.files`` (path and report of each), ``.passed``, ``.exit_code``
     (2 when a path is not there, 1 when a file fails, ``strict``: warnings fail too) and
     ``.records(lang)``.  A directory without YAML files raises ProblemError (E-USAGE-NO-YAML)."""
-    from .rubric.check import check_paths
+    from ..rubric.check import check_paths
 
     return check_paths(paths, strict)
 
@@ -35,14 +35,14 @@ def check_rubrics(paths: list[str | Path], *, strict: bool = False):
 def show_rubric(rubric: str | Path | Rubric | None = None, *, depth: int | None = None):
     """``rubric show``: the rubric (the bundled one by default) and its items down to ``depth``
     (``RubricTree``: ``.rubric``, ``.items``, ``.records()``).  Raises ProblemError."""
-    from .rubric.tree import RubricTree
+    from ..rubric.tree import RubricTree
 
     return RubricTree(rubric_of(rubric), depth)
 
 
 def rubric_schema() -> dict:
     """``rubric schema``: the JSON Schema of rubric and field dictionary files (for editors)."""
-    from .rubric.schema import json_schema
+    from ..rubric.schema import json_schema
 
     return json_schema()
 
@@ -62,8 +62,8 @@ def diff_report(
     (scored with both rubrics, ranked within ``by``), with the ``top`` largest movers and the
     gates' verdict.  ``DiffReport``: ``.diff``, ``.impact``, ``.gate``, ``.exit_code`` (1 when a
     gate trips), ``.records(lang)``.  Gates without data raise ProblemError (E-USAGE-GATE-DATA)."""
-    from .analysis.diffreport import DiffReport, rubric_impact
-    from .engine.rank import require_group
+    from ..analysis.diffreport import DiffReport, rubric_impact
+    from ..engine.rank import require_group
 
     if (fail_on_rank_change is not None or fail_on_grade_change) and not data:
         raise ProblemError.one("E-USAGE-GATE-DATA")
@@ -90,7 +90,7 @@ def _two_rubrics(old, new) -> tuple[Rubric, Rubric]:
     """Both rubrics, each a file, a git version (REV:PATH) or loaded; ProblemError with both sides' errors."""
     import tempfile
 
-    from .rubric.diff import read_rubric_at
+    from ..rubric.diff import read_rubric_at
 
     with tempfile.TemporaryDirectory(prefix="lawgov-diff-") as work:
         sides = [(r, Report()) if isinstance(r, Rubric) else read_rubric_at(str(r), work) for r in (old, new)]

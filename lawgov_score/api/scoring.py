@@ -9,7 +9,7 @@ from ..core.problems import ProblemError
 from ..data.read import Indicators
 from ..engine.rank import rank
 from ..rubric.compiled import Rubric
-from .inputs import inputs, rubric_of, scored  # noqa: F401
+from .inputs import rubric_of, scored
 
 
 def score_table(
@@ -29,8 +29,8 @@ def score_table(
     scoring workbook shows (ranking and lost items of the unit-years in view)."""
     import polars as pl
 
-    from .analysis.select import select_unit_year
-    from .analysis.tables import scoring_book
+    from ..analysis.select import select_unit_year
+    from ..analysis.tables import scoring_book
 
     result = scored(rubric, data)
     items = result.items()
@@ -66,8 +66,8 @@ def rank_table(
     ``scan`` reads long Parquet in batches instead of whole (``True``); ``"auto"`` does so when
     the Parquet files hold more than ``data.scan.SCAN_ROWS`` rows.  ``workbook`` also computes
     what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX)."""
-    from .analysis.tables import rank_table as _rank_table
-    from .engine.rank import require_group
+    from ..analysis.tables import rank_table as _rank_table
+    from ..engine.rank import require_group
 
     require_group(None, by)  # the name, before any work
     if not _scans(data, scan):
@@ -75,8 +75,8 @@ def rank_table(
         return _rank_table(scored(rubric, data), **how, workbook=workbook)
     if workbook:
         raise ProblemError.one("E-USAGE-SCAN-XLSX")
-    from .core import bundled
-    from .engine.scan import scan_rank
+    from ..core import bundled
+    from ..engine.scan import scan_rank
 
     rub = rubric_of(rubric)
     table, report = scan_rank(data or bundled.default_data(), rub, by=by, ties=ties, on=on, pool=pool)
@@ -94,14 +94,14 @@ def _scans(data, scan: bool | str) -> bool:
         return bool(scan)
     if not data or isinstance(data, Indicators):
         return False
-    from .data.scan import SCAN_ROWS, parquet_rows
+    from ..data.scan import SCAN_ROWS, parquet_rows
 
     return (parquet_rows([data] if isinstance(data, (str, Path)) else list(data)) or 0) > SCAN_ROWS
 
 
 def rank_records(table: RankTable) -> list[dict]:
     """What `rank -f json` prints: one dict per ranked row, every dimension listed."""
-    from .views.rank import rank_records as _records
+    from ..views.rank import rank_records as _records
 
     return _records(table)
 
@@ -112,7 +112,7 @@ def report_page(
     """``report``: what the HTML report and its charts show: the ranking (of ``year``, or of
     every year; ``pool`` ranks the years together), each unit's ``top`` largest losses (None or
     0: all), its scores per dimension, the values scored and their evidence."""
-    from .analysis.tables import report_page as _page
+    from ..analysis.tables import report_page as _page
 
     result = scored(rubric, data)
     ranked = rank(result, pool=pool)
@@ -130,7 +130,7 @@ def fill_in_template(
 ) -> FillInTemplate:
     """``template``: the fields a unit fills in for ``rubric``, with its ``unit`` and ``year``
     written in beforehand (a year outside 1949–2100 is E-USAGE-YEAR-INVALID)."""
-    from .data.template import template_fields
+    from ..data.template import template_fields
 
     if year is not None and not 1949 <= year <= 2100:
         raise ProblemError.one("E-USAGE-YEAR-INVALID", year=year)
