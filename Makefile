@@ -56,7 +56,7 @@ test: $(STAMP) browser
 	$(BIN)/ruff check lawgov_score tests bench
 	$(BIN)/lint-imports
 	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis $(OUT)
