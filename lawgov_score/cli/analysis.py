@@ -14,6 +14,7 @@ from .common import (
     WORKBOOK_FORMATS,
     DataArg,
     DebugOpt,
+    EncodingOpt,
     FormatOpt,
     LangOpt,
     OutputOpt,
@@ -55,6 +56,7 @@ def gaps_cmd(
     steps: Annotated[bool, typer.Option("--steps", help="只输出路径的各步（CSV 时有用）")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -65,7 +67,7 @@ def gaps_cmd(
     from .. import api
     from ..views.scoring import gaps_report_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS, encoding)
     r = api.gaps_report(data, rubric, unit=unit, year=year, path=path, top=top, steps=steps, workbook=out.fmt == "xlsx")
     return show(gaps_report_view(r, lang), out, r)
 
@@ -88,6 +90,7 @@ def whatif_cmd(
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -97,7 +100,7 @@ def whatif_cmd(
     from .. import api
     from ..views.whatif import whatif_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.whatif_report(data, rubric, unit=unit, changes=settings, year=year, by=by)
     return show(whatif_report_view(r, lang), out, r)
 
@@ -123,6 +126,7 @@ def benchmark_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -132,7 +136,7 @@ def benchmark_cmd(
     from .. import api
     from ..views.benchmark import benchmark_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.benchmark_report(data, rubric, unit=unit, against=against, within=within, year=year, depth=depth)
     return show(benchmark_report_view(r, lang), out, r)
 
@@ -153,6 +157,7 @@ def trend_cmd(
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -160,7 +165,7 @@ def trend_cmd(
     from .. import api
     from ..views.trend import trend_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.trend_report(data, rubric, year_from=year_from, year_to=year_to, unit=unit, by=by)
     return show(trend_report_view(r, lang), out, r)
 
@@ -237,6 +242,7 @@ def sensitivity_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -246,7 +252,7 @@ def sensitivity_cmd(
     from .. import api
     from ..views.sensitivity import sensitivity_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     p, q = _share(perturb, "--perturb"), _share(perturb_targets, "--perturb-targets")
     if write_samples is not None and write_samples.suffix.lower() not in SAMPLE_FILES:
         raise _usage("E-USAGE-SAMPLES-FILE", name=write_samples.name)

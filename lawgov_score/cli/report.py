@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded
+from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded, warn
 
 
 def register(app: typer.Typer) -> None:
@@ -63,8 +63,7 @@ def _show_all(view, outs: list, result) -> int:
     from ..output.write import write_all
 
     lang = view.lang
-    for p in result.warnings:
-        typer.echo(p.render(lang), err=True)
+    warn(result.warnings, lang)
     try:
         counts = write_all(view, outs)
     except FontMissing as exc:  # one line, like a usage problem: nothing was written

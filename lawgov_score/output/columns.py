@@ -9,6 +9,7 @@ recognised here so that CSV and xlsx can keep it inert.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -60,11 +61,14 @@ def json_value(value):
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a plain number (-12.5, +3, 1e-3, 96.5%) is read as that number, never run: it is left as written
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
 def looks_like_formula(text: str) -> bool:
-    """A text cell a spreadsheet would run as a formula when the file is opened."""
-    return bool(text) and text.startswith(FORMULA_START)
+    """A text cell a spreadsheet would run as a formula when the file is opened (a plain
+    negative number such as -12.5 is a number, not a formula)."""
+    return bool(text) and text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
 
 
 def neutralise(text: str) -> str:
