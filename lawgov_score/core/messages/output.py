@@ -23,5 +23,9 @@ define(
         "cannot_create": ("此处不能新建文件", "no file can be created there"),
         "too_long": ("文件名或路径过长", "the file name or path is too long"),
         "os": ("{error}", "{error}"),
+        "sheet_part": (
+            "第 {k} 部分，共 {n} 部分：第 {first}–{last} 行，共 {total} 行（一张工作表最多 1,048,576 行）",
+            "part {k} of {n}: rows {first}–{last} of {total} (a sheet holds at most 1,048,576 rows)",
+        ),
     },
 )
