@@ -21,6 +21,7 @@ from .common import (
     RubricOpt,
     YearOpt,
     guarded,
+    note,
     output_to,
     show,
 )
@@ -220,7 +221,7 @@ def _write_samples(params, path: Path, lang: str) -> None:
     from ..output.write import write_frame
 
     write_frame(params, path)
-    typer.echo(say("common.wrote", lang, path=path), err=True)
+    note([say("common.wrote", lang, path=path)])
 
 
 @guarded
