@@ -61,19 +61,19 @@ def json_value(value):
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# a plain number (-12.5, +3, 1e-3, 96.5%) is read as that number, never run: it is left as written
+# a plain number (-12.5, +3, 1e-3, 96.5%): a spreadsheet opening a CSV reads it as that number
 _PLAIN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
 def looks_like_formula(text: str) -> bool:
-    """A text cell a spreadsheet would run as a formula when the file is opened (a plain
-    negative number such as -12.5 is a number, not a formula)."""
-    return bool(text) and text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+    """A text cell a spreadsheet would run as a formula when the file is opened."""
+    return bool(text) and text.startswith(FORMULA_START)
 
 
 def neutralise(text: str) -> str:
-    """A text cell starting like a formula is prefixed with ' so Excel/WPS show it as text."""
-    return "'" + text if looks_like_formula(text) else text
+    """A CSV cell starting like a formula is prefixed with ' so Excel/WPS show it as text; a plain
+    number (-12.5) is read as that number, never run, and is left as written."""
+    return "'" + text if looks_like_formula(text) and not _PLAIN_NUMBER.fullmatch(text) else text
 
 
 def records(frame: pl.DataFrame, columns: list[Column]) -> list[dict]:
