@@ -83,6 +83,18 @@ def test_output_onto_an_input_is_refused(folder: Path, target: str, monkeypatch)
     assert snapshot(folder) == before
 
 
+def test_rubric_diff_onto_one_of_its_rubrics_is_refused(folder: Path, monkeypatch):
+    monkeypatch.chdir(folder)
+    shutil.copy(RUBRIC, folder / "new.yaml")
+    before = snapshot(folder)
+    refused(
+        run("rubric", "diff", "rubric.yaml", "new.yaml", "-o", "new.yaml", "-f", "markdown"),
+        "new.yaml",
+        "E-OUTPUT-INPUT",
+    )
+    assert snapshot(folder) == before
+
+
 def test_input_through_a_link_is_refused_too(folder: Path, monkeypatch):
     (folder / "link.csv").symlink_to("in.csv")
     monkeypatch.chdir(folder)

@@ -121,6 +121,7 @@ BINARY_FORMATS = ("xlsx",)
 
 # the options that name what a command writes (→ whether it is a folder); every other path is an input
 OUTPUT_PARAMS = {"output": False, "write_samples": False, "png": True}
+TEXT_INPUTS = ("old", "new")  # inputs given as text, since they may be git revisions (rubric diff)
 
 
 def check_outputs(params: dict) -> None:
@@ -129,7 +130,7 @@ def check_outputs(params: dict) -> None:
     from ..core import bundled
     from ..output.files import check_target
 
-    inputs: list[Path] = []
+    inputs: list[Path] = [Path(params[k]) for k in TEXT_INPUTS if isinstance(params.get(k), str)]
     for name, value in params.items():
         if name not in OUTPUT_PARAMS:
             inputs += [v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, Path)]
