@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.messages import say
 from .page import ReportData
+from .text import unique_name
 
 KNOWN = [
     "Noto Sans CJK SC",
@@ -104,12 +105,7 @@ def _safe(name: str) -> str:
 def _unique(name: str, taken: set[str]) -> str:
     """``name``, or ``name-2``, ``name-3`` … where two units' names make the same file name (甲/乙县
     and 甲:乙县; A县 and a县, one file on Windows and macOS): one chart never overwrites another."""
-    stem, n = name, 1
-    while name.casefold() in taken:
-        n += 1
-        name = f"{stem}-{n}"
-    taken.add(name.casefold())
-    return name
+    return unique_name(name, taken, lambda n: f"{name}-{n}")
 
 
 def charts(data: ReportData) -> dict[str, bytes]:

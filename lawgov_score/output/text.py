@@ -68,3 +68,14 @@ def markdown_inline(text: str) -> str:
     import re
 
     return re.sub(r"\r\n|[\\|<>&\r\n]", lambda m: _MARKDOWN_ESCAPES.get(m.group(0), "<br>"), text)
+
+
+def unique_name(name: str, taken: set[str], numbered) -> str:
+    """``name``, or ``numbered(2)``, ``numbered(3)`` … until no name in ``taken`` is the same up to
+    case (file names on Windows and macOS, sheet names in Excel); the name chosen is added to ``taken``."""
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = numbered(n)
+    taken.add(candidate.casefold())
+    return candidate

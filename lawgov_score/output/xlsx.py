@@ -22,6 +22,7 @@ import polars as pl
 
 from ..core.messages import say
 from .columns import Column, looks_like_formula
+from .text import unique_name
 
 MAX_WIDTH, WRAP_WIDTH = 60, 48
 LONG_TEXT = {"evidence", "note", "rule_text", "quote", "reason"}
@@ -157,12 +158,7 @@ def _split(sheet: Sheet) -> list[Sheet]:
 def _sheet_name(name: str, taken: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\) and no other sheet has."""
     base = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet"
-    candidate, n = base, 1
-    while candidate.casefold() in taken:
-        n += 1
-        candidate = f"{base[:26]} ({n})"
-    taken.add(candidate.casefold())
-    return candidate
+    return unique_name(base, taken, lambda n: f"{base[:26]} ({n})")
 
 
 def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
