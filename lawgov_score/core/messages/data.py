@@ -22,6 +22,10 @@ define(
             "文件过大（{mb} MB），细则文件不应超过 5 MB",
             "the file is too large ({mb} MB); a rubric file should not exceed 5 MB",
         ),
+        "not_regular": (
+            "不是普通文件（设备、管道或套接字）：请给出一个文件",
+            "not a regular file (a device, pipe or socket): name a file",
+        ),
         "binary_yaml": ("这是二进制文件，不是 YAML 文本", "this is a binary file, not YAML text"),
         "not_text_yaml": ("文件不是 UTF-8 或 GBK 文本", "the file is neither UTF-8 nor GBK text"),
     },
@@ -31,6 +35,10 @@ define(
 define(
     "yaml",
     {
+        "too_deep": (
+            "嵌套层数过多（数千层），不是细则的写法",
+            "nested thousands of levels deep, which no rubric is",
+        ),
         "tab": (
             "{error}（YAML 不能用 Tab 缩进，请改用空格）",
             "{error} (YAML cannot be indented with tabs: use spaces)",
