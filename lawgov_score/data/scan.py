@@ -41,7 +41,7 @@ from .codes import (
 )
 from .columns import column_roles
 from .indicators import UNIT_SCHEMA, Indicators
-from .readers import data_files, library_failure
+from .readers import data_files, library_failure, nested_columns
 
 SCAN_ROWS = 20_000_000  # `rank` scans Parquet inputs with more rows than this
 BATCH_ROWS = 1_000_000
@@ -155,6 +155,10 @@ def _open(path: Path, report: Report) -> _Source | None:
         report.add(problem("E-DATA-FILE", where, reason=said("data.scan_not_parquet")))
         return None
     roles = column_roles(list(schema))
+    nested = nested_columns({c: schema[c] for c in roles.values()}, where)
+    if nested:
+        report.extend(nested)
+        return None
     if not {"unit", "field", "value"} <= roles.keys():
         report.add(problem("E-DATA-COLUMNS", where, 1, reason=said("data.scan_long_only")))
         return None
@@ -163,7 +167,7 @@ def _open(path: Path, report: Report) -> _Source | None:
         return pl.col(roles[role]) if role in roles else pl.lit(None, dtype=pl.String)
 
     value = schema[roles["value"]]
-    typed_value = value.is_numeric() or value == pl.Boolean
+    typed_value = value.is_numeric()  # a boolean reads as its text, as in ``layout``
     year = col("year").cast(pl.String)
     if "year" in roles and schema[roles["year"]].is_numeric():
         year = col("year").cast(pl.Float64).cast(pl.String).str.replace(r"\.0$", "")

@@ -16,6 +16,15 @@ register(
         "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030）：请另存为 UTF-8 或 GBK 的 CSV",
         "cannot decode the file (tried UTF-8, UTF-16, GB18030): save it as UTF-8 or GBK CSV",
     ),
+    Code(
+        "E-DATA-ENCODING-MIXED",
+        "error",
+        "此行的编码与文件其余部分不同（文件是 {main}，此行是 {other}）：请把整个文件另存为同一种编码（如 CSV UTF-8）",
+        "this row is in another encoding than the rest of the file (the file is {main}, this row {other}): "
+        "save the whole file in one encoding (CSV UTF-8, say)",
+        "data.csv:3: E-DATA-ENCODING-MIXED: 此行的编码与文件其余部分不同（文件是 UTF-8，此行是 GBK）："
+        "请把整个文件另存为同一种编码（如 CSV UTF-8）",
+    ),
     Code("E-DATA-COLUMNS", "error", "{reason}", "{reason}"),
     Code(
         "E-DATA-FIELD",

@@ -101,6 +101,28 @@ define(
         "mark_fullwidth_semicolon": ("全角分号", "full-width semicolons (U+FF1B)"),
         "mark_space": ("空格", "spaces"),
         "json_syntax": ("JSON 格式错误：{error}", "JSON syntax error: {error}"),
+        "json_duplicate_key": (
+            "JSON 记录中键“{key}”出现两次：只能保留一个值，请删去多余的",
+            "the JSON record gives key '{key}' twice: keep one value and delete the other",
+        ),
+        "nested_list": (
+            "列“{column}”的值是列表，不是单个数值或文字：每个单元格只填一个值",
+            "column '{column}' holds lists, not single values: give one value per cell",
+        ),
+        "nested_struct": (
+            "列“{column}”的值是嵌套的记录，不是单个数值或文字：每个单元格只填一个值",
+            "column '{column}' holds nested records, not single values: give one value per cell",
+        ),
+        "too_wide": (
+            "表头有 {n} 列，超过上限 {limit} 列：这不是指标表（宽表请每个指标一列，或改用长表）",
+            "the header has {n} columns, more than the limit of {limit}: this is not a table of indicators "
+            "(one column per field, or the long form)",
+        ),
+        "line_too_long": (
+            "此行超过 {limit} MB，不是表格的一行：请检查文件是否为表格、换行是否完整",
+            "this line is longer than {limit} MB, which no row of a table is: check that the file is a table "
+            "with its line ends",
+        ),
         "json_records": ("JSON 应为记录（对象）的列表", "JSON should be a list of records (objects)"),
         "xlsx_open": ("无法打开 Excel 工作簿：{why}", "cannot open the Excel workbook: {why}"),
         "xlsx_password": (
