@@ -17,7 +17,6 @@ safe loader and builds the Python values itself:
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 from typing import Any

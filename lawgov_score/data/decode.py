@@ -28,7 +28,7 @@ class MixedEncoding(DecodeError):
 
 
 def utf16_without_bom(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without its BOM, else None.  The ASCII
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without its BOM, else None.  The ASCII
     of a table (digits, commas, tabs, line ends) puts a NUL beside every such character, on the
     odd bytes in little-endian and the even ones in big-endian; the text must then decode and
     hold no control character."""

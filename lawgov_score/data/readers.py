@@ -243,7 +243,9 @@ def _read_json(text: str, shown: str) -> Read:
     except json.JSONDecodeError as exc:
         return [], [problem("E-DATA-FILE", shown, exc.lineno, reason=said("data.json_syntax", error=exc.msg))]
     if isinstance(data, _Record) and data.twice is not None:
-        return [], [problem("E-DATA-FILE", shown, None, data.twice, reason=said("data.json_duplicate_key", key=data.twice))]
+        return [], [
+            problem("E-DATA-FILE", shown, None, data.twice, reason=said("data.json_duplicate_key", key=data.twice))
+        ]
     if isinstance(data, dict):  # {"records": [...]} or {"values": [...]}
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
@@ -300,15 +302,19 @@ def read_workbook(path: Path, shown: str) -> Read:
     except Exception as exc:
         why = _workbook_trouble(path, failure_text(exc))
         return [], [problem("E-DATA-FILE", shown, reason=said("data.xlsx_open", why=why))]
-    from .excel import merged_ranges, percent_cells
+    from .excel import OverlappingMerges, percent_cells, sheet_marks
     from .template import attach_unit
 
-    percents, merges = percent_cells(path), merged_ranges(path)
+    percents, (merges, uncached) = percent_cells(path), sheet_marks(path)
     several = len(reader.sheet_names) > 1
     tables: list[Table] = []
+    notes: list[Problem] = []
     for name in reader.sheet_names:
+        where = f"{shown}[{name}]" if several else shown
         try:
             sheet, grid = _sheet_grid(reader, name, percents.get(name), merges.get(name))
+        except OverlappingMerges:
+            return [], [problem("E-DATA-FILE", where, reason=said("data.xlsx_merges_overlap"))]
         except Exception as exc:
             return [], [problem("E-DATA-FILE", f"{shown}[{name}]", reason=failure_text(exc))]
         if grid.height == 0:
@@ -318,13 +324,33 @@ def read_workbook(path: Path, shown: str) -> Read:
         headers = [h.strip() if h.strip() else f"_col{j}" for j, h in enumerate(rows[head])] if rows else []
         if not any(canonical(h) for h in headers) and several:
             continue  # an instructions or lists sheet, not data
+        if getattr(sheet, "visible", "visible") != "visible":
+            # What a hidden sheet holds is not what the user sees: skipped, and said (docs/data-format.md).
+            notes.append(problem("W-DATA-HIDDEN-SHEET", shown, sheet=name))
+            continue
+        offset = getattr(sheet, "offset", 0) or 0
+        notes += _uncached(where, uncached.get(name, ()), offset + head)
         body = grid.slice(head + 1)
         body.columns = unique_names(headers)
-        offset = getattr(sheet, "offset", 0) or 0
         tables.append(Table(shown, body, offset + head + 2, sheet=name if several else None))
+    if any(p.severity == "error" for p in notes):
+        return [], notes
     if not tables:
-        return [], [problem("E-DATA-EMPTY", shown)]
-    return attach_unit(tables)
+        return [], notes + [problem("E-DATA-EMPTY", shown)]
+    tables, probs = attach_unit(tables)
+    return tables, notes + probs
+
+
+def _uncached(where: str, cells, header: int) -> list[Problem]:
+    """E-DATA-UNCALCULATED for a sheet whose formulas (from its header row on) have no saved
+    result: they would read as empty, and a unit cell as a missing unit."""
+    cells = sorted(c for c in cells if c[0] >= header)
+    if not cells:
+        return []
+    from .excel import cell_name
+
+    row, col = cells[0]
+    return [problem("E-DATA-UNCALCULATED", where, row + 1, cell=cell_name(row, col), count=len(cells))]
 
 
 def _sheet_grid(reader, name: str, percents, merges):

@@ -200,7 +200,9 @@ def depth(ast: Ast) -> int:
         node, level = todo.pop()
         deepest = max(deepest, level)
         kind = node[0]
-        children = [node[1]] if kind == "neg" else list(node[2:4]) if kind == "bin" else node[2] if kind == "call" else []
+        children = (
+            [node[1]] if kind == "neg" else list(node[2:4]) if kind == "bin" else node[2] if kind == "call" else []
+        )
         todo.extend((c, level + 1) for c in children)
     return deepest
 

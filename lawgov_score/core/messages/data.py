@@ -139,6 +139,11 @@ define(
             "the file is damaged or incomplete (not a valid .xlsx): open it in Excel/WPS and save it as .xlsx "
             "again, or download it again",
         ),
+        "xlsx_merges_overlap": (
+            "合并单元格相互重叠（Excel 不会这样保存，文件已损坏）：请在 Excel/WPS 中打开并重新另存为 .xlsx",
+            "merged cells overlap (Excel never saves them so: the file is damaged): open it in Excel/WPS and save "
+            "it as .xlsx again",
+        ),
         "xlsx_encrypted": (
             "工作簿已加密：请去掉密码后另存为 .xlsx",
             "the workbook is encrypted: remove the password and save it as .xlsx",
