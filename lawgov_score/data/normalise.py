@@ -257,7 +257,7 @@ def _folded_names(df: pl.DataFrame, folded: list[tuple[str, str]], places: _Plac
         return
     folded = folded[:MAX_PROBLEMS_PER_KIND]
     unit = df.get_column("unit").str.strip_chars()
-    mask = unit.is_in(pl.Series([a for a, _ in folded], dtype=pl.String)).fill_null(False).to_numpy()
+    mask = unit.is_in([a for a, _ in folded]).fill_null(False).to_numpy()
     found = places.located(df, mask, spelling=unit.to_numpy()).unique("spelling", keep="first", maintain_order=True)
     into = dict(folded)
     for r in found.iter_rows(named=True):

@@ -151,11 +151,16 @@ def _one_column(frame: pl.DataFrame, shown: str) -> list[Problem]:
     return [problem("E-DATA-COLUMNS", shown, 1, reason=reason)]
 
 
-def _header_problems(lines: list[str], sep: str, head: int, shown: str) -> list[Problem]:
-    """A line too long to be a row of a table, or a header too wide, among the first lines."""
+def _too_long(lines: list[str], shown: str) -> list[Problem]:
+    """A line too long to be a row of a table among the first lines (checked before they are split)."""
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE:
             return [problem("E-DATA-FILE", shown, i + 1, reason=said("data.line_too_long", limit=MAX_LINE >> 20))]
+    return []
+
+
+def _header_problems(lines: list[str], sep: str, head: int, shown: str) -> list[Problem]:
+    """A header too wide."""
     return too_wide(lines[head].count(sep) + 1, shown, head + 1) if head < len(lines) else []
 
 
@@ -168,7 +173,10 @@ def _read_delimited(text: str, shown: str, sep: str | None) -> Read:
     if "\n" not in text and "\r" in text:  # line ends of old Macs: a carriage return alone
         text = text.replace("\r", "\n")
     lines = text.splitlines()[:20]
-    sep, head = _sniff([ln[:MAX_LINE] for ln in lines], sep)
+    wrong = _too_long(lines, shown)
+    if wrong:
+        return [], wrong
+    sep, head = _sniff(lines, sep)
     wrong = _header_problems(lines, sep, head, shown)
     if wrong:
         return [], wrong
