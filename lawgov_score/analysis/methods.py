@@ -19,7 +19,8 @@ from ..engine.normalise import THRESHOLD, normalise_expr, normalise_problems
 from ..engine.score import ScoreResult, col_score, col_value
 from ..rubric.compiled import Item, Rubric
 from . import mcdm
-from .weights import ahp_weights, weights_of
+from ..rubric.pairwise import declared as declared_matrices
+from .weights import ahp_weights, weights_of  # ahp_weights: the rubric layer's (rubric.pairwise)
 
 WEIGHT_METHODS = ("entropy", "critic", "std", "equal", "ahp", "combined")
 KEYS = ["unit", "year"]
@@ -157,15 +158,23 @@ def points_weights(kids: list[Item]) -> np.ndarray:
 def rubric_weights(result: ScoreResult, method: str, *, variant: str = "normalised") -> Weights:
     """The weights of each parent's children (the first-level items under the rubric itself)
     by ``method``, from every unit-year of ``result``: the children's values (leaves) or scores
-    (groups).  ``ahp`` reads each parent's ``pairwise`` matrix (E-METHOD-AHP where one is
-    missing); ``combined`` multiplies the rubric's points by the entropy weights."""
+    (groups).  ``ahp`` reads each parent's ``pairwise`` matrix; a parent without one keeps the
+    rubric's points (method ``points``), and a rubric with none at all is E-METHOD-AHP;
+    ``combined`` multiplies the rubric's points by the entropy weights."""
     rubric = result.rubric
     rows, consistency, warnings = [], {}, []
-    for parent in [None, *[it.id for it in rubric.items.values() if not it.is_leaf]]:
+    parents = [None, *[it.id for it in rubric.items.values() if not it.is_leaf]]
+    declared = {p for p, _, _ in declared_matrices(rubric)} if method == "ahp" else set()
+    if method == "ahp" and not declared:
+        pairwise_of(rubric, None)  # raises E-METHOD-AHP: the rubric declares no matrix at all
+    for parent in parents:
         kids = _children(rubric, parent)
         if not kids:
             continue
-        if method == "ahp":
+        how = method
+        if method == "ahp" and parent not in declared:
+            w, how = points_weights(kids), "points"  # no judgement declared here: the rubric's own points
+        elif method == "ahp":
             ahp = ahp_weights(pairwise_of(rubric, parent))
             w = ahp.weights
             consistency[parent or ""] = ahp.cr
@@ -174,7 +183,7 @@ def rubric_weights(result: ScoreResult, method: str, *, variant: str = "normalis
             matrix = np.column_stack([c for c, _ in cols]) if cols else np.empty((0, 0))
             cost = np.array([c for _, c in cols])
             w = weights_of(method, matrix, cost, variant=variant, subjective=points_weights(kids))
-        rows += [(k.id, k.name, parent, float(wj), method) for k, wj in zip(kids, w)]
+        rows += [(k.id, k.name, parent, float(wj), how) for k, wj in zip(kids, w)]
     frame = pl.DataFrame(rows, schema=["id", "name", "parent", "weight", "method"], orient="row")
     shown_variant = variant if method in ("entropy", "combined") else None
     return Weights(rubric, frame, method, shown_variant, consistency, warnings)
@@ -214,7 +223,15 @@ def pairwise_of(rubric: Rubric, parent: str | None) -> np.ndarray:
         item = None if parent is None else rubric.items[parent]
         where = _where(item) if item is not None else said("methods.rubric_top")
         raise ProblemError.one("E-METHOD-AHP", path=item.path if item else rubric.path, where=where)
-    return np.array([[float(x) for x in row] for row in matrix], dtype=float)
+    from ..rubric.pairwise import matrix_problem, parse_entry
+
+    n = len(_children(rubric, parent))
+    why = matrix_problem(matrix, n)
+    if why is not None:
+        item = None if parent is None else rubric.items[parent]
+        where = _where(item) if item is not None else said("methods.rubric_top")
+        raise ProblemError.one("E-AHP-MATRIX", path=item.path if item else rubric.path, where=where, n=n, **why)
+    return np.array([[parse_entry(x) for x in row] for row in matrix], dtype=float)
 
 
 # --- rank ------------------------------------------------------------------------------------------
@@ -288,7 +305,7 @@ def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Ite
         ids = tuple(f"{it.id}（{n}）" for n, it in worst if n)
         out.append(problem("W-METHOD-INCOMPLETE", rubric.path, None, count=incomplete.height, items=ids, method=method))
     if method == "wpm":
-        bad = frame.select(mcdm.wpm_not_positive([col_value(it.id) for it in usable])).row(0)
+        bad = frame.select(**mcdm.wpm_not_positive([col_value(it.id) for it in usable])).row(0)
         for n, it in zip(bad, usable):
             if n:
                 out.append(problem("W-METHOD-POSITIVE", it.path, it.line or None, where=_where(it),

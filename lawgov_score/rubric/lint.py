@@ -236,8 +236,10 @@ class _Lint:
 
 
 def lint_rubric(rubric: Rubric) -> list[Problem]:
-    """The lint findings of a loaded rubric (all warnings), before waivers."""
-    return _Lint(rubric).run()
+    """The lint findings of a loaded rubric, before waivers (and its AHP matrices' checks)."""
+    from .pairwise import pairwise_problems
+
+    return _Lint(rubric).run() + pairwise_problems(rubric)
 
 
 def _item_of(p: Problem) -> str | None:

@@ -61,6 +61,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "remove": "删去底本中的这些编号",
         "add": "新增项目；parent 为上级编号（省略时为新的一级指标）",
         "waive": "本细则有意接受的警告及理由，如 {W-EVIDENCE: 佐证另有清单}",
+        "pairwise": "AHP 两两比较矩阵（一级指标之间，1–9 标度，可写 1/3），供 weights --method ahp 使用",
     },
     "Node": {
         "id": '项目编号，细则内唯一；写成带引号的文字，如 "1.10"',
@@ -77,6 +78,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "evidence": "佐证材料：考核组要看的证明",
         "description": "说明（如扣分口径）",
         "waive": "本项及其下级有意接受的警告及理由，如 {W-POINTS-SUM: 下级为选做项}",
+        "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），供 weights --method ahp 使用",
         "parent": "新增项目的上级编号",
     },
     "FieldsDoc": {
