@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from helpers import FIELDS_YAML, write
 from pymcdm import methods as pm
 from pymcdm import normalizations as pn
 from typer.testing import CliRunner
@@ -16,8 +17,6 @@ from typer.testing import CliRunner
 import lawgov_score as lg
 from lawgov_score.analysis.weights import critic_weights, entropy_weights
 from lawgov_score.cli import app
-
-from helpers import FIELDS_YAML, write
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY = str(ROOT / "samples" / "synthetic-city")

@@ -18,8 +18,8 @@ from ..core.problems import Problem, problem, said
 from ..engine.normalise import THRESHOLD, normalise_expr, normalise_problems
 from ..engine.score import ScoreResult, col_score, col_value
 from ..rubric.compiled import Item, Rubric
-from . import mcdm
 from ..rubric.pairwise import declared as declared_matrices
+from . import mcdm
 from .weights import ahp_weights, weights_of  # ahp_weights: the rubric layer's (rubric.pairwise)
 
 WEIGHT_METHODS = ("entropy", "critic", "std", "equal", "ahp", "combined")

@@ -78,7 +78,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "evidence": "佐证材料：考核组要看的证明",
         "description": "说明（如扣分口径）",
         "waive": "本项及其下级有意接受的警告及理由，如 {W-POINTS-SUM: 下级为选做项}",
-        "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），供 weights --method ahp 使用",
+        "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），"
+        "供 weights --method ahp 使用",
         "parent": "新增项目的上级编号",
     },
     "FieldsDoc": {
