@@ -253,3 +253,39 @@ def test_rank_method_table_says_what_the_total_is(tmp_path):
     rubric, data = make(tmp_path)
     r = run("rank", data, "-r", rubric, "-m", "vikor", "--lang", "en")
     assert r.exit_code == 0 and "ranked by vikor" in r.stdout and "lower is better" in r.stdout
+
+
+# --- aggregation ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("aggregate", "expected"),
+    [("weighted_mean", 87.5), ("geometric_mean", 84.09), ("harmonic_mean", 80.0)],
+)
+def test_means_of_the_children_shares(tmp_path, aggregate, expected):
+    # shares 0.5 (weight 1) and 1.0 (weight 3): arithmetic 0.875, geometric 0.5^0.25 = 0.8409, harmonic 1/1.25
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    rubric = write(
+        tmp_path,
+        "rubric.yaml",
+        f"""
+        id: g
+        name: 均值（合成）
+        fields: [fields.yaml]
+        items:
+          - id: "1"
+            name: 一
+            points: 100
+            aggregate: {aggregate}
+            items:
+              - {{id: "1.1", name: 甲, points: 10, weight: 1, field: amount, rule: {{type: direct}}}}
+              - {{id: "1.2", name: 乙, points: 10, weight: 3, field: count, rule: {{type: direct}}}}
+        """,
+    )
+    data = write(tmp_path, "data-synthetic.csv", "unit,year,field,value\n甲,2024,amount,5\n甲,2024,count,10\n")
+    recs = as_json(run("score", data, "-r", rubric, "-f", "json"))
+    assert next(r["score"] for r in recs if r["id"] == "1") == pytest.approx(expected)
+    zero = write(tmp_path, "zero-synthetic.csv", "unit,year,field,value\n甲,2024,amount,0\n甲,2024,count,10\n")
+    recs = as_json(run("score", zero, "-r", rubric, "-f", "json"))
+    want = 75.0 if aggregate == "weighted_mean" else 0.0  # no compensation for a child at 0
+    assert next(r["score"] for r in recs if r["id"] == "1") == pytest.approx(want)

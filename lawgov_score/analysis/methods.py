@@ -272,7 +272,7 @@ def leaf_shares(rubric: Rubric) -> dict[str, float]:
 
     def spread(ids, aggregate: str, share: float) -> None:
         kids = [rubric.items[i] for i in ids if rubric.items[i].role in ("score", "group")]
-        sizes = [k.weight if aggregate == "weighted_mean" else k.max for k in kids]
+        sizes = [k.weight if aggregate != "sum" else k.max for k in kids]
         total = sum(sizes)
         for k, size in zip(kids, sizes):
             shares[k.id] = share * (size / total if total > 0 else 1 / len(kids))

@@ -15,7 +15,10 @@ from pydantic_core import PydanticCustomError
 
 Direction = Literal["higher", "lower"]
 FieldType = Literal["number", "percent", "count", "bool", "grade"]
-Aggregate = Literal["sum", "weighted_mean"]
+# How a parent combines its children: their points added (sum), or their shares (score ÷ points)
+# averaged with the children's weights: arithmetic (weighted_mean), geometric or harmonic.
+Aggregate = Literal["sum", "weighted_mean", "geometric_mean", "harmonic_mean"]
+MEANS = frozenset({"weighted_mean", "geometric_mean", "harmonic_mean"})
 
 
 class _Strict(BaseModel):
