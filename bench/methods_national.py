@@ -60,7 +60,10 @@ def main() -> None:
         path = os.path.join(tmp, f"national-{args.units}x{args.years}-synthetic.parquet")
         frame = lg.synthesize(rubric, args.units, args.years, seed=args.seed)
         write_frame(frame, path)
-        times = {name: _median(lambda: fn(path), args.repeat) for name, fn in commands.items()}
+        times = {}
+        for name, fn in commands.items():
+            times[name] = _median(lambda: fn(path), args.repeat)
+            print(f"  measured {name}: {times[name]:.3f} s", file=sys.stderr, flush=True)
         result = lg.score(rubric, lg.read_indicators([path], rubric))
     alone = {
         "rank (engine.rank.rank)": _median(lambda: rank(result), args.repeat),

@@ -250,17 +250,13 @@ def method_frame(result: ScoreResult, method: str, *, by: str | None = None, poo
     usable = [it for it in leaves if result.frame[col_value(it.id)].is_not_null().any()]
     warnings = _criteria_warnings(result, leaves, usable, method)
     shares = leaf_shares(rubric)
-    exprs = {"total": _method_over(method, usable, over, shares)}
-    for d in rubric.roots:
-        exprs[d] = _method_over(method, [it for it in usable if _descends(rubric, it, d)], over, shares)
+    table = result.totals()
+    values = result.frame.select(*over, *[col_value(it.id) for it in usable])
+    groups = {"total": usable, **{d: [it for it in usable if _descends(rubric, it, d)] for d in rubric.roots}}
     if on is not None:
-        exprs["_key"] = _method_over(method, [it for it in usable if _descends(rubric, it, on)], over, shares)
-    table = result.totals().with_row_index("_row")
-    cols = [col_value(it.id) for it in usable]
-    work = pl.concat([table, result.frame.select(cols)], how="horizontal").filter(mcdm.complete(cols))
-    computed = work.select("_row", *[e.alias(k) for k, e in exprs.items()])
-    out = table.drop([k for k in exprs if k in table.columns])
-    out = out.join(computed, on="_row", how="left", maintain_order="left").drop("_row")
+        groups["_key"] = [it for it in usable if _descends(rubric, it, on)]
+    computed = {name: _method_over(values, method, items, over, shares) for name, items in groups.items()}
+    out = table.with_columns(pl.Series(name, v, dtype=pl.Float64, nan_to_null=True) for name, v in computed.items())
     out = out.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in ("max", "percent"))
     return out.with_columns(pl.lit(None, dtype=pl.String).alias("grade")), warnings
 
@@ -283,12 +279,20 @@ def leaf_shares(rubric: Rubric) -> dict[str, float]:
     return shares
 
 
-def _method_over(method: str, items: list[Item], over: list[str], shares: dict[str, float]) -> pl.Expr:
+def _method_over(values: pl.DataFrame, method: str, items: list[Item], over: list[str], shares) -> np.ndarray:
+    """The method over ``items`` as criteria; a row lacking any of the whole rubric's criteria
+    (not only these) is left out, so the total and the dimensions rank the same units."""
     if not items:
-        return pl.lit(None, dtype=pl.Float64)
+        return np.full(values.height, np.nan)
+    every = [c for c in values.columns if c.startswith("v:")]
+    keep = values.select(mcdm.complete(every)).to_series().to_numpy()
     cols = [col_value(it.id) for it in items]
     cost = [direction_of(it) == "lower" for it in items]
-    return mcdm.method_expr(method, cols, [shares.get(it.id, 0.0) for it in items], cost, over=over)
+    weights = [shares.get(it.id, 0.0) for it in items]
+    out = mcdm.method_values(values.filter(keep), method, cols, weights, cost, over=over)
+    full = np.full(values.height, np.nan)
+    full[keep] = out
+    return full
 
 
 def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Item], method: str) -> list[Problem]:
@@ -305,7 +309,7 @@ def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Ite
         ids = tuple(f"{it.id}（{n}）" for n, it in worst if n)
         out.append(problem("W-METHOD-INCOMPLETE", rubric.path, None, count=incomplete.height, items=ids, method=method))
     if method == "wpm":
-        bad = frame.select(**mcdm.wpm_not_positive([col_value(it.id) for it in usable])).row(0)
+        bad = frame.select([(pl.col(col_value(it.id)) <= 0).sum() for it in usable]).row(0)
         for n, it in zip(bad, usable):
             if n:
                 out.append(problem("W-METHOD-POSITIVE", it.path, it.line or None, where=_where(it),
