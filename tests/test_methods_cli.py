@@ -289,3 +289,28 @@ def test_means_of_the_children_shares(tmp_path, aggregate, expected):
     recs = as_json(run("score", zero, "-r", rubric, "-f", "json"))
     want = 75.0 if aggregate == "weighted_mean" else 0.0  # no compensation for a child at 0
     assert next(r["score"] for r in recs if r["id"] == "1") == pytest.approx(want)
+
+
+def test_the_command_line_offers_every_method():
+    from typing import get_args
+
+    from lawgov_score.analysis import mcdm
+    from lawgov_score.cli.methods import NormaliseMethod
+    from lawgov_score.engine.normalise import METHODS
+
+    assert get_args(NormaliseMethod) == METHODS
+    from typing import get_type_hints
+
+    from lawgov_score.cli.scoring import rank_cmd
+
+    method = get_type_hints(rank_cmd.__wrapped__, include_extras=True)["method"]
+    assert get_args(get_args(method)[0]) == mcdm.METHODS
+
+
+def test_english_output_has_no_chinese_of_the_tool(tmp_path):
+    from english import tool_chinese
+
+    r = run("rank", CITY, "-m", "gra", "--year", "2024", "--lang", "en", "--no-dimensions")
+    assert r.exit_code == 0
+    ours = [line for line in r.stderr.splitlines() if "METHOD" in line]  # W-DATA-CONSTRAINT quotes the rubric
+    assert ours and not tool_chinese(r.stdout + "\n".join(ours), ROOT / "rubrics" / "shifan.yaml", [CITY])

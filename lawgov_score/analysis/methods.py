@@ -216,21 +216,18 @@ def pairwise_of(rubric: Rubric, parent: str | None) -> np.ndarray:
     """The AHP pairwise comparison matrix declared for ``parent``'s children (the rubric's own
     ``pairwise`` for the first-level items); raises ProblemError E-METHOD-AHP when none is."""
     from ..core.problems import ProblemError
-
-    raw = rubric.raw if parent is None else rubric.items[parent].raw
-    matrix = raw.get("pairwise") if raw is not None and hasattr(raw, "get") else None
-    if matrix is None:
-        item = None if parent is None else rubric.items[parent]
-        where = _where(item) if item is not None else said("methods.rubric_top")
-        raise ProblemError.one("E-METHOD-AHP", path=item.path if item else rubric.path, where=where)
     from ..rubric.pairwise import matrix_problem, parse_entry
 
+    item = None if parent is None else rubric.items[parent]
+    raw = rubric.raw if item is None else item.raw
+    matrix = raw.get("pairwise") if raw is not None and hasattr(raw, "get") else None
+    at = dict(path=item.path if item else rubric.path, where=_where(item) if item else said("methods.rubric_top"))
+    if matrix is None:
+        raise ProblemError.one("E-METHOD-AHP", **at)
     n = len(_children(rubric, parent))
     why = matrix_problem(matrix, n)
     if why is not None:
-        item = None if parent is None else rubric.items[parent]
-        where = _where(item) if item is not None else said("methods.rubric_top")
-        raise ProblemError.one("E-AHP-MATRIX", path=item.path if item else rubric.path, where=where, n=n, **why)
+        raise ProblemError.one("E-AHP-MATRIX", **at, n=n, **why)
     return np.array([[parse_entry(x) for x in row] for row in matrix], dtype=float)
 
 
@@ -306,7 +303,7 @@ def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Ite
     if incomplete.height:
         nulls = incomplete.select([pl.col(col_value(it.id)).is_null().sum() for it in usable]).row(0)
         worst = sorted(zip(nulls, usable), key=lambda p: -p[0])[:3]
-        ids = tuple(f"{it.id}（{n}）" for n, it in worst if n)
+        ids = tuple(said("methods.item_count", id=it.id, count=n) for n, it in worst if n)
         out.append(problem("W-METHOD-INCOMPLETE", rubric.path, None, count=incomplete.height, items=ids, method=method))
     if method == "wpm":
         bad = frame.select([(pl.col(col_value(it.id)) <= 0).sum() for it in usable]).row(0)

@@ -30,6 +30,7 @@ define(
             "对角线应为 1，且 a[j][i] = 1/a[i][j]",
             "the diagonal must be 1 and a[j][i] = 1/a[i][j]",
         ),
+        "item_count": ("{id}（{count}）", "{id} ({count})"),
         "higher_better": ("越大越好", "higher is better"),
         "lower_better": ("越小越好", "lower is better"),
         "wrote_overlay": (
