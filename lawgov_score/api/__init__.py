@@ -19,6 +19,7 @@
     lg.benchmark(result, "乃东区", against="best")
     lg.trend(result)                        # needs two years
     lg.sensitivity(result, samples=1000, seed=1)
+    lg.audit(result).findings               # indicators' statistics, correlations, Cronbach's α
     lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame; output= writes it)
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
@@ -28,6 +29,7 @@ the report instead.  Grouping by a column the data does not state for every unit
 
 from __future__ import annotations
 
+from ..analysis.audit import Audit, AuditReport, audit
 from ..analysis.benchmark import Benchmark, benchmark
 from ..analysis.gaps import Gaps, gaps
 from ..analysis.gaps import Path as GradePath
@@ -44,6 +46,7 @@ from ..engine.score import ScoreResult, score
 from ..rubric.compiled import Rubric
 from ..rubric.diff import RubricDiff, diff_rubrics
 from ..rubric.load import load_rubric, read_rubric
+from .audit import audit_report
 from .analysis import benchmark_report, gaps_report, sensitivity_report, trend_report, whatif_report
 from .extraction import evaluate_extraction, extract_values, synthesize
 from .inputs import inputs, rubric_of, score_files, score_records, scored
@@ -51,6 +54,10 @@ from .rubrics import check_rubric, check_rubrics, diff_report, rubric_schema, sh
 from .scoring import fill_in_template, rank_records, rank_table, report_page, score_table
 
 __all__ = [
+    "Audit",
+    "AuditReport",
+    "audit",
+    "audit_report",
     "Benchmark",
     "BenchmarkReport",
     "Gaps",
