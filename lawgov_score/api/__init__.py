@@ -46,8 +46,8 @@ from ..engine.score import ScoreResult, score
 from ..rubric.compiled import Rubric
 from ..rubric.diff import RubricDiff, diff_rubrics
 from ..rubric.load import load_rubric, read_rubric
-from .audit import audit_report
 from .analysis import benchmark_report, gaps_report, sensitivity_report, trend_report, whatif_report
+from .auditing import audit_report
 from .extraction import evaluate_extraction, extract_values, synthesize
 from .inputs import inputs, rubric_of, score_files, score_records, scored
 from .rubrics import check_rubric, check_rubrics, diff_report, rubric_schema, show_rubric

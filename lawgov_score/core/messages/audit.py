@@ -42,7 +42,7 @@ define(
         "findings": ("发现", "Findings"),
         "indicators": ("指标统计", "Indicators"),
         "correlations": ("同级指标相关", "Correlations of siblings"),
-        "nodes": ("结构（信度与主成分）", "Structure (reliability and first component)"),
+        "nodes": ("结构（信度与主成分）", "Structure (alpha, PC1)"),
         "heatmap": ("指标相关热图（Pearson r）", "Correlations of the indicators (Pearson r)"),
         "diff": (
             "{id}：α {old} → {new}",
