@@ -72,6 +72,12 @@ _API = {
     "trend_report",
     "whatif",
     "whatif_report",
+    "NormalisedValues",
+    "Weights",
+    "normalise_table",
+    "weights_table",
+    "weights_overlay",
+    "method_rank_table",
 }
 
 

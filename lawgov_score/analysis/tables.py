@@ -74,6 +74,7 @@ class RankTable:
     book: ScoringBook | None = None  # with workbook=True
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    method: str = "wsm"  # how the total was computed: the rubric's points (wsm) or an MCDA method (rank --method)
 
     @property
     def scanned(self) -> bool:

@@ -21,6 +21,9 @@
     lg.sensitivity(result, samples=1000, seed=1)
     lg.audit(result).findings               # indicators' statistics, correlations, Cronbach's α
     lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame; output= writes it)
+    lg.normalise_table(["samples/"], method="zscore")     # `normalise`: values normalised among peers
+    lg.weights_table(["samples/"], method="entropy")      # `weights`: 熵权法, CRITIC, AHP … per parent
+    lg.rank_table(["samples/"], method="topsis")          # `rank --method`: TOPSIS, VIKOR, GRA, WPM
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.  Grouping by a column the data does not state for every unit (``rank(by=)``,
@@ -34,6 +37,7 @@ from ..analysis.benchmark import Benchmark, benchmark
 from ..analysis.gaps import Gaps, gaps
 from ..analysis.gaps import Path as GradePath
 from ..analysis.impact import rank_impact
+from ..analysis.methods import NormalisedValues, Weights
 from ..analysis.reports import BenchmarkReport, GapsReport, SensitivityReport, TrendReport, WhatIfReport
 from ..analysis.sensitivity import Sensitivity, sensitivity
 from ..analysis.tables import FillInTemplate, RankTable, ReportPage, ScoreTable
@@ -50,6 +54,7 @@ from .analysis import benchmark_report, gaps_report, sensitivity_report, trend_r
 from .auditing import audit_report
 from .extraction import evaluate_extraction, extract_values, synthesize
 from .inputs import inputs, rubric_of, score_files, score_records, scored
+from .methods import method_rank_table, normalise_table, weights_overlay, weights_table
 from .rubrics import check_rubric, check_rubrics, diff_report, rubric_schema, show_rubric
 from .scoring import fill_in_template, rank_records, rank_table, report_page, score_table
 
@@ -116,4 +121,10 @@ __all__ = [
     "trend_report",
     "whatif",
     "whatif_report",
+    "NormalisedValues",
+    "Weights",
+    "normalise_table",
+    "weights_table",
+    "weights_overlay",
+    "method_rank_table",
 ]

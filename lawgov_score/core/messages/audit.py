@@ -56,7 +56,7 @@ define(
 )
 
 define(
-    "methods",
+    "vary",
     {
         "head": (
             "方法敏感性：{samples} 个基础样本（{runs} 次计算），随机种子 {seed}；变动 {vary}。排名主要取决于 {main}",
