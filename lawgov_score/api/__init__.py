@@ -42,6 +42,7 @@ from ..analysis.reports import BenchmarkReport, GapsReport, SensitivityReport, T
 from ..analysis.sensitivity import Sensitivity, sensitivity
 from ..analysis.tables import FillInTemplate, RankTable, ReportPage, ScoreTable
 from ..analysis.trend import Trend, trend
+from ..analysis.vary import MethodSensitivity, MethodSensitivityReport, method_sensitivity
 from ..analysis.whatif import WhatIf, whatif
 from ..core.problems import ProblemError, Report
 from ..data.read import Indicators, load_indicators, read_indicators, read_indicators_report
@@ -63,6 +64,9 @@ __all__ = [
     "AuditReport",
     "audit",
     "audit_report",
+    "MethodSensitivity",
+    "MethodSensitivityReport",
+    "method_sensitivity",
     "Benchmark",
     "BenchmarkReport",
     "Gaps",

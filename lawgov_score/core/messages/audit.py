@@ -67,9 +67,12 @@ define(
             "注意：{choice} 在这批数据上不起作用（{why}），其指数应约为 0",
             "note: {choice} cannot act on this data ({why}); its indices should be about 0",
         ),
-        "why.no_missing": ("数据中没有缺失值", "the data has no missing value"),
         "why.one_alternative": ("只有一个备选项", "it has a single alternative"),
-        "why.zero_perturb": ("扰动幅度为 0", "its perturbation is 0"),
+        "why.same_result": ("各备选项给出相同的得分", "every alternative gives the same scores"),
+        "topsis_missing": (
+            "注意：TOPSIS 需要全部指标的数值，{units} 个单位中 {count} 个有缺失，在 topsis 下排在最后",
+            "note: TOPSIS needs every value; {count} of {units} units lack one and rank last under topsis",
+        ),
         "index": (
             "{parameter}：一阶指数 {first}，总效应指数 {total}",
             "{parameter}: first order {first}, total {total}",
