@@ -363,7 +363,6 @@ def _params(model, choices, picks, F_all, n) -> pl.DataFrame:
     return pl.DataFrame(cols)
 
 
-
 @dataclass(kw_only=True)
 class MethodSensitivityReport(AnalysisReport):
     """``sensitivity --vary``: the ranks under sampled method choices and their Sobol indices."""
