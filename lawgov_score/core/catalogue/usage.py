@@ -241,7 +241,8 @@ register(
         "topsis 需要全部指标的数值，而 {units} 个单位都有缺失：不能以它为备选项（可用 --alternatives method=wsm）",
         "topsis needs every value and all {units} units lack one: it cannot be an alternative "
         "(--alternatives method=wsm)",
-        "E-USAGE-VARY-TOPSIS: topsis 需要全部指标的数值，而 12 个单位都有缺失：不能以它为备选项（可用 --alternatives method=wsm）",
+        "E-USAGE-VARY-TOPSIS: topsis 需要全部指标的数值，而 12 个单位都有缺失："
+        "不能以它为备选项（可用 --alternatives method=wsm）",
     ),
     Code("E-SENS-EMPTY", "error", "没有可分析的单位", "there is no unit to analyse", "E-SENS-EMPTY: 没有可分析的单位"),
     Code(
