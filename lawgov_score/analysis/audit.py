@@ -47,6 +47,8 @@ class Audit:
     correlations: pl.DataFrame  # one row per pair of sibling leaves
     nodes: pl.DataFrame  # one row per item: α and PC1 share (parents), correlations with parent and total
     findings: list[tuple[str, dict]] = field(default_factory=list)  # (message key, parameters), most serious first
+    heat_ids: list[str] = field(default_factory=list)  # the items of the correlation heat map
+    heat: np.ndarray | None = None  # their scores' Pearson correlations (square, NaN where undefined)
 
     def summary(self) -> dict:
         """The year, the units, and how many flags of each kind."""
@@ -243,9 +245,31 @@ def audit(result: ScoreResult, year: int | None = None) -> Audit:
     ind = pl.DataFrame([_indicator_row(result, frame, it) for it in leaves], schema=IND_SCHEMA)
     cor = pl.DataFrame(_pairs(result, frame), schema=COR_SCHEMA)
     nodes = pl.DataFrame(_node_rows(result, frame), schema=NODE_SCHEMA)
+    ids, heat = heat_matrix(result, frame)
     return Audit(
-        year=year, units=frame.height, indicators=ind, correlations=cor, nodes=nodes, findings=findings(ind, cor, nodes)
+        year=year,
+        units=frame.height,
+        indicators=ind,
+        correlations=cor,
+        nodes=nodes,
+        findings=findings(ind, cor, nodes),
+        heat_ids=ids,
+        heat=heat,
     )
+
+
+HEAT_MAX = 40  # items a heat map shows at most: the second level where it is no larger, else the first
+
+
+def heat_matrix(result: ScoreResult, frame: pl.DataFrame) -> tuple[list[str], np.ndarray]:
+    """The items of the heat map (second-level items, or the dimensions where there are more
+    than ``HEAT_MAX``) and the Pearson correlations of their scores."""
+    items = [it for it in result.rubric.items.values() if it.role in ("score", "group")]
+    level2 = [it.id for it in items if it.level == 2]
+    ids = level2 if 0 < len(level2) <= HEAT_MAX else [it.id for it in items if it.level == 1]
+    cols = [_col(frame, col_score(i)) for i in ids]
+    heat = np.array([[pearson(a, b) if a is not b else 1.0 for b in cols] for a in cols], dtype=float)
+    return ids, heat
 
 
 def findings(ind: pl.DataFrame, cor: pl.DataFrame, nodes: pl.DataFrame) -> list[tuple[str, dict]]:

@@ -79,3 +79,5 @@ define(
         ),
     },
 )
+
+define("scoring.report", {"nav_audit": ("指标审计", "Indicator audit")})
