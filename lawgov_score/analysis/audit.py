@@ -309,3 +309,36 @@ class AuditReport:
     def summary(self) -> dict:
         """The audit's year, units and flag counts."""
         return self.audit.summary()
+
+
+@dataclass
+class AuditChange:
+    """``rubric diff … DATA``: each parent's Cronbach's α and the audit's flags under the old and
+    the new rubric (the same data, its latest year)."""
+
+    alphas: pl.DataFrame  # id, alpha_old, alpha_new: parents in either rubric whose α changed
+    flags_old: int
+    flags_new: int
+
+    def records(self) -> dict:
+        """What ``rubric diff -f json`` shows under ``impact.audit``."""
+        rows = [{k: (None if v is None else round(v, 6) if isinstance(v, float) else v) for k, v in r.items()}
+                for r in self.alphas.iter_rows(named=True)]  # fmt: skip
+        return {"alphas": rows, "flags_old": self.flags_old, "flags_new": self.flags_new}
+
+
+def audit_change(old: ScoreResult, new: ScoreResult) -> AuditChange | None:
+    """The audits of one data set scored by two rubrics, side by side (None without units)."""
+    if old.frame.height == 0:
+        return None
+    a, b = audit(old), audit(new)
+
+    def alphas(x: Audit) -> pl.DataFrame:
+        return x.nodes.filter(pl.col("children").is_not_null()).select("id", "alpha")
+
+    both = alphas(a).join(alphas(b), on="id", how="full", coalesce=True, suffix="_new")
+    both = both.rename({"alpha": "alpha_old"}).filter(
+        (pl.col("alpha_old") - pl.col("alpha_new")).abs().fill_null(1.0) > 1e-9
+    )
+    both = both.filter(pl.col("alpha_old").is_not_null() | pl.col("alpha_new").is_not_null())
+    return AuditChange(alphas=both, flags_old=len(a.findings), flags_new=len(b.findings))

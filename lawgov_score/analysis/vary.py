@@ -312,25 +312,28 @@ def _run(model, alts: _Alternatives, choices, dz, X, codes, n_groups, progress):
     if alts.topsis is not None:
         topsis_rows = np.array(alts.choices["method"].alternatives)[picks["method"]] == "topsis"
     ranks = np.empty((M, Rn), dtype=np.int32)
+    if topsis_rows.any():  # TOPSIS ranks do not depend on the other choices: computed once
+        ranks[topsis_rows] = _ranks(alts.topsis[None, :], codes, n_groups, 9)[0]
     G = len(model.grade_names)
     counts = np.zeros((G + 1, Rn), dtype=np.float64)
     B = max(1, min(M, CELLS_PER_BATCH // max(Rn, 1)))
-    for start in range(0, M, B):
-        stop = min(M, start + B)
-        S_over = {}
-        if "normalisation" in picks:
-            S_over = {leaf: stack[picks["normalisation"][start:stop]] for leaf, stack in alts.S_alt.items()}
-        total = model.roll_up(F_all[start:stop], S_over)
-        ranks[start:stop] = _ranks(total, codes, n_groups, model.d)
-        wsm = ~topsis_rows[start:stop]
-        gi = model.grades(total[wsm])
-        for g in range(G + 1):
-            counts[g] += (gi == g).sum(axis=0)
-        if not wsm.all():
-            closeness = np.broadcast_to(alts.topsis, (int((~wsm).sum()), Rn))
-            ranks[start:stop][~wsm] = _ranks(closeness, codes, n_groups, 9)
-        if progress is not None:
-            progress(stop, M)
+    norm = picks.get("normalisation", np.zeros(M, dtype=np.int64))
+    done = int(topsis_rows.sum())
+    # the runs scored by points, grouped by normalisation: one group's leaf scores are shared (R,)
+    # arrays, never copied per run
+    for a in np.unique(norm[~topsis_rows]):
+        rows = np.flatnonzero((norm == a) & ~topsis_rows)
+        S_over = {leaf: stack[a] for leaf, stack in alts.S_alt.items()}
+        for b0 in range(0, rows.size, B):
+            part = rows[b0 : b0 + B]
+            total = model.roll_up(F_all[part], S_over)
+            ranks[part] = _ranks(total, codes, n_groups, model.d)
+            gi = model.grades(total)
+            for g in range(G + 1):
+                counts[g] += (gi == g).sum(axis=0)
+            done += part.size
+            if progress is not None:
+                progress(done, M)
     n_points = max(int((~topsis_rows).sum()), 1)
     return ranks, counts * (M / n_points), picks, F_all
 
