@@ -95,7 +95,7 @@ def _figure(rows, ms, peak, path) -> None:
     import matplotlib.pyplot as plt
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
-    labels = [label.split(":")[0] for label, _ in rows]
+    labels = [r[0].split(":")[0] for r in rows]
     y0 = np.arange(len(rows))
     left.barh(y0 - 0.18, [r[1] for r in rows], height=0.34, color="#4a7ab5", label="wall")
     left.barh(y0 + 0.18, [r[2] for r in rows], height=0.34, color="#9bb8dc", label="CPU")

@@ -181,3 +181,29 @@ def test_cli_formats(tmp_path):
     assert out.stat().st_size > 0
     res = runner.invoke(app, ["audit", str(data), "-r", str(rubric), "--year", "2030"])
     assert res.exit_code == 2 and "E-SENS-YEAR" in res.stderr
+
+
+def test_report_has_the_audit_section(tmp_path):
+    rubric, data = _built(tmp_path)
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(app, ["report", str(data), "-r", str(rubric), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert 'id="audit"' in html and "1.1 与 1.2 高度相关（r = 1.00），可能重复计分" in html
+    assert 'href="#audit"' in html
+
+
+def test_rubric_diff_shows_alpha_and_flags(tmp_path):
+    rubric, data = _built(tmp_path)
+    new = tmp_path / "new.yaml"
+    new.write_text(rubric.read_text(encoding="utf-8").replace("points: 10, field: count", "points: 30, field: count"),
+                   encoding="utf-8")  # fmt: skip
+    r = lg.diff_report(rubric, new, [data])
+    ch = r.impact.audit
+    assert ch is not None and ch.flags_old == len(lg.audit(lg.score(lg.load_rubric(rubric),
+                                                  lg.load_indicators([data], lg.load_rubric(rubric)))).findings)  # fmt: skip
+    row = ch.alphas.row(0, named=True)
+    assert row["id"] == "1" and row["alpha_old"] != row["alpha_new"]
+    assert r.records()["impact"]["audit"]["alphas"][0]["id"] == "1"
+    res = CliRunner().invoke(app, ["rubric", "diff", str(rubric), str(new), str(data)])
+    assert "审计标记：旧细则" in res.stdout and "1：α" in res.stdout
