@@ -113,7 +113,7 @@ def _figure(rows, ms, peak, path) -> None:
     right.set_yticks(y, ix["parameter"].to_list())
     right.invert_yaxis()
     right.set_xlabel("Sobol index of the mean absolute rank shift")
-    right.set_title(f"N = {ms.samples:,} ({ms.runs:,} runs), 95% bootstrap intervals")
+    right.set_title(f"N = {ms.samples:,} ({ms.runs:,} runs), 95% CI")
     right.legend()
     fig.tight_layout()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
