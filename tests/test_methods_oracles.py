@@ -58,7 +58,7 @@ def frame_of(x: np.ndarray) -> tuple[pl.DataFrame, list[str]]:
 
 def run(method: str, x: np.ndarray, w, cost) -> np.ndarray:
     frame, cols = frame_of(x)
-    return frame.select(mcdm.method_expr(method, cols, list(w), list(cost)).alias("v"))["v"].to_numpy()
+    return mcdm.method_values(frame, method, cols, list(w), list(cost))
 
 
 # --- normalisations: the formulas, and pymcdm where it has the same one ------------------------------
@@ -258,7 +258,7 @@ def test_methods_per_peer_group_equal_methods_on_each_group():
     frame, cols = frame_of(x)
     frame = frame.with_columns(pl.Series("year", [1] * 6 + [2] * 4))
     for method in mcdm.METHODS:
-        got = frame.select(mcdm.method_expr(method, cols, w, cost, over=["year"]).alias("v"))["v"].to_numpy()
+        got = mcdm.method_values(frame, method, cols, w, cost, over=["year"])
         assert np.allclose(got[:6], run(method, x[:6], w, cost), atol=TOL), method
         assert np.allclose(got[6:], run(method, x[6:], w, cost), atol=TOL), method
 
@@ -277,6 +277,15 @@ def test_a_constant_criterion():
     assert std_weights(m).tolist() == [0.0, 1.0]
     for method in mcdm.METHODS:
         assert np.isfinite(run(method, m, [0.5, 0.5], [False, False])).all(), method
+
+
+def test_a_row_with_a_missing_value_is_left_out_of_its_peers():
+    x = matrix(8, m=6, n=3)
+    frame, cols = frame_of(x)
+    frame = frame.with_columns(pl.when(pl.int_range(pl.len()) == 2).then(None).otherwise(pl.col("c1")).alias("c1"))
+    got = mcdm.method_values(frame, "topsis", cols, [0.5, 0.3, 0.2], [False, True, False])
+    assert np.isnan(got[2])
+    assert np.allclose(np.delete(got, 2), run("topsis", np.delete(x, 2, axis=0), [0.5, 0.3, 0.2], [False, True, False]))
 
 
 def test_a_column_of_zeros():

@@ -1,20 +1,20 @@
-"""Ranking methods of multi-criteria decision analysis, as polars expressions over peer groups.
+"""Ranking methods of multi-criteria decision analysis, vectorised with numpy.
 
-A decision matrix is a frame: one row per alternative (a unit-year), one column per criterion.
-Each function returns one expression, the alternative's overall value among the rows sharing
-``over`` (a year, and a group), vectorised over all alternatives.  ``weights`` sum to 1 (they
-are normalised here when they do not); ``cost[j]`` is True for a lower-is-better criterion.
-A row with a missing criterion value gets a null result; callers leave such rows out of the
-peers first (``complete``), so one missing value does not move the others' results.
+A decision matrix has one row per alternative (a unit-year) and one column per criterion.  Each
+method takes the matrix of one peer group (``x``, rows × criteria, no missing values), the
+weights (normalised to sum to 1 here) and the criteria's types (``cost[j]`` True for
+lower-is-better), and returns one value per row.  ``method_values`` applies a method to a frame
+per peer group (the rows sharing ``over``: a year, and a group); rows lacking a criterion's
+value get NaN and are left out of their peers.  Python loops run over peer groups, never rows.
 
 =========  ====================================================================  ============
 method     value                                                                 better
 =========  ====================================================================  ============
-wsm        Σ w·x (the rubric's own scores, summed)                               higher
+wsm        Σ w·x (the values as given)                                           higher
 wpm        Π x^w over benefit criteria × Π (1/x)^w over cost ones; x > 0          higher
 topsis     closeness D⁻/(D⁺ + D⁻) on vector-normalised, weighted values           higher
 vikor      Q = v(S − S*)/(S⁻ − S*) + (1 − v)(R − R*)/(R⁻ − R*), v = 0.5            lower
-gra        Σ w·ξ, ξ = (Δmin + ρΔmax)/(Δ + ρΔmax), Δ = |1 − x'|, x' min-max        higher
+gra        Σ w·ξ, ξ = (Δmin + ρΔmax)/(Δ + ρΔmax), Δ = abs(1 − x'), x' min-max      higher
 =========  ====================================================================  ============
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import polars as pl
 
 METHODS = ("wsm", "wpm", "topsis", "vikor", "gra")
@@ -30,22 +31,93 @@ V = 0.5  # VIKOR's weight of the strategy of the majority of criteria (pymcdm's 
 RHO = 0.5  # grey relational distinguishing coefficient (Deng)
 
 
-def _over(e: pl.Expr, over: Sequence[str]) -> pl.Expr:
-    return e.over(list(over)) if over else e
+def _weights(weights: Sequence[float], n: int) -> np.ndarray:
+    w = np.asarray(weights, dtype=float)
+    total = w.sum()
+    return np.full(n, 1 / n) if total <= 0 else w / total
 
 
-def _normalised(weights: Sequence[float]) -> list[float]:
-    total = float(sum(weights))
-    n = len(weights)
-    return [1 / n] * n if total <= 0 else [float(w) / total for w in weights]
+def _cost(cost: Sequence[bool] | None, n: int) -> np.ndarray:
+    return np.zeros(n, dtype=bool) if cost is None else np.asarray(cost, dtype=bool)
 
 
-def _col(c: str) -> pl.Expr:
-    return pl.col(c).cast(pl.Float64)
+def _safe_div(a: np.ndarray, b: np.ndarray, where_zero: float) -> np.ndarray:
+    """a/b, ``where_zero`` where b is 0 (broadcasting)."""
+    b = np.asarray(b, dtype=float)
+    return np.where(b == 0, where_zero, a / np.where(b == 0, 1.0, b))
 
 
-def _sum(exprs: list[pl.Expr]) -> pl.Expr:
-    return pl.sum_horizontal(exprs) if exprs else pl.lit(0.0)
+def wsm(x: np.ndarray, weights: Sequence[float], cost=None) -> np.ndarray:
+    """Weighted sum Σ w·x of the values as given (no normalisation)."""
+    return np.asarray(x, dtype=float) @ _weights(weights, np.shape(x)[1])
+
+
+def wpm(x: np.ndarray, weights: Sequence[float], cost=None) -> np.ndarray:
+    """Weighted product Π x^w (benefit) × Π (1/x)^w (cost), on raw values, as exp(Σ ±w·ln x).
+    A row with a value ≤ 0 has no product: NaN (``analysis.methods`` says which criterion)."""
+    x = np.asarray(x, dtype=float)
+    w = _weights(weights, x.shape[1])
+    signed = np.where(_cost(cost, x.shape[1]), -w, w)
+    ok = (x > 0).all(axis=1)
+    logs = np.log(np.where(x > 0, x, 1.0))
+    return np.where(ok, np.exp(logs @ signed), np.nan)
+
+
+def topsis(x: np.ndarray, weights: Sequence[float], cost=None) -> np.ndarray:
+    """TOPSIS with vector normalisation (pymcdm's ``TOPSIS(normalization_function=
+    vector_normalization)``): r = x/√Σx² (1 − r for a cost criterion), v = w·r, the ideal the
+    best v of the peers, the anti-ideal the worst; closeness C = D⁻/(D⁺ + D⁻).  A column of
+    zeros normalises to 0; when D⁺ + D⁻ = 0 (every peer alike) C is 1/2."""
+    x = np.asarray(x, dtype=float)
+    n = x.shape[1]
+    r = _safe_div(x, np.sqrt((x * x).sum(axis=0)), 0.0)
+    v = np.where(_cost(cost, n), 1 - r, r) * _weights(weights, n)
+    d_plus = np.sqrt(((v - v.max(axis=0)) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - v.min(axis=0)) ** 2).sum(axis=1))
+    return _safe_div(d_minus, d_plus + d_minus, 0.5)
+
+
+def vikor(x: np.ndarray, weights: Sequence[float], cost=None, *, v: float = V) -> np.ndarray:
+    """VIKOR (as pymcdm's ``VIKOR()``, no normalisation): f* the best and f⁻ the worst value of
+    each criterion among the peers; S = Σ w(f* − f)/(f* − f⁻), R = max of the same terms;
+    Q = v(S − S*)/(S⁻ − S*) + (1 − v)(R − R*)/(R⁻ − R*).  Lower Q is better.  A criterion whose
+    peers are all equal adds 0 (pymcdm refuses it); a spread S⁻ − S* or R⁻ − R* of 0 adds 0."""
+    x = np.asarray(x, dtype=float)
+    n = x.shape[1]
+    c = _cost(cost, n)
+    best = np.where(c, x.min(axis=0), x.max(axis=0))
+    worst = np.where(c, x.max(axis=0), x.min(axis=0))
+    terms = _weights(weights, n) * _safe_div(best - x, best - worst, 0.0)
+    s, r = terms.sum(axis=1), terms.max(axis=1)
+    return v * _spread(s) + (1 - v) * _spread(r)
+
+
+def _spread(e: np.ndarray) -> np.ndarray:
+    return _safe_div(e - e.min(), e.max() - e.min(), 0.0)
+
+
+def gra(x: np.ndarray, weights: Sequence[float], cost=None, *, rho: float = RHO) -> np.ndarray:
+    """Grey relational grade (Deng): x' min-max by direction among the peers (a constant
+    criterion: 1, every peer ideal), Δ = abs(1 − x'), Δmin and Δmax over the peers' whole
+    matrix, ξ = (Δmin + ρΔmax)/(Δ + ρΔmax) (1 when Δmax = 0), grade = Σ w·ξ."""
+    x = np.asarray(x, dtype=float)
+    n = x.shape[1]
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    share = _safe_div(np.where(_cost(cost, n), hi - x, x - lo), hi - lo, 1.0)
+    delta = np.abs(1 - share)
+    d_min, d_max = delta.min(), delta.max()
+    xi = np.ones_like(delta) if d_max == 0 else (d_min + rho * d_max) / (delta + rho * d_max)
+    return xi @ _weights(weights, n)
+
+
+_METHODS = {"wsm": wsm, "wpm": wpm, "topsis": topsis, "vikor": vikor, "gra": gra}
+
+
+def method_of(method: str):
+    """The function of ``method`` (one of ``METHODS``): f(x, weights, cost) → one value per row."""
+    if method not in _METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}")
+    return _METHODS[method]
 
 
 def complete(columns: Sequence[str]) -> pl.Expr:
@@ -53,106 +125,30 @@ def complete(columns: Sequence[str]) -> pl.Expr:
     return pl.all_horizontal([pl.col(c).is_not_null() for c in columns]) if columns else pl.lit(True)
 
 
-def _any_null(columns: Sequence[str]) -> pl.Expr:
-    return ~complete(columns)
-
-
-def wsm(columns: Sequence[str], weights: Sequence[float]) -> pl.Expr:
-    """Weighted sum Σ w·x of the values as given (no normalisation: the rubric's scores)."""
-    w = _normalised(weights)
-    total = _sum([_col(c) * wj for c, wj in zip(columns, w)])
-    return pl.when(_any_null(columns)).then(None).otherwise(total)
-
-
-def wpm(columns: Sequence[str], weights: Sequence[float], cost: Sequence[bool]) -> pl.Expr:
-    """Weighted product Π x^w (benefit) × Π (1/x)^w (cost), on raw values, computed as
-    exp(Σ ±w·ln x).  A value ≤ 0 makes the product undefined: null (see ``wpm_not_positive``)."""
-    w = _normalised(weights)
-    logs = [(-wj if cj else wj) * _col(c).log() for c, wj, cj in zip(columns, w, cost)]
-    bad = _any_null(columns) | pl.any_horizontal([_col(c) <= 0 for c in columns])
-    return pl.when(bad).then(None).otherwise(_sum(logs).exp())
-
-
-def wpm_not_positive(columns: Sequence[str]) -> dict[str, pl.Expr]:
-    """Per criterion, how many rows hold a value ≤ 0 (what WPM cannot take)."""
-    return {c: (_col(c) <= 0).sum() for c in columns}
-
-
-def topsis(columns: Sequence[str], weights: Sequence[float], cost: Sequence[bool], *, over: Sequence[str] = ()):
-    """TOPSIS with vector normalisation (pymcdm's ``TOPSIS(normalization_function=
-    vector_normalization)``): r = x/√Σx² (1 − x/√Σx² for a cost criterion), v = w·r, the ideal
-    the best v of the peers, the anti-ideal the worst; closeness C = D⁻/(D⁺ + D⁻).  A column of
-    zeros normalises to 0; when D⁺ + D⁻ = 0 (every peer alike) C is 1/2."""
-    w = _normalised(weights)
-    plus, minus = [], []
-    for c, wj, cj in zip(columns, w, cost):
-        x = _col(c)
-        norm = _over((x * x).sum(), over).sqrt()
-        share = pl.when(norm == 0).then(0.0).otherwise(x / norm)
-        v = ((1 - share) if cj else share) * wj
-        best, worst = _over(v.max(), over), _over(v.min(), over)
-        plus.append((v - best) ** 2)
-        minus.append((v - worst) ** 2)
-    d_plus, d_minus = _sum(plus).sqrt(), _sum(minus).sqrt()
-    both = d_plus + d_minus
-    closeness = pl.when(both == 0).then(0.5).otherwise(d_minus / both)
-    return pl.when(_any_null(columns)).then(None).otherwise(closeness)
-
-
-def vikor(columns: Sequence[str], weights: Sequence[float], cost: Sequence[bool], *, over=(), v: float = V):
-    """VIKOR (as pymcdm's ``VIKOR()``, no normalisation): f* the best and f⁻ the worst value of
-    each criterion among the peers; S = Σ w(f* − f)/(f* − f⁻), R = max of the same terms;
-    Q = v(S − S*)/(S⁻ − S*) + (1 − v)(R − R*)/(R⁻ − R*).  Lower Q is better.  A criterion whose
-    peers are all equal adds 0; a term whose spread (S⁻ − S* or R⁻ − R*) is 0 adds 0."""
-    w = _normalised(weights)
-    terms = []
-    for c, wj, cj in zip(columns, w, cost):
-        x = _col(c)
-        hi, lo = _over(x.max(), over), _over(x.min(), over)
-        best, worst = (lo, hi) if cj else (hi, lo)
-        span = best - worst
-        terms.append(pl.when(span == 0).then(0.0).otherwise(wj * (best - x) / span))
-    s = _sum(terms)
-    r = pl.max_horizontal(terms) if terms else pl.lit(0.0)
-    q = v * _spread(s, over) + (1 - v) * _spread(r, over)
-    return pl.when(_any_null(columns)).then(None).otherwise(q)
-
-
-def _spread(e: pl.Expr, over: Sequence[str]) -> pl.Expr:
-    lo, hi = _over(e.min(), over), _over(e.max(), over)
-    return pl.when(hi == lo).then(0.0).otherwise((e - lo) / (hi - lo))
-
-
-def gra(columns: Sequence[str], weights: Sequence[float], cost: Sequence[bool], *, over=(), rho: float = RHO):
-    """Grey relational grade (Deng): x' min-max by direction among the peers (a constant
-    criterion: 1, every peer ideal), Δ = |1 − x'|, Δmin and Δmax over the peers' whole matrix,
-    ξ = (Δmin + ρΔmax)/(Δ + ρΔmax) (1 when Δmax = 0), grade = Σ w·ξ."""
-    w = _normalised(weights)
-    deltas = []
-    for c, cj in zip(columns, cost):
-        x = _col(c)
-        hi, lo = _over(x.max(), over), _over(x.min(), over)
-        share = ((hi - x) if cj else (x - lo)) / (hi - lo)
-        deltas.append(pl.when(hi == lo).then(0.0).otherwise((1 - share).abs()))
-    if not deltas:
-        return pl.lit(None, dtype=pl.Float64)
-    d_min = _over(pl.min_horizontal(deltas).min(), over)
-    d_max = _over(pl.max_horizontal(deltas).max(), over)
-    xi = [pl.when(d_max == 0).then(1.0).otherwise((d_min + rho * d_max) / (d + rho * d_max)) for d in deltas]
-    grade = _sum([x * wj for x, wj in zip(xi, w)])
-    return pl.when(_any_null(columns)).then(None).otherwise(grade)
-
-
-def method_expr(method: str, columns, weights, cost, *, over: Sequence[str] = ()) -> pl.Expr:
-    """The expression of ``method`` (one of ``METHODS``) over the criteria ``columns``."""
-    if method == "wsm":
-        return wsm(columns, weights)
-    if method == "wpm":
-        return wpm(columns, weights, cost)
-    if method == "topsis":
-        return topsis(columns, weights, cost, over=over)
-    if method == "vikor":
-        return vikor(columns, weights, cost, over=over)
-    if method == "gra":
-        return gra(columns, weights, cost, over=over)
-    raise ValueError(f"method must be one of {', '.join(METHODS)}")
+def method_values(
+    frame: pl.DataFrame,
+    method: str,
+    columns: Sequence[str],
+    weights: Sequence[float],
+    cost: Sequence[bool],
+    *,
+    over: Sequence[str] = (),
+) -> np.ndarray:
+    """``method`` over the criteria ``columns`` of ``frame`` within each peer group (the rows
+    sharing ``over``; all rows when empty): one value per row, NaN for a row lacking a value
+    (left out of its peers) or with no defined value (WPM's x ≤ 0)."""
+    fn = method_of(method)
+    out = np.full(frame.height, np.nan)
+    if not columns or frame.height == 0:
+        return out
+    x = frame.select([pl.col(c).cast(pl.Float64) for c in columns]).to_numpy()
+    ok = ~np.isnan(x).any(axis=1)
+    groups = (
+        frame.select(pl.struct(list(over)).rank("dense").alias("g"))["g"].to_numpy()
+        if over
+        else np.zeros(frame.height, dtype=np.int64)
+    )
+    for g in np.unique(groups[ok]):
+        rows = ok & (groups == g)
+        out[rows] = fn(x[rows], weights, cost)
+    return out

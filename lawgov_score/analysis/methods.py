@@ -18,8 +18,9 @@ from ..core.problems import Problem, problem, said
 from ..engine.normalise import THRESHOLD, normalise_expr, normalise_problems
 from ..engine.score import ScoreResult, col_score, col_value
 from ..rubric.compiled import Item, Rubric
+from ..rubric.pairwise import declared as declared_matrices
 from . import mcdm
-from .weights import ahp_weights, weights_of
+from .weights import ahp_weights, weights_of  # ahp_weights: the rubric layer's (rubric.pairwise)
 
 WEIGHT_METHODS = ("entropy", "critic", "std", "equal", "ahp", "combined")
 KEYS = ["unit", "year"]
@@ -157,15 +158,23 @@ def points_weights(kids: list[Item]) -> np.ndarray:
 def rubric_weights(result: ScoreResult, method: str, *, variant: str = "normalised") -> Weights:
     """The weights of each parent's children (the first-level items under the rubric itself)
     by ``method``, from every unit-year of ``result``: the children's values (leaves) or scores
-    (groups).  ``ahp`` reads each parent's ``pairwise`` matrix (E-METHOD-AHP where one is
-    missing); ``combined`` multiplies the rubric's points by the entropy weights."""
+    (groups).  ``ahp`` reads each parent's ``pairwise`` matrix; a parent without one keeps the
+    rubric's points (method ``points``), and a rubric with none at all is E-METHOD-AHP;
+    ``combined`` multiplies the rubric's points by the entropy weights."""
     rubric = result.rubric
     rows, consistency, warnings = [], {}, []
-    for parent in [None, *[it.id for it in rubric.items.values() if not it.is_leaf]]:
+    parents = [None, *[it.id for it in rubric.items.values() if not it.is_leaf]]
+    declared = {p for p, _, _ in declared_matrices(rubric)} if method == "ahp" else set()
+    if method == "ahp" and not declared:
+        pairwise_of(rubric, None)  # raises E-METHOD-AHP: the rubric declares no matrix at all
+    for parent in parents:
         kids = _children(rubric, parent)
         if not kids:
             continue
-        if method == "ahp":
+        how = method
+        if method == "ahp" and parent not in declared:
+            w, how = points_weights(kids), "points"  # no judgement declared here: the rubric's own points
+        elif method == "ahp":
             ahp = ahp_weights(pairwise_of(rubric, parent))
             w = ahp.weights
             consistency[parent or ""] = ahp.cr
@@ -174,7 +183,7 @@ def rubric_weights(result: ScoreResult, method: str, *, variant: str = "normalis
             matrix = np.column_stack([c for c, _ in cols]) if cols else np.empty((0, 0))
             cost = np.array([c for _, c in cols])
             w = weights_of(method, matrix, cost, variant=variant, subjective=points_weights(kids))
-        rows += [(k.id, k.name, parent, float(wj), method) for k, wj in zip(kids, w)]
+        rows += [(k.id, k.name, parent, float(wj), how) for k, wj in zip(kids, w)]
     frame = pl.DataFrame(rows, schema=["id", "name", "parent", "weight", "method"], orient="row")
     shown_variant = variant if method in ("entropy", "combined") else None
     return Weights(rubric, frame, method, shown_variant, consistency, warnings)
@@ -214,7 +223,15 @@ def pairwise_of(rubric: Rubric, parent: str | None) -> np.ndarray:
         item = None if parent is None else rubric.items[parent]
         where = _where(item) if item is not None else said("methods.rubric_top")
         raise ProblemError.one("E-METHOD-AHP", path=item.path if item else rubric.path, where=where)
-    return np.array([[float(x) for x in row] for row in matrix], dtype=float)
+    from ..rubric.pairwise import matrix_problem, parse_entry
+
+    n = len(_children(rubric, parent))
+    why = matrix_problem(matrix, n)
+    if why is not None:
+        item = None if parent is None else rubric.items[parent]
+        where = _where(item) if item is not None else said("methods.rubric_top")
+        raise ProblemError.one("E-AHP-MATRIX", path=item.path if item else rubric.path, where=where, n=n, **why)
+    return np.array([[parse_entry(x) for x in row] for row in matrix], dtype=float)
 
 
 # --- rank ------------------------------------------------------------------------------------------
@@ -233,17 +250,13 @@ def method_frame(result: ScoreResult, method: str, *, by: str | None = None, poo
     usable = [it for it in leaves if result.frame[col_value(it.id)].is_not_null().any()]
     warnings = _criteria_warnings(result, leaves, usable, method)
     shares = leaf_shares(rubric)
-    exprs = {"total": _method_over(method, usable, over, shares)}
-    for d in rubric.roots:
-        exprs[d] = _method_over(method, [it for it in usable if _descends(rubric, it, d)], over, shares)
+    table = result.totals()
+    values = result.frame.select(*over, *[col_value(it.id) for it in usable])
+    groups = {"total": usable, **{d: [it for it in usable if _descends(rubric, it, d)] for d in rubric.roots}}
     if on is not None:
-        exprs["_key"] = _method_over(method, [it for it in usable if _descends(rubric, it, on)], over, shares)
-    table = result.totals().with_row_index("_row")
-    cols = [col_value(it.id) for it in usable]
-    work = pl.concat([table, result.frame.select(cols)], how="horizontal").filter(mcdm.complete(cols))
-    computed = work.select("_row", *[e.alias(k) for k, e in exprs.items()])
-    out = table.drop([k for k in exprs if k in table.columns])
-    out = out.join(computed, on="_row", how="left", maintain_order="left").drop("_row")
+        groups["_key"] = [it for it in usable if _descends(rubric, it, on)]
+    computed = {name: _method_over(values, method, items, over, shares) for name, items in groups.items()}
+    out = table.with_columns(pl.Series(name, v, dtype=pl.Float64, nan_to_null=True) for name, v in computed.items())
     out = out.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in ("max", "percent"))
     return out.with_columns(pl.lit(None, dtype=pl.String).alias("grade")), warnings
 
@@ -255,7 +268,7 @@ def leaf_shares(rubric: Rubric) -> dict[str, float]:
 
     def spread(ids, aggregate: str, share: float) -> None:
         kids = [rubric.items[i] for i in ids if rubric.items[i].role in ("score", "group")]
-        sizes = [k.weight if aggregate == "weighted_mean" else k.max for k in kids]
+        sizes = [k.weight if aggregate != "sum" else k.max for k in kids]
         total = sum(sizes)
         for k, size in zip(kids, sizes):
             shares[k.id] = share * (size / total if total > 0 else 1 / len(kids))
@@ -266,12 +279,20 @@ def leaf_shares(rubric: Rubric) -> dict[str, float]:
     return shares
 
 
-def _method_over(method: str, items: list[Item], over: list[str], shares: dict[str, float]) -> pl.Expr:
+def _method_over(values: pl.DataFrame, method: str, items: list[Item], over: list[str], shares) -> np.ndarray:
+    """The method over ``items`` as criteria; a row lacking any of the whole rubric's criteria
+    (not only these) is left out, so the total and the dimensions rank the same units."""
     if not items:
-        return pl.lit(None, dtype=pl.Float64)
+        return np.full(values.height, np.nan)
+    every = [c for c in values.columns if c.startswith("v:")]
+    keep = values.select(mcdm.complete(every)).to_series().to_numpy()
     cols = [col_value(it.id) for it in items]
     cost = [direction_of(it) == "lower" for it in items]
-    return mcdm.method_expr(method, cols, [shares.get(it.id, 0.0) for it in items], cost, over=over)
+    weights = [shares.get(it.id, 0.0) for it in items]
+    out = mcdm.method_values(values.filter(keep), method, cols, weights, cost, over=over)
+    full = np.full(values.height, np.nan)
+    full[keep] = out
+    return full
 
 
 def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Item], method: str) -> list[Problem]:
@@ -288,7 +309,7 @@ def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Ite
         ids = tuple(f"{it.id}（{n}）" for n, it in worst if n)
         out.append(problem("W-METHOD-INCOMPLETE", rubric.path, None, count=incomplete.height, items=ids, method=method))
     if method == "wpm":
-        bad = frame.select(mcdm.wpm_not_positive([col_value(it.id) for it in usable])).row(0)
+        bad = frame.select([(pl.col(col_value(it.id)) <= 0).sum() for it in usable]).row(0)
         for n, it in zip(bad, usable):
             if n:
                 out.append(problem("W-METHOD-POSITIVE", it.path, it.line or None, where=_where(it),

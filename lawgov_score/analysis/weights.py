@@ -11,14 +11,11 @@ weights are equal (nothing in the data tells them apart).  Never NaN.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from ..rubric.pairwise import AHP, CR_LIMIT, RANDOM_INDEX, ahp_weights  # noqa: F401  (AHP is declared in a rubric)
+
 VARIANTS = ("normalised", "raw")
-# Saaty's random consistency index by matrix order (1980; the usual table, n = 1 … 15).
-RANDOM_INDEX = (0.0, 0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59)
-CR_LIMIT = 0.1  # a consistency ratio at or above this: the judgements contradict each other
 
 
 def complete_rows(matrix: np.ndarray) -> np.ndarray:
@@ -95,40 +92,6 @@ def std_weights(matrix: np.ndarray) -> np.ndarray:
 def equal_weights(n: int) -> np.ndarray:
     """1/n each."""
     return np.full(n, 1 / n)
-
-
-@dataclass(frozen=True)
-class AHP:
-    """The weights of a pairwise comparison matrix and how consistent its judgements are."""
-
-    weights: np.ndarray
-    lambda_max: float
-    ci: float  # consistency index (λmax − n)/(n − 1)
-    cr: float  # consistency ratio CI/RI; 0 for n ≤ 2 (always consistent)
-
-    @property
-    def consistent(self) -> bool:
-        return self.cr < CR_LIMIT
-
-
-def ahp_weights(pairwise: np.ndarray) -> AHP:
-    """AHP (Saaty): the principal right eigenvector of the reciprocal matrix ``pairwise``
-    (a_ij = how much more important i is than j, a_ji = 1/a_ij), normalised to sum to 1;
-    CI = (λmax − n)/(n − 1), CR = CI/RI(n) with Saaty's random index."""
-    a = np.asarray(pairwise, dtype=float)
-    n = a.shape[0]
-    if a.shape != (n, n) or n == 0:
-        raise ValueError("a pairwise comparison matrix is square")
-    if n == 1:
-        return AHP(np.ones(1), 1.0, 0.0, 0.0)
-    values, vectors = np.linalg.eig(a)
-    k = int(np.argmax(values.real))
-    w = np.abs(vectors[:, k].real)
-    lam = float(values[k].real)
-    ci = (lam - n) / (n - 1)
-    ri = RANDOM_INDEX[n] if n < len(RANDOM_INDEX) else RANDOM_INDEX[-1]
-    cr = 0.0 if ri == 0 else max(ci, 0.0) / ri
-    return AHP(w / w.sum(), lam, ci, cr)
 
 
 def combined_weights(subjective: np.ndarray, objective: np.ndarray) -> np.ndarray:

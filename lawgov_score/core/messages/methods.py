@@ -23,6 +23,13 @@ define(
             "ranked by {method}: the total is the method's value ({better}), not the rubric's points; "
             "max, percent and grade do not apply",
         ),
+        "ahp_rows": ("有 {rows} 行", "it has {rows} row(s)"),
+        "ahp_row_length": ("第 {row} 行有 {count} 个值", "row {row} has {count} value(s)"),
+        "ahp_not_positive": ("第 {row} 行有不是正数的值", "row {row} holds a value that is not a positive number"),
+        "ahp_not_reciprocal": (
+            "对角线应为 1，且 a[j][i] = 1/a[i][j]",
+            "the diagonal must be 1 and a[j][i] = 1/a[i][j]",
+        ),
         "higher_better": ("越大越好", "higher is better"),
         "lower_better": ("越小越好", "lower is better"),
         "wrote_overlay": (
