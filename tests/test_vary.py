@@ -82,7 +82,7 @@ def test_cli_json_samples_and_determinism(tmp_path):
     [
         (["--vary", "colour"], "E-USAGE-VARY"),
         (["--vary", "imputation"], "E-USAGE-VARY-UNAVAILABLE"),
-        (["--vary", "aggregation"], "E-USAGE-VARY-UNAVAILABLE"),
+        (["--vary", "aggregation", "--alternatives", "aggregation=harmonic_mean"], "E-USAGE-VARY-ALTERNATIVE"),
         (["--vary", "normalisation", "--alternatives", "normalisation=zscore"], "E-USAGE-VARY-UNAVAILABLE"),
         (["--vary", "method", "--alternatives", "method=ahp"], "E-USAGE-VARY-ALTERNATIVE"),
         (["--vary", "weights", "--alternatives", "method=wsm"], "E-USAGE-VARY"),
@@ -113,3 +113,27 @@ def test_topsis_on_complete_data_moves_the_ranking(tmp_path):
     for row in r.sensitivity.table.iter_rows(named=True):  # every run is one of the two rankings
         lo, hi = sorted((plain[row["unit"]], other[row["unit"]]))
         assert lo <= row["p05"] <= row["p95"] <= hi
+
+
+def test_geometric_mean_runs_rank_as_the_engine_does(tmp_path):
+    """The aggregation choice's geometric-mean runs rank the units as a rubric written with
+    `aggregate: geometric_mean` does when scored by the engine."""
+    rubric, data = _built(tmp_path)
+    a, b = [86, 75, 83, 54, 81], [33, 45, 79, 13, 31]
+    lines = ["unit,year,field,value"] + [f"县{i},2024,rate,{a[i]}" for i in range(5)]
+    lines += [f"县{i},2024,amount,{b[i]}" for i in range(5)]
+    data = write(tmp_path, "synthetic-vary-gm.csv", "\n".join(lines) + "\n")
+    gm = tmp_path / "gm.yaml"
+    gm.write_text(
+        rubric.read_text(encoding="utf-8").replace(
+            "fields: [fields.yaml]", "fields: [fields.yaml]\naggregate: geometric_mean"
+        ),
+        encoding="utf-8",
+    )
+    want = {r["unit"]: r["rank"] for r in lg.rank_table([data], gm).table.iter_rows(named=True)}
+    plain = {r["unit"]: r["rank"] for r in lg.rank_table([data], rubric).table.iter_rows(named=True)}
+    r = lg.sensitivity_report([data], rubric, vary=["aggregation"], samples=64)
+    for row in r.sensitivity.table.iter_rows(named=True):
+        assert {row["p05"], row["p95"]} <= {want[row["unit"]], plain[row["unit"]]}
+    moved = [u for u in want if want[u] != plain[u]]
+    assert moved and r.sensitivity.indices.row(0, named=True)["total"] > 0.5

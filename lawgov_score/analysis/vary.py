@@ -24,8 +24,11 @@ Alternatives and where they come from:
 * ``method``: ``wsm`` (the rubric's roll-up) and ``topsis`` (``analysis.methods.method_frame``:
   TOPSIS on the leaves' values, with the rubric's shares as its weights; under topsis the
   weights and normalisation choices do not act);
-* ``aggregation`` (sum, geometric_mean) and ``imputation`` (none, group_mean) are declared;
-  this version has no engine for them, and asking for them is a usage error naming them.
+* ``aggregation``: ``sum`` (the rubric's own roll-up) and ``geometric_mean`` (every parent and
+  the rubric rolled up by the engine's weighted geometric mean, scored once: under it the
+  weights and normalisation choices do not act);
+* ``imputation`` (none, group_mean) is declared; this version has no engine for it, and asking
+  for it is a usage error naming it.
 
 A choice that cannot act on this data (one alternative, a perturbation of 0, alternatives that
 give the same scores) is said before the run and kept in the design: its indices come out ≈ 0.
@@ -58,7 +61,7 @@ DECLARED = {
 AVAILABLE = {
     "weights": ("rubric", "perturb", "equal", "entropy"),
     "normalisation": ("rubric", "minmax", "percentile"),
-    "aggregation": (),
+    "aggregation": ("sum", "geometric_mean"),
     "imputation": (),
     "method": ("wsm", "topsis"),
 }
@@ -152,6 +155,23 @@ class _Alternatives:
         self.F_fixed = self._weights(result, frame, model) if "weights" in self.choices else {}
         self.S_alt = self._normalised(frame, model) if "normalisation" in self.choices else {}
         self.topsis = self._topsis(result, frame, by) if "method" in self.choices else None
+        self.geometric = self._geometric(result, frame) if "aggregation" in self.choices else None
+
+    def _geometric(self, result, frame) -> np.ndarray | None:
+        """The totals with every parent aggregated by the weighted geometric mean (the engine's)."""
+        import dataclasses
+
+        from ..engine.score import score
+
+        if "geometric_mean" not in self.choices["aggregation"].alternatives:
+            return None
+        rub = result.rubric
+        items = {
+            i: it if it.is_leaf else dataclasses.replace(it, aggregate="geometric_mean") for i, it in rub.items.items()
+        }
+        gm = score(dataclasses.replace(rub, items=items, aggregate="geometric_mean"), result.indicators).frame
+        got = frame.select("unit", "year").join(gm.select("unit", "year", "total"), on=["unit", "year"], how="left")
+        return got["total"].fill_null(0.0).to_numpy().astype(np.float64)
 
     def _weights(self, result, frame, model) -> dict[str, np.ndarray]:
         from .methods import rubric_weights
@@ -312,8 +332,14 @@ def _run(model, alts: _Alternatives, choices, dz, X, codes, n_groups, progress):
     if alts.topsis is not None:
         topsis_rows = np.array(alts.choices["method"].alternatives)[picks["method"]] == "topsis"
     ranks = np.empty((M, Rn), dtype=np.int32)
+    if alts.geometric is not None:  # geometric means: ranks computed once (TOPSIS, where chosen, wins)
+        gm_rows = np.array(alts.choices["aggregation"].alternatives)[picks["aggregation"]] == "geometric_mean"
+        gm_rows &= ~topsis_rows
+        ranks[gm_rows] = _ranks(alts.geometric[None, :], codes, n_groups, model.d)[0]
+        topsis_rows = topsis_rows | gm_rows  # from here: the runs not rolled up by points
     if topsis_rows.any():  # TOPSIS ranks do not depend on the other choices: computed once
-        ranks[topsis_rows] = _ranks(alts.topsis[None, :], codes, n_groups, 9)[0]
+        only = topsis_rows if alts.geometric is None else topsis_rows & ~gm_rows
+        ranks[only] = _ranks(alts.topsis[None, :], codes, n_groups, 9)[0] if alts.topsis is not None else 0
     G = len(model.grade_names)
     counts = np.zeros((G + 1, Rn), dtype=np.float64)
     B = max(1, min(M, CELLS_PER_BATCH // max(Rn, 1)))

@@ -239,7 +239,7 @@ def sensitivity_cmd(
         Optional[str],
         typer.Option(
             "--vary",
-            help="变动的方法选项（逗号分隔）：weights、normalisation、method（aggregation、imputation 尚不可用）；"
+            help="变动的方法选项（逗号分隔）：weights、normalisation、aggregation、method（imputation 尚不可用）；"
             "给出时按 Sobol 方法计算各选项的敏感性指数",
             show_default=False,
         ),
@@ -256,7 +256,7 @@ def sensitivity_cmd(
     """排名稳健性：对分值（权重）抽样，看排名和等次是否随之变化。
 
     每个单位给出排名中位数、5%–95% 区间、各等次概率和进入前 K 名的概率。--perturb-targets 同时扰动规则阈值。
-    --vary weights,normalisation,method 对方法选择抽样（Saltelli 设计，--samples 为基础样本数），
+    --vary weights,normalisation,aggregation,method 对方法选择抽样（Saltelli 设计，--samples 为基础样本数），
     并给出各选项的一阶与总效应 Sobol 指数：排名主要取决于哪一项选择。"""
     from .. import api
     from ..views.sensitivity import sensitivity_report_view
