@@ -49,7 +49,7 @@ from ..engine.score import ScoreResult, col_value
 from . import sobol
 from .reports import AnalysisReport
 from .select import NotFound, listed
-from .sensitivity import _Model, _ranks, _table
+from .sensitivity import _Model, _ranks, _table, group_codes
 
 DECLARED = {
     "weights": ("rubric", "perturb", "equal", "entropy"),
@@ -284,7 +284,7 @@ def method_sensitivity(
         notify(notes)
     dz = sobol.design(samples, [c.columns for c in choices], seed)
     X = dz.stacked()
-    codes, n_groups = _group_codes(frame, by)
+    codes, n_groups = group_codes(frame, by)
     plain = _ranks(model.roll_up(np.ones((1, len(model.nodes))), {}), codes, n_groups, model.d)[0]
     ranks, grade_counts, picks, F_all = _run(model, alts, choices, dz, X, codes, n_groups, progress)
     shift = np.abs(ranks - plain[None, :]).mean(axis=1)
@@ -304,13 +304,6 @@ def method_sensitivity(
         params=_params(model, choices, picks, F_all, samples) if keep_params else None,
         shift=shift,
     )
-
-
-def _group_codes(frame: pl.DataFrame, by) -> tuple[np.ndarray, int]:
-    gcols = ["year"] + ([by] if by else [])
-    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy()
-    codes = codes.astype(np.int64) - 1
-    return codes, int(codes.max()) + 1
 
 
 def _run(model, alts: _Alternatives, choices, dz, X, codes, n_groups, progress):
