@@ -39,7 +39,6 @@ define(
             "{id}: {share}% of the units score full points, so it hardly separates them",
         ),
         "none": ("未发现需要注意的问题", "nothing calls for attention"),
-        "findings": ("发现", "Findings"),
         "indicators": ("指标统计", "Indicators"),
         "correlations": ("同级指标相关", "Correlations of siblings"),
         "nodes": ("结构（信度与主成分）", "Structure (alpha, PC1)"),
