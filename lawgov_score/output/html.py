@@ -331,8 +331,9 @@ def _audit(data: ReportData) -> str:
     names = {i: data.rubric.items[i].name for i in a.heat_ids}
     cells = [[(r, (r + 1) * 50, 1.0) if r == r else (None, None, 1.0) for r in row] for row in a.heat.tolist()]
     rows = [f"{i} {names[i]}" for i in a.heat_ids]
-    heat = svg.heatmap(rows, [(i, "") for i in a.heat_ids], cells, 2, lang=data.lang)
+    title = say("audit.heatmap", data.lang)
+    heat = svg.heatmap(rows, [(i, "") for i in a.heat_ids], cells, 2, lang=data.lang, label=title, cls="correlations")
     return (
         f'<section id="audit"><h2>{_say(data, "nav_audit")}</h2><p>{_e(head)}</p><ul>{items}</ul>'
-        f'<h3>{_e(say("audit.heatmap", data.lang))}</h3><div class="scroll">{heat}</div></section>'
+        f'<h3>{_e(title)}</h3><div class="scroll">{heat}</div></section>'
     )
