@@ -137,3 +137,13 @@ def test_geometric_mean_runs_rank_as_the_engine_does(tmp_path):
         assert {row["p05"], row["p95"]} <= {want[row["unit"]], plain[row["unit"]]}
     moved = [u for u in want if want[u] != plain[u]]
     assert moved and r.sensitivity.indices.row(0, named=True)["total"] > 0.5
+
+
+def test_english_output_has_no_chinese_of_the_tools_own(tmp_path):
+    from tests.english import tool_chinese
+
+    rubric, data = _built(tmp_path)
+    for args in (["audit"], ["sensitivity", "--vary", "weights,normalisation,aggregation", "-n", "16"]):
+        r = CliRunner().invoke(app, [*args, str(data), "-r", str(rubric), "--lang", "en"])
+        assert r.exit_code == 0, r.output
+        assert tool_chinese(r.stdout + r.stderr, rubric, [data]) == []
