@@ -147,7 +147,7 @@ class _Model:
         for parent in [self.root] + self.parents:
             rp = r[parent.id]
             kids = self._scoring(parent)
-            if parent.aggregate == "weighted_mean":
+            if parent.aggregate != "sum":  # a mean: the weights set the shares
                 base = {k.id: float(k.weight) for k in self._weighted(parent)}
             else:
                 base = {k.id: float(k.max) for k in kids}
@@ -226,20 +226,27 @@ class _Pass:
         return neg
 
     def weighted_mean(self, p: Item, cap: np.ndarray, neg) -> np.ndarray:
-        """A ``weighted_mean`` parent before clipping: its points × the weighted mean share."""
+        """A parent taking a mean (weighted, geometric, harmonic) before clipping: its points × the mean share."""
         weighted = self.m._weighted(p)
         for k in self.m._scoring(p):
             if k not in weighted and not k.is_leaf:
                 self.val.pop(k.id, None)
         if not weighted:
             return np.zeros_like(cap) + neg
-        share = 0.0
-        wsum = 0.0
-        for k in weighted:
-            w = k.weight * self.F[:, self.m.node_ix[k.id]]
-            share = share + self.child_share(k) * w[:, None]
-            wsum = wsum + w
-        return cap * (share / wsum[:, None]) + neg
+        pairs = [(self.child_share(k), k.weight * self.F[:, self.m.node_ix[k.id]]) for k in weighted]
+        wsum = sum(w for _, w in pairs)[:, None]
+        if p.aggregate == "weighted_mean":
+            return cap * (sum(s * w[:, None] for s, w in pairs) / wsum) + neg
+        # geometric or harmonic (engine.score._mean_share): a child's share of 0 makes the mean 0
+        zero = False
+        for s, _ in pairs:
+            zero = zero | (s <= 0)
+        safe = [(np.where(s > 0, s, 1.0), w[:, None] / wsum) for s, w in pairs]
+        if p.aggregate == "geometric_mean":
+            share = np.exp(sum(w * np.log(s) for s, w in safe))
+        else:
+            share = 1 / sum(w / s for s, w in safe)
+        return cap * np.where(zero, 0.0, share) + neg
 
     def summed(self, p: Item, neg):
         """A ``sum`` parent before clipping."""
@@ -256,7 +263,7 @@ class _Pass:
         """A parent's points (batch, R): its children rolled up, clipped and rounded."""
         neg = self.deductions(p)
         cap = (p.max * self.r[p.id])[:, None]
-        raw = self.weighted_mean(p, cap, neg) if p.aggregate == "weighted_mean" else self.summed(p, neg)
+        raw = self.weighted_mean(p, cap, neg) if p.aggregate != "sum" else self.summed(p, neg)
         out = np.empty((self.F.shape[0], self.m.R))
         np.maximum(raw, 0.0, out=out)
         np.minimum(out, cap, out=out)
