@@ -38,6 +38,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/sensitivity_national.py
+	$(BIN)/python bench/audit_national.py --figure docs/figures/audit-bench.png
 	$(BIN)/python bench/methods_national.py
 
 # How `extract` reads report text never used to build or tune it (tests/data/unseen/, synthetic):

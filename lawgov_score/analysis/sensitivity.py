@@ -356,15 +356,18 @@ def sensitivity(
     )
 
 
+def group_codes(frame: pl.DataFrame, by: str | None) -> tuple[np.ndarray, int]:
+    """Each row's ranking group (year × ``by``) as 0..n−1, and n."""
+    gcols = ["year"] + ([by] if by else [])
+    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy()
+    codes = codes.astype(np.int64) - 1
+    return codes, int(codes.max()) + 1
+
+
 def _run(model: _Model, frame: pl.DataFrame, by, F_all, T_all, batch, progress) -> tuple[np.ndarray, np.ndarray]:
     """Every sample's ranks (samples, unit-years) and the count of each grade per unit-year,
     batch by batch."""
-    gcols = ["year"] + ([by] if by else [])  # ranked within year × group
-    codes = (
-        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
-        - 1
-    )
-    n_groups = int(codes.max()) + 1
+    codes, n_groups = group_codes(frame, by)
     samples, Rn = F_all.shape[0], model.R
     B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
     ranks = np.empty((samples, Rn), dtype=np.int32)

@@ -129,7 +129,16 @@ def report_page(
         raise (
             ProblemError.one("E-USAGE-YEAR-NONE", year=year) if year is not None else ProblemError.one("E-REPORT-EMPTY")
         )
-    return _page(result, ranked, top or None)
+    page = _page(result, ranked, top or None)
+    page.audit = _audit_of(result, int(ranked["year"].max()) if year is None else year)
+    return page
+
+
+def _audit_of(result, year: int | None):
+    """The audit of the year a report shows (its last where it shows several)."""
+    from ..analysis.audit import audit
+
+    return audit(result, year)
 
 
 def fill_in_template(
