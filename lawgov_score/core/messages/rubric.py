@@ -432,7 +432,10 @@ define(
         "edition": ("依据版本：{edition}", "edition: {edition}"),
         "parts": ("评估部分及权重：{parts}", "evaluation parts and weights: {parts}"),
         "part": ("{name}（{id}）{share}%，{points} 分", "{name} ({id}) {share}%, {points} points"),
-        "additional": ("附加项 {n} 个（不计入项目数和满分）", "{n} additional items (outside the item count and maximum)"),
+        "additional": (
+            "附加项 {n} 个（不计入项目数和满分）",
+            "{n} additional items (outside the item count and maximum)",
+        ),
         "wording": (
             "名称：{official} 项为官方表述，{summary} 项为本工具的概括",
             "names: {official} official, {summary} this project's summary",
