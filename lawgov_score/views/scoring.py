@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..output.view import Table, View
 from .gaps import gaps_json_items, gaps_lines, gaps_view, path_json, path_view
+from .parts import rubric_lines, unit_lines
 from .rank import every_column, rank_columns, rank_records
 from .score import score_records, score_view
 from .workbook import workbook_sheets, workbook_title
@@ -47,6 +48,7 @@ def rank_table_view(t, lang: str = "zh") -> View:
     if t.book is not None:
         sheets = workbook_sheets(t.book, t.rubric, first="rank", lang=lang, rank_cols=every_column(t))
     return View(
+        lines=rubric_lines(t.rubric, lang),
         tables=[Table(t.table, cols)],
         document=rank_records(t),
         sheets=sheets,
@@ -64,7 +66,11 @@ def score_table_view(table, lang: str = "zh") -> View:
     sheets = None
     if table.book is not None:
         sheets = workbook_sheets(table.book, rubric, first="score", lang=lang, items=table.items)
+    lines = rubric_lines(rubric, lang)
+    if table.standing is not None:
+        lines += unit_lines(table.standing, rubric, lang)
     return View(
+        lines=lines,
         tables=[Table(df, cols)],
         document=score_records(table.result, table.items),
         sheets=sheets,
