@@ -54,3 +54,16 @@ def part_exprs(rubric: Rubric, score_col) -> list[pl.Expr]:
         rate = (got / most).clip(0.0, 1.0) if most > 0 else pl.lit(0.0)
         out.append(R.round_half_up(rate * points, rubric.decimals).alias(col_part(part_id)))
     return out
+
+
+def points_in_total(rubric: Rubric) -> dict[str, float]:
+    """Leaf id → the points of the total one point of the leaf is worth: the sum, over the parts
+    that check it, of the part's points over what its items can score (gaps reports a loss so)."""
+    factors = contribution_factors(rubric)
+    out: dict[str, float] = {}
+    for part_id, points in rubric.part_maxima().items():
+        items = rubric.part_items(part_id)
+        most = sum(it.max * factors[it.id] for it in items)
+        for it in items:
+            out[it.id] = out.get(it.id, 0.0) + (points * factors[it.id] / most if most > 0 else 0.0)
+    return out

@@ -7,7 +7,7 @@ other's command views: the workbook is built from the row views, never the other
 from __future__ import annotations
 
 from ..output.view import Table, View
-from .gaps import gaps_json_items, gaps_lines, gaps_view, path_json, path_view
+from .gaps import gaps_json_items, gaps_lines, gaps_view, part_tables, path_json, path_view
 from .parts import rubric_lines, unit_lines
 from .rank import every_column, rank_columns, rank_records
 from .score import score_records, score_view
@@ -20,7 +20,7 @@ def gaps_report_view(report, lang: str = "zh") -> View:
     sheet first when the report carries its data (``report.book``)."""
     g, rubric = report.gaps, report.rubric
     df, cols = gaps_view(report.items, rubric, lang)
-    tables = [Table(df, cols)]
+    tables = [Table(df, cols), *part_tables(report.items, rubric, lang)]
     document = {"summary": report.summary(), "items": gaps_json_items(report.items, rubric, lang)}
     if g.path is not None:
         pdf, pcols = path_view(g.path, rubric, lang)
