@@ -245,7 +245,9 @@ def _totals(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
     base = _parent_expr(root, rubric)
     if rubric.parts:  # the weighted sum of the parts, each rounded as it is shown
         frame = frame.with_columns(part_exprs(rubric, col_score))
-        base = R.round_half_up(pl.sum_horizontal([pl.col(col_part(p.id)) for p in rubric.parts]), d)
+        # at most the maximum: parts whose points are not whole at the rubric's decimals may round over it
+        parts = pl.sum_horizontal([pl.col(col_part(p.id)) for p in rubric.parts])
+        base = R.round_half_up(parts.clip(0.0, rubric.total), d)
     bonus_items = [it for it in rubric.leaves() if it.role == "bonus"]
     bonus = pl.sum_horizontal([pl.col(col_score(b.id)) for b in bonus_items]) if bonus_items else pl.lit(0.0)
     if rubric.bonus_cap is not None:
