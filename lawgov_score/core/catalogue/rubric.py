@@ -116,7 +116,7 @@ register(
         "error",
         "{where}：{reason}",
         "{where}: {reason}",
-        "rubrics/x.yaml:30: E-PART: 项目 1.1.1「审批服务」：assessed_by 中的“现场”不是细则 parts 中声明的评估部分"
+        "rubrics/x.yaml:15: E-PART: 项目 1「审批服务」：assessed_by 中的“现场”不是细则 parts 中声明的评估部分"
         "（已声明：材料、实地、满意度）",
     ),
     # --- rubric lint (`rubric check`) ------------------------------------------------------------

@@ -380,6 +380,8 @@ define(
         "decimals": ("小数位", "decimals"),
         "rubric": ("细则信息", "rubric"),
         "field_def": ("指标定义", "field definition"),
+        "parts": ("评估部分", "evaluation part"),
+        "assessed_by": ("评估方式", "assessed by"),
     },
 )
 define(
