@@ -173,7 +173,7 @@ def gaps_lines(g, rubric: Rubric, lang: str = "zh") -> list[str]:
         ),
     ]
     if g.standing is not None and rubric.parts:  # the part scores and the position, after the head line
-        lines[1:1] = unit_lines(g.standing, rubric, lang)
+        lines[1:1] = unit_lines(g.standing, rubric, lang, totals=False)
     if g.next_grade:
         lines.append(say("gaps.to_next", lang, grade=g.next_grade, points=f"{g.points_to_next:.{d}f}"))
     p = g.path

@@ -43,8 +43,9 @@ def rubric_lines(rubric: Rubric, lang: str = "zh") -> list[str]:
     return lines
 
 
-def unit_lines(standing, rubric: Rubric, lang: str = "zh") -> list[str]:
-    """Per unit-year of a ``Standing``: total, grade and part scores; then its position and percentile."""
+def unit_lines(standing, rubric: Rubric, lang: str = "zh", totals: bool = True) -> list[str]:
+    """Per unit-year of a ``Standing``: total, grade and part scores (``totals``: False, the part
+    scores alone, under a line that gave the total); then its position and percentile."""
     d = rubric.decimals
     maxima = rubric.part_maxima()
     sep = say("scoring.list", lang)
@@ -54,19 +55,22 @@ def unit_lines(standing, rubric: Rubric, lang: str = "zh") -> list[str]:
             say("scoring.parts.score", lang, name=p.name, score=f"{row[col_part(p.id)]:.{d}f}", max=f"{maxima[p.id]:g}")
             for p in rubric.parts
         )
-        lines.append(
-            say(
-                "scoring.parts.unit",
-                lang,
-                unit=row["unit"],
-                year=year_text(row["year"]),
-                total=f"{row['total']:.{d}f}",
-                max=f"{row['max']:g}",
-                percent=f"{row['percent']:.2f}",
-                grade=grade_text(row["grade"], lang),
-                parts=parts,
-            ).rstrip("；; ")
-        )
+        if not totals:
+            lines.append(say("scoring.parts.parts_only", lang, parts=parts) if parts else "")
+        else:
+            lines.append(
+                say(
+                    "scoring.parts.unit",
+                    lang,
+                    unit=row["unit"],
+                    year=year_text(row["year"]),
+                    total=f"{row['total']:.{d}f}",
+                    max=f"{row['max']:g}",
+                    percent=f"{row['percent']:.2f}",
+                    grade=grade_text(row["grade"], lang),
+                    parts=parts,
+                ).rstrip("；; ")
+            )
         if row["percentile"] is not None:
             synthetic = say("scoring.parts.synthetic", lang) if standing.synthetic else ""
             lines.append(

@@ -368,6 +368,7 @@ define(
             "{unit}{year}: {total} of {max} ({percent}%), grade {grade}; {parts}",
         ),
         "score": ("{name} {score} / {max}", "{name} {score} of {max}"),
+        "parts_only": ("其中：{parts}", "of which: {parts}"),
         "position": (
             "在输入数据同年度的 {n} 个单位中位列第 {rank}，百分位 {pct}（其余单位中总分低于它的占比）{synthetic}",
             "position {rank} of the {n} units of that year in the data given, percentile {pct} (the share "
