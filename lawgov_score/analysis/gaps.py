@@ -49,9 +49,12 @@ class Gaps:
     def summary(self) -> dict:
         """Totals, the points lost by cause and, with a path, where it leads (JSON's ``summary``)."""
 
+        # with evaluation parts, in points of the total (what each loss costs it), else the items' own
+        col = "lost_total" if "lost_total" in self.items.columns else "lost"
+
         def lost(cause=None):
             df = self.items if cause is None else self.items.filter(pl.col("cause") == cause)
-            return round(float(df["lost"].sum()), 6) if df.height else 0.0
+            return round(float(df[col].sum()), 6) if df.height else 0.0
 
         out = {
             "unit": self.unit,
