@@ -201,3 +201,20 @@ items:
     data = write(tmp_path, "d.csv", "unit,year,field,value\n甲,2024,rate,95\n甲,2024,count,1\n")
     frame = lg.score(rub, lg.read_indicators([data], rub)).frame
     assert frame.select(pl.col("total")).item() == 11.0  # the additional item adds on top, as its rule says
+
+
+def test_sensitivity_totals_the_parts_as_the_engine_does():
+    """With no perturbation the Monte Carlo's roll-up gives the engine's totals (parts and all)."""
+    import numpy as np
+
+    from lawgov_score.analysis.sensitivity import _Model
+
+    res = scored(None, [CITY])
+    model = _Model(res, res.frame)
+    model.R = res.frame.height
+    totals = model.roll_up(np.ones((1, len(model.nodes))), {})[0]
+    assert np.allclose(totals, res.frame["total"].to_numpy())
+    # a perturbed sample keeps every total within the maximum
+    rng = np.random.default_rng(3)
+    F = 1.0 + 0.2 * (2.0 * rng.random((4, len(model.nodes))) - 1.0)
+    assert (model.roll_up(F, {}) <= res.rubric.total).all()
