@@ -67,7 +67,7 @@ def score_table_view(table, lang: str = "zh") -> View:
     if table.book is not None:
         sheets = workbook_sheets(table.book, rubric, first="score", lang=lang, items=table.items)
     lines = rubric_lines(rubric, lang)
-    if table.standing is not None:
+    if table.standing is not None and (rubric.parts or rubric.grade_note):  # a 示范-style rubric
         lines += unit_lines(table.standing, rubric, lang)
     return View(
         lines=lines,
