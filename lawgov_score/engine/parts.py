@@ -43,13 +43,22 @@ def contribution_factors(rubric: Rubric) -> dict[str, float]:
     return out
 
 
-def part_exprs(rubric: Rubric, score_col) -> list[pl.Expr]:
-    """One expression per declared part: its score (rounded), named ``col_part(id)``."""
+def _parts(rubric: Rubric):
+    """Per declared part: its id, its points, the leaves it checks, and the most they can score
+    (each counted with its weight in the tree); with the leaves' factors."""
     factors = contribution_factors(rubric)
     out = []
     for part_id, points in rubric.part_maxima().items():
         items = rubric.part_items(part_id)
-        most = sum(it.max * factors[it.id] for it in items)
+        out.append((part_id, points, items, sum(it.max * factors[it.id] for it in items)))
+    return out, factors
+
+
+def part_exprs(rubric: Rubric, score_col) -> list[pl.Expr]:
+    """One expression per declared part: its score (rounded), named ``col_part(id)``."""
+    parts, factors = _parts(rubric)
+    out = []
+    for part_id, points, items, most in parts:
         got = pl.sum_horizontal([pl.col(score_col(it.id)) * factors[it.id] for it in items]) if items else pl.lit(0.0)
         rate = (got / most).clip(0.0, 1.0) if most > 0 else pl.lit(0.0)
         out.append(R.round_half_up(rate * points, rubric.decimals).alias(col_part(part_id)))
@@ -59,11 +68,9 @@ def part_exprs(rubric: Rubric, score_col) -> list[pl.Expr]:
 def points_in_total(rubric: Rubric) -> dict[str, float]:
     """Leaf id → the points of the total one point of the leaf is worth: the sum, over the parts
     that check it, of the part's points over what its items can score (gaps reports a loss so)."""
-    factors = contribution_factors(rubric)
+    parts, factors = _parts(rubric)
     out: dict[str, float] = {}
-    for part_id, points in rubric.part_maxima().items():
-        items = rubric.part_items(part_id)
-        most = sum(it.max * factors[it.id] for it in items)
+    for _, points, items, most in parts:
         for it in items:
             out[it.id] = out.get(it.id, 0.0) + (points * factors[it.id] / most if most > 0 else 0.0)
     return out
