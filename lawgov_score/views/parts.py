@@ -22,7 +22,7 @@ def part_columns(rubric: Rubric) -> list[Column]:
         Column(
             col_part(p.id),
             say("scoring.parts.header", "zh", name=p.name, max=f"{maxima[p.id]:g}"),
-            say("scoring.parts.header", "en", name=p.name, max=f"{maxima[p.id]:g}"),
+            p.id,  # in English the part's id, short enough not to wrap (as dimensions show theirs)
             "score",
         )
         for p in rubric.parts
