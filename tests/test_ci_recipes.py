@@ -80,7 +80,7 @@ def test_changed_rubric_is_checked_compared_and_gated(repo):
     assert run_gate(repo, "HEAD", *data, GATES="--fail-on-rank-change 2").returncode == 0
     git(repo, "commit", "-q", "-am", "move points")
     table = run_gate(repo, "HEAD~1", *data, GATES="--fail-on-rank-change 1", FORMAT="table")
-    assert table.returncode == 1 and "门槛：未通过（7 个单位·年度）" in table.stdout
+    assert table.returncode == 1 and "门槛：未通过（4 个单位·年度）" in table.stdout
 
 
 def test_a_warning_fails_the_gate(repo):
