@@ -10,6 +10,13 @@ __version__ = "0.1.0"
 
 # every name of lawgov_score.api.__all__ (a test keeps the two equal)
 _API = {
+    "Audit",
+    "AuditReport",
+    "audit",
+    "audit_report",
+    "MethodSensitivity",
+    "MethodSensitivityReport",
+    "method_sensitivity",
     "Benchmark",
     "BenchmarkReport",
     "FillInTemplate",

@@ -165,16 +165,39 @@ class _Model:
         """Totals (batch, R) for factor rows F (batch, nodes); leaf scores from ``S_override``
         ((batch, R) arrays) where given, else the plain ones."""
         one = _Pass(self, F, S_override)
-        for level in sorted({p.level for p in self.parents}, reverse=True):
-            for p in self.parents:
-                if p.level == level:
-                    one.val[p.id] = one.parent_value(p)
-        base = one.parent_value(self.root)
+        if self.rubric.parts:  # the total is the sum of the parts, as the engine makes it
+            base = self.parts_base(one)
+        else:
+            for level in sorted({p.level for p in self.parents}, reverse=True):
+                for p in self.parents:
+                    if p.level == level:
+                        one.val[p.id] = one.parent_value(p)
+            base = one.parent_value(self.root)
         total = _round_half_up(base + self.bonus, self.d)
         for v in self.vetoes:
             if v.rule.cap_total is not None:
                 total = np.where(self.fired[v.id], np.minimum(total, float(v.rule.cap_total)), total)
         return total
+
+    def parts_base(self, one: "_Pass") -> np.ndarray:
+        """The base total of a rubric with evaluation parts (batch, R): each part's score rate
+        over its items at the sample's points (negative items absolute) × the part's points,
+        rounded, then summed and kept within the maximum.  The part weights are not perturbed."""
+        rub = self.rubric
+        base = 0.0
+        for pid, points in rub.part_maxima().items():
+            items = rub.part_items(pid)
+            got = np.zeros((one.F.shape[0], self.R))
+            most = np.zeros(one.F.shape[0])
+            for k in items:
+                if k.role == "negative":
+                    got = got + self.S[k.id]
+                else:
+                    got = got + one.leaf_score(k) * one.r[k.id][:, None]
+                    most = most + k.max * one.r[k.id]
+            rate = np.clip(got / np.where(most > 0, most, 1.0)[:, None], 0.0, 1.0) * (most > 0)[:, None]
+            base = base + _round_half_up(rate * points, self.d)
+        return _round_half_up(np.clip(base, 0.0, rub.total), self.d)
 
     def grades(self, total: np.ndarray) -> np.ndarray:
         """Grade index per cell (0 = best), len(grades) for none; veto caps applied."""
@@ -356,15 +379,18 @@ def sensitivity(
     )
 
 
+def group_codes(frame: pl.DataFrame, by: str | None) -> tuple[np.ndarray, int]:
+    """Each row's ranking group (year × ``by``) as 0..n−1, and n."""
+    gcols = ["year"] + ([by] if by else [])
+    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy()
+    codes = codes.astype(np.int64) - 1
+    return codes, int(codes.max()) + 1
+
+
 def _run(model: _Model, frame: pl.DataFrame, by, F_all, T_all, batch, progress) -> tuple[np.ndarray, np.ndarray]:
     """Every sample's ranks (samples, unit-years) and the count of each grade per unit-year,
     batch by batch."""
-    gcols = ["year"] + ([by] if by else [])  # ranked within year × group
-    codes = (
-        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
-        - 1
-    )
-    n_groups = int(codes.max()) + 1
+    codes, n_groups = group_codes(frame, by)
     samples, Rn = F_all.shape[0], model.R
     B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
     ranks = np.empty((samples, Rn), dtype=np.int32)
