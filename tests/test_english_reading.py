@@ -39,6 +39,10 @@ def foreign(text: str, rubric: Path = RUBRIC, own: str = "") -> list[str]:
 
 
 def file_text(path: Path) -> str:
+    if path.suffix == ".parquet":  # its column names are the input's own words
+        import polars as pl
+
+        return " ".join(pl.read_parquet_schema(path))
     try:
         return decode(path.read_bytes())[0]
     except Exception:  # a workbook, a binary file: nothing of it is quoted
