@@ -99,3 +99,15 @@ def test_workflow_and_hook_call_the_script():
     assert any("bash docs/ci/rubric-gate.sh" in s.get("run", "") and s.get("shell") == "bash" for s in steps)
     hook = yaml.safe_load((CI / "pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
     assert "bash docs/ci/rubric-gate.sh HEAD" in hook["entry"] and hook["pass_filenames"] is False
+
+
+def test_recipes_install_from_the_repository_and_keep_the_edits_to_check():
+    """The tool is not on PyPI: the workflow installs it from a source the team sets; trying the
+    gate locally never tells the reader to stash (or commit) the very edits it should check."""
+    workflow = yaml.safe_load((CI / "github-actions.yml").read_text(encoding="utf-8"))
+    install = next(s for s in workflow["jobs"]["rubric"]["steps"] if s.get("name") == "Install lawgov-score")
+    assert install["run"] == 'pip install "$LAWGOV_SCORE_SOURCE"'
+    assert install["env"]["LAWGOV_SCORE_SOURCE"].startswith("git+")
+    readme = (CI / "README.md").read_text(encoding="utf-8")
+    assert "git stash" not in readme and "LAWGOV_SCORE_SOURCE" in readme
+    assert "bash docs/ci/rubric-gate.sh HEAD data/" in readme
