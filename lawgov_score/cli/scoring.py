@@ -8,6 +8,7 @@ import typer
 
 from .common import (
     WORKBOOK_FORMATS,
+    ByOpt,
     DataArg,
     DebugOpt,
     FormatOpt,
@@ -57,9 +58,7 @@ def score_cmd(
 def rank_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    by: Annotated[
-        Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
-    ] = None,
+    by: ByOpt = None,
     ties: Annotated[
         Literal["competition", "dense", "min", "max", "average"],
         typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average"),

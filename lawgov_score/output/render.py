@@ -12,7 +12,7 @@ import json
 
 import polars as pl
 
-from .columns import Column, cell_text, neutralise, records
+from .columns import Column, cell_text, neutralise, records, tree_text
 from .text import table_text
 from .view import View
 
@@ -33,21 +33,41 @@ def to_json(value) -> str:
 
 def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh", decimals: int = 2) -> str:
     """The frame's columns in one text format: table, markdown, csv or json."""
-    cols = [c for c in columns if c.key in frame.columns]
+    cols = [c for c in columns if c.key in frame.columns and c.shown_in(fmt)]
     if fmt == "json":
         return to_json(records(frame, cols))
     if fmt == "csv":
         out = frame.select([c.key for c in cols])
         text_cols = [c.key for c in cols if out.schema[c.key] == pl.String]
         out = out.with_columns([pl.col(k).map_elements(neutralise, return_dtype=pl.String) for k in text_cols])
+        out = out.with_columns(
+            [_yes_no(c.key, lang) for c in cols if c.kind == "bool" and out.schema[c.key] == pl.Boolean]
+        )
         out = out.rename({c.key: c.header(lang) for c in cols})
         return out.write_csv()
+    keys = [c.key for c in cols]
+    levels = frame["level"].to_list() if "level" in frame.columns else [1] * frame.height
     rows = [
-        [cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
-        for r in frame.select([c.key for c in cols]).iter_rows(named=True)
+        [tree_text(r[c.key], lv) if c.kind == "tree" else cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
+        for r, lv in zip(frame.select(keys).iter_rows(named=True), levels)
     ]
     headers = [c.header(lang) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
+
+
+def _yes_no(key: str, lang: str) -> pl.Expr:
+    """A true/false column as the words of ``lang`` (是/否, yes/no): a spreadsheet user filters on
+    words, and JSON keeps the booleans."""
+    from ..core.messages import say
+
+    return (
+        pl.when(pl.col(key))
+        .then(pl.lit(say("common.yes", lang)))
+        .when(pl.col(key).not_())
+        .then(pl.lit(say("common.no", lang)))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias(key)
+    )
 
 
 def render_page(page, fmt: str) -> str | bytes | dict[str, bytes]:

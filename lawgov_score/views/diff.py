@@ -12,18 +12,42 @@ from ..analysis.diffreport import DiffReport, Gate, Impact
 from ..core.messages import say, words
 from ..output.columns import Column
 from ..output.render import render
-from ..output.view import View
+from ..output.view import Table, View
 from ..rubric.diff import RubricDiff, show
 
 
 def diff_view(report: DiffReport, lang: str = "zh") -> View:
-    """``rubric diff``: the report as a terminal table, as markdown and as JSON."""
+    """``rubric diff``: the report as a terminal table, as markdown and as JSON; as CSV the one
+    table a spreadsheet wants: with data every unit before and after, else the changes."""
     return View(
+        tables=[_csv_table(report, lang)],
         document=report.records(lang),
         text={"table": _text(report, lang, markdown=False), "markdown": _text(report, lang, markdown=True)},
         decimals=report.diff.new.decimals,
         lang=lang,
     )
+
+
+def _csv_table(report: DiffReport, lang: str) -> Table:
+    """Every unit's total, rank and grade under both rubrics (numbers as numbers), or, without
+    data, the changes to the rubric."""
+    impact = report.impact
+    if impact is None:
+        return Table(changes_frame(report.diff, lang), _change_columns())
+    cols = [Column("year", "年度", "year", "int"), Column("unit", "单位", "unit")]
+    if impact.by:
+        cols.append(Column("group", "分组", "group"))
+    cols += [
+        Column("total_old", "原总分", "old total", "score"),
+        Column("total_new", "新总分", "new total", "score"),
+        Column("delta", "变化", "change", "score"),
+        Column("rank_old", "原排名", "old rank", "int"),
+        Column("rank_new", "新排名", "new rank", "int"),
+        Column("rank_change", "名次变化", "rank change", "int"),
+        Column("grade_old", "原等次", "old grade"),
+        Column("grade_new", "新等次", "new grade"),
+    ]
+    return Table(impact.units, cols)
 
 
 def gate_note(report: DiffReport, lang: str = "zh") -> str:

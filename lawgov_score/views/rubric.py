@@ -13,6 +13,7 @@ from ..rubric.check import RubricChecks
 from ..rubric.compiled import Rubric
 from ..rubric.describe import describe_rule
 from ..rubric.tree import RubricTree
+from .values import item_columns
 
 
 def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFrame, list[Column]]:
@@ -28,16 +29,15 @@ def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFr
             "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
             "field": it.value_source or None,
             "evidence": it.evidence,
-            "label": "  " * (it.level - 1) + it.name,
         }
         for it in (rubric.items.values() if items is None else items)
     ]
     schema = {"id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64}
-    schema |= {k: pl.String for k in ("rule_text", "field", "evidence", "label")}
+    schema |= {k: pl.String for k in ("rule_text", "field", "evidence")}
     df = pl.DataFrame(rows, schema=schema)
     cols = [
         Column("id", "编号", "id"),
-        Column("label", "项目", "item"),
+        *item_columns(),
         Column("max", "分值", "points", "score"),
         Column("field", "指标", "field"),
         Column("rule_text", "评分规则", "rule"),

@@ -103,6 +103,22 @@ register(
         "this command does not write --format {fmt}; use one of: {choices}",
     ),
     Code(
+        "E-USAGE-FORMAT-SUFFIX",
+        "error",
+        "此命令不写 {fmt} 文件，而“{name}”的扩展名是 {fmt}；可写：{choices}（请用其中一种的扩展名）",
+        "this command does not write {fmt} files, yet '{name}' ends in one; it writes: {choices} "
+        "(name a file with one of their extensions)",
+        "E-USAGE-FORMAT-SUFFIX: 此命令不写 xlsx 文件，而“结果.xlsx”的扩展名是 xlsx；"
+        "可写：table, markdown, csv, json（请用其中一种的扩展名）",
+    ),
+    Code(
+        "E-USAGE-FORMAT-CONFLICT",
+        "error",
+        "-f {fmt} 与文件名“{name}”的扩展名（{suffix}）不符：请改用 .{fmt} 结尾的文件名，或去掉 -f",
+        "-f {fmt} does not match the extension of '{name}' ({suffix}): name a .{fmt} file, or leave -f out",
+        "E-USAGE-FORMAT-CONFLICT: -f csv 与文件名“排名.xlsx”的扩展名（xlsx）不符：请改用 .csv 结尾的文件名，或去掉 -f",
+    ),
+    Code(
         "E-USAGE-OUTPUT",
         "error",
         "--format {fmt} 写出的是文件，请用 -o 指定文件名，如 -o 结果.{fmt}",
