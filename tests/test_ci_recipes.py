@@ -111,3 +111,28 @@ def test_recipes_install_from_the_repository_and_keep_the_edits_to_check():
     readme = (CI / "README.md").read_text(encoding="utf-8")
     assert "git stash" not in readme and "LAWGOV_SCORE_SOURCE" in readme
     assert "bash docs/ci/rubric-gate.sh HEAD data/" in readme
+
+
+def test_the_readme_ci_journey_runs_as_written(repo):
+    """The README's "A rubric change in CI" section: edit the rubric, run its commands before
+    committing; the edit is checked and compared, and the gate it names trips."""
+    import re
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## A rubric change in CI, step by step")
+    part = text[start : text.index("\n## ", start + 1)]
+    lines = [ln.strip() for b in re.findall(r"```\n(.*?)```", part, re.S) for ln in b.splitlines()]
+    runs = [ln for ln in lines if "rubric-gate.sh" in ln]
+    assert len(runs) == 2
+    move_points(repo)  # the edit, uncommitted
+    results = []
+    for line in runs:
+        words = shlex.split(line)
+        env = dict(w.split("=", 1) for w in words if "=" in w and not w.startswith("-"))
+        args = words[words.index("docs/ci/rubric-gate.sh") + 1 :]
+        results.append(run_gate(repo, *args, "data/synthetic-city/", **env))  # the city's folder too
+    plain, gated = results
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert "### 细则变更：HEAD:rubrics/shifan.yaml → rubrics/shifan.yaml" in plain.stdout
+    assert gated.returncode == 1 and "门槛：未通过" in gated.stdout and "8.2.1" in gated.stdout

@@ -24,9 +24,13 @@ RubricOpt = Annotated[
     Optional[Path],
     typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False),
 ]
-Format = Literal["table", "markdown", "csv", "json", "xlsx"]
+# -f lists exactly what the command writes: the text formats, and a workbook where there is one.
 FormatOpt = Annotated[
-    Optional[Format],
+    Optional[Literal["table", "markdown", "csv", "json"]],
+    typer.Option("--format", "-f", help="输出格式；省略时按 -o 的扩展名，否则 table", show_default=False),
+]
+WorkbookFormatOpt = Annotated[
+    Optional[Literal["table", "markdown", "csv", "json", "xlsx"]],
     typer.Option(
         "--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False
     ),
