@@ -41,4 +41,12 @@ def tool_chinese(text: str, rubric: str | Path, data: list[str | Path] | tuple =
     """The Chinese runs in ``text`` that are not the user's own names (empty: the output is English)."""
     for name in _names(str(rubric), tuple(str(d) for d in data)):
         text = text.replace(name, " ")
-    return CJK.findall(text)
+    # a table wraps a long header over lines: the pieces of a dimension's name (rank's columns
+    # are headed by the dimensions' names in English too) are the rubric's, not the tool's
+    headers = _dimension_names(str(rubric))
+    return [run for run in CJK.findall(text) if not any(run in h for h in headers)]
+
+
+@lru_cache(maxsize=32)
+def _dimension_names(rubric_path: str) -> tuple[str, ...]:
+    return tuple(d.name for d in lg.load_rubric(rubric_path).dimensions())

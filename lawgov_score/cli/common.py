@@ -52,14 +52,11 @@ LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与�
 GROUP_WORDS = {
     "所属市": "city",
     "城市": "city",
-    "市": "city",
     "地市": "city",
     "省份": "province",
-    "省": "province",
     "层级": "level",
     "级别": "level",
     "分组": "group",
-    "组": "group",
 }
 
 
