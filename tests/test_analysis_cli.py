@@ -123,7 +123,7 @@ def test_gaps_table_and_markdown_and_csv():
     csv = run("gaps", "-u", "乃东", "-f", "csv", "--path", "none")
     assert csv.exit_code == 0 and csv.stdout.splitlines()[0].startswith("单位,年度,编号,项目,失分")
     steps = run("gaps", "-u", "乃东", "-f", "csv", "--steps")
-    assert steps.exit_code == 0 and steps.stdout.splitlines()[0].startswith("步骤,指标")
+    assert steps.exit_code == 0 and steps.stdout.splitlines()[0].startswith("单位,年度,步骤,涉及项目,指标")
 
 
 def test_gaps_veto_is_a_cause_and_is_cleared_first():
