@@ -64,6 +64,7 @@ def test_needed_is_the_value_for_full_points(city):
     assert w.result.frame.filter(pl.col("unit") == "合成甲县")["s:1.1.1"].item() == 10
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 @pytest.mark.parametrize("strategy", ["fewest", "effort"])
 def test_every_path_in_the_city_reaches_its_grade(city, strategy):
     names = city.rubric.grade_names()
@@ -79,6 +80,7 @@ def test_every_path_in_the_city_reaches_its_grade(city, strategy):
     assert seen >= 20
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_fewest_path_has_the_fewest_steps(city):
     """In an additive rubric the k−1 largest single gains cannot close the gap."""
     for r in city.frame.filter(pl.col("year") == 2022).select("unit", "year").iter_rows(named=True):

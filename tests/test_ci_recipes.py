@@ -67,6 +67,7 @@ def test_nothing_changed(repo):
     assert "No rubric changed since HEAD." in result.stdout
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_changed_rubric_is_checked_compared_and_gated(repo):
     move_points(repo)
     result = run_gate(repo, "HEAD", "data/", "data/synthetic-city/", GATES="--fail-on-rank-change 1")
@@ -113,6 +114,7 @@ def test_recipes_install_from_the_repository_and_keep_the_edits_to_check():
     assert "bash docs/ci/rubric-gate.sh HEAD data/" in readme
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_the_readme_ci_journey_runs_as_written(repo):
     """The README's "A rubric change in CI" section: edit the rubric, run its commands before
     committing; the edit is checked and compared, and the gate it names trips."""
