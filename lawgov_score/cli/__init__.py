@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import analysis, excel, extract, report, rubric, scoring, synth
+from . import analysis, audit, excel, extract, methods, report, rubric, scoring, synth
 from .help import Group, localise
 
 app = typer.Typer(
@@ -21,7 +21,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scoring, analysis, rubric, extract, excel, report, synth):
+for module in (scoring, analysis, methods, audit, rubric, extract, excel, report, synth):
     module.register(app)
 localise(app)  # every command's --help in Chinese, wrapped by display width
 

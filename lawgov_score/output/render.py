@@ -13,7 +13,7 @@ import json
 import polars as pl
 
 from .columns import Column, cell_text, neutralise, records, tree_text
-from .text import table_text
+from .text import markdown_inline, table_text, visible
 from .view import View
 
 FORMATS = ("table", "markdown", "csv", "json")
@@ -43,15 +43,20 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
         out = out.with_columns(
             [_yes_no(c.key, lang) for c in cols if c.kind == "bool" and out.schema[c.key] == pl.Boolean]
         )
-        out = out.rename({c.key: c.header(lang) for c in cols})
+        out = out.rename({c.key: neutralise(c.header(lang)) for c in cols})  # a rubric's name is a header too
         return out.write_csv()
+    # names come from rubrics and data files: shown, never obeyed (no escape sequences, no forged markdown rows)
+    safe = (lambda t: markdown_inline(visible(t, keep_newlines=True))) if fmt == "markdown" else visible
     keys = [c.key for c in cols]
     levels = frame["level"].to_list() if "level" in frame.columns else [1] * frame.height
     rows = [
-        [tree_text(r[c.key], lv) if c.kind == "tree" else cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
+        [
+            safe(tree_text(r[c.key], lv) if c.kind == "tree" else cell_text(r[c.key], c.kind, decimals, lang))
+            for c in cols
+        ]
         for r, lv in zip(frame.select(keys).iter_rows(named=True), levels)
     ]
-    headers = [c.header(lang) for c in cols]
+    headers = [safe(c.header(lang)) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
 
 
@@ -113,8 +118,8 @@ def render_view(view: View, fmt: str) -> str | bytes | dict[str, bytes]:
     md = fmt == "markdown"
     parts = []
     if view.lines:
-        parts.append("".join(f"- {line}\n" if md else f"{line}\n" for line in view.lines))
+        parts.append("".join(f"- {markdown_inline(line)}\n" if md else f"{line}\n" for line in view.lines))
     for t in view.tables:
-        head = (f"### {t.title}\n\n" if md else f"{t.title}\n") if t.title else ""
+        head = (f"### {markdown_inline(t.title)}\n\n" if md else f"{t.title}\n") if t.title else ""
         parts.append(head + render(t.frame, t.columns, fmt, view.lang, view.decimals))
     return "\n".join(parts)
