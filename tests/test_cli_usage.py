@@ -30,7 +30,7 @@ MISTAKES = [
     (("rank", "--yaer", "2024"), "E-USAGE-OPTION-UNKNOWN-LIKE", "没有选项 --yaer；是否应为："),
     (("gaps",), "E-USAGE-OPTION-MISSING", "缺少必填的 --unit/-u"),
     (("rank", "--year"), "E-USAGE-OPTION-EMPTY", "选项 --year 后面须写一个值"),
-    (("scores",), "E-USAGE-COMMAND", "没有命令“scores”；可用：benchmark、"),
+    (("scores",), "E-USAGE-COMMAND", "没有命令“scores”；可用："),
     (("rubric", "schema", "x", "y"), "E-USAGE-EXTRA", "多余的参数：x y"),
 ]
 
