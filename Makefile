@@ -7,9 +7,10 @@ OUT    := out
 # What the report tests look at the page with, and the fonts Chinese is drawn with.
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: demo test bench extract-unseen browser clean
+.PHONY: demo test test-fast bench extract-unseen browser clean
 
 $(STAMP): pyproject.toml
+	@echo "setup: a virtual environment in $(VENV) with lawgov-score and its test dependencies (pip, pyproject.toml)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -46,19 +47,29 @@ bench: $(STAMP)
 extract-unseen: $(STAMP)
 	$(BIN)/python tests/extract_unseen.py
 
-# Installs the browser and CJK fonts once (idempotent: nothing happens when they are there).
+# The report tests look at the HTML page in headless Chromium, with a CJK font to draw Chinese.
+# Installed once with Debian's apt-get, which needs root; the target says what it installs and why
+# before it does.  BROWSER=skip leaves the system alone (the browser tests are then skipped).
+BROWSER ?= install
 browser:
-	@if dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then :; \
+	@if [ "$(BROWSER)" = skip ]; then echo "browser: BROWSER=skip: not installing $(BROWSER_PACKAGES); the browser tests are skipped"; \
+	elif dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then :; \
 	elif ! command -v apt-get >/dev/null 2>&1; then echo "browser: no apt-get here; install Chromium, chromedriver and a CJK font by hand"; \
 	elif [ "$$(id -u)" != 0 ]; then echo "browser: run as root (or: sudo apt-get install $(BROWSER_PACKAGES)) for the browser tests"; \
-	else echo "browser: installing $(BROWSER_PACKAGES)"; \
+	else echo "browser: the report tests look at the page in headless Chromium and need a CJK font."; \
+	  echo "browser: installing the Debian packages $(BROWSER_PACKAGES) with apt-get as root (once; BROWSER=skip to skip)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; fi
 
+# The whole suite on every core (pytest-xdist).  `make test-fast` leaves out the tests marked slow
+# (the browser, the CI recipes in scratch repositories, sampling at scale): for quick loops.
 test: $(STAMP) browser
 	$(BIN)/ruff check lawgov_score tests bench
 	$(BIN)/lint-imports
 	$(BIN)/lawgov-score rubric check --strict rubrics/*.yaml
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --durations=15
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis $(OUT)

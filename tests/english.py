@@ -45,4 +45,16 @@ def tool_chinese(text: str, rubric: str | Path, data: list[str | Path] | tuple =
         text = text.replace(name, " ")
     # a table wraps a long header (a grade's or a part's name) over lines: its pieces are the
     # user's words too, so a run of two or more characters inside one of the names is left out
-    return [run for run in CJK.findall(text) if len(run) < 2 or not any(run in name for name in names)]
+    # (rank's English columns are headed by the dimensions' names, so a wrapped one may leave a
+    # single character of a dimension's name on a line)
+    dims = _dimension_names(str(rubric))
+    return [
+        run
+        for run in CJK.findall(text)
+        if (len(run) < 2 or not any(run in name for name in names)) and not any(run in d for d in dims)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _dimension_names(rubric_path: str) -> tuple[str, ...]:
+    return tuple(d.name for d in lg.load_rubric(rubric_path).dimensions())

@@ -66,6 +66,7 @@ def test_needed_is_the_value_for_full_points(city):
     assert w.result.frame.filter(pl.col("unit") == "合成甲县")["s:1.1.1"].item() == 10
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 @pytest.mark.parametrize("strategy", ["fewest", "effort"])
 def test_every_path_in_the_city_reaches_its_grade(city, strategy):
     names = city.rubric.grade_names()
@@ -81,6 +82,7 @@ def test_every_path_in_the_city_reaches_its_grade(city, strategy):
     assert seen >= 20
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_fewest_path_has_the_fewest_steps(city):
     """In an additive rubric the k−1 largest single gains cannot close the gap."""
     for r in city.frame.filter(pl.col("year") == 2022).select("unit", "year").iter_rows(named=True):
@@ -124,9 +126,9 @@ def test_gaps_table_and_markdown_and_csv():
     md = run("gaps", "-u", "乃东", "-f", "markdown", "--path", "effort")
     assert md.exit_code == 0 and "相对改进最小" in md.stdout and "| 编号" in md.stdout
     csv = run("gaps", "-u", "乃东", "-f", "csv", "--path", "none")
-    assert csv.exit_code == 0 and csv.stdout.splitlines()[0].startswith("编号,项目,失分")
+    assert csv.exit_code == 0 and csv.stdout.splitlines()[0].startswith("单位,年度,编号,项目,失分")
     steps = run("gaps", "-u", "乃东", "-f", "csv", "--steps")
-    assert steps.exit_code == 0 and steps.stdout.splitlines()[0].startswith("步骤,指标")
+    assert steps.exit_code == 0 and steps.stdout.splitlines()[0].startswith("单位,年度,步骤,涉及项目,指标")
 
 
 def test_gaps_veto_is_a_cause_and_is_cleared_first():

@@ -67,6 +67,7 @@ def test_nothing_changed(repo):
     assert "No rubric changed since HEAD." in result.stdout
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_changed_rubric_is_checked_compared_and_gated(repo):
     move_points(repo)
     result = run_gate(repo, "HEAD", "data/", "data/synthetic-city/", GATES="--fail-on-rank-change 1")
@@ -99,3 +100,41 @@ def test_workflow_and_hook_call_the_script():
     assert any("bash docs/ci/rubric-gate.sh" in s.get("run", "") and s.get("shell") == "bash" for s in steps)
     hook = yaml.safe_load((CI / "pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
     assert "bash docs/ci/rubric-gate.sh HEAD" in hook["entry"] and hook["pass_filenames"] is False
+
+
+def test_recipes_install_from_the_repository_and_keep_the_edits_to_check():
+    """The tool is not on PyPI: the workflow installs it from a source the team sets; trying the
+    gate locally never tells the reader to stash (or commit) the very edits it should check."""
+    workflow = yaml.safe_load((CI / "github-actions.yml").read_text(encoding="utf-8"))
+    install = next(s for s in workflow["jobs"]["rubric"]["steps"] if s.get("name") == "Install lawgov-score")
+    assert install["run"] == 'pip install "$LAWGOV_SCORE_SOURCE"'
+    assert install["env"]["LAWGOV_SCORE_SOURCE"].startswith("git+")
+    readme = (CI / "README.md").read_text(encoding="utf-8")
+    assert "git stash" not in readme and "LAWGOV_SCORE_SOURCE" in readme
+    assert "bash docs/ci/rubric-gate.sh HEAD data/" in readme
+
+
+@pytest.mark.slow  # among the slowest (measured with --durations)
+def test_the_readme_ci_journey_runs_as_written(repo):
+    """The README's "A rubric change in CI" section: edit the rubric, run its commands before
+    committing; the edit is checked and compared, and the gate it names trips."""
+    import re
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## A rubric change in CI, step by step")
+    part = text[start : text.index("\n## ", start + 1)]
+    lines = [ln.strip() for b in re.findall(r"```\n(.*?)```", part, re.S) for ln in b.splitlines()]
+    runs = [ln for ln in lines if "rubric-gate.sh" in ln]
+    assert len(runs) == 2
+    move_points(repo)  # the edit, uncommitted
+    results = []
+    for line in runs:
+        words = shlex.split(line)
+        env = dict(w.split("=", 1) for w in words if "=" in w and not w.startswith("-"))
+        args = words[words.index("docs/ci/rubric-gate.sh") + 1 :]
+        results.append(run_gate(repo, *args, "data/synthetic-city/", **env))  # the city's folder too
+    plain, gated = results
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert "### 细则变更：HEAD:rubrics/shifan.yaml → rubrics/shifan.yaml" in plain.stdout
+    assert gated.returncode == 1 and "门槛：未通过" in gated.stdout and "8.2.1" in gated.stdout

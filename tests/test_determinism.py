@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC = ROOT / "samples" / "synthetic-city"
 JOBS = {
@@ -54,6 +56,7 @@ def run(folder: Path, seed: str) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 def test_same_inputs_same_bytes(tmp_path: Path):
     first = run(tmp_path / "a", "1")
     time.sleep(1.1)  # a stored clock time would now differ

@@ -271,8 +271,14 @@ def test_workbook_is_formatted(tmp_path):
     assert "colorScale" in rules  # 得分率
     assert rules.count("cellIs") >= len(lg.load_rubric(RUBRIC).grades)  # a fill per grade, and 否决
     detail = wb["得分明细"]
-    row = next(r for r in detail.iter_rows(min_row=4) if r[2].value == "6.2.1" and r[4].value is not None)
-    assert row[4].number_format == "0.00%" and row[4].value == 1.0  # 出庭应诉率 100%, a number
+    cols = {c.value: i for i, c in enumerate(detail[3])}
+    assert cols["层级"] == cols["编号"] + 1  # the level a column, the name not indented
+    value = cols["数值"]
+    row = next(
+        r for r in detail.iter_rows(min_row=4) if r[cols["编号"]].value == "6.2.1" and r[value].value is not None
+    )
+    assert row[value].number_format == "0.00%" and row[value].value == 1.0  # 出庭应诉率 100%, a number
+    assert row[cols["层级"]].value == 3 and not row[cols["项目"]].value.startswith(" ")
 
 
 def test_score_and_gaps_workbooks(tmp_path):

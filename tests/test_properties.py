@@ -3,6 +3,7 @@
 import copy
 
 import polars as pl
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from reference import _mean, round_half_up
@@ -128,6 +129,7 @@ def test_a_better_value_never_lowers_a_score(drawn, data):
     assert score_with(better) >= score_with(worse)
 
 
+@pytest.mark.slow  # among the slowest (measured with --durations)
 @given(rubrics(), datasets(), st.randoms(use_true_random=False))
 def test_row_order_and_unit_labels_change_only_labels(rubric, data, rnd):
     rows, meta = data

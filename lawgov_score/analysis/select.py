@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
+
 import polars as pl
 
 from ..core.messages import say
@@ -33,6 +37,41 @@ def _listed(names: list[str]) -> dict[str, str]:
     return listed(names, LISTED)
 
 
+# The ending of a county-level name (乃东区, 杭锦旗, 乐平市): the part before it is the place's own
+# name, by which a unit written with the wrong ending (乃东县) is still found.
+ADMIN_ENDING = re.compile(r"(自治县|自治旗|县级市|林区|特区|县|区|市|旗)$")
+
+
+def _clean(text: str) -> str:
+    """A name as typed, without width variants and spaces (ＡＢ 县 → AB县)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _near_units(unit: str, units: list[str], meta: pl.DataFrame | None) -> list[str]:
+    """Units a name that matches none may mean: the same name with another ending (乃东县 →
+    乃东区), the units of a city, province or group of that name, or names spelled alike."""
+    query = _clean(unit)
+    stem = ADMIN_ENDING.sub("", query) or query
+    found = [u for u in units if stem in _clean(u)]
+    if not found and meta is not None and meta.height:
+        groups = [c for c in ("city", "province", "group") if c in meta.columns]
+        hit = pl.any_horizontal([pl.col(c).fill_null("").str.contains(stem, literal=True) for c in groups])
+        found = sorted(meta.filter(hit)["unit"].to_list()) if groups else []
+    if not found:
+        found = difflib.get_close_matches(query, units, n=5, cutoff=0.5)
+    return [u for u in units if u in found]
+
+
+def _unknown_unit(unit: str, units: list[str], meta: pl.DataFrame | None) -> NotFound:
+    """E-USAGE-UNIT-LIKE with the units the name may mean, else E-USAGE-UNIT with the units there are."""
+    near = _near_units(unit, units, meta)
+    if near:
+        names = listed(near, LISTED)
+        return NotFound.one("E-USAGE-UNIT-LIKE", unit=unit, matches=names["zh"], matches_en=names["en"])
+    names = _listed(units)
+    return NotFound.one("E-USAGE-UNIT", unit=unit, units=names["zh"], units_en=names["en"])
+
+
 def year_key(year: int | None) -> pl.Expr:
     """Rows of ``year`` (None: the rows without a year)."""
     return pl.col("year") == year if year is not None else pl.col("year").is_null()
@@ -50,10 +89,9 @@ def select_unit_year(result: ScoreResult, unit: str, year: int | None) -> tuple[
     frame = result.frame
     units = sorted(frame["unit"].unique().drop_nulls().to_list())
     if unit not in units:
-        partial = [u for u in units if unit in u]
+        partial = [u for u in units if unit in u] or [u for u in units if _clean(unit) in _clean(u)]
         if not partial:
-            names = _listed(units)
-            raise NotFound.one("E-USAGE-UNIT", unit=unit, units=names["zh"], units_en=names["en"])
+            raise _unknown_unit(unit, units, getattr(result.indicators, "units", None))
         if len(partial) > 1:
             names = listed(partial)
             raise NotFound.one(

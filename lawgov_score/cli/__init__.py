@@ -8,8 +8,11 @@ from __future__ import annotations
 import typer
 
 from . import analysis, audit, excel, extract, methods, report, rubric, scoring, synth
+from .help import Group, localise
 
 app = typer.Typer(
+    cls=Group,
+    rich_markup_mode=None,
     name="lawgov-score",
     help="法治政府建设评分工具：按细则给县（市、区）打分、排名、找差距。",
     no_args_is_help=True,
@@ -20,6 +23,7 @@ app = typer.Typer(
 
 for module in (scoring, analysis, methods, audit, rubric, extract, excel, report, synth):
     module.register(app)
+localise(app)  # every command's --help in Chinese, wrapped by display width
 
 
 def _show_version(value: bool) -> None:

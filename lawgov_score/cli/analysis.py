@@ -12,6 +12,7 @@ import typer
 
 from .common import (
     WORKBOOK_FORMATS,
+    ByOpt,
     DataArg,
     DebugOpt,
     EncodingOpt,
@@ -19,6 +20,8 @@ from .common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    WithinOpt,
+    WorkbookFormatOpt,
     YearOpt,
     guarded,
     note,
@@ -27,10 +30,6 @@ from .common import (
 )
 
 UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
-# Checked by the one check of grouping columns (engine.rank.require_group), as `rank --by` is.
-ByOpt = Annotated[
-    Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
-]
 SAMPLE_FILES = (".csv", ".parquet", ".pq")  # what --write-samples writes (output.write.write_frame)
 
 
@@ -55,7 +54,7 @@ def gaps_cmd(
         typer.Option("--path", help="到下一等次的路径：fewest 改动项目最少；effort 相对改进最小；none 不算"),
     ] = "fewest",
     steps: Annotated[bool, typer.Option("--steps", help="只输出路径的各步（CSV 时有用）")] = False,
-    fmt: FormatOpt = None,
+    fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
@@ -116,10 +115,7 @@ def benchmark_cmd(
             "--against", "-a", help="对标对象：best（各项最优）、median（中位数）、某单位名称或某市/省/分组名称"
         ),
     ] = "best",
-    within: Annotated[
-        Optional[str],
-        typer.Option("--within", help="只与同一 city/province/level/group 的单位比较", show_default=False),
-    ] = None,
+    within: WithinOpt = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
     depth: Annotated[

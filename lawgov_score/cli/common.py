@@ -24,9 +24,13 @@ RubricOpt = Annotated[
     Optional[Path],
     typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False),
 ]
-Format = Literal["table", "markdown", "csv", "json", "xlsx"]
+# -f lists exactly what the command writes: the text formats, and a workbook where there is one.
 FormatOpt = Annotated[
-    Optional[Format],
+    Optional[Literal["table", "markdown", "csv", "json"]],
+    typer.Option("--format", "-f", help="输出格式；省略时按 -o 的扩展名，否则 table", show_default=False),
+]
+WorkbookFormatOpt = Annotated[
+    Optional[Literal["table", "markdown", "csv", "json", "xlsx"]],
     typer.Option(
         "--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False
     ),
@@ -34,7 +38,12 @@ FormatOpt = Annotated[
 WORKBOOK_FORMATS = FORMATS + ["xlsx"]  # commands that can also write a formatted workbook
 OutputOpt = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="写入文件；省略 -f 时格式按扩展名（.csv .json .md .xlsx .txt），扩展名须与格式相符",
+        show_default=False,
+    ),
 ]
 EncodingOpt = Annotated[
     Literal["utf-8", "gb18030"],
@@ -44,6 +53,38 @@ EncodingOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
+
+# What a grouping column may be called on the command line: its id, or its Chinese name as the
+# tables head it (分组, 所属市 …) and the everyday words for it.
+GROUP_WORDS = {
+    "所属市": "city",
+    "城市": "city",
+    "地市": "city",
+    "省份": "province",
+    "层级": "level",
+    "级别": "level",
+    "分组": "group",
+}
+
+
+def group_column(name: str | None) -> str | None:
+    """The grouping column ``name`` stands for (``分组`` → group); anything else as given, for the
+    one check of grouping columns to refuse with the choices (E-GROUP)."""
+    if name is None:
+        return None
+    text = name.strip()
+    return GROUP_WORDS.get(text, text.lower() if text.isascii() else text)
+
+
+_GROUPS = "city（所属市）、province（省份）、level（层级）或 group（分组），中英文均可"
+ByOpt = Annotated[
+    Optional[str],
+    typer.Option("--by", help=f"在组内排名：{_GROUPS}", show_default=False, callback=group_column),
+]
+WithinOpt = Annotated[
+    Optional[str],
+    typer.Option("--within", help=f"只与同组的单位比较：{_GROUPS}", show_default=False, callback=group_column),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
 
@@ -163,7 +204,31 @@ def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None, enc
     else from the extension of -o, else table; a format the command does not write is E-USAGE-FORMAT."""
     from ..output.write import resolve_out
 
-    return resolve_out(fmt, output, lang, tuple(allowed or FORMATS), encoding)
+    allowed = tuple(allowed or FORMATS)
+    suffix_agrees(fmt, output, allowed)
+    return resolve_out(fmt, output, lang, allowed, encoding)
+
+
+# Extensions that name one format only: a file so named must hold that format.
+STRICT_SUFFIXES = ("xlsx", "csv", "json", "html")
+
+
+def suffix_agrees(fmt: str | None, output: Path | None, allowed: tuple[str, ...]) -> None:
+    """A file's extension and the format written into it agree, or the command refuses before
+    reading anything: ``extract -o 结果.xlsx`` (no workbook form) is E-USAGE-FORMAT-SUFFIX,
+    ``-f csv -o 排名.xlsx`` E-USAGE-FORMAT-CONFLICT.  A ``.txt`` file takes any text format."""
+    from ..core.problems import ProblemError
+    from ..output.write import SUFFIX_FORMATS
+
+    if output is None or str(output) == "-":
+        return
+    named = SUFFIX_FORMATS.get(output.suffix.lower())
+    if named not in STRICT_SUFFIXES:
+        return
+    if fmt is None and named not in allowed:
+        raise ProblemError.one("E-USAGE-FORMAT-SUFFIX", fmt=named, name=output.name, choices=", ".join(allowed))
+    if fmt is not None and fmt != named:
+        raise ProblemError.one("E-USAGE-FORMAT-CONFLICT", fmt=fmt, name=output.name, suffix=named)
 
 
 def show(view, out, result=None) -> int:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import DebugOpt, EncodingOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
+from .common import ByOpt, DebugOpt, EncodingOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -21,7 +21,13 @@ def register(app: typer.Typer) -> None:
 def check_cmd(
     rubrics: Annotated[list[Path], typer.Argument(help="细则或指标字典 YAML 文件", show_default=False)],
     strict: Annotated[bool, typer.Option("--strict", help="警告也算不通过")] = False,
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="输出格式")] = "table",
+    fmt: Annotated[
+        Optional[Literal["table", "json"]],
+        typer.Option(
+            "--format", "-f", help="输出格式：table 或 json；省略时按 -o 的扩展名，否则 table", show_default=False
+        ),
+    ] = None,
+    output: OutputOpt = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -34,10 +40,10 @@ def check_cmd(
     from .. import api
     from ..views.rubric import check_summary, check_view
 
-    out = output_to(fmt, None, lang, ("table", "json"))
+    out = output_to(fmt, output, lang, ("table", "json"))
     checks = api.check_rubrics(rubrics, strict=strict)
     code = show(check_view(checks, lang), out, checks)
-    if out.fmt == "table":
+    if out.fmt == "table" and not out.to_file:
         note(check_summary(checks, lang))
     return code
 
@@ -75,9 +81,7 @@ def diff_cmd(
         Optional[list[Path]],
         typer.Argument(help="指标文件或目录：给出时比较两份细则下各单位的得分、排名和等次", show_default=False),
     ] = None,
-    by: Annotated[
-        Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
-    ] = None,
+    by: ByOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", help="列出变动最大的 N 个单位")] = 10,
     fail_on_rank_change: Annotated[
         Optional[int],
@@ -87,8 +91,13 @@ def diff_cmd(
         bool, typer.Option("--fail-on-grade-change", help="有单位等次变化时退出码为 1")
     ] = False,
     fmt: Annotated[
-        Optional[Literal["table", "markdown", "json"]],
-        typer.Option("--format", "-f", help="输出格式；markdown 可贴进合并请求", show_default=False),
+        Optional[Literal["table", "markdown", "csv", "json"]],
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式；markdown 可贴进合并请求；csv 为各单位前后的总分、排名和等次（无数据时为变更清单）",
+            show_default=False,
+        ),
     ] = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -103,7 +112,7 @@ def diff_cmd(
     from .. import api
     from ..views.diff import diff_view, gate_note
 
-    out = output_to(fmt, output, lang, ("table", "markdown", "json"))
+    out = output_to(fmt, output, lang, ("table", "markdown", "csv", "json"))
     gates = {"fail_on_rank_change": fail_on_rank_change, "fail_on_grade_change": fail_on_grade_change}
     report = api.diff_report(old, new, data, by=by, top=top, **gates)
     code = show(diff_view(report, lang), out, report)

@@ -8,13 +8,14 @@ import typer
 
 from .common import (
     WORKBOOK_FORMATS,
+    ByOpt,
     DataArg,
     DebugOpt,
     EncodingOpt,
-    FormatOpt,
     LangOpt,
     OutputOpt,
     RubricOpt,
+    WorkbookFormatOpt,
     YearOpt,
     guarded,
     output_to,
@@ -40,7 +41,7 @@ def score_cmd(
         Optional[Literal["met", "short", "missing", "vetoed"]],
         typer.Option("--status", help="只显示这种状态的项目", show_default=False),
     ] = None,
-    fmt: FormatOpt = None,
+    fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
@@ -59,9 +60,7 @@ def score_cmd(
 def rank_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    by: Annotated[
-        Optional[str], typer.Option("--by", help="在组内排名：city、province、level 或 group", show_default=False)
-    ] = None,
+    by: ByOpt = None,
     ties: Annotated[
         Literal["competition", "dense", "min", "max", "average"],
         typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average"),
@@ -79,7 +78,7 @@ def rank_cmd(
         Literal["wsm", "wpm", "topsis", "vikor", "gra"],
         typer.Option("--method", "-m", help="排名方法：wsm 按细则分数（默认）、wpm、topsis、vikor、gra"),
     ] = "wsm",
-    fmt: FormatOpt = None,
+    fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",

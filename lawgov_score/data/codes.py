@@ -45,6 +45,7 @@ class FieldCodes:
     kind_of: np.ndarray
     lo_of: np.ndarray
     hi_of: np.ndarray
+    named: list = None  # field i as a problem names it (``field_named``: 中文名（id）)
 
     def kind_types(self) -> list[str]:
         """The field type each kind is read as (a grade kind: ``grade``)."""
@@ -68,6 +69,7 @@ def field_codes(rubric) -> FieldCodes:
         kind_of=np.array([kinds.index(f.id if f.type == "grade" else f.type) for f in fdefs], dtype=np.int64),
         lo_of=np.array([np.nan if r[0] is None else r[0] for r in ranges], dtype=np.float64),
         hi_of=np.array([np.nan if r[1] is None else r[1] for r in ranges], dtype=np.float64),
+        named=[field_named(rubric, fid) for fid in fids],
     )
 
 
@@ -149,18 +151,28 @@ def value_problems(rows: pl.DataFrame, codes: FieldCodes, rubric, report: Report
     limited(report, named, lambda r: _value_problem(r, rubric))
 
 
+def field_named(rubric, fid: str):
+    """A field as a data problem names it: its 中文名 with the id after it (许可事项数（permit_items）),
+    so that a county reads the name its sheet shows and a maintainer still finds the id."""
+    fdef = rubric.fields.get(fid) if rubric is not None else None
+    if fdef is None or not fdef.name or fdef.name == fid:
+        return fid
+    return said("data.field_named", name=fdef.name, id=fid)
+
+
 def _value_problem(r: dict, rubric) -> Problem:
     code, at = r["problem"], (r["file"], r["row"], r["vcol"])
+    field = field_named(rubric, r["fid"])
     if code == "E-DATA-RANGE":
-        return problem(code, *at, value=r["raw"], field=r["fid"], range=_range(rubric.fields[r["fid"]], r["ftype"]))
+        return problem(code, *at, value=r["raw"], field=field, range=_range(rubric.fields[r["fid"]], r["ftype"]))
     if code == "E-DATA-MIXED":
         from .excel import as_percent_text
 
         return problem(code, *at, value=r["raw"], percent=as_percent_text(repr(r["value"]))[:-1])
     if code == "E-DATA-GRADE":
         levels = tuple(rubric.fields[r["fid"]].levels or [])
-        return problem(code, *at, value=r["raw"], field=r["fid"], levels=levels)
-    return problem(code, *at, value=r["raw"], field=r["fid"], expected=EXPECTED.get(r["ftype"], ""))
+        return problem(code, *at, value=r["raw"], field=field, levels=levels)
+    return problem(code, *at, value=r["raw"], field=field, expected=EXPECTED.get(r["ftype"], ""))
 
 
 def _range(fdef, ftype: str):

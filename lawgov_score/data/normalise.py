@@ -73,7 +73,7 @@ def normalise(
     rows.year, rows.bad_year = _years(df)
     _row_problems(df, rows, places, codes, rubric, report)
     keys = _Keys.of(rows.ucode, rows.year, rows.unit_names)
-    take, cell = _first_values(df, rows, keys, places, codes.fids, report)
+    take, cell = _first_values(df, rows, keys, places, codes.named, report)
     if not report.ok:
         return None
     wide = _wide(keys, codes.fids, cell, rows.value[take])
@@ -340,10 +340,11 @@ class _Keys:
 
 
 def _first_values(
-    df: pl.DataFrame, rows: _Rows, keys: _Keys, places: _Places, fids: list[str], report: Report
+    df: pl.DataFrame, rows: _Rows, keys: _Keys, places: _Places, fids: list, report: Report
 ) -> tuple[np.ndarray, np.ndarray]:
     """(the rows whose value counts, the grid cell of each): the first value of each unit, year
-    and field; another one is E-DATA-DUP, naming where the first was given."""
+    and field; another one is E-DATA-DUP, naming where the first was given (``fids``: each
+    field as the problem names it)."""
     nf = len(fids)
     gi = np.flatnonzero((rows.pcode == 0) & ~rows.missing & keys.named)
     cell = keys.dense[keys.keyslot[gi]] * nf + rows.fcode[gi]
@@ -366,7 +367,7 @@ def _first_values(
     return gi[first], cell[first]
 
 
-def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, report: Report) -> None:
+def _duplicates(rows: pl.DataFrame, fids: list, unit_names: pl.Series, report: Report) -> None:
     """E-DATA-DUP for each repeated (unit, year, field), with where it was first given."""
     firsts = rows.filter(pl.col("first_seen")).select(
         "cell", pl.col("row").alias("_first"), pl.col("file").alias("_first_file")
@@ -374,7 +375,6 @@ def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, repo
     dups = rows.filter(~pl.col("first_seen")).join(firsts, on="cell", how="left", maintain_order="left")
     dups = dups.with_columns(
         unit_name=unit_names.gather(dups.get_column("ucode")),
-        fid=pl.col("fcode").replace_strict(dict(enumerate(fids)), return_dtype=pl.String),
     )
     limited(
         report,
@@ -386,7 +386,7 @@ def _duplicates(rows: pl.DataFrame, fids: list[str], unit_names: pl.Series, repo
             r["fcol"],
             unit=r["unit_name"],
             year=r["yint"] if r["yint"] >= 0 else "",
-            field=r["fid"],
+            field=fids[r["fcode"]],
             first=r["_first"] if r["_first_file"] == r["file"] else f"{r['_first_file']}:{r['_first']}",
         ),
     )

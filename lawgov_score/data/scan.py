@@ -450,7 +450,7 @@ def _duplicates(rows: pl.DataFrame, src: _Source, texts: _Texts, codes: FieldCod
     )
     rows = rows.join(firsts, on=keys, how="left", nulls_equal=True, maintain_order="left")
     for r in rows.iter_rows(named=True):
-        unit, field = texts.unit_names[r["ucode"]], codes.fids[r["fcode"]]
+        unit, field = texts.unit_names[r["ucode"]], codes.named[r["fcode"]]
         at = (src.shown, r["row"], src.roles["field"])
         report.add(problem("E-DATA-DUP", *at, unit=unit, year=r["year"] or "", field=field, first=r["first"]))
 

@@ -25,12 +25,28 @@ class Column:
     key: str
     zh: str
     en: str
-    kind: str = "text"  # text | score | number | int | percent | bool
+    kind: str = "text"  # text | score | number | int | percent | bool | tree
     json_label: str | None = None  # JSON takes this column's text instead, where it is set (是/否, 优)
+    # the formats that show this column (None: every one); the level of an item, say, is a column
+    # of CSV and workbooks, while a terminal table shows it by indenting the name
+    formats: tuple[str, ...] | None = None
+
+    def shown_in(self, fmt: str) -> bool:
+        """Whether a table in ``fmt`` shows this column."""
+        return self.formats is None or fmt in self.formats
 
     def header(self, lang: str) -> str:
         """The header in ``lang``."""
         return self.en if lang == "en" else self.zh
+
+
+TREE_INDENT = "  "  # per level below the first, in a terminal or markdown table
+
+
+def tree_text(name, level) -> str:
+    """An item's name indented by its level (a ``tree`` column in a terminal table); CSV and
+    workbooks keep the bare name, so that filters and lookups find it, and show the level."""
+    return TREE_INDENT * max((level or 1) - 1, 0) + ("" if name is None else str(name))
 
 
 def cell_text(value, kind: str, decimals: int, lang: str = "zh") -> str:

@@ -12,7 +12,7 @@ import json
 
 import polars as pl
 
-from .columns import Column, cell_text, neutralise, records
+from .columns import Column, cell_text, neutralise, records, tree_text
 from .text import markdown_inline, table_text, visible
 from .view import View
 
@@ -33,23 +33,46 @@ def to_json(value) -> str:
 
 def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh", decimals: int = 2) -> str:
     """The frame's columns in one text format: table, markdown, csv or json."""
-    cols = [c for c in columns if c.key in frame.columns]
+    cols = [c for c in columns if c.key in frame.columns and c.shown_in(fmt)]
     if fmt == "json":
         return to_json(records(frame, cols))
     if fmt == "csv":
         out = frame.select([c.key for c in cols])
         text_cols = [c.key for c in cols if out.schema[c.key] == pl.String]
         out = out.with_columns([pl.col(k).map_elements(neutralise, return_dtype=pl.String) for k in text_cols])
+        out = out.with_columns(
+            [_yes_no(c.key, lang) for c in cols if c.kind == "bool" and out.schema[c.key] == pl.Boolean]
+        )
         out = out.rename({c.key: neutralise(c.header(lang)) for c in cols})  # a rubric's name is a header too
         return out.write_csv()
     # names come from rubrics and data files: shown, never obeyed (no escape sequences, no forged markdown rows)
     safe = (lambda t: markdown_inline(visible(t, keep_newlines=True))) if fmt == "markdown" else visible
+    keys = [c.key for c in cols]
+    levels = frame["level"].to_list() if "level" in frame.columns else [1] * frame.height
     rows = [
-        [safe(cell_text(r[c.key], c.kind, decimals, lang)) for c in cols]
-        for r in frame.select([c.key for c in cols]).iter_rows(named=True)
+        [
+            safe(tree_text(r[c.key], lv) if c.kind == "tree" else cell_text(r[c.key], c.kind, decimals, lang))
+            for c in cols
+        ]
+        for r, lv in zip(frame.select(keys).iter_rows(named=True), levels)
     ]
     headers = [safe(c.header(lang)) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
+
+
+def _yes_no(key: str, lang: str) -> pl.Expr:
+    """A true/false column as the words of ``lang`` (是/否, yes/no): a spreadsheet user filters on
+    words, and JSON keeps the booleans."""
+    from ..core.messages import say
+
+    return (
+        pl.when(pl.col(key))
+        .then(pl.lit(say("common.yes", lang)))
+        .when(pl.col(key).not_())
+        .then(pl.lit(say("common.no", lang)))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias(key)
+    )
 
 
 def render_page(page, fmt: str) -> str | bytes | dict[str, bytes]:

@@ -30,10 +30,27 @@ def table_text(rows: list[list[str]], headers: list[str], kinds: list[str], mark
     align = ["right" if k in ("score", "number", "int", "percent") else "left" for k in kinds]
     if not markdown:
         headers = [wrap_header(h) for h in headers]
-    text = tabulate.tabulate(
-        rows, headers=headers, tablefmt="github" if markdown else "simple", colalign=align, disable_numparse=True
-    )
+    # an item's indent shows its level: whitespace is kept (a keyword since tabulate 0.10, a global before)
+    keep_ws = {"preserve_whitespace": True} if "preserve_whitespace" in _parameters(tabulate.tabulate) else {}
+    keep, tabulate.PRESERVE_WHITESPACE = tabulate.PRESERVE_WHITESPACE, True
+    try:
+        text = tabulate.tabulate(
+            rows,
+            headers=headers,
+            tablefmt="github" if markdown else "simple",
+            colalign=align,
+            disable_numparse=True,
+            **keep_ws,
+        )
+    finally:
+        tabulate.PRESERVE_WHITESPACE = keep
     return text + "\n"
+
+
+def _parameters(fn) -> set[str]:
+    import inspect
+
+    return set(inspect.signature(fn).parameters)
 
 
 # Characters that steer a terminal or reorder what it shows: C0 and C1 controls (escape

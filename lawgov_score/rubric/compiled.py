@@ -28,6 +28,7 @@ class Item:
     unit: str | None = None  # the unit of a formula's value (a field's item takes the field's)
     rule: Any = None  # a pydantic rule model
     missing: str = "zero"
+    name_en: str | None = None  # the name English output uses; None: the name as written
     evidence: str | None = None
     description: str | None = None
     path: str = ""
@@ -42,6 +43,11 @@ class Item:
     @property
     def is_leaf(self) -> bool:
         return not self.children
+
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang``: the rubric's ``name_en`` in English where it gives one, else the
+        name as its authors wrote it."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
     @property
     def rule_type(self) -> str | None:

@@ -225,6 +225,7 @@ Waivers = dict[str, Annotated[str, Field(min_length=1)]]
 class Node(_Strict):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
+    name_en: str | None = Field(None, min_length=1)  # the item's name in English output (--lang en), if given
     points: float | None = None
     weight: float = Field(1, ge=0)
     aggregate: Aggregate | None = None

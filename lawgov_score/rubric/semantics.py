@@ -278,6 +278,7 @@ class _Tree:
         item = Item(
             id=node.id,
             name=node.name,
+            name_en=getattr(node, "name_en", None),
             level=level,
             parent=parent,
             max=0.0,

@@ -9,7 +9,7 @@ from ..output.columns import Column, records
 from ..output.view import Table, View
 from ..rubric.compiled import Rubric
 from .values import (
-    indented_name,
+    item_columns,
     json_numbers,
     label_value,
     lines_text,
@@ -31,7 +31,6 @@ def benchmark_view(
     d = rubric.decimals
     df = (bm.items if items is None else items).join(value_types(rubric), on="id", how="left")
     df = df.with_columns(
-        indented_name().alias("label"),
         shown_value("value", d, lang).alias("value_shown"),
         shown_value("ref_value", d, lang).alias("ref_shown"),
         label_value("value", lang=lang).alias("value_label"),
@@ -41,7 +40,7 @@ def benchmark_view(
     ref_zh = _REF_HEADER[bm.kind].format(against=bm.against)
     cols = [
         Column("id", "编号", "id"),
-        Column("label", "项目", "item"),
+        *item_columns(),
         Column("max", "满分", "max", "score"),
         Column("score", "本单位", "score", "score"),
         Column("ref", ref_zh, "ref", "score"),

@@ -12,18 +12,30 @@ from ..analysis.diffreport import DiffReport, Gate, Impact
 from ..core.messages import say, words
 from ..output.columns import Column
 from ..output.render import render
-from ..output.view import View
+from ..output.view import Table, View
 from ..rubric.diff import RubricDiff, show
 
 
 def diff_view(report: DiffReport, lang: str = "zh") -> View:
-    """``rubric diff``: the report as a terminal table, as markdown and as JSON."""
+    """``rubric diff``: the report as a terminal table, as markdown and as JSON; as CSV the one
+    table a spreadsheet wants: with data every unit before and after, else the changes."""
     return View(
+        tables=[_csv_table(report, lang)],
         document=report.records(lang),
         text={"table": _text(report, lang, markdown=False), "markdown": _text(report, lang, markdown=True)},
         decimals=report.diff.new.decimals,
         lang=lang,
     )
+
+
+def _csv_table(report: DiffReport, lang: str) -> Table:
+    """Every unit's total, rank and grade under both rubrics (numbers as numbers), or, without
+    data, the changes to the rubric."""
+    impact = report.impact
+    if impact is None:
+        return Table(changes_frame(report.diff, lang), _change_columns())
+    numbers = (Column("delta", "变化", "change", "score"), Column("rank_change", "名次变化", "rank change", "int"))
+    return Table(impact.units, _unit_columns(impact.by, *numbers))
 
 
 def gate_note(report: DiffReport, lang: str = "zh") -> str:
@@ -74,24 +86,30 @@ def _move(x) -> str:
     return f"↑{x}" if x > 0 else f"↓{-x}"
 
 
+def _unit_columns(by: str | None, delta: Column, move: Column) -> list[Column]:
+    """The columns of a unit before and after: year, unit, group (``by``), totals, ``delta``,
+    ranks and ``move``, grades (the change and the move as text on screen, numbers in CSV)."""
+    cols = [Column("year", "年度", "year", "int"), Column("unit", "单位", "unit")]
+    if by:
+        cols.append(Column("group", "分组", "group"))
+    return cols + [
+        Column("total_old", "原总分", "old total", "score"),
+        Column("total_new", "新总分", "new total", "score"),
+        delta,
+        Column("rank_old", "原排名", "old rank", "int"),
+        Column("rank_new", "新排名", "new rank", "int"),
+        move,
+        Column("grade_old", "原等次", "old grade"),
+        Column("grade_new", "新等次", "new grade"),
+    ]
+
+
 def _unit_view(frame: pl.DataFrame, decimals: int, by: str | None) -> tuple[pl.DataFrame, list[Column]]:
     shown = frame.with_columns(
         pl.Series("delta_text", [_signed(x, decimals) for x in frame["delta"].to_list()], dtype=pl.String),
         pl.Series("move", [_move(x) for x in frame["rank_change"].to_list()], dtype=pl.String),
     )
-    cols = [Column("year", "年度", "year", "int"), Column("unit", "单位", "unit")]
-    if by:
-        cols.append(Column("group", "分组", "group"))
-    cols += [
-        Column("total_old", "原总分", "old total", "score"),
-        Column("total_new", "新总分", "new total", "score"),
-        Column("delta_text", "变化", "change", "number"),
-        Column("rank_old", "原排名", "old rank", "int"),
-        Column("rank_new", "新排名", "new rank", "int"),
-        Column("move", "名次", "move", "number"),
-        Column("grade_old", "原等次", "old grade"),
-        Column("grade_new", "新等次", "new grade"),
-    ]
+    cols = _unit_columns(by, Column("delta_text", "变化", "change", "number"), Column("move", "名次", "move", "number"))
     return shown, cols
 
 

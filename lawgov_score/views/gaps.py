@@ -33,6 +33,7 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
         label_value("needed", lang=lang).alias("needed_label"),
     )
     cols = [
+        *unit_year_columns(),
         Column("id", "编号", "id"),
         Column("name", "项目", "item"),
         Column("lost", "失分", "lost", "score"),
@@ -49,6 +50,16 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
             Column("lost_total", say("scoring.parts.lost_total", "zh"), say("scoring.parts.lost_total", "en"), "score"),
         )
     return df, cols
+
+
+# The unit and year a gaps export is about: a file on its own must say which county and year it
+# is (the terminal says so in the lines above the table, which a CSV cannot hold).
+EXPORTS = ("csv", "xlsx")
+
+
+def unit_year_columns() -> list[Column]:
+    """The unit and year of a gaps table, as columns of its CSV."""
+    return [Column("unit", "单位", "unit", formats=EXPORTS), Column("year", "年度", "year", "int", formats=EXPORTS)]
 
 
 def part_tables(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> list:
@@ -89,12 +100,25 @@ def gaps_json_items(items: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> li
     return records(df, cols)
 
 
+def _item_names(rubric: Rubric, lang: str) -> pl.Expr:
+    """The path's items (ids joined by 、) as 编号 名称, joined in ``lang``."""
+    names = {it.id: f"{it.id} {it.name}" for it in rubric.items.values()}
+    return (
+        pl.col("items")
+        .str.split("、")
+        .list.eval(pl.element().replace(names))
+        .list.join(say("values.sep", lang))
+        .alias("item_names")
+    )
+
+
 def _path_steps(path, rubric: Rubric, lang: str) -> pl.DataFrame:
     """The path's steps with their fields' types, the value words and the item list in ``lang``."""
     df = path.steps.join(field_types(rubric), on="field", how="left")
     return df.with_columns(
         label_value("value", lang=lang).alias("value_label"),
         label_value("set_to", lang=lang).alias("set_label"),
+        _item_names(rubric, lang),
         pl.col("items").str.replace_all("、", say("values.sep", lang), literal=True),
         # as one types it after --set: yes/no in the language (the reader takes both)
         pl.when(pl.col("ftype") == "bool")
@@ -104,24 +128,29 @@ def _path_steps(path, rubric: Rubric, lang: str) -> pl.DataFrame:
     )
 
 
-def path_view(path, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
-    """The steps of the path to the next grade."""
+def path_view(path, rubric: Rubric, lang: str = "zh", unit=None, year=None) -> tuple[pl.DataFrame, list[Column]]:
+    """The steps of the path to the next grade: the items each step raises (编号 名称), the
+    field it sets by its 中文名, the value now and the one to reach, in the field's unit (the
+    field's id, which ``whatif --set`` also takes, in CSV)."""
     d = rubric.decimals
     df = _path_steps(path, rubric, lang).with_columns(
         shown_value("value", d, lang).alias("value_shown"),
         needed_shown("set_to", decimals=d, lang=lang).alias("set_shown"),
         (pl.col("cost") * 100).alias("cost_pct"),
+        pl.lit(unit, dtype=pl.String).alias("unit"),
+        pl.lit(year, dtype=pl.Int64).alias("year"),
     )
     cols = [
+        *unit_year_columns(),
         Column("step", "步骤", "step", "int"),
+        Column("item_names", "涉及项目", "items"),
         Column("name", "指标", "field"),
-        Column("items", "涉及项目", "items"),
         Column("value_shown", "现值", "value", json_label="value_label"),
         Column("set_shown", "改为", "set_to", json_label="set_label"),
         Column("gain", "预计加分", "gain", "score"),
         Column("cumulative", "累计", "cumulative", "score"),
         Column("cost_pct", "相对改进", "relative change", "percent"),
-        Column("field", "指标编号", "field_id"),
+        Column("field", "指标编号", "field_id", formats=EXPORTS),
     ]
     return df, cols
 

@@ -25,7 +25,7 @@ def rank_columns(
         cols.append(Column("group", _GROUP_ZH.get(by, "分组"), by))
     if on:
         item = rubric.items[on]  # id and name: in English a bare id would be the dimension's own header
-        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id} {item.name}", "score"))
+        cols.append(Column("on", f"{item.id} {item.name}", f"{item.id} {item.name_in('en')}", "score"))
     cols += [
         Column("total", "总分", "total", "score"),
         Column("max", "满分", "max", "score"),
@@ -37,7 +37,8 @@ def rank_columns(
         cols.append(Column("bonus", "加分", "bonus", "score"))
     cols += part_columns(rubric)  # the evaluation's parts, which add up to the total
     if dimensions:
-        cols += [Column(d.id, d.name, d.id, "score") for d in rubric.dimensions()]
+        # headed by the dimension's name in both languages (English: the rubric's name_en, if any)
+        cols += [Column(d.id, d.name, d.name_in("en"), "score") for d in rubric.dimensions()]
     return cols
 
 

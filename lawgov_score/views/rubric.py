@@ -13,6 +13,7 @@ from ..rubric.check import RubricChecks
 from ..rubric.compiled import Rubric
 from ..rubric.describe import describe_rule
 from ..rubric.tree import RubricTree
+from .values import item_columns
 
 
 def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFrame, list[Column]]:
@@ -29,7 +30,7 @@ def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFr
             "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
             "field": it.value_source or None,
             "evidence": it.evidence,
-            "label": "  " * (it.level - 1) + _marked_name(it, lang),
+            "label": _marked_name(it, lang),  # indented by its level on screen only
             "wording": say(f"rubric.show.wording.{it.wording}", lang) if it.wording else None,
             "assessed": say("scoring.list", lang).join(parts.get(p, p) for p in it.assessed_by) if it.is_leaf else None,
         }
@@ -40,7 +41,7 @@ def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFr
     df = pl.DataFrame(rows, schema=schema)
     cols = [
         Column("id", "编号", "id"),
-        Column("label", "项目", "item"),
+        *item_columns("label"),
         Column("max", "分值", "points", "score"),
         Column("field", "指标", "field"),
         Column("rule_text", "评分规则", "rule"),

@@ -9,6 +9,7 @@ from ..output.columns import Column
 from ..rubric.compiled import Rubric
 from .values import (
     _status_text,
+    item_columns,
     json_numbers,
     label_value,
     rounded,
@@ -41,7 +42,6 @@ def score_view(
         .then(pl.col("funit").replace("", None))
         .otherwise(None)
         .alias("value_unit"),
-        (pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")).alias("label"),
         _status_text(lang).alias("status_shown"),
     )
     if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
@@ -64,7 +64,7 @@ def score_view(
         Column("unit", "单位", "unit"),
         Column("year", "年度", "year", "int"),
         Column("id", "编号", "id"),
-        Column("label", "项目", "item"),
+        *item_columns(),
         Column("value_shown", "数值", "value"),
         Column("score", "得分", "score", "score"),
         Column("max", "满分", "max", "score"),

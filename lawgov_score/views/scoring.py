@@ -23,7 +23,7 @@ def gaps_report_view(report, lang: str = "zh") -> View:
     tables = [Table(df, cols), *part_tables(report.items, rubric, lang)]
     document = {"summary": report.summary(), "items": gaps_json_items(report.items, rubric, lang)}
     if g.path is not None:
-        pdf, pcols = path_view(g.path, rubric, lang)
+        pdf, pcols = path_view(g.path, rubric, lang, unit=g.unit, year=g.year)
         tables = [Table(pdf, pcols)] if report.steps else tables + [Table(pdf, pcols)]
         document["path"] = path_json(g.path, rubric, lang)
     sheets = None

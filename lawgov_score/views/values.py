@@ -110,9 +110,15 @@ def lines_text(lines: list[str], markdown: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def indented_name() -> pl.Expr:
-    """An item's name indented by its level (for terminal tables)."""
-    return pl.lit("  ").repeat_by(pl.col("level") - 1).list.join("") + pl.col("name")
+def item_columns(name: str = "name") -> list:
+    """An item's level and name: a terminal table indents the name by its level; CSV and the
+    workbook keep the bare name (filters and VLOOKUP find it) with the level as a column."""
+    from ..output.columns import Column
+
+    return [
+        Column("level", "层级", "level", "int", formats=("csv", "xlsx")),
+        Column(name, "项目", "item", "tree"),
+    ]
 
 
 def rank_text(s: dict) -> str:

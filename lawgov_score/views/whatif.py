@@ -11,7 +11,7 @@ from ..rubric.compiled import Rubric
 from .values import (
     field_types,
     grade_text,
-    indented_name,
+    item_columns,
     json_numbers,
     label_value,
     lines_text,
@@ -43,10 +43,10 @@ def whatif_changes_view(w, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFra
 
 def whatif_view(w, rubric: Rubric, lang: str = "zh") -> tuple[pl.DataFrame, list[Column]]:
     """The items whose score changes, before and after."""
-    df = w.items.with_columns(indented_name().alias("label"))
+    df = w.items
     cols = [
         Column("id", "编号", "id"),
-        Column("label", "项目", "item"),
+        *item_columns(),
         Column("before", "原得分", "before", "score"),
         Column("after", "新得分", "after", "score"),
         Column("change", "变化", "change", "score"),

@@ -64,9 +64,16 @@ def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) ->
 def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
     """得分明细: every item of the unit-years given, values as numbers where they are numbers."""
     from .score import score_view
+    from .values import shown_value
 
     df, cols = score_view(items, rubric, lang)
-    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
+    # the gap in the value's own terms (3.50%, 2件), a number with the rubric's decimals, not General
+    # (a yes/no or grade item's gap is no amount: its value and target say it)
+    numeric = pl.col("ftype").is_in(["percent", "count", "number"])
+    df = df.with_columns(pl.when(numeric).then(shown_value("gap", rubric.decimals, lang)).alias("gap_shown"))
+    cols = [Column("gap_shown", c.zh, c.en) if c.key == "gap" else c for c in cols]
+    pairs = [("value", "value_shown"), ("target", "target_shown"), ("gap", "gap_shown")]
+    df, typed = _typed_map(df, pairs, rubric.decimals)
     title = [_say("items_head", lang, name=rubric.name), _say("items_note", lang)]
     name = _say("sheet_items", lang)
     return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
@@ -97,20 +104,16 @@ def rank_sheet(
     )
 
 
-def gaps_sheet(
-    lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | None = None, per_unit: bool = True
-) -> Sheet:
-    """差距: the lost items, largest loss first (``per_unit``: with each one's unit and year)."""
+def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | None = None) -> Sheet:
+    """差距: the lost items, largest loss first, each with its unit and year (a sheet on its own,
+    printed or filtered, still says which county and year a row is about)."""
     from .gaps import gaps_view
 
     df, cols = gaps_view(lost, rubric, lang)
-    if per_unit:
-        cols = [Column("unit", "单位", "unit"), Column("year", "年度", "year", "int")] + cols
     df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
     title = title or [_say("gaps_head", lang, name=rubric.name), _say("gaps_note", lang)]
-    freeze = 4 if per_unit else 2
     name = _say("sheet_gaps", lang)
-    return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=freeze, typed=typed, lang=lang)
+    return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
 
 
 def workbook_sheets(
@@ -136,7 +139,7 @@ def workbook_sheets(
     if gaps is not None:
         lost = gaps.items if top is None else gaps.items.head(top)
         head = gaps_text(gaps, rubric, lang).splitlines()
-        lost_sheet = gaps_sheet(lost, rubric, lang, title=[head[0], *head[1:]], per_unit=False)
+        lost_sheet = gaps_sheet(lost, rubric, lang, title=[head[0], *head[1:]])
     else:
         lost_sheet = gaps_sheet(book.lost, rubric, lang)
     return {

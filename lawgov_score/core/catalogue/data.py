@@ -64,7 +64,8 @@ register(
         "error",
         "“{value}”不是数值（指标“{field}”应填{expected}）",
         "'{value}' is not a number (field '{field}' expects {expected})",
-        "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值（指标“court_appearance_rate”应填百分比，如 96.5%）",
+        "data.csv:17:value: E-DATA-NUMBER: “九十”不是数值"
+        "（指标“行政机关负责人出庭应诉率（court_appearance_rate）”应填百分比，如 96.5%）",
     ),
     Code(
         "E-DATA-BOOL",

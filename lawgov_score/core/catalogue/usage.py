@@ -18,6 +18,57 @@ register(
         "E-GROUP: 不能按“level”分组：数据中没有“层级”（level）这一列，或它全部为空；"
         "在单位信息文件（如 samples/units.csv）中加上这一列，或不按它分组",
     ),
+    # --- the command line itself (cli/errors.py: the parser's mistakes as one line, exit 2) ----
+    Code(
+        "E-USAGE-OPTION-UNKNOWN",
+        "error",
+        "没有选项 {option}",
+        "no option {option}",
+        "E-USAGE-OPTION-UNKNOWN: 没有选项 --bogus",
+    ),
+    Code(
+        "E-USAGE-OPTION-UNKNOWN-LIKE",
+        "error",
+        "没有选项 {option}；是否应为：{options}",
+        "no option {option}; did you mean: {options}",
+        "E-USAGE-OPTION-UNKNOWN-LIKE: 没有选项 --yaer；是否应为：--year",
+    ),
+    Code(
+        "E-USAGE-OPTION-VALUE",
+        "error",
+        "{option} 的值“{value}”无效：{expected}",
+        "invalid value '{value}' for {option}: {expected}",
+        "E-USAGE-OPTION-VALUE: --ties 的值“foo”无效：可选：competition、dense、min、max、average"
+        "",
+    ),
+    Code(
+        "E-USAGE-OPTION-EMPTY",
+        "error",
+        "选项 {option} 后面须写一个值",
+        "option {option} needs a value after it",
+        "E-USAGE-OPTION-EMPTY: 选项 --year 后面须写一个值",
+    ),
+    Code(
+        "E-USAGE-OPTION-MISSING",
+        "error",
+        "缺少必填的 {option}",
+        "{option} is required",
+        "E-USAGE-OPTION-MISSING: 缺少必填的 --unit/-u",
+    ),
+    Code(
+        "E-USAGE-COMMAND",
+        "error",
+        "没有命令“{command}”；可用：{commands}",
+        "no command '{command}'; the commands are: {commands}",
+        "E-USAGE-COMMAND: 没有命令“scores”；可用：benchmark、extract、gaps、rank、…",
+    ),
+    Code(
+        "E-USAGE-EXTRA",
+        "error",
+        "多余的参数：{args}",
+        "unexpected extra arguments: {args}",
+        "E-USAGE-EXTRA: 多余的参数：x y",
+    ),
     Code(
         "E-USAGE-UNIT",
         "error",
@@ -33,6 +84,13 @@ register(
         "E-USAGE-UNIT-MANY: “合成丙”与 2 个单位相符：合成丙县、合成丙区；请写出其中一个（可只写能区分它的一部分）",
     ),
     Code(
+        "E-USAGE-UNIT-LIKE",
+        "error",
+        "数据中没有单位“{unit}”；相近的有：{matches}；请写出其中一个",
+        "no unit '{unit}' in the data; close to it: {matches_en}; name one of them",
+        "E-USAGE-UNIT-LIKE: 数据中没有单位“乃东县”；相近的有：乃东区；请写出其中一个",
+    ),
+    Code(
         "E-USAGE-YEAR",
         "error",
         "单位“{unit}”没有 {year} 年的数据；有：{years}",
@@ -43,6 +101,22 @@ register(
         "error",
         "此命令不支持 --format {fmt}；可用：{choices}",
         "this command does not write --format {fmt}; use one of: {choices}",
+    ),
+    Code(
+        "E-USAGE-FORMAT-SUFFIX",
+        "error",
+        "此命令不写 {fmt} 文件，而“{name}”的扩展名是 {fmt}；可写：{choices}（请用其中一种的扩展名）",
+        "this command does not write {fmt} files, yet '{name}' ends in one; it writes: {choices} "
+        "(name a file with one of their extensions)",
+        "E-USAGE-FORMAT-SUFFIX: 此命令不写 xlsx 文件，而“结果.xlsx”的扩展名是 xlsx；"
+        "可写：table, markdown, csv, json（请用其中一种的扩展名）",
+    ),
+    Code(
+        "E-USAGE-FORMAT-CONFLICT",
+        "error",
+        "-f {fmt} 与文件名“{name}”的扩展名（{suffix}）不符：请改用 .{fmt} 结尾的文件名，或去掉 -f",
+        "-f {fmt} does not match the extension of '{name}' ({suffix}): name a .{fmt} file, or leave -f out",
+        "E-USAGE-FORMAT-CONFLICT: -f csv 与文件名“排名.xlsx”的扩展名（xlsx）不符：请改用 .csv 结尾的文件名，或去掉 -f",
     ),
     Code(
         "E-USAGE-OUTPUT",

@@ -181,6 +181,8 @@ define(
         "expect_bool": ("是/否", "yes/no"),
         "expect_grade": ("等次", "a grade level"),
         "range_count": ("整数 ≥ 0", "a whole number ≥ 0"),
+        # a field in a data problem: its 中文名 as the rubric's dictionary gives it, the id after it
+        "field_named": ("{name}（{id}）", "{name} ({id})"),
         "range_finite": ("有限的数", "a finite number"),
         "no_value": ("（无）", "(none)"),
         "constraint_why": ("各指标的值应满足这一关系", "the values should satisfy this relation"),

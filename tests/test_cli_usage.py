@@ -1,0 +1,108 @@
+"""The command line's own mistakes and help speak the tool's language: one problem line with a
+code and exit 2 (never the parser's English boxes), and `--help` in Chinese with every word of
+every option's help kept at 80 columns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+from wcwidth import wcswidth
+
+from lawgov_score.cli import app
+
+
+def run(*args, columns: int = 80):
+    return CliRunner(env={"COLUMNS": str(columns)}).invoke(app, list(args))
+
+
+MISTAKES = [
+    (
+        ("rank", "--ties", "foo"),
+        "E-USAGE-OPTION-VALUE",
+        "--ties 的值“foo”无效：可选：competition、dense、min、max、average",
+    ),
+    (("rank", "--year", "abc"), "E-USAGE-OPTION-VALUE", "--year/-y 的值“abc”无效：应为整数"),
+    (("rank", "--year=abc"), "E-USAGE-OPTION-VALUE", "--year/-y 的值“abc”无效：应为整数"),
+    (("sensitivity", "-n", "0"), "E-USAGE-OPTION-VALUE", "--samples/-n 的值“0”无效：应为不小于 1 的整数"),
+    (("rank", "--bogus"), "E-USAGE-OPTION-UNKNOWN", "没有选项 --bogus"),
+    (("rank", "--yaer", "2024"), "E-USAGE-OPTION-UNKNOWN-LIKE", "没有选项 --yaer；是否应为："),
+    (("gaps",), "E-USAGE-OPTION-MISSING", "缺少必填的 --unit/-u"),
+    (("rank", "--year"), "E-USAGE-OPTION-EMPTY", "选项 --year 后面须写一个值"),
+    (("scores",), "E-USAGE-COMMAND", "没有命令“scores”；可用："),
+    (("rubric", "schema", "x", "y"), "E-USAGE-EXTRA", "多余的参数：x y"),
+]
+
+
+@pytest.mark.parametrize("args,code,text", MISTAKES, ids=[m[1] + ":" + " ".join(m[0]) for m in MISTAKES])
+def test_a_mistake_on_the_command_line_is_one_line_with_a_code_and_exit_2(args, code, text):
+    r = run(*args)
+    assert r.exit_code == 2, r.output
+    assert r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(f"{code}: {text}"), lines[0]
+    assert "╭" not in r.stderr and "Usage" not in r.stderr and "Value error" not in r.stderr
+
+
+def test_the_mistake_is_in_the_language_asked_for():
+    r = run("rank", "--ties", "foo", "--lang", "en")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == (
+        "E-USAGE-OPTION-VALUE: invalid value 'foo' for --ties: use one of: competition, dense, min, max, average"
+        " (see lawgov-score rank -h)"
+    )
+    r = run("gaps", "--lang=en")
+    assert r.stderr.strip() == "E-USAGE-OPTION-MISSING: --unit/-u is required (see lawgov-score gaps -h)"
+
+
+def test_the_hint_names_the_command_whose_help_to_read():
+    r = run("rank", "--bogus")
+    assert r.stderr.strip().endswith("（用法见 lawgov-score rank -h）")
+
+
+def _help_words(text: str) -> str:
+    """Help text without spaces and line breaks: what the reader gets, however it is wrapped."""
+    return re.sub(r"\s+", "", text)
+
+
+COMMANDS = [
+    ("rank",),
+    ("score",),
+    ("gaps",),
+    ("whatif",),
+    ("benchmark",),
+    ("trend",),
+    ("sensitivity",),
+    ("extract",),
+    ("template",),
+    ("report",),
+    ("synth",),
+    ("rubric", "check"),
+    ("rubric", "diff"),
+    ("rubric", "show"),
+    ("rubric", "schema"),
+    (),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) or "lawgov-score" for c in COMMANDS])
+def test_help_is_in_chinese_and_keeps_every_word_at_80_columns(command):
+    import typer
+
+    r = run(*command, "--help")
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "显示本帮助并退出" in out and "Show this message" not in out
+    assert "用法：" in out and "选项：" in out and "Usage:" not in out and "Options:" not in out
+    assert all(wcswidth(line) <= 80 for line in out.splitlines()), out
+    cmd = typer.main.get_command(app)
+    for name in command:
+        cmd = cmd.commands[name]
+    written = "".join(p.help or "" for p in cmd.params) + (cmd.help or "")
+    assert out.count("…") == written.count("…"), out  # nothing cut short
+    words = _help_words(out)
+    for param in cmd.params:
+        if param.help:
+            assert _help_words(param.help) in words, param.help
