@@ -213,3 +213,32 @@ def test_a_system_without_cjk_fonts_gets_no_boxes(monkeypatch):
     monkeypatch.setattr(font_manager.fontManager, "ttflist", bundled)
     with pytest.raises(FontMissing):
         find_cjk_font("乃东区 政府职能依法全面履行")
+
+
+EXAMPLE = ROOT / "docs" / "examples" / "example-synthetic.csv"
+EXAMPLE_RUBRIC = ROOT / "rubrics" / "example.yaml"
+
+
+def test_a_dimension_of_bonus_and_veto_items_alone_draws(tmp_path):
+    """rubrics/example.yaml's 加分与否决 has no full marks of its own: the heat map once failed on
+    its percent (E-INTERNAL); it is drawn with its score and no percent."""
+    out, png = tmp_path / "r.html", tmp_path / "png"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-r", str(EXAMPLE_RUBRIC), "-o", str(out), "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<g class="cell">') == 4 * 4  # four units × four dimensions, the bonus one included
+    assert "heatmap.png" in {p.name for p in png.iterdir()}
+
+
+def test_a_unit_name_with_dollar_signs_is_plain_text_in_the_charts(tmp_path):
+    """matplotlib reads $…$ as math: 甲$x^2$县 was drawn as a formula and $\\frac{a}{$ crashed it."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    data = tmp_path / "math.csv"
+    data.write_text(text.replace("示例甲县", "示例$x^2$县").replace("示例乙县", "示例$\\frac{a}{$县"), encoding="utf-8")
+    out, png = tmp_path / "r.html", tmp_path / "png"
+    res = runner.invoke(app, ["report", str(data), "-r", str(EXAMPLE_RUBRIC), "-o", str(out), "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    assert {"radar-示例$x^2$县.png", "radar-示例$_frac{a}{$县.png"} <= {p.name for p in png.iterdir()}
+    from lawgov_score.output import png as png_module
+
+    assert png_module.PLAIN_TEXT["text.parse_math"] is False

@@ -41,6 +41,16 @@ KNOWN = [
 ]
 
 
+# How every chart is drawn: names are plain text (甲$x^2$县 is drawn as written, never as math).
+PLAIN_TEXT = {
+    "axes.unicode_minus": False,
+    "svg.hashsalt": "lawgov",
+    "path.simplify": True,
+    "text.parse_math": False,
+    "text.usetex": False,
+}
+
+
 class FontMissing(Exception):
     """No installed font draws the charts' Chinese; the message says how to get one, in the
     report's language."""
@@ -113,9 +123,7 @@ def charts(data: ReportData) -> dict[str, bytes]:
     font_manager.fontManager.addfont(font)
     family = font_manager.FontProperties(fname=font).get_name()
     out: dict[str, bytes] = {}
-    with matplotlib.rc_context(
-        {"font.family": [family], "axes.unicode_minus": False, "svg.hashsalt": "lawgov", "path.simplify": True}
-    ):
+    with matplotlib.rc_context({"font.family": [family], **PLAIN_TEXT}):
         out["totals.png"] = _save(plt, _totals(plt, data))
         out["heatmap.png"] = _save(plt, _heatmap(plt, data))
         n = len(data.dims)

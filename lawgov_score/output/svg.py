@@ -85,8 +85,9 @@ def heatmap(
             tip = f"{row} · {names[j]}" + say("scoring.colon", lang)
             if score is None:
                 tip += no_data
-            else:
-                tip += f"{score:.{decimals}f} / {mx:g}" + say("scoring.paren", lang, text=f"{pct:.0f}%")
+            else:  # a dimension of bonus or veto items alone has no full marks, so no percent
+                tip += f"{score:.{decimals}f} / {mx:g}"
+                tip += "" if pct is None else say("scoring.paren", lang, text=f"{pct:.0f}%")
             body.append(
                 f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" '
                 f'width="{cw - 2}" height="{ch - 2}" fill="{color(pct)}" rx="2"/>'

@@ -328,7 +328,10 @@ define(
         "type_grade": ("等次", "grade"),
         "items_more": ("{items} 等 {n} 项", "{items} and more ({n} items)"),
         "hint_percent": ("输入 96.5 或 96.5%，读作 96.5%", "96.5 or 96.5% reads as 96.5%"),
-        "hint_count": ("整数，如 12；可写“450余”“1.2万”", "a whole number, e.g. 12; a lower bound such as 450+ reads too"),
+        "hint_count": (
+            "整数，如 12；可写“450余”“1.2万”",
+            "a whole number, e.g. 12; a lower bound such as 450+ reads too",
+        ),
         "hint_bool": ("下拉选择 是/否", "choose yes/no from the list"),
         "hint_grade": ("下拉选择：{levels}", "choose from the list: {levels}"),
         "hint_number": ("数值", "a number"),
