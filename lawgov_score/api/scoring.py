@@ -9,7 +9,7 @@ from ..core.problems import ProblemError
 from ..data.read import Indicators
 from ..engine.rank import rank
 from ..rubric.compiled import Rubric
-from .inputs import rubric_of, scored
+from .inputs import rubric_of, scored, scored_readable
 
 
 def score_table(
@@ -59,20 +59,26 @@ def rank_table(
     dimensions: bool = True,
     scan: bool | str = "auto",
     workbook: bool = False,
+    keep_going: bool = False,
 ) -> RankTable:
     """``rank``: units ranked by total (or by item ``on``) within each year (``pool``: all years
     together) and, with ``by``, within each city, province, level or group; ``year`` keeps one year.
 
     ``scan`` reads long Parquet in batches instead of whole (``True``); ``"auto"`` does so when
     the Parquet files hold more than ``data.scan.SCAN_ROWS`` rows.  ``workbook`` also computes
-    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX)."""
+    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX).  ``keep_going``
+    ranks the files that read without error and leaves out the others (W-DATA-EXCLUDED, then
+    each one's first error, among the warnings; exit code 1)."""
     from ..analysis.tables import rank_table as _rank_table
     from ..engine.rank import require_group
 
     require_group(None, by)  # the name, before any work
     if not _scans(data, scan):
         how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
-        return _rank_table(scored(rubric, data), **how, workbook=workbook)
+        result, left_out = scored_readable(rubric, data) if keep_going else (scored(rubric, data), False)
+        table = _rank_table(result, **how, workbook=workbook)
+        table.exit_code = max(table.exit_code, 1 if left_out else 0)
+        return table
     if workbook:
         raise ProblemError.one("E-USAGE-SCAN-XLSX")
     from ..core import bundled

@@ -73,6 +73,12 @@ def rank_cmd(
     scan: Annotated[
         bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")
     ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going", help="跳过有错误的文件，只排能读的（逐个列出被跳过的文件及其第一个错误，退出码 1）"
+        ),
+    ] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
@@ -84,5 +90,6 @@ def rank_cmd(
 
     out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
     how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
-    table = api.rank_table(data, rubric, **how, scan=True if scan else "auto", workbook=out.fmt == "xlsx")
+    scan_how = True if scan else "auto"
+    table = api.rank_table(data, rubric, **how, scan=scan_how, workbook=out.fmt == "xlsx", keep_going=keep_going)
     return show(rank_table_view(table, lang), out, table)
