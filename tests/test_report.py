@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lawgov_score import load_rubric
 from lawgov_score.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,3 +243,69 @@ def test_a_unit_name_with_dollar_signs_is_plain_text_in_the_charts(tmp_path):
     from lawgov_score.output import png as png_module
 
     assert png_module.PLAIN_TEXT["text.parse_math"] is False
+
+
+def _coloured_share(png_bytes: bytes, box: tuple[float, float, float, float]) -> float:
+    """The share of pixels in ``box`` (fractions of the image: left, top, right, bottom) that
+    are not white: how much of that part of a screenshot is drawn."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png_bytes)) as im:
+        im = im.convert("RGB")
+        w, h = im.size
+        part = im.crop((int(box[0] * w), int(box[1] * h), int(box[2] * w), int(box[3] * h)))
+        colours = part.getcolors(part.width * part.height) or []
+    drawn = sum(n for n, rgb in colours if min(rgb) < 235)
+    return drawn / max(sum(n for n, _ in colours), 1)
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [1400, 420])
+def test_report_layout_at_desktop_and_phone_widths(browser, tmp_path, width):
+    """Looked at as pictures at 1400 and 420 pixels: the charts use the width, the heat map's
+    right edge is drawn (no blank band of slanted labels), nothing overflows sideways, the radar
+    labels are whole, the per-unit gap tables are collapsed behind a table of contents."""
+    page = make_report(tmp_path, str(SAMPLES / "synthetic-city"), "--year", "2024", "--by", "level")
+    d = browser
+    d.set_window_size(width, 1000)
+    try:
+        open_page(d, page)
+        doc = d.execute_script(
+            "const e = document.documentElement; return {sw: e.scrollWidth, cw: e.clientWidth,"
+            " main: document.querySelector('main').clientWidth}"
+        )
+        assert doc["sw"] <= doc["cw"], doc  # no sideways scrolling of the page
+        inner = doc["main"] - (64 if width > 600 else 24)
+        for css, share in (("svg.heatmap", 0.85), ("svg.bars", 0.75)):
+            assert box(d, css)["w"] >= share * min(inner, 1400 - 64), (css, box(d, css), inner)
+        heat = d.find_element("css selector", "svg.heatmap")
+        shot = heat.screenshot_as_png
+        (tmp_path / f"heatmap-{width}.png").write_bytes(shot)
+        # the right tenth of the heat map holds cells, the left of the cells the unit names
+        assert _coloured_share(shot, (0.9, 0.3, 1.0, 1.0)) > 0.5
+        # the radar's axis labels: whole names (id and name), inside the chart
+        names = d.execute_script(
+            "const s = document.querySelector('svg.radar'); const b = s.getBoundingClientRect();"
+            "return Array.from(s.querySelectorAll('text.axis')).map(t => { const r = t.getBoundingClientRect();"
+            " return [t.textContent, r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1"
+            " && r.bottom <= b.bottom + 1]; })"
+        )
+        dims = [f"{x.id} {x.name}" for x in load_rubric(ROOT / "rubrics" / "shifan.yaml").dimensions()]
+        assert [n.replace(" ", "") for n, _ in names] == [n.replace(" ", "") for n in dims]
+        assert all(inside for _, inside in names), names
+        d.find_element("css selector", "svg.radar").screenshot(str(tmp_path / f"radar-{width}.png"))
+        # per-unit details collapsed, one link per unit in the table of contents
+        details = d.find_elements("css selector", "#gaps details")
+        assert len(details) == 12 and not any(x.get_attribute("open") for x in details)
+        assert len(d.find_elements("css selector", "#gaps ul.toc a")) == 12
+        assert d.find_element("css selector", "table.ranking thead").text.split()[:4] == [
+            "排名",
+            "单位",
+            "年度",
+            "层级",
+        ]
+        d.save_screenshot(str(tmp_path / f"page-{width}.png"))
+    finally:
+        d.set_window_size(1400, 1000)

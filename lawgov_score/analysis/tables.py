@@ -142,6 +142,7 @@ class ReportPage:
     top: int | None = 10  # lost items listed per unit-year (None: all)
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    by: str | None = None  # the ranking is within each city, province, level or group
 
 
 def report_page(result: ScoreResult, ranked: pl.DataFrame, top: int | None = 10) -> ReportPage:

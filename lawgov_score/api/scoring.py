@@ -113,22 +113,33 @@ def rank_records(table: RankTable) -> list[dict]:
 
 
 def report_page(
-    data=None, rubric: str | Path | Rubric | None = None, *, year: int | None = None, pool: bool = False, top=10
+    data=None,
+    rubric: str | Path | Rubric | None = None,
+    *,
+    year: int | None = None,
+    pool: bool = False,
+    top=10,
+    by: str | None = None,
 ) -> ReportPage:
     """``report``: what the HTML report and its charts show: the ranking (of ``year``, or of
-    every year; ``pool`` ranks the years together), each unit's ``top`` largest losses (None or
-    0: all), its scores per dimension, the values scored and their evidence."""
+    every year; ``pool`` ranks the years together; ``by`` within each city, province, level or
+    group, as ``rank`` does), each unit's ``top`` largest losses (None or 0: all), its scores
+    per dimension, the values scored and their evidence."""
     from ..analysis.tables import report_page as _page
+    from ..engine.rank import require_group
 
+    require_group(None, by)  # the name, before any work
     result = scored(rubric, data)
-    ranked = rank(result, pool=pool)
+    ranked = rank(result, pool=pool, by=by)
     if year is not None:
         ranked = ranked.filter(ranked["year"] == year)
     if ranked.height == 0:
         raise (
             ProblemError.one("E-USAGE-YEAR-NONE", year=year) if year is not None else ProblemError.one("E-REPORT-EMPTY")
         )
-    return _page(result, ranked, top or None)
+    page = _page(result, ranked, top or None)
+    page.by = by
+    return page
 
 
 def fill_in_template(

@@ -20,7 +20,7 @@ def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
     many_years = ranked["year"].n_unique() > 1
     labels = [f"{u} {y}" if many_years and y is not None else u for u, y in zip(ranked["unit"], ranked["year"])]
     gaps, _ = gaps_view(page.lost, rubric, lang)
-    headers = rank_columns(ranked, rubric, by=None, on=None, dimensions=False)
+    headers = rank_columns(ranked, rubric, by=page.by, on=None, dimensions=False)
     return ReportData(
         page=page,
         lang=lang,
