@@ -309,3 +309,16 @@ def test_report_layout_at_desktop_and_phone_widths(browser, tmp_path, width):
         d.save_screenshot(str(tmp_path / f"page-{width}.png"))
     finally:
         d.set_window_size(1400, 1000)
+
+
+def test_the_method_section_carries_how_the_points_are_shared(tmp_path):
+    """An official has the report, not the project's docs: the share of each dimension is in it."""
+    html = make_report(tmp_path).read_text(encoding="utf-8")
+    method = html[html.index('<section id="method">') :]
+    rows = re.findall(
+        r'<tr><td>(\d+)</td><td>([^<]+)</td><td class="n">([\d.]+)</td><td class="n">([\d.]+)%</td>', method
+    )
+    rubric = load_rubric(ROOT / "rubrics" / "shifan.yaml")
+    assert [(i, n) for i, n, _, _ in rows] == [(d.id, d.name) for d in rubric.dimensions()]
+    assert sum(float(p) for _, _, p, _ in rows) == rubric.total == 1000
+    assert abs(sum(float(s) for _, _, _, s in rows) - 100) < 0.5

@@ -327,6 +327,16 @@ def _method(data: ReportData) -> str:
         )
         html.append(f"<p>{_say(data, 'method_grades', grades=grades)}</p>")
     html.append(f"<p>{_say(data, 'method_rules')}</p>")
+    if data.weights:
+        heads = "".join(f"<th>{h}</th>" for h in _say(data, "weights_columns").split("|"))
+        html.append(f'<h3>{_say(data, "weights_head")}</h3><div class="scroll"><table class="weights">')
+        html.append(f"<thead><tr>{heads}</tr></thead><tbody>")
+        for w in data.weights:
+            html.append(
+                f'<tr><td>{_e(w["id"])}</td><td>{_e(w["name"])}</td><td class="n">{_e(w["points"])}</td>'
+                f'<td class="n">{_e(w["share"])}</td><td class="n">{w["items"]}</td></tr>'
+            )
+        html.append("</tbody></table></div>")
     html.append(f'<h3>{_say(data, "rule_types")}</h3><ul class="method">')
     for r in data.rules:
         line = _say(data, "rule_line", text=_e(r["text"]), count=r["count"])

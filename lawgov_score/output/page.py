@@ -23,6 +23,7 @@ class ReportData:
     gaps: pl.DataFrame  # page.lost with shown values and reasons (views.gaps.gaps_view)
     evidence: pl.DataFrame  # page.values: unit, year, field, fname, value_shown, qualifier, evidence, source, file, row
     rules: list[dict]  # rule type → count, description, an example
+    weights: list[dict] = None  # per dimension: id, name, points, share (text), items scored
 
     def __post_init__(self):
         ranked = self.page.ranked

@@ -152,6 +152,11 @@ define(
             "is marked missing.",
         ),
         "rule_types": ("各类评分规则", "Rule types"),
+        "weights_head": ("分值分配", "How the full marks are shared"),
+        "weights_columns": (
+            "编号|一级指标|分值|占满分|评分项目数",
+            "id|dimension|points|share of full marks|items scored",
+        ),
         "rule_line": ("<b>{text}</b>（{count} 项）", "<b>{text}</b> ({count} item(s))"),
         "rule_example": ("例：{example}", "e.g. {example}"),
         "data_files": ("数据文件", "Data files"),
