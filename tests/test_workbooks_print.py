@@ -25,6 +25,13 @@ def run(*args) -> None:
     assert res.exit_code == 0, res.output
 
 
+def workbook(tmp_path: Path, name: str, *args):
+    """The workbook a command writes with ``-o name``, opened."""
+    out = tmp_path / name
+    run(*args, "-o", out)
+    return openpyxl.load_workbook(out)
+
+
 def assert_prints(ws, header_row: int, landscape: bool = True) -> None:
     """One page wide, as tall as it takes; the header row on every page; a print area; the
     title in the page header, page N of M in the footer."""
@@ -44,10 +51,14 @@ def header_row(ws) -> int:
     return next(r[0].row for r in ws.iter_rows() if sum(c.value is not None for c in r) >= 2)
 
 
+def table_of(ws) -> tuple[dict, int]:
+    """(header → 1-based column, the first data row) of a sheet's table."""
+    head = header_row(ws)
+    return {c.value: c.column for c in ws[head]}, head + 1
+
+
 def test_every_sheet_of_the_rank_workbook_prints_one_page_wide(tmp_path):
-    out = tmp_path / "排名.xlsx"
-    run("rank", SAMPLES / "synthetic-city", "-o", out)
-    wb = openpyxl.load_workbook(out)
+    wb = workbook(tmp_path, "排名.xlsx", "rank", SAMPLES / "synthetic-city")
     assert wb.sheetnames == ["排名", "得分明细", "差距"]
     for ws in wb:
         assert_prints(ws, header_row(ws))
@@ -60,36 +71,29 @@ def test_every_sheet_of_the_rank_workbook_prints_one_page_wide(tmp_path):
 
 def test_years_and_ranks_are_centred_and_numbers_padded(tmp_path):
     """A right-aligned year beside a left-aligned id read as 20221.1.1; a rank touched the unit."""
-    out = tmp_path / "排名.xlsx"
-    run("rank", SAMPLES / "synthetic-city", "-o", out)
-    wb = openpyxl.load_workbook(out)
+    wb = workbook(tmp_path, "排名.xlsx", "rank", SAMPLES / "synthetic-city")
     ws = wb["排名"]
-    head = {c.value: c.column for c in ws[header_row(ws)]}
-    first = header_row(ws) + 1
+    head, first = table_of(ws)
     assert ws.cell(first, head["排名"]).alignment.horizontal == "center"
     assert ws.cell(first, head["年度"]).alignment.horizontal == "center"
     total = ws.cell(first, head["总分"]).alignment
     assert (total.horizontal, total.indent) == ("right", 1)
-    items = wb["得分明细"]
-    head = {c.value: c.column for c in items[header_row(items)]}
-    assert items.cell(header_row(items) + 1, head["年度"]).alignment.horizontal == "center"
+    head, first = table_of(wb["得分明细"])
+    assert wb["得分明细"].cell(first, head["年度"]).alignment.horizontal == "center"
 
 
 def test_targets_are_numbers_with_their_comparison(tmp_path):
-    out = tmp_path / "得分.xlsx"
-    run("score", SAMPLES / "synthetic-city", "-o", out)
-    wb = openpyxl.load_workbook(out)
+    wb = workbook(tmp_path, "得分.xlsx", "score", SAMPLES / "synthetic-city")
     ws = wb["得分明细"]
-    head = {c.value: c.column for c in ws[header_row(ws)]}
-    rows = list(ws.iter_rows(min_row=header_row(ws) + 1))
+    head, first = table_of(ws)
+    rows = list(ws.iter_rows(min_row=first))
     # 6.1.2 行政复议案件办结率 ≥ 95%; 6.1.3 行政复议纠错率 ≤ 5% (lower is better)
     closed = next(r for r in rows if r[head["编号"] - 1].value == "6.1.2")[head["目标"] - 1]
     assert (closed.value, closed.number_format) == (pytest.approx(0.95), '"≥"0.00%')
     corrected = next(r for r in rows if r[head["编号"] - 1].value == "6.1.3")[head["目标"] - 1]
     assert (corrected.value, corrected.number_format) == (pytest.approx(0.05), '"≤"0.00%')
-    gaps = wb["差距"]
-    head = {c.value: c.column for c in gaps[header_row(gaps)]}
-    needed = [r[head["满分所需"] - 1] for r in gaps.iter_rows(min_row=header_row(gaps) + 1)]
+    head, first = table_of(wb["差距"])
+    needed = [r[head["满分所需"] - 1] for r in wb["差距"].iter_rows(min_row=first)]
     numbers = [c for c in needed if isinstance(c.value, (int, float))]
     assert numbers and all(c.number_format.startswith(('"≥"', '"≤"')) for c in numbers)
     assert not [c.value for c in needed if isinstance(c.value, str) and c.value[:1] in "≥≤"]
