@@ -322,3 +322,19 @@ def test_the_method_section_carries_how_the_points_are_shared(tmp_path):
     assert [(i, n) for i, n, _, _ in rows] == [(d.id, d.name) for d in rubric.dimensions()]
     assert sum(float(p) for _, _, p, _ in rows) == rubric.total == 1000
     assert abs(sum(float(s) for _, _, _, s in rows) - 100) < 0.5
+
+
+def test_report_by_level_ranks_within_groups_and_names_the_best_by_total(tmp_path):
+    html = make_report(tmp_path, str(SAMPLES / "synthetic-city"), "--year", "2024", "--by", "level").read_text(
+        encoding="utf-8"
+    )
+    ranking = html[html.index('<table class="ranking">') : html.index("</table>", html.index('class="ranking"'))]
+    rows = re.findall(
+        r'<tr[^>]*><td class="n">(\d+)</td><td class="u">([^<]+)</td><td class="n">2024</td>'
+        r'<td class="u">([^<]+)</td>',
+        ranking,
+    )
+    assert [(r, lv) for r, _, lv in rows][:3] == [("1", "区"), ("2", "区"), ("3", "区")]
+    assert {lv for _, _, lv in rows} == {"区", "县", "县级市"} and sum(r == "1" for r, _, _ in rows) == 3
+    # the summary's best and worst are by total, whatever the groups' order
+    assert "最高 合成己县 935.19 分，最低 合成甲县 756.96 分" in html
