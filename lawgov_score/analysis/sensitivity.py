@@ -147,7 +147,7 @@ class _Model:
         for parent in [self.root] + self.parents:
             rp = r[parent.id]
             kids = self._scoring(parent)
-            if parent.aggregate == "weighted_mean":
+            if parent.aggregate != "sum":  # a mean: the weights set the shares
                 base = {k.id: float(k.weight) for k in self._weighted(parent)}
             else:
                 base = {k.id: float(k.max) for k in kids}
@@ -165,16 +165,39 @@ class _Model:
         """Totals (batch, R) for factor rows F (batch, nodes); leaf scores from ``S_override``
         ((batch, R) arrays) where given, else the plain ones."""
         one = _Pass(self, F, S_override)
-        for level in sorted({p.level for p in self.parents}, reverse=True):
-            for p in self.parents:
-                if p.level == level:
-                    one.val[p.id] = one.parent_value(p)
-        base = one.parent_value(self.root)
+        if self.rubric.parts:  # the total is the sum of the parts, as the engine makes it
+            base = self.parts_base(one)
+        else:
+            for level in sorted({p.level for p in self.parents}, reverse=True):
+                for p in self.parents:
+                    if p.level == level:
+                        one.val[p.id] = one.parent_value(p)
+            base = one.parent_value(self.root)
         total = _round_half_up(base + self.bonus, self.d)
         for v in self.vetoes:
             if v.rule.cap_total is not None:
                 total = np.where(self.fired[v.id], np.minimum(total, float(v.rule.cap_total)), total)
         return total
+
+    def parts_base(self, one: "_Pass") -> np.ndarray:
+        """The base total of a rubric with evaluation parts (batch, R): each part's score rate
+        over its items at the sample's points (negative items absolute) × the part's points,
+        rounded, then summed and kept within the maximum.  The part weights are not perturbed."""
+        rub = self.rubric
+        base = 0.0
+        for pid, points in rub.part_maxima().items():
+            items = rub.part_items(pid)
+            got = np.zeros((one.F.shape[0], self.R))
+            most = np.zeros(one.F.shape[0])
+            for k in items:
+                if k.role == "negative":
+                    got = got + self.S[k.id]
+                else:
+                    got = got + one.leaf_score(k) * one.r[k.id][:, None]
+                    most = most + k.max * one.r[k.id]
+            rate = np.clip(got / np.where(most > 0, most, 1.0)[:, None], 0.0, 1.0) * (most > 0)[:, None]
+            base = base + _round_half_up(rate * points, self.d)
+        return _round_half_up(np.clip(base, 0.0, rub.total), self.d)
 
     def grades(self, total: np.ndarray) -> np.ndarray:
         """Grade index per cell (0 = best), len(grades) for none; veto caps applied."""
@@ -226,20 +249,27 @@ class _Pass:
         return neg
 
     def weighted_mean(self, p: Item, cap: np.ndarray, neg) -> np.ndarray:
-        """A ``weighted_mean`` parent before clipping: its points × the weighted mean share."""
+        """A parent taking a mean (weighted, geometric, harmonic) before clipping: its points × the mean share."""
         weighted = self.m._weighted(p)
         for k in self.m._scoring(p):
             if k not in weighted and not k.is_leaf:
                 self.val.pop(k.id, None)
         if not weighted:
             return np.zeros_like(cap) + neg
-        share = 0.0
-        wsum = 0.0
-        for k in weighted:
-            w = k.weight * self.F[:, self.m.node_ix[k.id]]
-            share = share + self.child_share(k) * w[:, None]
-            wsum = wsum + w
-        return cap * (share / wsum[:, None]) + neg
+        pairs = [(self.child_share(k), k.weight * self.F[:, self.m.node_ix[k.id]]) for k in weighted]
+        wsum = sum(w for _, w in pairs)[:, None]
+        if p.aggregate == "weighted_mean":
+            return cap * (sum(s * w[:, None] for s, w in pairs) / wsum) + neg
+        # geometric or harmonic (engine.score._mean_share): a child's share of 0 makes the mean 0
+        zero = False
+        for s, _ in pairs:
+            zero = zero | (s <= 0)
+        safe = [(np.where(s > 0, s, 1.0), w[:, None] / wsum) for s, w in pairs]
+        if p.aggregate == "geometric_mean":
+            share = np.exp(sum(w * np.log(s) for s, w in safe))
+        else:
+            share = 1 / sum(w / s for s, w in safe)
+        return cap * np.where(zero, 0.0, share) + neg
 
     def summed(self, p: Item, neg):
         """A ``sum`` parent before clipping."""
@@ -256,7 +286,7 @@ class _Pass:
         """A parent's points (batch, R): its children rolled up, clipped and rounded."""
         neg = self.deductions(p)
         cap = (p.max * self.r[p.id])[:, None]
-        raw = self.weighted_mean(p, cap, neg) if p.aggregate == "weighted_mean" else self.summed(p, neg)
+        raw = self.weighted_mean(p, cap, neg) if p.aggregate != "sum" else self.summed(p, neg)
         out = np.empty((self.F.shape[0], self.m.R))
         np.maximum(raw, 0.0, out=out)
         np.minimum(out, cap, out=out)
@@ -349,15 +379,18 @@ def sensitivity(
     )
 
 
+def group_codes(frame: pl.DataFrame, by: str | None) -> tuple[np.ndarray, int]:
+    """Each row's ranking group (year × ``by``) as 0..n−1, and n."""
+    gcols = ["year"] + ([by] if by else [])
+    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy()
+    codes = codes.astype(np.int64) - 1
+    return codes, int(codes.max()) + 1
+
+
 def _run(model: _Model, frame: pl.DataFrame, by, F_all, T_all, batch, progress) -> tuple[np.ndarray, np.ndarray]:
     """Every sample's ranks (samples, unit-years) and the count of each grade per unit-year,
     batch by batch."""
-    gcols = ["year"] + ([by] if by else [])  # ranked within year × group
-    codes = (
-        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
-        - 1
-    )
-    n_groups = int(codes.max()) + 1
+    codes, n_groups = group_codes(frame, by)
     samples, Rn = F_all.shape[0], model.R
     B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
     ranks = np.empty((samples, Rn), dtype=np.int32)

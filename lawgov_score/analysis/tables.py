@@ -16,6 +16,7 @@ from ..engine.rank import rank
 from ..engine.score import ScoreResult
 from ..rubric.compiled import Rubric
 from .gaps import lost_items
+from .standing import Standing
 
 
 @dataclass
@@ -50,6 +51,7 @@ class ScoreTable:
     result: ScoreResult
     items: pl.DataFrame
     book: ScoringBook | None = None  # with workbook=True
+    standing: Standing | None = None  # total, parts, position and percentile of the unit-years in view
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
 
@@ -74,6 +76,7 @@ class RankTable:
     book: ScoringBook | None = None  # with workbook=True
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    method: str = "wsm"  # how the total was computed: the rubric's points (wsm) or an MCDA method (rank --method)
 
     @property
     def scanned(self) -> bool:
@@ -143,6 +146,7 @@ class ReportPage:
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
     by: str | None = None  # the ranking is within each city, province, level or group
+    audit: object | None = None  # the audit of the year shown (``analysis.audit.Audit``), for its section
 
 
 def report_page(result: ScoreResult, ranked: pl.DataFrame, top: int | None = 10) -> ReportPage:

@@ -30,6 +30,7 @@ def score_table(
     import polars as pl
 
     from ..analysis.select import select_unit_year
+    from ..analysis.standing import standing
     from ..analysis.tables import scoring_book
 
     result = scored(rubric, data)
@@ -43,8 +44,10 @@ def score_table(
         items = items.filter(pl.col("level") <= depth)
     if status is not None:
         items = items.filter(pl.col("status") == status)
-    book = scoring_book(result, items.select("unit", "year").unique()) if workbook else None
-    return ScoreTable(result=result, items=items, book=book, warnings=result.warnings)
+    keys = items.select("unit", "year").unique()
+    book = scoring_book(result, keys) if workbook else None
+    placed = standing(result, keys)
+    return ScoreTable(result=result, items=items, book=book, standing=placed, warnings=result.warnings)
 
 
 def rank_table(
@@ -60,6 +63,7 @@ def rank_table(
     scan: bool | str = "auto",
     workbook: bool = False,
     keep_going: bool = False,
+    method: str = "wsm",
 ) -> RankTable:
     """``rank``: units ranked by total (or by item ``on``) within each year (``pool``: all years
     together) and, with ``by``, within each city, province, level or group; ``year`` keeps one year.
@@ -68,7 +72,13 @@ def rank_table(
     the Parquet files hold more than ``data.scan.SCAN_ROWS`` rows.  ``workbook`` also computes
     what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX).  ``keep_going``
     ranks the files that read without error and leaves out the others (W-DATA-EXCLUDED, then
-    each one's first error, among the warnings; exit code 1)."""
+    each one's first error, among the warnings; exit code 1).  ``method`` other than ``wsm``
+    (the rubric's points) ranks by an MCDA method: ``api.method_rank_table``."""
+    if method != "wsm":
+        from .methods import method_rank_table
+
+        how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
+        return method_rank_table(data, rubric, method=method, **how)
     from ..analysis.tables import rank_table as _rank_table
     from ..engine.rank import require_group
 
@@ -139,7 +149,15 @@ def report_page(
         )
     page = _page(result, ranked, top or None)
     page.by = by
+    page.audit = _audit_of(result, int(ranked["year"].max()) if year is None else year)
     return page
+
+
+def _audit_of(result, year: int | None):
+    """The audit of the year a report shows (its last where it shows several)."""
+    from ..analysis.audit import audit
+
+    return audit(result, year)
 
 
 def fill_in_template(

@@ -7,7 +7,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, guarded, note, output_to, show, warn
+from .common import (
+    DebugOpt,
+    EncodingOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    guarded,
+    note,
+    output_to,
+    show,
+    warn,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +48,7 @@ def extract_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -43,7 +56,7 @@ def extract_cmd(
     from .. import api
     from ..views.extract import evaluation_notes, evaluation_view, extract_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     if evaluate is None:
         found = api.extract_values(reports, rubric, year=year, every=every)
         return show(extract_view(found, lang), out, found)

@@ -10,6 +10,7 @@ from .common import (
     WORKBOOK_FORMATS,
     DataArg,
     DebugOpt,
+    EncodingOpt,
     FormatOpt,
     LangOpt,
     OutputOpt,
@@ -41,6 +42,7 @@ def score_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -48,7 +50,7 @@ def score_cmd(
     from .. import api
     from ..views.scoring import score_table_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS, encoding)
     table = api.score_table(data, rubric, unit=unit, year=year, depth=depth, status=status, workbook=out.fmt == "xlsx")
     return show(score_table_view(table, lang), out, table)
 
@@ -79,8 +81,13 @@ def rank_cmd(
             "--keep-going", help="跳过有错误的文件，只排能读的（逐个列出被跳过的文件及其第一个错误，退出码 1）"
         ),
     ] = False,
+    method: Annotated[
+        Literal["wsm", "wpm", "topsis", "vikor", "gra"],
+        typer.Option("--method", "-m", help="排名方法：wsm 按细则分数（默认）、wpm、topsis、vikor、gra"),
+    ] = "wsm",
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -88,8 +95,8 @@ def rank_cmd(
     from .. import api
     from ..views.scoring import rank_table_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
-    how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS if method == "wsm" else None, encoding)
+    how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions, method=method)
     scan_how = True if scan else "auto"
     table = api.rank_table(data, rubric, **how, scan=scan_how, workbook=out.fmt == "xlsx", keep_going=keep_going)
     return show(rank_table_view(table, lang), out, table)

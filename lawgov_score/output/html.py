@@ -88,7 +88,7 @@ def _say(data: ReportData, key: str, **params) -> str:
     return say(f"scoring.report.{key}", data.lang, **params)
 
 
-NAV = ("summary", "ranking", "heatmap", "radar", "gaps", "evidence", "method")
+NAV = ("summary", "ranking", "heatmap", "radar", "gaps", "evidence", "audit", "method")
 
 
 def render_html(data: ReportData) -> str:
@@ -120,6 +120,7 @@ def render_html(data: ReportData) -> str:
         _radars(data),
         _gaps(data),
         _evidence(data),
+        _audit(data),
         _method(data),
         "</main></body></html>",
     ]
@@ -182,19 +183,12 @@ def _ranking(data: ReportData) -> str:
     d = rub.decimals
     names = rub.grade_names()
     yes = say("common.yes", data.lang)
-    keys = (
-        "rank",
-        "unit",
-        "year",
-        *(("group",) if "group" in data.headers else ()),
-        "total",
-        "percent",
-        "grade",
-        "vetoed",
-    )
+    group = ("group",) if "group" in data.headers else ()
+    keys = ("rank", "unit", "year", *group, "total", "percent", "grade", "vetoed", *data.parts)
     html = [
         f'<section id="ranking"><h2>{_say(data, "nav_ranking")}</h2>',
         f'<p class="note">{_say(data, "ranking_note")}</p>',
+        *[f'<p class="note">{_e(note)}</p>' for note in data.notes],
         '<div class="scroll"><table class="ranking"><thead><tr>',
     ]
     html += [f"<th>{_e(data.headers[k])}</th>" for k in keys]
@@ -213,6 +207,7 @@ def _ranking(data: ReportData) -> str:
             f'<td class="n">{_num(row["percent"], 2)}%</td>',
             f"<td>{_grade(row['grade'], names)}</td>",
             f"<td>{yes if row['vetoed'] else ''}</td>",
+            *[f'<td class="n">{_num(row[k], d)}</td>' for k in data.parts],
         ]
         for x in data.dims:
             pct = None if not x.max else (row[x.id] or 0) / x.max * 100
@@ -345,3 +340,29 @@ def _method(data: ReportData) -> str:
     files = "".join(f"<li>{_e(f)}</li>" for f in data.page.files)
     html.append(f"</ul><h3>{_say(data, 'data_files')}</h3><ul>{files}</ul></section>")
     return "\n".join(html)
+
+
+AUDIT_FINDINGS = 12  # findings the report lists; the rest are in `audit`'s own output
+
+
+def _audit(data: ReportData) -> str:
+    """The audit of the indicators: its head line and first findings, then the heat map of the
+    correlations of the items' scores (r from −1, red, to 1, green)."""
+    a = data.page.audit
+    if a is None:
+        return ""
+    s = a.summary()
+    head = say("audit.head", data.lang, year=s["year"], units=s["units"], indicators=s["indicators"],
+               redundant=s["redundant_pairs"], negative=s["negative_pairs"], weak=s["weak_children"],
+               outliers=s["outliers"], zero=s["zero_variance"])  # fmt: skip
+    found = [say(k, data.lang, **p) for k, p in a.findings[:AUDIT_FINDINGS]] or [say("audit.none", data.lang)]
+    items = "".join(f"<li>{_e(x)}</li>" for x in found)
+    names = {i: data.rubric.items[i].name for i in a.heat_ids}
+    cells = [[(r, (r + 1) * 50, 1.0) if r == r else (None, None, 1.0) for r in row] for row in a.heat.tolist()]
+    rows = [f"{i} {names[i]}" for i in a.heat_ids]
+    title = say("audit.heatmap", data.lang)
+    heat = svg.heatmap(rows, [(i, "") for i in a.heat_ids], cells, 2, lang=data.lang, label=title, cls="correlations")
+    return (
+        f'<section id="audit"><h2>{_say(data, "nav_audit")}</h2><p>{_e(head)}</p><ul>{items}</ul>'
+        f'<h3>{_e(title)}</h3><div class="scroll">{heat}</div></section>'
+    )

@@ -84,8 +84,11 @@ def heatmap(
     cells: list[list[tuple[float | None, float | None, float]]],
     decimals: int = 0,
     lang: str = "zh",
+    label: str | None = None,
+    cls: str = "heatmap",
 ) -> str:
-    """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct."""
+    """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct.
+    ``label`` and ``cls``: another heat map's accessible name and class (the audit's)."""
     size, ch = 12, 28
     left = max([_w(r, 13) for r in rows] + [40]) + 12
     # as wide as a 1400-pixel page allows, each column's name wrapped above it: no slanted
@@ -125,7 +128,7 @@ def heatmap(
                     f'fill="#1a1a1a">{_e(f"{score:.{decimals}f}")}</text>'
                 )
             body.append("</g>")
-    return _svg(width, height, body, say("scoring.report.heatmap_label", lang), "heatmap")
+    return _svg(width, height, body, label or say("scoring.report.heatmap_label", lang), cls)
 
 
 def radar(

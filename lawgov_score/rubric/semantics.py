@@ -85,7 +85,9 @@ def _check_field_formula(f: FieldDef, path: str, line: int, report: Report) -> N
         culprit = fx.zero_division(fx.parse(f.formula))
     except fx.FormulaError as exc:
         report.add(
-            problem("E-FORMULA", path, line, **where("field", id=f.id), formula=f.formula, **formula_reason(exc))
+            problem(
+                "E-FORMULA", path, line, **where("field", id=f.id), formula=fx.excerpt(f.formula), **formula_reason(exc)
+            )
         )
         return
     if culprit:
@@ -110,7 +112,8 @@ def check_constraints(
         try:
             left, op, right = fx.parse_comparison(c.check)
         except fx.FormulaError as exc:
-            report.add(problem("E-FORMULA", path, line, **where("constraints"), formula=c.check, **formula_reason(exc)))
+            shown = fx.excerpt(c.check)
+            report.add(problem("E-FORMULA", path, line, **where("constraints"), formula=shown, **formula_reason(exc)))
             continue
         compiled = Constraint(
             check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why, path=path, line=line
@@ -177,6 +180,7 @@ def _formula_order(fields: dict[str, FieldDef], report: Report, locs: dict[str, 
 def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: Report, constraint_defs=()) -> Rubric:
     """The checked ``Rubric`` of a validated document; every problem found goes into ``report``."""
     from .maxima import check_decimals, check_grades, compute_maxima, root_max
+    from .parts import check_parts
 
     fields = check_fields(field_defs, report)
     constraints = check_constraints(list(constraint_defs), fields, report)
@@ -190,6 +194,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     roots = [n.id for n in doc.items]
     total = root_max(doc, tree.items, roots, raw, tree.unknown, report)
     check_decimals(doc, tree.items, raw, report)
+    check_parts(doc, raw, tree.items, shown, report)
     return Rubric(
         id=doc.id,
         name=doc.name,
@@ -203,6 +208,9 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
         bonus_cap=doc.bonus_cap,
         grades=list(doc.grades),
         version=doc.version,
+        edition=doc.edition,
+        grade_note=doc.grade_note,
+        parts=list(doc.parts),
         note=doc.note,
         source=doc.source,
         field_formulas=formulas,
@@ -282,6 +290,11 @@ class _Tree:
             missing=node.missing,
             waive=dict(node.waive or {}),
             raw=nraw,
+            additional=node.additional,
+            content=node.content,
+            wording=node.wording or self.doc.wording,
+            # an item without its own parts is checked as its parent is
+            assessed_by=tuple(node.assessed_by or (self.items[parent].assessed_by if parent in self.items else ())),
         )
         self.items.setdefault(node.id, item)
         if isinstance(node, InvalidNode):
