@@ -77,8 +77,10 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPU(s), "
         f"Python {platform.python_version()}, polars {pl.__version__}, numpy {np.__version__}"
     )
-    print(f"values: {frame.height:,} rows; unit-years: {result.frame.height:,}; "
-          f"ranked by topsis (every criterion given): {ranked:,}; median of {args.repeat} runs\n")
+    print(
+        f"values: {frame.height:,} rows; unit-years: {result.frame.height:,}; "
+        f"ranked by topsis (every criterion given): {ranked:,}; median of {args.repeat} runs\n"
+    )
     print("| command (read + score + method, from Parquet) | seconds | × rank | within 2×? |")
     print("|---|---:|---:|---|")
     for name, sec in times.items():

@@ -322,9 +322,7 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             "id": "",
             "items": rubric["items"],
             "_agg": agg_default,
-            "points": rubric.get("total")
-            if agg_default != "sum" or rubric.get("total") is not None
-            else None,
+            "points": rubric.get("total") if agg_default != "sum" or rubric.get("total") is not None else None,
         }
         if root["points"] is None and agg_default != "sum":
             root["points"] = 100.0

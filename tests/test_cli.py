@@ -151,7 +151,9 @@ def test_bad_input_exits_2_with_one_line_per_problem_and_writes_nothing(tmp_path
     r = run("rank", str(data), "-r", EXAMPLE, "-o", str(out))
     assert r.exit_code == 2
     lines = [ln for ln in r.stderr.splitlines() if "E-DATA" in ln]
-    assert len(lines) == 2 and lines[0].endswith("（指标“政务服务事项网上可办率（online_service_rate）”应填百分比，如 96.5%）")
+    assert len(lines) == 2 and lines[0].endswith(
+        "（指标“政务服务事项网上可办率（online_service_rate）”应填百分比，如 96.5%）"
+    )
     assert "d.csv:2:value: E-DATA-NUMBER" in r.stderr and "d.csv:3:field: E-DATA-FIELD" in r.stderr
     assert not out.exists() and data.read_bytes() == before
     assert "Traceback" not in r.output

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import lawgov_score as lg
 from lawgov_score.cli import app
 from lawgov_score.data.excel import as_percent_text, is_percent_format
-from lawgov_score.data.template import DATA_SHEET, UNIT_SHEET
+from lawgov_score.data.template import DATA_SHEET, EVIDENCE_COL, FIELD_COL, UNIT_SHEET, VALUE_COL
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -61,22 +61,22 @@ def fill(
     by_field = {r["field"]: r for r in rows}
     filled = 0
     for row in ws.iter_rows(min_row=4):
-        fid = row[0].value
+        fid = row[FIELD_COL].value
         if fid not in by_field:
             continue
         f, r = rubric.fields[fid], by_field[fid]
         v = r["value"]
         if as_text:
-            row[4].value = f"{v}%" if f.type == "percent" else str(v)
+            row[VALUE_COL].value = f"{v}%" if f.type == "percent" else str(v)
         elif f.type == "percent":
-            row[4].value = float(Decimal(v) / 100)
+            row[VALUE_COL].value = float(Decimal(v) / 100)
         elif f.type == "count":
-            row[4].value = int(v)
+            row[VALUE_COL].value = int(v)
         elif f.type == "number":
-            row[4].value = float(v)
+            row[VALUE_COL].value = float(v)
         else:
-            row[4].value = v
-        row[5].value = r.get("evidence")
+            row[VALUE_COL].value = v
+        row[EVIDENCE_COL].value = r.get("evidence")
         filled += 1
     assert filled, "no field of the rubric in these rows"
     wb.save(out)
@@ -98,19 +98,28 @@ def test_template_sheets_and_validation(template, rubric):
     assert wb.sheetnames == ["填报说明", UNIT_SHEET, DATA_SHEET]
     ws = wb[DATA_SHEET]
     header = [c.value for c in ws[3]]
-    assert header[:6] == ["指标编号", "指标名称", "计量单位", "类型", "填报值", "佐证材料"]
-    ids = [r[0].value for r in ws.iter_rows(min_row=4)]
+    # the name and the value side by side, what is printed first; the field's id last
+    assert header == ["指标名称", "填报值", "计量单位", "佐证材料", "填报提示", "类型", "评分项目", "指标编号"]
+    ids = [r[FIELD_COL].value for r in ws.iter_rows(min_row=4)]
     assert set(ids) == rubric.used_fields() and len(ids) == len(set(ids))
     assert ws.freeze_panes == "C4"
-    kinds = {}
+    checks = {}
     for dv in ws.data_validations.dataValidation:
         for rng in dv.sqref.ranges:
-            kinds[ws.cell(rng.min_row, 1).value] = (dv.type, dv.formula1)
-    assert kinds["court_appearance_rate"][0] == "decimal"  # percent: 0–1 as Excel stores it
-    assert kinds["law_lectures"][0] == "whole"
-    assert kinds["rule_of_law_committee_meeting"] == ("list", '"是,否"')
-    row = next(r for r in ws.iter_rows(min_row=4) if r[0].value == "court_appearance_rate")
-    assert row[4].number_format == "0.00%"
+            checks[ws.cell(rng.min_row, FIELD_COL + 1).value] = dv
+    # nothing the tool reads is refused or flagged as typed (450余, 1.2万, √, 有): every value
+    # cell has an input message and no error alert; the value is checked on reading
+    assert all(dv.prompt and not dv.showErrorMessage for dv in checks.values())
+    assert checks["court_appearance_rate"].type is None  # any value
+    assert checks["law_lectures"].type is None and "450余" in checks["law_lectures"].prompt
+    assert (checks["rule_of_law_committee_meeting"].type, checks["rule_of_law_committee_meeting"].formula1) == (
+        "list",
+        '"是,否"',
+    )
+    row = next(r for r in ws.iter_rows(min_row=4) if r[FIELD_COL].value == "court_appearance_rate")
+    assert row[VALUE_COL].number_format == "0.00%"
+    law = next(r for r in ws.iter_rows(min_row=4) if r[FIELD_COL].value == "law_lectures")
+    assert law[VALUE_COL].number_format == "@"  # text: 450余 stays as typed
 
 
 def test_empty_template_says_where_to_fill_the_unit(template):
@@ -212,15 +221,26 @@ def test_percent_format(fmt, yes):
     assert is_percent_format(fmt) is yes
 
 
-@given(st.integers(0, 1_000_000), st.integers(0, 4))
-def test_percent_text_is_exact(n, places):
-    """What Excel stores for a typed percent (the value / 100, as the shortest decimal) reads
-    back as exactly the number a CSV would give."""
+@given(st.integers(0, 4).flatmap(lambda p: st.tuples(st.integers(0, 100 * 10**p), st.just(p))))
+def test_percent_text_is_exact(typed_places):
+    """What Excel stores for a typed percent from 0 to 100 (the value / 100, as the shortest
+    decimal) reads back as exactly the number a CSV would give."""
+    n, places = typed_places
     typed = Decimal(n).scaleb(-places)  # e.g. 96.27
     stored = repr(float(typed / 100))  # what the cell holds, as fastexcel prints it
     shown = as_percent_text(stored)
     assert shown.endswith("%")
     assert float(shown[:-1]) == float(typed)
+
+
+@given(st.integers(1, 10_000_000), st.integers(0, 4))
+def test_a_percent_typed_as_it_shows_reads_as_that_percent(n, places):
+    """LibreOffice (and a pasted number) keeps 96.5 typed into a percent cell as 96.5, shown as
+    9650%: a stored value above 1 reads as that many percent, exactly."""
+    typed = Decimal(n).scaleb(-places)
+    if typed <= 1:
+        return
+    assert as_percent_text(repr(float(typed))) == f"{typed.normalize():f}%"
 
 
 # --- formatted workbooks ------------------------------------------------------------------------

@@ -98,4 +98,6 @@ def test_grouping_by_the_chinese_name_is_grouping_by_the_column(city):
 def test_a_unit_name_close_to_one_in_the_data_is_listed_not_guessed(city):
     r = CliRunner().invoke(app, ["gaps", "各县数据/", "--unit", "合成丙区"])
     assert r.exit_code == 2
-    assert r.stderr.splitlines()[-2] == "E-USAGE-UNIT-LIKE: 数据中没有单位“合成丙区”；相近的有：合成丙县；请写出其中一个"
+    assert (
+        r.stderr.splitlines()[-2] == "E-USAGE-UNIT-LIKE: 数据中没有单位“合成丙区”；相近的有：合成丙县；请写出其中一个"
+    )

@@ -103,8 +103,12 @@ def test_zscore_population_sd_and_threshold(seed):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_normalisations_agree_with_pymcdm(seed):
     x = matrix(seed, m=11, n=1)[:, 0]
-    pairs = [("minmax", pn.minmax_normalization), ("vector", pn.vector_normalization), ("sum", pn.sum_normalization),
-             ("ratio_to_best", pn.linear_normalization)]
+    pairs = [
+        ("minmax", pn.minmax_normalization),
+        ("vector", pn.vector_normalization),
+        ("sum", pn.sum_normalization),
+        ("ratio_to_best", pn.linear_normalization),
+    ]
     for method, oracle in pairs:
         assert np.allclose(normalised(x, method), oracle(x, cost=False), atol=TOL), method
         assert np.allclose(normalised(x, method, "lower"), oracle(x, cost=True), atol=TOL), method
@@ -320,8 +324,10 @@ def test_missing_values_are_left_out_of_peers():
     frame = pl.DataFrame({"x": [1.0, None, 3.0]})
     assert frame.select(normalise_expr("x", "minmax"))["x"].to_list() == [0.0, None, 1.0]
     assert frame.select(normalise_expr("x", "percentile"))["x"].to_list() == [50.0, None, 100.0]
-    assert np.allclose(entropy_weights(np.array([[1.0, 2.0], [np.nan, 3.0], [2.0, 5.0]])),
-                       entropy_weights(np.array([[1.0, 2.0], [2.0, 5.0]])))
+    assert np.allclose(
+        entropy_weights(np.array([[1.0, 2.0], [np.nan, 3.0], [2.0, 5.0]])),
+        entropy_weights(np.array([[1.0, 2.0], [2.0, 5.0]])),
+    )
 
 
 def test_minmax_by_direction():

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lawgov_score import load_rubric
 from lawgov_score.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +217,127 @@ def test_a_system_without_cjk_fonts_gets_no_boxes(monkeypatch):
     monkeypatch.setattr(font_manager.fontManager, "ttflist", bundled)
     with pytest.raises(FontMissing):
         find_cjk_font("乃东区 政府职能依法全面履行")
+
+
+EXAMPLE = ROOT / "docs" / "examples" / "example-synthetic.csv"
+EXAMPLE_RUBRIC = ROOT / "rubrics" / "example.yaml"
+
+
+def test_a_dimension_of_bonus_and_veto_items_alone_draws(tmp_path):
+    """rubrics/example.yaml's 加分与否决 has no full marks of its own: the heat map once failed on
+    its percent (E-INTERNAL); it is drawn with its score and no percent."""
+    out, png = tmp_path / "r.html", tmp_path / "png"
+    res = runner.invoke(app, ["report", str(EXAMPLE), "-r", str(EXAMPLE_RUBRIC), "-o", str(out), "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<g class="cell">') == 4 * 4  # four units × four dimensions, the bonus one included
+    assert "heatmap.png" in {p.name for p in png.iterdir()}
+
+
+def test_a_unit_name_with_dollar_signs_is_plain_text_in_the_charts(tmp_path):
+    """matplotlib reads $…$ as math: 甲$x^2$县 was drawn as a formula and $\\frac{a}{$ crashed it."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    data = tmp_path / "math.csv"
+    data.write_text(text.replace("示例甲县", "示例$x^2$县").replace("示例乙县", "示例$\\frac{a}{$县"), encoding="utf-8")
+    out, png = tmp_path / "r.html", tmp_path / "png"
+    res = runner.invoke(app, ["report", str(data), "-r", str(EXAMPLE_RUBRIC), "-o", str(out), "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    assert {"radar-示例$x^2$县.png", "radar-示例$_frac{a}{$县.png"} <= {p.name for p in png.iterdir()}
+    from lawgov_score.output import png as png_module
+
+    assert png_module.PLAIN_TEXT["text.parse_math"] is False
+
+
+def _coloured_share(png_bytes: bytes, box: tuple[float, float, float, float]) -> float:
+    """The share of pixels in ``box`` (fractions of the image: left, top, right, bottom) that
+    are not white: how much of that part of a screenshot is drawn."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png_bytes)) as im:
+        im = im.convert("RGB")
+        w, h = im.size
+        part = im.crop((int(box[0] * w), int(box[1] * h), int(box[2] * w), int(box[3] * h)))
+        colours = part.getcolors(part.width * part.height) or []
+    drawn = sum(n for n, rgb in colours if min(rgb) < 235)
+    return drawn / max(sum(n for n, _ in colours), 1)
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [1400, 420])
+def test_report_layout_at_desktop_and_phone_widths(browser, tmp_path, width):
+    """Looked at as pictures at 1400 and 420 pixels: the charts use the width, the heat map's
+    right edge is drawn (no blank band of slanted labels), nothing overflows sideways, the radar
+    labels are whole, the per-unit gap tables are collapsed behind a table of contents."""
+    page = make_report(tmp_path, str(SAMPLES / "synthetic-city"), "--year", "2024", "--by", "level")
+    d = browser
+    d.set_window_size(width, 1000)
+    try:
+        open_page(d, page)
+        doc = d.execute_script(
+            "const e = document.documentElement; return {sw: e.scrollWidth, cw: e.clientWidth,"
+            " main: document.querySelector('main').clientWidth}"
+        )
+        assert doc["sw"] <= doc["cw"], doc  # no sideways scrolling of the page
+        inner = doc["main"] - (64 if width > 600 else 24)
+        for css, share in (("svg.heatmap", 0.85), ("svg.bars", 0.75)):
+            assert box(d, css)["w"] >= share * min(inner, 1400 - 64), (css, box(d, css), inner)
+        heat = d.find_element("css selector", "svg.heatmap")
+        shot = heat.screenshot_as_png
+        (tmp_path / f"heatmap-{width}.png").write_bytes(shot)
+        # the right tenth of the heat map holds cells, the left of the cells the unit names
+        assert _coloured_share(shot, (0.9, 0.3, 1.0, 1.0)) > 0.5
+        # the radar's axis labels: whole names (id and name), inside the chart
+        names = d.execute_script(
+            "const s = document.querySelector('svg.radar'); const b = s.getBoundingClientRect();"
+            "return Array.from(s.querySelectorAll('text.axis')).map(t => { const r = t.getBoundingClientRect();"
+            " return [t.textContent, r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1"
+            " && r.bottom <= b.bottom + 1]; })"
+        )
+        dims = [f"{x.id} {x.name}" for x in load_rubric(ROOT / "rubrics" / "shifan.yaml").dimensions()]
+        assert [n.replace(" ", "") for n, _ in names] == [n.replace(" ", "") for n in dims]
+        assert all(inside for _, inside in names), names
+        d.find_element("css selector", "svg.radar").screenshot(str(tmp_path / f"radar-{width}.png"))
+        # per-unit details collapsed, one link per unit in the table of contents
+        details = d.find_elements("css selector", "#gaps details")
+        assert len(details) == 12 and not any(x.get_attribute("open") for x in details)
+        assert len(d.find_elements("css selector", "#gaps ul.toc a")) == 12
+        assert d.find_element("css selector", "table.ranking thead").text.split()[:4] == [
+            "排名",
+            "单位",
+            "年度",
+            "层级",
+        ]
+        d.save_screenshot(str(tmp_path / f"page-{width}.png"))
+    finally:
+        d.set_window_size(1400, 1000)
+
+
+def test_the_method_section_carries_how_the_points_are_shared(tmp_path):
+    """An official has the report, not the project's docs: the share of each dimension is in it."""
+    html = make_report(tmp_path).read_text(encoding="utf-8")
+    method = html[html.index('<section id="method">') :]
+    rows = re.findall(
+        r'<tr><td>(\d+)</td><td>([^<]+)</td><td class="n">([\d.]+)</td><td class="n">([\d.]+)%</td>', method
+    )
+    rubric = load_rubric(ROOT / "rubrics" / "shifan.yaml")
+    assert [(i, n) for i, n, _, _ in rows] == [(d.id, d.name) for d in rubric.dimensions()]
+    assert sum(float(p) for _, _, p, _ in rows) == rubric.total == 1000
+    assert abs(sum(float(s) for _, _, _, s in rows) - 100) < 0.5
+
+
+def test_report_by_level_ranks_within_groups_and_names_the_best_by_total(tmp_path):
+    html = make_report(tmp_path, str(SAMPLES / "synthetic-city"), "--year", "2024", "--by", "level").read_text(
+        encoding="utf-8"
+    )
+    ranking = html[html.index('<table class="ranking">') : html.index("</table>", html.index('class="ranking"'))]
+    rows = re.findall(
+        r'<tr[^>]*><td class="n">(\d+)</td><td class="u">([^<]+)</td><td class="n">2024</td>'
+        r'<td class="u">([^<]+)</td>',
+        ranking,
+    )
+    assert [(r, lv) for r, _, lv in rows][:3] == [("1", "区"), ("2", "区"), ("3", "区")]
+    assert {lv for _, _, lv in rows} == {"区", "县", "县级市"} and sum(r == "1" for r, _, _ in rows) == 3
+    # the summary's best and worst are by total, whatever the groups' order
+    assert "最高 合成己县 935.19 分，最低 合成甲县 756.96 分" in html

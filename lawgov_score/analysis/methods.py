@@ -309,6 +309,15 @@ def _criteria_warnings(result: ScoreResult, leaves: list[Item], usable: list[Ite
         bad = frame.select([(pl.col(col_value(it.id)) <= 0).sum() for it in usable]).row(0)
         for n, it in zip(bad, usable):
             if n:
-                out.append(problem("W-METHOD-POSITIVE", it.path, it.line or None, where=_where(it),
-                                   field=it.value_source, count=n, method=method))
+                out.append(
+                    problem(
+                        "W-METHOD-POSITIVE",
+                        it.path,
+                        it.line or None,
+                        where=_where(it),
+                        field=it.value_source,
+                        count=n,
+                        method=method,
+                    )
+                )
     return out

@@ -145,6 +145,7 @@ class ReportPage:
     top: int | None = 10  # lost items listed per unit-year (None: all)
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    by: str | None = None  # the ranking is within each city, province, level or group
     audit: object | None = None  # the audit of the year shown (``analysis.audit.Audit``), for its section
 
 
@@ -213,7 +214,9 @@ def _year_lines(ranked: pl.DataFrame) -> list[YearLine]:
     """The summary of each year of the ranking, in its order."""
     lines = []
     for (year,), part in ranked.group_by("year", maintain_order=True):
-        best, worst = part.row(0, named=True), part.row(part.height - 1, named=True)
+        # by total, not by row: a ranking within groups (report --by) lists each group in turn
+        order = part.with_row_index("_row").sort(["total", "_row"], descending=[True, False])
+        best, worst = order.row(0, named=True), order.row(order.height - 1, named=True)
         grades = [(g, n) for g, n in part.group_by("grade", maintain_order=True).len().iter_rows()]
         lines.append(
             YearLine(

@@ -42,6 +42,41 @@ def inputs(rubric: str | Path | Rubric | None = None, data=None) -> tuple[Rubric
     return rub, inds, warnings
 
 
+def readable_inputs(rubric: str | Path | Rubric | None = None, data=None) -> tuple[Rubric, Indicators, list, bool]:
+    """``inputs`` over the files that read without error (``--keep-going``): the warnings
+    start with one W-DATA-EXCLUDED per file left out, followed by its first error; the flag
+    says whether any was left out."""
+    from ..core import bundled
+    from ..core.problems import problem
+    from ..data.read import read_readable
+
+    rub = rubric_of(rubric)
+    inds, report, left_out = read_readable(data or bundled.default_data(), rub)
+    if inds is None:
+        raise ProblemError(report)
+    said = []
+    for errors in left_out:
+        first = errors[0]
+        where = ":".join(str(x) for x in (first.path, first.line, first.column) if x not in (None, ""))
+        said += [
+            problem("W-DATA-EXCLUDED", first.path.split("[", 1)[0], n=len(errors), first=f"{where}: {first.code}"),
+            first,
+        ]
+    warnings = sorted(report.warnings, key=lambda p: (p.path, p.line if p.line is not None else float("inf")))
+    return rub, inds, [*said, *warnings], bool(left_out)
+
+
+def scored_readable(rubric: str | Path | Rubric | None = None, data=None) -> tuple[ScoreResult, bool]:
+    """``scored`` over the files that read without error (``readable_inputs``), and whether
+    any file was left out."""
+    if isinstance(data, Indicators):
+        return scored(rubric, data), False
+    rub, inds, warnings, left_out = readable_inputs(rubric, data)
+    result = score(rub, inds)
+    result.warnings = [*warnings, *result.warnings]
+    return result, left_out
+
+
 def scored(rubric: str | Path | Rubric | None = None, data=None) -> ScoreResult:
     """Read and score; ``result.warnings`` holds the reading's warnings and the scoring's (W-ALONE)."""
     rub, inds, warnings = inputs(rubric, data)

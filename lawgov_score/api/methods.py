@@ -38,9 +38,7 @@ def normalise_table(
         raise ProblemError.one("E-USAGE-FIELD", field=field, suggestion=did_you_mean(field, sorted(rub.used_fields())))
     wide = wide_values(inds, rub)
     require_group(wide, by)
-    out = normalised_values(
-        rub, wide, method, fields=[field] if field else None, by=by, ddof=ddof, threshold=threshold
-    )
+    out = normalised_values(rub, wide, method, fields=[field] if field else None, by=by, ddof=ddof, threshold=threshold)
     out.warnings = [*warnings, *out.warnings]
     return out
 

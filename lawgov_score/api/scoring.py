@@ -9,7 +9,7 @@ from ..core.problems import ProblemError
 from ..data.read import Indicators
 from ..engine.rank import rank
 from ..rubric.compiled import Rubric
-from .inputs import rubric_of, scored
+from .inputs import rubric_of, scored, scored_readable
 
 
 def score_table(
@@ -62,6 +62,7 @@ def rank_table(
     dimensions: bool = True,
     scan: bool | str = "auto",
     workbook: bool = False,
+    keep_going: bool = False,
     method: str = "wsm",
 ) -> RankTable:
     """``rank``: units ranked by total (or by item ``on``) within each year (``pool``: all years
@@ -69,8 +70,10 @@ def rank_table(
 
     ``scan`` reads long Parquet in batches instead of whole (``True``); ``"auto"`` does so when
     the Parquet files hold more than ``data.scan.SCAN_ROWS`` rows.  ``workbook`` also computes
-    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX).  ``method``
-    other than ``wsm`` (the rubric's points) ranks by an MCDA method: ``api.method_rank_table``."""
+    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX).  ``keep_going``
+    ranks the files that read without error and leaves out the others (W-DATA-EXCLUDED, then
+    each one's first error, among the warnings; exit code 1).  ``method`` other than ``wsm``
+    (the rubric's points) ranks by an MCDA method: ``api.method_rank_table``."""
     if method != "wsm":
         from .methods import method_rank_table
 
@@ -82,7 +85,10 @@ def rank_table(
     require_group(None, by)  # the name, before any work
     if not _scans(data, scan):
         how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
-        return _rank_table(scored(rubric, data), **how, workbook=workbook)
+        result, left_out = scored_readable(rubric, data) if keep_going else (scored(rubric, data), False)
+        table = _rank_table(result, **how, workbook=workbook)
+        table.exit_code = max(table.exit_code, 1 if left_out else 0)
+        return table
     if workbook:
         raise ProblemError.one("E-USAGE-SCAN-XLSX")
     from ..core import bundled
@@ -117,15 +123,24 @@ def rank_records(table: RankTable) -> list[dict]:
 
 
 def report_page(
-    data=None, rubric: str | Path | Rubric | None = None, *, year: int | None = None, pool: bool = False, top=10
+    data=None,
+    rubric: str | Path | Rubric | None = None,
+    *,
+    year: int | None = None,
+    pool: bool = False,
+    top=10,
+    by: str | None = None,
 ) -> ReportPage:
     """``report``: what the HTML report and its charts show: the ranking (of ``year``, or of
-    every year; ``pool`` ranks the years together), each unit's ``top`` largest losses (None or
-    0: all), its scores per dimension, the values scored and their evidence."""
+    every year; ``pool`` ranks the years together; ``by`` within each city, province, level or
+    group, as ``rank`` does), each unit's ``top`` largest losses (None or 0: all), its scores
+    per dimension, the values scored and their evidence."""
     from ..analysis.tables import report_page as _page
+    from ..engine.rank import require_group
 
+    require_group(None, by)  # the name, before any work
     result = scored(rubric, data)
-    ranked = rank(result, pool=pool)
+    ranked = rank(result, pool=pool, by=by)
     if year is not None:
         ranked = ranked.filter(ranked["year"] == year)
     if ranked.height == 0:
@@ -133,6 +148,7 @@ def report_page(
             ProblemError.one("E-USAGE-YEAR-NONE", year=year) if year is not None else ProblemError.one("E-REPORT-EMPTY")
         )
     page = _page(result, ranked, top or None)
+    page.by = by
     page.audit = _audit_of(result, int(ranked["year"].max()) if year is None else year)
     return page
 

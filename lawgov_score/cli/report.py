@@ -23,6 +23,10 @@ def report_cmd(
     rubric: RubricOpt = None,
     year: YearOpt = None,
     pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
+    by: Annotated[
+        Optional[str],
+        typer.Option("--by", help="在组内排名，与 rank 相同：city、province、level 或 group", show_default=False),
+    ] = None,
     top: Annotated[int, typer.Option("--top", "-n", help="每个单位列出失分最多的 N 项（0 = 全部）")] = 10,
     png: Annotated[
         Optional[Path], typer.Option("--png", help="另把图表存为 PNG 图片，放在这个目录", show_default=False)
@@ -38,7 +42,7 @@ def report_cmd(
     from ..views.report import report_view
 
     outs = _report_outputs(output, png, lang)
-    page = api.report_page(data, rubric, year=year, pool=pool, top=top)
+    page = api.report_page(data, rubric, year=year, pool=pool, top=top, by=by)
     return _show_all(report_view(page, lang, title), outs, page)
 
 

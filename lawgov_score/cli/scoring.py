@@ -74,6 +74,12 @@ def rank_cmd(
     scan: Annotated[
         bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")
     ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going", help="跳过有错误的文件，只排能读的（逐个列出被跳过的文件及其第一个错误，退出码 1）"
+        ),
+    ] = False,
     method: Annotated[
         Literal["wsm", "wpm", "topsis", "vikor", "gra"],
         typer.Option("--method", "-m", help="排名方法：wsm 按细则分数（默认）、wpm、topsis、vikor、gra"),
@@ -90,5 +96,6 @@ def rank_cmd(
 
     out = output_to(fmt, output, lang, WORKBOOK_FORMATS if method == "wsm" else None, encoding)
     how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions, method=method)
-    table = api.rank_table(data, rubric, **how, scan=True if scan else "auto", workbook=out.fmt == "xlsx")
+    scan_how = True if scan else "auto"
+    table = api.rank_table(data, rubric, **how, scan=scan_how, workbook=out.fmt == "xlsx", keep_going=keep_going)
     return show(rank_table_view(table, lang), out, table)

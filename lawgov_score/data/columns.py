@@ -92,10 +92,15 @@ def unique_names(names: list[str]) -> list[str]:
     return out
 
 
+# A name column plays the field only where no column gives the field's id (the fill-in
+# template shows 指标名称 first and 指标编号 last).
+NAME_HEADERS = {"指标名称"}
+
+
 def column_roles(columns: list[str]) -> dict[str, str]:
     """role → the header that plays it (unit, year, field, value, city …); the first one wins."""
     roles: dict[str, str] = {}
-    for col in columns:
+    for col in sorted(columns, key=lambda c: re.sub(r"\s+", "", str(c or "")) in NAME_HEADERS):
         role = canonical(col)
         if role and role not in roles:
             roles[role] = col

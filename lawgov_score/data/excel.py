@@ -3,7 +3,8 @@
 A cell that shows ``96.50%`` stores ``0.965`` with a percent number format; read as plain
 cells it would be 0.965, i.e. 0.965 %.  ``percent_cells`` finds the numeric cells whose number
 format is a percent, and ``as_percent_text`` turns their stored text into what the cell shows
-(``0.965`` → ``96.5%``), exactly, by moving the decimal point.  Values then read as for any
+(``0.965`` → ``96.5%``), exactly, by moving the decimal point; a stored value above 1 was typed
+as the percent itself (LibreOffice, a pasted value) and is read as that many percent.  Values then read as for any
 other file: a percent field takes 96.5, any other field reports a percent where a number was due.
 """
 
@@ -55,15 +56,23 @@ def percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
 
 
 def as_percent_text(stored: str | None) -> str | None:
-    """``0.965`` → ``96.5%``; text that is not a number stays as it is."""
+    """``0.965`` → ``96.5%``; a number above 1 is that many percent (``96.5`` → ``96.5%``); text
+    that is not a number stays as it is.
+
+    Excel and WPS turn 96.5 typed into a percent cell into 0.965 (automatic percent entry);
+    LibreOffice, and a number pasted into the cell, keep 96.5 and show 9650%.  Nobody means
+    9650 %, so a stored value above 1 is read as what was typed.  The price: a rate above 100 %
+    cannot be given in a percent-formatted cell (150% is stored as 1.5 and read as 1.5 %); the
+    rates of this field of work stay within 0–100 %, and a text or plain number cell takes 150%."""
     if stored is None:
         return None
     try:
-        d = Decimal(stored.strip()).scaleb(2).normalize()
+        d = Decimal(stored.strip())
     except (InvalidOperation, ValueError):
         return stored
     if not d.is_finite():
         return stored
+    d = (d if d > 1 else d.scaleb(2)).normalize()
     return f"{d:f}%"
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "normalise_text_rows",
     "read_indicators",
     "read_indicators_report",
+    "read_readable",
 ]
 
 
@@ -84,6 +85,31 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
     if not report.ok:
         return None, report
     return inds, report
+
+
+def read_readable(paths: list[str | Path], rubric) -> tuple[Indicators | None, Report, list[list]]:
+    """``read_indicators_report`` over the files that read without error (``--keep-going``):
+    (Indicators, report, the errors of each file left out, in file order).  A file is left out
+    for any error located in it; an error no file owns (no file at all, every file left out)
+    gives (None, report of the last read, …)."""
+    files, report = data_files(paths)
+    if not report.ok:
+        return None, report, []
+    keep, left_out = list(files), []
+    while keep:
+        inds, report = read_indicators_report(keep, rubric)
+        if inds is not None:
+            return inds, report, left_out
+        owner = {shown_path(p): p for p in keep}
+        bad: dict[Path, list] = {}
+        for p in report.errors:
+            path = owner.get(p.path.split("[", 1)[0] if p.path not in owner else p.path)
+            if path is None:
+                return None, report, left_out
+            bad.setdefault(path, []).append(p)
+        left_out += [bad[p] for p in keep if p in bad]
+        keep = [p for p in keep if p not in bad]
+    return None, report, left_out
 
 
 def load_indicators(paths: list[str | Path], rubric) -> Indicators:

@@ -5,19 +5,19 @@ Layout (one workbook = one unit and one year):
 * ``填报说明``: how to fill it in (a text sheet; the reader skips it);
 * ``单位信息``: a title row, then the header 单位 | 年度 | 所属市 | 省份 | 层级 | 分组 and one row to
   fill: an ordinary unit-metadata table;
-* ``填报数据``: a title row, a note, then the header 指标编号 | 指标名称 | 计量单位 | 类型 | 填报值 |
-  佐证材料 | 评分项目 | 填报提示 and one row per field the rubric reads: an ordinary long table
+* ``填报数据``: a title row, a note, then the header 指标名称 | 填报值 | 计量单位 | 佐证材料 | 填报提示 |
+  类型 | 评分项目 | 指标编号 and one row per field the rubric reads: an ordinary long table
   (field, value, evidence) that has no unit column.
 
 So the general reader reads it with one addition, ``attach_unit``: a workbook whose data table
 has no unit column takes its unit and year from the workbook's unit table, which must name
-exactly one unit.  Percent cells are formatted as percents (the user types 96.5 and sees
-96.50%); the reader turns such cells back into 96.5 (``excel.py``).
+exactly one unit.  Percent cells are formatted as percents: Excel and WPS store a typed 96.5 as
+0.965, LibreOffice (and a pasted value) as 96.5; the reader reads both as 96.5 % (``excel.py``).
+Count and year cells take text, so that 450余, 1.2万 and 2024年 are kept as typed and checked
+on reading, like any other file.
 """
 
 from __future__ import annotations
-
-import re
 
 import polars as pl
 
@@ -27,10 +27,12 @@ from .table import Table
 
 GUIDE_SHEET, UNIT_SHEET, DATA_SHEET = "填报说明", "单位信息", "填报数据"
 UNIT_HEADERS = ["单位", "年度", "所属市", "省份", "层级", "分组"]
-DATA_HEADERS = ["指标编号", "指标名称", "计量单位", "类型", "填报值", "佐证材料", "评分项目", "填报提示"]
+# The name and the value side by side (what a printed page must show together), the field id last:
+# the reader takes the field from 指标编号, never from the name (``columns.column_roles``).
+DATA_HEADERS = ["指标名称", "填报值", "计量单位", "佐证材料", "填报提示", "类型", "评分项目", "指标编号"]
 VALUE_COL, EVIDENCE_COL = DATA_HEADERS.index("填报值"), DATA_HEADERS.index("佐证材料")
+FIELD_COL = DATA_HEADERS.index("指标编号")
 HEADER_ROW = 2  # 0-based: a title row and a note above the header on both sheets
-TYPE_ZH = {"count": "整数", "percent": "百分比", "number": "数值", "bool": "是/否", "grade": "等次"}
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -137,38 +139,3 @@ def _unit_text(f) -> str:
     if f.type == "grade":
         return "/".join(f.levels or [])
     return f.unit or ""
-
-
-def _formula_zh(formula: str, rubric) -> str:
-    names = {fid: f.name for fid, f in rubric.fields.items()}
-    return re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: names.get(m.group(0), m.group(0)), formula)
-
-
-def field_hint(spec: dict, rubric) -> str:
-    """What to type for a field, as the template's hint column says it (the template is Chinese)."""
-    from ..rubric.model import field_range
-
-    lo, hi = field_range(spec["field"])
-    t = spec["type"]
-    if t == "percent":
-        text = "输入 96.5 即为 96.50%"
-    elif t == "count":
-        text = "整数，如 12；可写“450余”"
-    elif t == "bool":
-        text = "下拉选择 是/否"
-    elif t == "grade":
-        text = "下拉选择：" + "、".join(spec["levels"])
-    else:
-        text = "数值" + (f"（{spec['unit']}）" if spec["unit"] else "")
-        if lo is not None or hi is not None:
-            text += f"，范围 {'' if lo is None else f'{lo:g}'}–{'' if hi is None else f'{hi:g}'}"
-    if spec["formula"]:
-        text += f"；可不填，未填时按公式计算：{_formula_zh(spec['formula'], rubric)}"
-    return text
-
-
-def items_text(items: list[str]) -> str:
-    """The items that score a field, the first two named and the rest counted."""
-    if len(items) <= 2:
-        return "；".join(items)
-    return "；".join(items[:2]) + f" 等 {len(items)} 项"

@@ -40,9 +40,13 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowra
 td.q { max-width: 520px; }
 tr.vetoed td { background: #fff0f0; }
 .grade { padding: 1px 8px; border-radius: 10px; white-space: nowrap; }
-.scroll { overflow-x: auto; }
-.radars { display: flex; flex-wrap: wrap; gap: 8px; }
-.radars figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px; }
+.scroll { overflow-x: auto; max-width: 100%; }
+svg { display: block; max-width: 100%; height: auto; }
+.radars { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 8px; }
+.radars figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px; min-width: 0; }
+.radars svg { width: 100%; }
+.toc { columns: 14em; column-gap: 24px; margin: 4px 0 10px; padding-left: 1.2em; }
+.toc a { color: var(--accent); text-decoration: none; }
 .legend { color: var(--muted); font-size: 12.5px; }
 .legend i { display: inline-block; width: 26px; height: 0; border-top: 2px solid var(--accent); \
 vertical-align: middle; margin: 0 4px 0 10px; }
@@ -51,6 +55,12 @@ details { margin: 6px 0; border: 1px solid var(--line); border-radius: 6px; padd
 summary { cursor: pointer; font-weight: 600; }
 .note { color: var(--muted); }
 ul.method li { margin: 4px 0; }
+@media (max-width: 600px) {
+  header, nav { padding-left: 12px; padding-right: 12px; }
+  main { padding: 8px 12px 32px; }
+  nav a { display: inline-block; margin-right: 12px; }
+  td.u, th { white-space: normal; }
+}
 @media print { nav { display: none; } details { border: none; } details > * { display: block; } }
 """
 
@@ -173,7 +183,8 @@ def _ranking(data: ReportData) -> str:
     d = rub.decimals
     names = rub.grade_names()
     yes = say("common.yes", data.lang)
-    keys = ("rank", "unit", "year", "total", "percent", "grade", "vetoed", *data.parts)
+    group = ("group",) if "group" in data.headers else ()
+    keys = ("rank", "unit", "year", *group, "total", "percent", "grade", "vetoed", *data.parts)
     html = [
         f'<section id="ranking"><h2>{_say(data, "nav_ranking")}</h2>',
         f'<p class="note">{_say(data, "ranking_note")}</p>',
@@ -191,6 +202,7 @@ def _ranking(data: ReportData) -> str:
             f'<td class="n">{_e(row["rank"])}</td>',
             f'<td class="u">{_e(row["unit"])}</td>',
             f'<td class="n">{_e(row["year"] or "")}</td>',
+            *([f'<td class="u">{_e(row["group"] or "")}</td>'] if "group" in keys else []),
             f'<td class="n">{_num(row["total"], d)}</td>',
             f'<td class="n">{_num(row["percent"], 2)}%</td>',
             f"<td>{_grade(row['grade'], names)}</td>",
@@ -245,11 +257,16 @@ def _gaps(data: ReportData) -> str:
         f'<section id="gaps"><h2>{_say(data, "gaps_head", top=_e(top))}</h2>',
         f'<p class="note">{_say(data, "gaps_note")}</p>',
     ]
-    for (unit, year), part in data.gaps.group_by(["unit", "year"], maintain_order=True):
+    parts = list(data.gaps.group_by(["unit", "year"], maintain_order=True))
+    toc = "".join(
+        f'<li><a href="#gaps-{k}">{_e(data.label(unit, year))}</a></li>' for k, ((unit, year), _) in enumerate(parts)
+    )
+    html.append(f'<ul class="toc">{toc}</ul>')
+    for k, ((unit, year), part) in enumerate(parts):
         lost = _num(part["lost"].sum(), d)
         summary = _say(data, "gaps_unit", label=_e(data.label(unit, year)), n=part.height, lost=lost)
-        html.append(f"<details open><summary>{summary}</summary>")
-        html.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
+        html.append(f'<details id="gaps-{k}"><summary>{summary}</summary>')
+        html.append(f'<div class="scroll"><table><thead><tr>{heads}</tr></thead><tbody>')
         for row in part.iter_rows(named=True):
             html.append(
                 f'<tr><td>{_e(row["id"])}</td><td>{_e(row["name"])}</td><td class="n">{_num(row["lost"], d)}</td>'
@@ -257,7 +274,7 @@ def _gaps(data: ReportData) -> str:
                 f"<td>{_e(row['target_shown'] or '')}</td><td>{_e(row['reason'])}</td>"
                 f'<td class="q">{_e(row["note"] or "")}</td></tr>'
             )
-        html.append("</tbody></table></details>")
+        html.append("</tbody></table></div></details>")
     html.append("</section>")
     return "\n".join(html)
 
@@ -273,7 +290,7 @@ def _evidence(data: ReportData) -> str:
     for (unit, year), part in data.evidence.group_by(["unit", "year"], maintain_order=True):
         summary = _say(data, "evidence_unit", label=_e(data.label(unit, year)), n=part.height)
         html.append(f"<details><summary>{summary}</summary>")
-        html.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
+        html.append(f'<div class="scroll"><table><thead><tr>{heads}</tr></thead><tbody>')
         for row in part.iter_rows(named=True):
             where = f"{row['file']}:{row['row']}" if row["row"] is not None else row["file"]
             src = f"{row['source']}{then}{where}" if row["source"] else where
@@ -284,7 +301,7 @@ def _evidence(data: ReportData) -> str:
                 f'<td>{_e(row["value_shown"])}{_e(q)}</td><td class="q">{_e(row["evidence"] or "")}</td>'
                 f"<td>{_e(src)}</td></tr>"
             )
-        html.append("</tbody></table></details>")
+        html.append("</tbody></table></div></details>")
     html.append("</section>")
     return "\n".join(html)
 
@@ -305,6 +322,16 @@ def _method(data: ReportData) -> str:
         )
         html.append(f"<p>{_say(data, 'method_grades', grades=grades)}</p>")
     html.append(f"<p>{_say(data, 'method_rules')}</p>")
+    if data.weights:
+        heads = "".join(f"<th>{h}</th>" for h in _say(data, "weights_columns").split("|"))
+        html.append(f'<h3>{_say(data, "weights_head")}</h3><div class="scroll"><table class="weights">')
+        html.append(f"<thead><tr>{heads}</tr></thead><tbody>")
+        for w in data.weights:
+            html.append(
+                f'<tr><td>{_e(w["id"])}</td><td>{_e(w["name"])}</td><td class="n">{_e(w["points"])}</td>'
+                f'<td class="n">{_e(w["share"])}</td><td class="n">{w["items"]}</td></tr>'
+            )
+        html.append("</tbody></table></div>")
     html.append(f'<h3>{_say(data, "rule_types")}</h3><ul class="method">')
     for r in data.rules:
         line = _say(data, "rule_line", text=_e(r["text"]), count=r["count"])

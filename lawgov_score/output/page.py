@@ -25,6 +25,7 @@ class ReportData:
     rules: list[dict]  # rule type → count, description, an example
     parts: list[str] = field(default_factory=list)  # ranking keys of the evaluation's parts (headers in ``headers``)
     notes: list[str] = field(default_factory=list)  # how the total is made of the parts; what a grade means
+    weights: list[dict] = field(default_factory=list)  # per dimension: id, name, points, share (text), items scored
 
     def __post_init__(self):
         ranked = self.page.ranked

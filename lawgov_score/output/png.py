@@ -42,6 +42,16 @@ KNOWN = [
 ]
 
 
+# How every chart is drawn: names are plain text (甲$x^2$县 is drawn as written, never as math).
+PLAIN_TEXT = {
+    "axes.unicode_minus": False,
+    "svg.hashsalt": "lawgov",
+    "path.simplify": True,
+    "text.parse_math": False,
+    "text.usetex": False,
+}
+
+
 class FontMissing(Exception):
     """No installed font draws the charts' Chinese; the message says how to get one, in the
     report's language."""
@@ -93,7 +103,7 @@ def _text_of(data: ReportData) -> str:
         *(_say(data, k) for k in ("chart_totals_axis", "chart_heatmap_axis", "chart_average", "chart_unit")),
         _say(data, "chart_totals_title", name=data.rubric.name),
         _say(data, "chart_radar_title"),
-        "…%0123456789.",
+        "%0123456789. ",
     ]
     return "".join(parts)
 
@@ -120,9 +130,7 @@ def charts(data: ReportData) -> dict[str, bytes]:
     font_manager.fontManager.addfont(font)
     family = font_manager.FontProperties(fname=font).get_name()
     out: dict[str, bytes] = {}
-    with matplotlib.rc_context(
-        {"font.family": [family], "axes.unicode_minus": False, "svg.hashsalt": "lawgov", "path.simplify": True}
-    ):
+    with matplotlib.rc_context({"font.family": [family], **PLAIN_TEXT}):
         out["totals.png"] = _save(plt, _totals(plt, data))
         out["heatmap.png"] = _save(plt, _heatmap(plt, data))
         n = len(data.dims)
@@ -219,7 +227,11 @@ def _radar(plt, data: ReportData, label: str, values, average):
     )
     ax.plot(closed(angles), closed(v), color="#2e75b6", linewidth=2, label=_say(data, "chart_unit"))
     ax.fill(closed(angles), closed(v), color="#2e75b6", alpha=0.25)
-    ax.set_xticks(angles, [d.name if len(d.name) <= 7 else d.name[:6] + "…" for d in data.dims], fontsize=8)
+    from .svg import wrap
+
+    # whole names with their ids, as the HTML report's radar and legend give them
+    ax.set_xticks(angles, ["\n".join(wrap(f"{d.id} {d.name}", 14)) for d in data.dims], fontsize=8)
+    ax.tick_params(axis="x", pad=16)  # the labels clear of the outer ring
     ax.set_ylim(0, 100)
     ax.set_yticks([25, 50, 75, 100], ["25%", "50%", "75%", "100%"], fontsize=7, color="#808080")
     ax.set_title(_say(data, "chart_radar_title", label=label), pad=18)

@@ -36,6 +36,35 @@ def _w(text: str, size: float) -> float:
     return max(wcswidth(text), len(text)) * size * 0.55
 
 
+def wrap(text: str, width: float) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns (a Chinese character is two),
+    broken at spaces where there are any, else between characters: labels are never cut."""
+    lines, line = [], ""
+    for ch in text:
+        if line and wcswidth(line + ch) > width:
+            at = line.rfind(" ")
+            if at > 0 and ch != " ":
+                lines.append(line[:at])
+                line = line[at + 1 :]
+            else:
+                lines.append(line.rstrip())
+                line = ""
+            if ch == " ":
+                continue
+        line += ch
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _lines(x: float, y: float, lines: list[str], size: float, anchor: str, extra: str = "") -> str:
+    """A multi-line label as one <text> with a <tspan> per line, the first line's baseline at y."""
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if k == 0 else size * 1.2:.1f}">{_e(t)}</tspan>' for k, t in enumerate(lines)
+    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{spans}</text>'
+
+
 def _e(text) -> str:
     return escape(str(text), quote=True)
 
@@ -60,36 +89,35 @@ def heatmap(
 ) -> str:
     """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct.
     ``label`` and ``cls``: another heat map's accessible name and class (the audit's)."""
-    size, cw, ch = 13, 58, 28
-    left = max([_w(r, size) for r in rows] + [40]) + 12
+    size, ch = 12, 28
+    left = max([_w(r, 13) for r in rows] + [40]) + 12
+    # as wide as a 1400-pixel page allows, each column's name wrapped above it: no slanted
+    # labels, so no blank band beside the table
+    cw = max(58.0, min(120.0, (1300 - left) / max(len(dims), 1)))
     names = [f"{i} {n}" for i, n in dims]
-    top = max([_w(n, size) for n in names] + [40]) * math.sin(math.radians(40)) + 20
-    width = (
-        left + cw * len(dims) + max(_w(names[-1], size) * math.cos(math.radians(40)) - cw / 2, 0) + 20
-        if dims
-        else left + 20
-    )
+    heads = [wrap(n, (cw - 8) / (size * 0.55)) for n in names]
+    top = size * 1.2 * max([len(h) for h in heads] + [1]) + 10
+    width = left + cw * len(dims) + 10
     height = top + ch * len(rows) + 10
     no_data = say("scoring.report.no_data", lang)
     body = []
-    for j, name in enumerate(names):
-        x = left + cw * j + cw / 2
-        body.append(
-            f'<text x="{x:.1f}" y="{top - 6:.1f}" font-size="{size}" transform="rotate(-40 {x:.1f} {top - 6:.1f})">'
-            f"<title>{_e(name)}</title>{_e(name)}</text>"
-        )
+    for j, head in enumerate(heads):
+        x = left + cw * j + (cw - 2) / 2
+        y = top - 6 - size * 1.2 * (len(head) - 1)
+        body.append(_lines(x, y, head, size, "middle", ' class="col"'))
     for i, row in enumerate(rows):
         y = top + ch * i
         body.append(
-            f'<text x="{left - 8:.1f}" y="{y + ch / 2 + 4:.1f}" font-size="{size}" text-anchor="end">{_e(row)}</text>'
+            f'<text x="{left - 8:.1f}" y="{y + ch / 2 + 4:.1f}" font-size="13" text-anchor="end">{_e(row)}</text>'
         )
         for j, (score, pct, mx) in enumerate(cells[i]):
             x = left + cw * j
             tip = f"{row} · {names[j]}" + say("scoring.colon", lang)
             if score is None:
                 tip += no_data
-            else:
-                tip += f"{score:.{decimals}f} / {mx:g}" + say("scoring.paren", lang, text=f"{pct:.0f}%")
+            else:  # a dimension of bonus or veto items alone has no full marks, so no percent
+                tip += f"{score:.{decimals}f} / {mx:g}"
+                tip += "" if pct is None else say("scoring.paren", lang, text=f"{pct:.0f}%")
             body.append(
                 f'<g class="cell"><title>{_e(tip)}</title><rect x="{x:.1f}" y="{y:.1f}" '
                 f'width="{cw - 2}" height="{ch - 2}" fill="{color(pct)}" rx="2"/>'
@@ -112,29 +140,29 @@ def radar(
     lang: str = "zh",
 ) -> str:
     """One unit's percent of each dimension's maximum (0–100), with the average dashed."""
-    pad = 56  # room for the axis labels left and right
-    cx, cy = size / 2 + pad, size / 2
-    r = size / 2 - 48
+    pad = 70  # room for the axis labels left and right
+    top = 30  # the title and the top label
+    cx, cy = size / 2 + pad, size / 2 + top
+    r = size / 2 - 40
     n = len(axes)
     body = [f'<text x="{cx}" y="16" font-size="14" font-weight="bold" text-anchor="middle">{_e(title)}</text>']
 
     def point(k: int, pct: float) -> tuple[float, float]:
         a = -math.pi / 2 + 2 * math.pi * k / n
-        return cx + r * pct / 100 * math.cos(a), cy + 8 + r * pct / 100 * math.sin(a)
+        return cx + r * pct / 100 * math.cos(a), cy + r * pct / 100 * math.sin(a)
 
     for ring in (25, 50, 75, 100):
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, ring) for k in range(n)))
         body.append(f'<polygon points="{pts}" fill="none" stroke="#d0d0d0" stroke-width="1"/>')
     for k, (ident, name) in enumerate(axes):
         x, y = point(k, 100)
-        body.append(f'<line x1="{cx}" y1="{cy + 8}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d0d0d0"/>')
-        lx, ly = point(k, 116)
+        body.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d0d0d0"/>')
+        lx, ly = point(k, 112)
         anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
-        short = name if len(name) <= 6 else name[:5] + "…"
-        body.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="10.5" text-anchor="{anchor}" fill="#404040">'
-            f"<title>{_e(ident + ' ' + name)}</title>{_e(short)}</text>"
-        )
+        # the whole name, wrapped: beside the circle a line holds what fits in the margin
+        lines = wrap(f"{ident} {name}", 14 if anchor == "middle" else (pad + 30) / (10.5 * 0.55))
+        dy = -10.5 * 1.2 * (len(lines) - 1) if ly < cy - 8 else (0 if ly > cy + 8 else -10.5 * 0.6 * (len(lines) - 1))
+        body.append(_lines(lx, ly + 4 + dy, lines, 10.5, anchor, ' fill="#404040" class="axis"'))
     if average:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, v or 0) for k, v in enumerate(average)))
         body.append(
@@ -150,7 +178,7 @@ def radar(
         tip = f"{axes[k][0]} {axes[k][1]}" + say("scoring.colon", lang)
         tip += say("scoring.report.no_data", lang) if v is None else f"{v:.0f}%"
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#2e75b6"><title>{_e(tip)}</title></circle>')
-    return _svg(size + 2 * pad, size + 10, body, say("scoring.report.radar_label", lang, title=title), "radar")
+    return _svg(size + 2 * pad, size + 2 * top, body, say("scoring.report.radar_label", lang, title=title), "radar")
 
 
 def bars(
@@ -165,7 +193,7 @@ def bars(
     """Totals as horizontal bars, coloured by grade (best grade green)."""
     size, bh = 12, 22
     left = max([_w(r, size) for r in rows] + [40]) + 12
-    plot = 520
+    plot = 860  # with the labels, about the width of the page's main column at 1400 pixels
     width = left + plot + 150
     height = bh * len(rows) + 30
     body = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..analysis.tables import FillInTemplate
 from ..core.messages import say
-from ..data.template import DATA_HEADERS, EVIDENCE_COL, HEADER_ROW, UNIT_HEADERS, VALUE_COL
+from ..data.template import DATA_HEADERS, EVIDENCE_COL, FIELD_COL, HEADER_ROW, UNIT_HEADERS, VALUE_COL
 from .columns import Column
 from .xlsx import created_time, workbook_options
 
@@ -26,9 +26,9 @@ UNIT_COLUMNS = [
 DATA_COLUMNS = [
     Column(key, zh, en)
     for key, zh, en in zip(
-        ("field", "name", "measure", "type", "value", "evidence", "items", "hint"),
+        ("name", "value", "measure", "evidence", "hint", "type", "items", "field"),
         DATA_HEADERS,
-        ("field", "name", "measure", "type", "value", "evidence", "items scored", "hint"),
+        ("name", "value", "measure", "evidence", "hint", "type", "items scored", "field"),
     )
 ]
 
@@ -67,10 +67,11 @@ FORMATS = {
         "locked": False,
     },
     "percent": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0.00%", "locked": False},
-    "count": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "0", "locked": False},
+    "count": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "@", "locked": False},
     "number": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "General", "locked": False},
+    "year": {"border": 1, "valign": "top", "bg_color": "#FFFFF0", "num_format": "General", "locked": False},
     "guide": {"text_wrap": True, "valign": "top"},
-    "guide_head": {"bold": True, "font_size": 12},
+    "guide_head": {"bold": True, "font_size": 12, "text_wrap": True, "valign": "bottom"},
 }
 
 
@@ -115,10 +116,32 @@ def _guide_lines(page: TemplatePage) -> list[tuple[str, str]]:
 
 def _guide_sheet(wb, F, page: TemplatePage) -> None:
     ws = wb.add_worksheet(page.say("sheet_guide"))
-    ws.set_column(0, 0, 110)
+    ws.set_column(0, 0, GUIDE_WIDTH)
     for r, (fmt, text) in enumerate(_guide_lines(page)):
         ws.write_string(r, 0, text, F[fmt])
+        ws.set_row(r, _row_height(text, GUIDE_WIDTH))
+    _print_setup(ws, page, landscape=False)
+    ws.print_area(0, 0, r, 0)
     ws.activate()
+
+
+GUIDE_WIDTH = 84  # characters: an A4 portrait page at 100 %, each line wrapped within it
+
+
+def _row_height(text: str, width: int) -> float:
+    """A row tall enough for ``text`` wrapped at ``width`` (Chinese characters count double):
+    LibreOffice does not grow rows by itself for text written by a program."""
+    from .xlsx import display_width
+
+    lines = sum(max(1, -(-display_width(line) // width)) for line in text.splitlines() or [""])
+    return 15.0 * lines + 3
+
+
+def _print_setup(ws, page: TemplatePage, landscape: bool = True, header_row: int | None = None) -> None:
+    """Printed on A4, one page wide, the header row on every page, the title and page numbers."""
+    from .xlsx import print_setup
+
+    print_setup(ws, page.say("title", name=page.fill.rubric.name), page.lang, header_row, landscape)
 
 
 def _unit_sheet(wb, F, page: TemplatePage) -> None:
@@ -133,26 +156,20 @@ def _unit_sheet(wb, F, page: TemplatePage) -> None:
     r = HEADER_ROW + 1
     ws.write_string(r, 0, unit or "", F["text"])
     if year is not None:
-        ws.write_number(r, 1, year, F["count"])
+        ws.write_number(r, 1, year, F["year"])
     else:
-        ws.write_blank(r, 1, None, F["count"])
+        ws.write_blank(r, 1, None, F["year"])
     for c in range(2, len(UNIT_COLUMNS)):
         ws.write_blank(r, c, None, F["text"])
-    year_check = {
-        "validate": "integer",
-        "criteria": "between",
-        "minimum": 1949,
-        "maximum": 2100,
-        "input_title": s("year_title"),
-        "input_message": s("year_input"),
-        "error_title": s("year_title"),
-        "error_message": s("year_error"),
-    }
+    # text with a hint, no stop rule: "2024年" is what many type, and it reads as 2024
+    year_check = {"validate": "any", "input_title": s("year_title"), "input_message": s("year_input")}
     ws.data_validation(r, 1, r, 1, year_check)
     ws.data_validation(
         r, 0, r, 0, {"validate": "any", "input_title": s("unit_input_title"), "input_message": s("unit_input")}
     )
     ws.freeze_panes(HEADER_ROW + 1, 0)
+    _print_setup(ws, page, header_row=HEADER_ROW)
+    ws.print_area(0, 0, r, len(UNIT_COLUMNS) - 1)
 
 
 def _data_sheet(wb, F, page: TemplatePage) -> None:
@@ -162,25 +179,31 @@ def _data_sheet(wb, F, page: TemplatePage) -> None:
     ws = wb.add_worksheet(s("sheet_data"))
     ws.write_string(0, 0, s("data_title", name=rubric.name), F["title"])
     ws.write_string(1, 0, s("data_note", sheet=s("sheet_unit")), F["note"])
-    widths = [30, 34, 9, 8, 14, 50, 44, 40]
+    widths = [30, 14, 9, 40, 38, 8, 40, 28]
     for c, (col, w) in enumerate(zip(DATA_COLUMNS, widths)):
         ws.write_string(HEADER_ROW, c, col.header(page.lang), F["head"])
         ws.set_column(c, c, w)
     for k, spec in enumerate(specs):
         r = HEADER_ROW + 1 + k
         t = spec["type"]
-        ws.write_string(r, 0, spec["id"], F["fixed_id"])
-        ws.write_string(r, 1, spec["name"], F["fixed"])
-        ws.write_string(r, 2, _measure(spec, page.lang), F["fixed"])
-        ws.write_string(r, 3, s(f"type_{t}") if t in TYPES else t, F["fixed"])
+        ws.write_string(r, 0, spec["name"], F["fixed"])
         ws.write_blank(r, VALUE_COL, None, F[t] if t in ("percent", "count", "number") else F["text"])
+        ws.write_string(r, 2, _measure(spec, page.lang), F["fixed"])
         ws.write_blank(r, EVIDENCE_COL, None, F["text"])
+        ws.write_string(r, 4, _hint(spec, page), F["fixed"])
+        ws.write_string(r, 5, s(f"type_{t}") if t in TYPES else t, F["fixed"])
         ws.write_string(r, 6, _items_text(spec["items"], page), F["fixed"])
-        ws.write_string(r, 7, _hint(spec, page), F["fixed"])
+        ws.write_string(r, FIELD_COL, spec["id"], F["fixed_id"])
         lo, hi = field_range(spec["field"])
         ws.data_validation(r, VALUE_COL, r, VALUE_COL, _validation(spec, lo, hi, page))
+    last = HEADER_ROW + len(specs)
     ws.freeze_panes(HEADER_ROW + 1, 2)
-    ws.autofilter(HEADER_ROW, 0, HEADER_ROW + len(specs), len(DATA_COLUMNS) - 1)
+    ws.autofilter(HEADER_ROW, 0, last, len(DATA_COLUMNS) - 1)
+    _print_setup(ws, page, header_row=HEADER_ROW)
+    ws.print_area(0, 0, last, PRINTED_COLUMNS - 1)
+
+
+PRINTED_COLUMNS = 5  # name, value, measure, evidence, hint: what a county checks on paper
 
 
 TYPES = ("count", "percent", "number", "bool", "grade")
@@ -227,33 +250,22 @@ def _hint(spec: dict, page: TemplatePage) -> str:
 
 
 def _validation(spec: dict, lo: float | None, hi: float | None, page: TemplatePage) -> dict:
-    """Excel data validation for one value cell.  Entries that break it are warned about but
-    may be kept (``450余`` in a count cell is read as 450, a lower bound)."""
+    """Excel data validation for one value cell: an input message, and a drop-down list for
+    yes/no and grades.  No entry is refused or flagged as it is typed (``450余``, ``1.2万``,
+    ``√`` and ``有`` are read by the tool); every value is checked when the file is read."""
     s, t = page.say, spec["type"]
-    base = {"error_type": "warning", "error_title": s("check"), "input_title": spec["name"][:32]}
+    base = {"input_title": spec["name"][:32], "show_error": False}
     if t == "bool":
         yes_no = [say("common.yes", page.lang), say("common.no", page.lang)]
-        return {**base, "validate": "list", "source": yes_no, **_messages(s, "bool")}
+        return {**base, "validate": "list", "source": yes_no, "input_message": s("bool_input")}
     if t == "grade" and spec["levels"] and len(",".join(spec["levels"])) < 250:
-        levels = say("scoring.list", page.lang).join(spec["levels"])
-        return {**base, "validate": "list", "source": spec["levels"], **_messages(s, "grade", levels=levels)}
+        return {**base, "validate": "list", "source": spec["levels"], "input_message": s("grade_input")}
     if t == "percent":
         lo, hi = (0.0 if lo is None else lo), (100.0 if hi is None else hi)
-        check = {"validate": "decimal", "criteria": "between", "minimum": lo / 100, "maximum": hi / 100}
-        return {**base, **check, **_messages(s, "percent", lo=f"{lo:g}", hi=f"{hi:g}")}
+        return {**base, "validate": "any", "input_message": s("percent_input", lo=f"{lo:g}", hi=f"{hi:g}")}
     if t == "count":
-        if hi is None:
-            check = {"validate": "integer", "criteria": ">=", "value": int(lo or 0)}
-        else:
-            check = {"validate": "integer", "criteria": "between", "minimum": int(lo or 0), "maximum": int(hi)}
-        return {**base, **check, **_messages(s, "count")}
+        return {**base, "validate": "any", "input_message": s("count_input")}
     if lo is not None or hi is not None:
-        lo_, hi_ = (-1e15 if lo is None else lo), (1e15 if hi is None else hi)
-        check = {"validate": "decimal", "criteria": "between", "minimum": lo_, "maximum": hi_}
-        return {**base, **check, **_messages(s, "number", lo=f"{lo_:g}", hi=f"{hi_:g}")}
-    return {"validate": "any", "input_title": spec["name"][:32], "input_message": s("number_input")}
-
-
-def _messages(s, kind: str, **params) -> dict:
-    """The input and error messages of a value cell's check."""
-    return {"input_message": s(f"{kind}_input", **params), "error_message": s(f"{kind}_error", **params)}
+        lo_, hi_ = ("" if lo is None else f"{lo:g}"), ("" if hi is None else f"{hi:g}")
+        return {**base, "validate": "any", "input_message": s("number_range_input", lo=lo_, hi=hi_)}
+    return {**base, "validate": "any", "input_message": s("number_input")}

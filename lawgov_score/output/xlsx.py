@@ -7,6 +7,11 @@ whole numbers) and conditional formatting on percents, grades, status words and 
 in a field's own terms (数值/目标) are written as numbers where they are numbers, so the sheet
 can be sorted and summed.  Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
 ``@``) is written as text with Excel's quote prefix: shown as typed, never evaluated.
+
+Every sheet prints: A4 landscape, one page wide, its header row repeated on every page, its
+first title line (the rubric, or the unit of a gaps workbook) in the page header and the page
+number in the footer, the table as the print area.  Numbers keep a space from the text beside
+them (indented), years and ranks are centred.
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ STATUS_FILL = {
     "vetoed": "#FFC7CE",
 }
 GRADE_FILLS = ["#C6EFCE", "#E2EFDA", "#FFEB9C", "#FCE4D6", "#FFC7CE"]
+PADDED = {"align": "right", "indent": 1}  # numbers keep a space from the text on their right
+CENTRED = {"align": "center"}  # years and ranks: clear of ids and names on either side
+CENTRED_KEYS = {"rank"}  # a rank may be 2.5 (fractional ties) yet reads like a year
 
 
 @dataclass
@@ -186,8 +194,43 @@ def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
     ws.freeze_panes(head + 1, sheet.freeze_cols)
     if cols:
         ws.autofilter(head, 0, max(last, head), len(cols) - 1)
+    print_setup(ws, sheet.title[0] if sheet.title else sheet.name, sheet.lang, head)
+    if cols:
+        ws.print_area(0, 0, max(last, head), len(cols) - 1)
     if frame.height:
         _conditional(ws, sheet, cols, first, last, fmts)
+
+
+def _escape_hf(text: str) -> str:
+    """Text for a page header or footer: ``&`` starts a code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def page_header(title: str) -> str:
+    """A page header with ``title`` at the left (cut to what Excel allows)."""
+    return "&L" + _escape_hf(title[:120])
+
+
+def page_footer(lang: str) -> str:
+    """A page footer: page N of M, centred, in ``lang``."""
+    text = _escape_hf(say("scoring.workbook.page_footer", lang, page="\x00", pages="\x01"))
+    return "&C" + text.replace("\x00", "&P").replace("\x01", "&N")
+
+
+def print_setup(ws, title: str, lang: str, header_row: int | None = None, landscape: bool = True) -> None:
+    """How a sheet prints: A4, one page wide, the header row on every page, ``title`` in the
+    page header and the page number in the footer."""
+    ws.set_paper(9)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+    if header_row is not None:
+        ws.repeat_rows(header_row)
+    ws.set_header(page_header(title))
+    ws.set_footer(page_footer(lang))
 
 
 def _column_writer(ws, frame: pl.DataFrame, c: Column, j: int, sheet: Sheet, fmts: _Formats):
@@ -204,13 +247,14 @@ def _column_writer(ws, frame: pl.DataFrame, c: Column, j: int, sheet: Sheet, fmt
         def typed(r: int, i: int) -> int:
             shown, num = values[i], nums[i]
             if not _blank(num):
-                ws.write_number(r, j, round(float(num), 8) + 0.0, fmts.get(num_format=nfmts[i] or "General"))
+                ws.write_number(r, j, round(float(num), 8) + 0.0, fmts.get(num_format=nfmts[i] or "General", **PADDED))
                 return len(shown or "") + 1
             return _write_text(ws, r, j, str(shown), None, quoted) if shown is not None else 0
 
         return typed
     kind = c.kind
-    nf = fmts.get(num_format=_number_format(kind, sheet.decimals))
+    centred = kind == "int" or c.key in CENTRED_KEYS
+    nf = fmts.get(num_format=_number_format(kind, sheet.decimals), **(CENTRED if centred else PADDED))
     yes = say("common.yes", sheet.lang)
 
     def cell(r: int, i: int) -> int:

@@ -21,7 +21,7 @@ def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
     many_years = ranked["year"].n_unique() > 1
     labels = [f"{u} {y}" if many_years and y is not None else u for u, y in zip(ranked["unit"], ranked["year"])]
     gaps, _ = gaps_view(page.lost, rubric, lang)
-    headers = rank_columns(ranked, rubric, by=None, on=None, dimensions=False)
+    headers = rank_columns(ranked, rubric, by=page.by, on=None, dimensions=False)
     return ReportData(
         page=page,
         lang=lang,
@@ -31,6 +31,7 @@ def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
         gaps=gaps,
         evidence=_evidence(page.values, rubric, lang),
         rules=_rules(rubric, lang),
+        weights=_weights(rubric),
         parts=[c.key for c in part_columns(rubric)],
         notes=rubric_lines(rubric, lang),
     )
@@ -54,6 +55,17 @@ def _evidence(values: pl.DataFrame, rubric, lang: str) -> pl.DataFrame:
         .with_columns(shown_in("value", rubric.decimals, lang).alias("value_shown"))
         .select("unit", "year", "field", "fname", "value_shown", "qualifier", "evidence", "source", "file", "row")
     )
+
+
+def _weights(rubric) -> list[dict]:
+    """How the full marks are shared among the dimensions (the method an official reads in
+    the report itself, not in a file of this project): points, share of the total, items."""
+    out = []
+    for d in rubric.dimensions():
+        leaves = [it for it in rubric.leaves() if it.id == d.id or it.id.startswith(d.id + ".")]
+        share = f"{d.max / rubric.total * 100:.1f}%" if rubric.total and d.max else ""
+        out.append({"id": d.id, "name": d.name, "points": f"{d.max:g}", "share": share, "items": len(leaves)})
+    return out
 
 
 def _rules(rubric, lang: str) -> list[dict]:

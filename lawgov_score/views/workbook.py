@@ -25,15 +25,20 @@ def _say(key: str, lang: str, **params) -> str:
     return say(f"scoring.workbook.{key}", lang, **params)
 
 
-def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFrame:
+def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int, compare: bool = False) -> pl.DataFrame:
     """Number and number format for a value in its field's terms (null where it is a word),
     rounded to the rubric's decimals as every output shows it; other units as text after the
-    number (12"件")."""
+    number (12"件"); ``compare``: a target, with its comparison before it (≥95%, ≤0件) from
+    the item's ``higher``."""
     from .values import rounded
 
     v, t = rounded(col, decimals), pl.col("ftype")
     places = "." + "0" * decimals if decimals else ""
     unit = pl.col("funit").fill_null("").str.replace_all('"', "")
+    if compare and "higher" in df.columns:
+        sign = pl.when(pl.col("higher").fill_null(True)).then(pl.lit('"≥"')).otherwise(pl.lit('"≤"'))
+    else:
+        sign = pl.lit("")
     number = pl.when(unit == "").then(pl.lit("General")).otherwise(pl.format('General"{}"', unit))
     return df.with_columns(
         pl.when(t == "percent")
@@ -42,13 +47,18 @@ def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int) -> pl.DataFram
         .then(v)
         .otherwise(None)
         .alias(f"_num:{shown}"),
-        pl.when(t == "percent")
-        .then(pl.lit(f"0{places}%"))
-        .when(t == "count")
-        .then(pl.format('0"{}"', unit))
-        .otherwise(number)
-        .alias(f"_fmt:{shown}"),
+        pl.concat_str(
+            sign,
+            pl.when(t == "percent")
+            .then(pl.lit(f"0{places}%"))
+            .when(t == "count")
+            .then(pl.format('0"{}"', unit))
+            .otherwise(number),
+        ).alias(f"_fmt:{shown}"),
     )
+
+
+TARGETS = {"target", "needed", "set_to"}  # values shown with their comparison
 
 
 def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) -> tuple[pl.DataFrame, dict]:
@@ -56,7 +66,7 @@ def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) ->
     typed = {}
     for col, shown in pairs:
         if col in df.columns and shown in df.columns:
-            df = _typed(df, col, shown, decimals)
+            df = _typed(df, col, shown, decimals, compare=col in TARGETS)
             typed[shown] = (f"_num:{shown}", f"_fmt:{shown}")
     return df, typed
 
@@ -110,7 +120,8 @@ def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | 
     from .gaps import gaps_view
 
     df, cols = gaps_view(lost, rubric, lang)
-    df, typed = _typed_map(df, [("value", "value_shown"), ("target", "target_shown")], rubric.decimals)
+    pairs = [("value", "value_shown"), ("target", "target_shown"), ("needed", "needed_shown")]
+    df, typed = _typed_map(df, pairs, rubric.decimals)
     title = title or [_say("gaps_head", lang, name=rubric.name), _say("gaps_note", lang)]
     name = _say("sheet_gaps", lang)
     return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
@@ -142,11 +153,24 @@ def workbook_sheets(
         lost_sheet = gaps_sheet(lost, rubric, lang, title=[head[0], *head[1:]])
     else:
         lost_sheet = gaps_sheet(book.lost, rubric, lang)
+    steps = [steps_sheet(gaps, rubric, lang)] if gaps is not None and gaps.path is not None else []
     return {
         "rank": [ranked, detail, lost_sheet],
         "score": [detail, ranked, lost_sheet],
-        "gaps": [lost_sheet, detail, ranked],
+        "gaps": [lost_sheet, *steps, detail, ranked],
     }[first]
+
+
+def steps_sheet(gaps, rubric, lang: str = "zh") -> Sheet:
+    """步骤: the path to the next grade that the gaps sheet's summary speaks of, step by step."""
+    from .gaps import gaps_lines, path_view
+
+    df, cols = path_view(gaps.path, rubric, lang)
+    df, typed = _typed_map(df, [("value", "value_shown"), ("set_to", "set_shown")], rubric.decimals)
+    lines = gaps_lines(gaps, rubric, lang)
+    title = [lines[0], lines[-1]]
+    name = _say("sheet_steps", lang)
+    return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=2, typed=typed, lang=lang)
 
 
 def workbook_title(rubric, lang: str = "zh") -> str:

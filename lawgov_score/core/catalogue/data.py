@@ -142,6 +142,14 @@ register(
         "只在审结含上年结转案件时才对；请核实",
     ),
     Code(
+        "W-DATA-EXCLUDED",
+        "warning",
+        "此文件有 {n} 个错误，未参与排名（--keep-going）；第一个错误：{first}",
+        "this file has {n} error(s) and is left out of the ranking (--keep-going); the first: {first}",
+        "乙县.csv: W-DATA-EXCLUDED: 此文件有 2 个错误，未参与排名（--keep-going）；第一个错误："
+        "乙县.csv:5:value: E-DATA-NUMBER",
+    ),
+    Code(
         "E-DATA-DERIVED",
         "error",
         "{unit} {year}：由公式算出的{name}为 {value}，超出取值范围（{range}），不能计分；算自 {values}",

@@ -38,8 +38,7 @@ register(
         "error",
         "{option} 的值“{value}”无效：{expected}",
         "invalid value '{value}' for {option}: {expected}",
-        "E-USAGE-OPTION-VALUE: --ties 的值“foo”无效：可选：competition、dense、min、max、average"
-        "",
+        "E-USAGE-OPTION-VALUE: --ties 的值“foo”无效：可选：competition、dense、min、max、average",
     ),
     Code(
         "E-USAGE-OPTION-EMPTY",

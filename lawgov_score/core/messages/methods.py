@@ -14,8 +14,10 @@ define(
             "{name}：各指标按 {method} 标准化（同年度{group}比较）",
             "{name}: fields normalised by {method} (compared within the year{group})",
         ),
-        "weights_head": ("{name}：按 {method} 定的权重（同一上级的下级合计为 1）", "{name}: weights by {method} "
-                         "(the children of each parent sum to 1)"),
+        "weights_head": (
+            "{name}：按 {method} 定的权重（同一上级的下级合计为 1）",
+            "{name}: weights by {method} (the children of each parent sum to 1)",
+        ),
         "consistency": ("{where}：一致性比率 CR = {cr}", "{where}: consistency ratio CR = {cr}"),
         "within_group": ("、同{group}", " and {group}"),
         "rank_note": (

@@ -26,6 +26,8 @@ define(
         "sheet_rank": ("排名", "ranking"),
         "sheet_items": ("得分明细", "items"),
         "sheet_gaps": ("差距", "gaps"),
+        "sheet_steps": ("达标步骤", "steps"),
+        "page_footer": ("第 {page} 页，共 {pages} 页", "page {page} of {pages}"),
         "rank_head": ("{name}：排名", "{name}: ranking"),
         "rank_note": (
             "满分 {total} 分；得分率 = 总分 ÷ 满分{grades}。",
@@ -150,6 +152,11 @@ define(
             "is marked missing.",
         ),
         "rule_types": ("各类评分规则", "Rule types"),
+        "weights_head": ("分值分配", "How the full marks are shared"),
+        "weights_columns": (
+            "编号|一级指标|分值|占满分|评分项目数",
+            "id|dimension|points|share of full marks|items scored",
+        ),
         "rule_line": ("<b>{text}</b>（{count} 项）", "<b>{text}</b> ({count} item(s))"),
         "rule_example": ("例：{example}", "e.g. {example}"),
         "data_files": ("数据文件", "Data files"),
@@ -266,12 +273,19 @@ define(
         ),
         "kinds": ("各类指标的填法", "How each kind of value is written"),
         "kind_percent": (
-            "百分比：直接输入数字，如输入 96.5 即显示为 96.50%；也可输入“96.5%”。",
-            "Percents: type the number: 96.5 shows as 96.50%; '96.5%' also reads.",
+            "百分比：输入百分数，如 96.5 或 96.5%，都读作 96.5%。Excel 和 WPS 中单元格显示为 96.50%；"
+            "LibreOffice 中（以及粘贴的数字）可能显示为 9650.00%，同样读作 96.5%。"
+            "只有 1 及以下的数按单元格显示的百分比读取（0.5 显示为 50%，读作 50%）。",
+            "Percents: type the percent, e.g. 96.5 or 96.5%; both read as 96.5%. Excel and WPS show 96.50%; "
+            "LibreOffice (and a pasted number) may show 9650.00%, which also reads as 96.5%. Only a number of "
+            "1 or less reads as the percent the cell shows (0.5 shows 50% and reads as 50%).",
         ),
         "kind_count": (
-            "整数（次数、件数等）：如 12；报告中写作“450余”“180多”的，可照写，按下限读取。",
-            "Whole numbers (counts, cases): e.g. 12; where a report gives only a lower bound, enter that number.",
+            "整数（次数、件数等）：如 12；报告中写作“450余”“1.2万”的，可照写（按下限或按万折算读取）；"
+            "有/无类的文字也可照写。表格软件不会拦截，读取时逐项核对，不能识别的会指出所在行。",
+            "Whole numbers (counts, cases): e.g. 12; a lower bound such as 450+ may be written as the "
+            "report gives it. The spreadsheet accepts any entry; each value is checked when "
+            "the file is read, and one that cannot be read is reported with its row.",
         ),
         "kind_bool": (
             "是/否：从下拉列表选择“是”或“否”（也可填 有/无、√/×）。等次：从下拉列表选择。",
@@ -303,8 +317,7 @@ define(
             "The unit's name and the year are required; the rest is optional. One workbook, one unit.",
         ),
         "year_title": ("年度", "year"),
-        "year_input": ("四位年份，如 2024", "a four-digit year, e.g. 2024"),
-        "year_error": ("请填四位年份，如 2024", "give a four-digit year, e.g. 2024"),
+        "year_input": ("四位年份，如 2024 或 2024年", "a four-digit year, e.g. 2024"),
         "unit_input_title": ("单位名称", "unit"),
         "unit_input": ("如：乃东区", "the unit's name as its reports give it"),
         "data_title": ("{name} 指标填报", "{name}: values to fill in"),
@@ -319,33 +332,35 @@ define(
         "type_bool": ("是/否", "yes/no"),
         "type_grade": ("等次", "grade"),
         "items_more": ("{items} 等 {n} 项", "{items} and more ({n} items)"),
-        "hint_percent": ("输入 96.5 即为 96.50%", "96.5 means 96.50%"),
-        "hint_count": ("整数，如 12；可写“450余”", "a whole number, e.g. 12"),
+        "hint_percent": ("输入 96.5 或 96.5%，读作 96.5%", "96.5 or 96.5% reads as 96.5%"),
+        "hint_count": (
+            "整数，如 12；可写“450余”“1.2万”",
+            "a whole number, e.g. 12; a lower bound such as 450+ reads too",
+        ),
         "hint_bool": ("下拉选择 是/否", "choose yes/no from the list"),
         "hint_grade": ("下拉选择：{levels}", "choose from the list: {levels}"),
         "hint_number": ("数值", "a number"),
         "hint_range": ("，范围 {lo}–{hi}", ", from {lo} to {hi}"),
         "hint_formula": ("；可不填，未填时按公式计算：{formula}", "; may be left blank, then computed as {formula}"),
-        "check": ("请核对", "please check"),
-        "bool_input": ("选择“是”或“否”；不掌握情况请留空", "choose yes or no; leave blank if not known"),
-        "bool_error": ("应为“是”或“否”（也可填 有/无、√/×）", "should be yes or no (y/n, √/× also read)"),
-        "grade_input": ("从下拉列表选择等次", "choose the grade from the list"),
-        "grade_error": ("应为：{levels}", "should be one of: {levels}"),
-        "percent_input": (
-            "输入 96.5 即为 96.50%（{lo}%–{hi}%）；不掌握请留空",
-            "96.5 means 96.50% ({lo}%–{hi}%); leave blank if not known",
+        "bool_input": (
+            "选择“是”或“否”（也可填 有/无、√/×）；不掌握情况请留空",
+            "choose yes or no (y/n, √/× also read); leave blank if not known",
         ),
-        "percent_error": (
-            "应为 {lo}%–{hi}% 之间的百分比，如 96.5%",
-            "should be a percent from {lo}% to {hi}%, e.g. 96.5%",
+        "grade_input": ("从下拉列表选择等次", "choose the grade from the list"),
+        "percent_input": (
+            "输入 96.5 或 96.5%，读作 96.5%（{lo}%–{hi}%）；不掌握请留空",
+            "96.5 or 96.5% reads as 96.5% ({lo}%–{hi}%); leave blank if not known",
         ),
         "count_input": (
-            "整数，如 12；可写“450余”（按下限读取）；不掌握请留空",
-            "a whole number, e.g. 12; leave blank if not known",
+            "整数，如 12；可写“450余”“1.2万”，读取时核对；不掌握请留空",
+            "a whole number, e.g. 12; a lower bound such as 450+ reads too; checked on reading; leave blank "
+            "if not known",
         ),
-        "count_error": ("应为不小于 0 的整数，如 12", "should be a whole number of 0 or more, e.g. 12"),
+        "number_range_input": (
+            "数值，范围 {lo}–{hi}；不掌握请留空",
+            "a number from {lo} to {hi}; leave blank if not known",
+        ),
         "number_input": ("填写数值；不掌握请留空", "a number; leave blank if not known"),
-        "number_error": ("应为 {lo}–{hi} 之间的数", "should be a number from {lo} to {hi}"),
     },
 )
 
