@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .numbers import LOCAL_SCOPES, MEASURES, normalise
+from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .tables import blocks, rewrite_tables
 
 SENTENCE_ENDS = "。;!?\n"
@@ -25,6 +25,9 @@ QUOTE_ENDS = CLAUSE_ENDS + "、"  # the shortest clause, for quotes
 _PROTECTED = re.compile(
     r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"\n]{0,30}\"|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]|【[^【】\n]{0,30}】"
 )
+
+# Any number with a counting word: only the sentences that hold one are searched by phrasings with {n}.
+_ANY_COUNT = re.compile(number_regex(MEASURES))
 
 # Headings of the parts that are not facts of the year: problems, plans for the next year.
 _HEADING = re.compile(
@@ -139,6 +142,7 @@ class Document:
     moved: dict[int, int] = field(default_factory=dict)  # a number moved (tables, 分别) → where it stands
     paired: list[tuple[int, int]] = field(default_factory=list)  # the 分别 clauses rewritten as pairs
     not_facts: list[tuple[int, int]] = field(default_factory=list)
+    counted: list[tuple[int, int]] = field(default_factory=list)  # the sentences that hold a counted number
     unit: str | None = None
     year: int | None = None
     self_scope: str | None = None
@@ -170,7 +174,8 @@ class Document:
         doc.unprotected = "".join(chars)
         doc.unit = _unit(n)
         doc.self_scope = _self_scope(n, doc.unit)
-        doc.not_facts = _not_facts(doc)
+        doc.not_facts = merged(_not_facts(doc))
+        doc.counted = merged([doc.full_sentence(m.start()) for m in _ANY_COUNT.finditer(n)])
         return doc
 
     # --- spans around a position ---------------------------------------------------------------
@@ -216,11 +221,33 @@ class Document:
 
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
-        return any(a < pos < b for a, b in self.protected)
+        return inside(self.protected, pos, strict=True)
 
     def is_not_fact(self, pos: int) -> bool:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
-        return any(a <= pos < b for a, b in self.not_facts)
+        return inside(self.not_facts, pos)
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and overlapping ones joined, so that ``inside`` can bisect them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], pos: int, strict: bool = False) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping): a < pos < b when
+    ``strict`` (inside the marks of a title), else a <= pos < b.  A bisection: a report with
+    many titles or sections costs no more per number (the check was once a scan of them all)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i < 0:
+        return False
+    a, b = spans[i]
+    return (a < pos < b) if strict else (a <= pos < b)
 
 
 # 由原来的232项精简至187项, 由2023年的95.6%提升至99.3%: the figure before 至 is the earlier
@@ -295,7 +322,7 @@ def _year(n: str) -> int | None:
     years: Counter[int] = Counter()
     protected = [m.span() for m in _PROTECTED.finditer(n)]
     for m in re.finditer(r"(?<![\d\-—~至])((?:19|20)\d\d)年(?![\d\-—~])", n):
-        if any(a < m.start() < b for a, b in protected):
+        if inside(protected, m.start(), strict=True):
             continue
         years[int(m.group(1))] += 1
     if not years:
@@ -383,16 +410,16 @@ def _not_facts(doc: Document) -> list[tuple[int, int]]:
         if level is not None:
             later_year = any(int(y) > (doc.year or 9999) for y in re.findall(r"(20\d\d)年", title))
             heads.append((start, level, any(w in title for w in _NOT_FACTS) or (later_year and "工作" in title)))
+    # a bad section runs to the next good heading of its level or above: found walking backwards,
+    # keeping for each level the nearest good heading after (linear in the headings)
     spans: list[tuple[int, int]] = []
-    for i, (start, level, bad) in enumerate(heads):
-        if not bad:
-            continue
-        end = len(doc.norm)
-        for s2, l2, bad2 in heads[i + 1 :]:
-            if l2 <= level and not bad2:
-                end = s2
-                break
-        spans.append((start, end))
+    nearest = {1: len(doc.norm), 2: len(doc.norm), 3: len(doc.norm)}
+    for start, level, bad in reversed(heads):
+        if bad:
+            spans.append((start, nearest[level]))
+        else:
+            for lv in range(level, 4):
+                nearest[lv] = start
     for start, end in doc.paragraphs:
         m = _PLAN_OPENINGS.match(doc.norm[start:end])
         if m and (m.group("year") is None or (doc.year and int(m.group("year")) > doc.year)):

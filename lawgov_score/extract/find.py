@@ -83,19 +83,21 @@ class Record:
 def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     """Every acceptable match of every phrasing (a number may still be claimed by several)."""
     out: list[Match] = []
+    everywhere = [(0, len(doc.norm))]
     for ph in phrasings:
         found: dict[int, Match] = {}
-        pos = 0
-        while True:
-            m = ph.regex.search(doc.norm, pos)
-            if m is None:
-                break
-            pos = m.start() + 1
-            mt = _accept(doc, ph, m)
-            if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
-                found[mt.num_start] = mt
-        matches = list(found.values())
-        out += matches
+        # a phrasing with a number is looked for only in the sentences that hold a counted number
+        for lo, hi in doc.counted if ph.has_number else everywhere:
+            pos = lo
+            while True:
+                m = ph.regex.search(doc.norm, pos, hi)
+                if m is None:
+                    break
+                pos = m.start() + 1
+                mt = _accept(doc, ph, m)
+                if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
+                    found[mt.num_start] = mt
+        out += found.values()
     # Parts of a total (撤销2件、确认违法1件): a `single` pattern counts only when its phrasings
     # find one number in the sentence.
     singles: dict[tuple, set[int]] = {}
