@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .clauses import Derived, distribute, origin_of
+from .numbers import COUNTED as _COUNTED
 from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .tables import blocks, rewrite_tables
 
@@ -141,6 +143,7 @@ class Document:
     block_starts: list[int] = field(default_factory=list)
     moved: dict[int, int] = field(default_factory=dict)  # a number moved (tables, 分别) → where it stands
     paired: list[tuple[int, int]] = field(default_factory=list)  # the 分别 clauses rewritten as pairs
+    derived: list[Derived] = field(default_factory=list)  # lines restating a clause per subject (clauses)
     not_facts: list[tuple[int, int]] = field(default_factory=list)
     counted: list[tuple[int, int]] = field(default_factory=list)  # the sentences that hold a counted number
     unit: str | None = None
@@ -156,6 +159,8 @@ class Document:
         doc.norm = _earlier_states(doc.norm)
         doc.quote_ends = [i for i, c in enumerate(doc.norm) if c in QUOTE_ENDS]  # the report's own punctuation
         doc.norm, doc.paired = _respectively(doc.norm, doc.moved)
+        base = doc.norm  # the report itself; the lines ``distribute`` appends restate its clauses
+        doc.norm, doc.derived = distribute(doc.norm, doc.moved)
         n = doc.norm
         doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
         doc.full_stops = [i for i, c in enumerate(n) if c in FULL_STOPS]
@@ -172,8 +177,8 @@ class Document:
         for a, b in doc.protected:
             chars[a + 1 : b - 1] = "\u3000" * (b - a - 2)
         doc.unprotected = "".join(chars)
-        doc.unit = _unit(n)
-        doc.self_scope = _self_scope(n, doc.unit)
+        doc.unit = _unit(base)
+        doc.self_scope = _self_scope(base, doc.unit)
         doc.not_facts = merged(_not_facts(doc))
         doc.counted = merged([doc.full_sentence(m.start()) for m in _ANY_COUNT.finditer(n)])
         return doc
@@ -211,13 +216,26 @@ class Document:
         return self.moved.get(pos, pos)
 
     def quote(self, start: int, end: int) -> str:
-        """The shortest clause around ``start``…``end``, verbatim from the report."""
+        """The shortest clause around ``start``…``end``, verbatim from the report, with the
+        subjects it shares (县委、县政府…6次 is quoted whole, not as 县政府…6次)."""
+        origin = self.origin(start)
+        if origin is not None:
+            return self.text[origin[0] : origin[1]].strip()
         for a, b in self.paired:  # a 分别 clause: quoted whole, as the report writes it
             if a <= start < b:
                 return self.text[a:b].strip()
         lo, _ = self._span(self.quote_ends, start, len(self.norm))
         _, hi = self._span(self.quote_ends, max(start, end - 1), len(self.norm))
+        while lo > 1 and self.norm[lo - 1] == "、":  # a list of subjects before the number: quoted with it
+            before, _ = self._span(self.quote_ends, lo - 2, len(self.norm))
+            if any(c.isdigit() for c in self.norm[before : lo - 1]):
+                break
+            lo = before
         return self.text[lo:hi].strip()
+
+    def origin(self, pos: int) -> tuple[int, int] | None:
+        """For a position on a line that restates a clause (``clauses``), the clause's span."""
+        return origin_of(self.derived, pos) if pos >= len(self.text) else None
 
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
@@ -225,7 +243,8 @@ class Document:
 
     def is_not_fact(self, pos: int) -> bool:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
-        return inside(self.not_facts, pos)
+        origin = self.origin(pos)
+        return inside(self.not_facts, origin[0] if origin else pos)
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -269,11 +288,6 @@ def _earlier_states(n: str) -> str:
 # clause is rewritten (same length) as its pairs, 人大代表建议176件,政协提案204件, so that each
 # number meets its own phrasing.  Where the names and the numbers do not pair up one to one, the
 # clause is left as it is (nothing is read from it).
-_COUNTED = (
-    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
-    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
-    + r")(?:以上|余|多)?"
-)
 _SEP = r"[、和及与]"
 _RESPECTIVELY = re.compile(
     rf"(?:(?<=[,;:。!?\n])|^)(?P<before>[^,;:。!?\n分]{{2,60}}?)分别(?:为|是|达到|达|有)?(?P<nums>{_COUNTED}(?:{_SEP}{_COUNTED})+)"

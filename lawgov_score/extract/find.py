@@ -54,6 +54,7 @@ class Match:
     raw: str | None  # the number as ``values.parse`` reads it
     distance: int  # characters the … took: the smaller, the closer cue and number
     literal: int  # characters of cue text
+    part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
 
     @property
     def field(self) -> str:
@@ -135,9 +136,24 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         return None
     if ph.exclude and _excluded(doc, ph, m, ns, ne):
         return None
+    if ph.template.startswith("{n}") and "、" in n[ne : m.end()] and _COUNT_NEXT.match(n, m.end()):
+        return None  # 研讨班2期、专题讲座7期: the later name has its own number; the first is not its
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
-    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns))
+
+
+_COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
+
+# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure.
+PART_MARKERS = ("其中", "涉及")
+
+
+def _part(doc: Document, ns: int) -> bool:
+    """Whether the clause leading to the number (from the previous number on) reads a part."""
+    lead = doc.norm[doc.clause(ns)[0] : ns]
+    digits = [i for i, c in enumerate(lead) if c.isdigit()]
+    return any(w in lead[digits[-1] + 1 :] if digits else w in lead for w in PART_MARKERS)
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
@@ -184,6 +200,13 @@ def _context(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> int | None:
             best, best_end = k, k + len(w)
     if best < 0:
         return None
+    # 县委常委会、县政府常务会议…6次: a context word in a list of subjects shares the number with
+    # the others, so what is read runs from the list's start (and meets their words)
+    at = lo + best
+    clause_start = doc.clause(at)[0]
+    head = n[clause_start:at]
+    if "、" in head and not any(c.isdigit() for c in head):
+        return min(clause_start, m.start())
     return min(lo + best_end, m.start())
 
 
@@ -257,13 +280,14 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         (it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
         key=lambda it: (it[0].num_start, it[0].phrasing.order),
     )
-    top: dict[str, int] = {}
+    # each field's first value among its highest-priority phrasings, a total before a part
+    top: dict[str, tuple[int, bool]] = {}
     for mt, _, _ in chosen:
-        top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
+        top[mt.field] = max(top.get(mt.field, (mt.phrasing.priority, not mt.part)), (mt.phrasing.priority, not mt.part))
     records: list[Record] = []
     seen: set[str] = set()
     for mt, value, qualifier in chosen:
-        if not every and (mt.field in seen or mt.phrasing.priority < top[mt.field]):
+        if not every and (mt.field in seen or (mt.phrasing.priority, not mt.part) < top[mt.field]):
             continue
         seen.add(mt.field)
         quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
