@@ -1,5 +1,3 @@
-
-
 def test_the_package_re_exports_every_api_name():
     import lawgov_score
     from lawgov_score import api

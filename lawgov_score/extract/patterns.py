@@ -85,7 +85,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
 
 # A name may be written in quotation marks, whole or in part (“一网通办”率, “法治大讲堂”): between two
 # characters of a phrasing's text a quotation mark may stand.
-_QUOTE_MARK = "[\"“”‘’「」]?"
+_QUOTE_MARK = '["“”‘’「」]?'
 
 
 def _literal(text: str) -> str:
