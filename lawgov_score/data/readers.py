@@ -263,7 +263,11 @@ def read_workbook(path: Path, shown: str) -> Read:
         tables.append(Table(shown, body, offset + head + 2, sheet=name if several else None))
     if not tables:
         return [], [problem("E-DATA-EMPTY", shown)]
-    return attach_unit(tables)
+    from .reviewed import confirmed_rows
+
+    tables, problems = attach_unit(tables)
+    tables, reviewed = confirmed_rows(tables)  # a review sheet (extract -o 核对表.xlsx): its confirmed rows
+    return tables, problems + reviewed
 
 
 def _sheet_grid(reader, name: str, percents, merges):

@@ -149,6 +149,7 @@ class Document:
     unit: str | None = None
     year: int | None = None
     self_scope: str | None = None
+    pages: list[int] = field(default_factory=list)  # where each page of a PDF starts in ``text``
 
     @classmethod
     def of(cls, text: str, source: str = "", stem: str = "") -> "Document":
@@ -232,6 +233,10 @@ class Document:
                 break
             lo = before
         return self.text[lo:hi].strip()
+
+    def page(self, offset: int) -> int | None:
+        """The page (1-based) of a PDF report that ``offset`` (in ``text``) stands on."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
     def origin(self, pos: int) -> tuple[int, int] | None:
         """For a position on a line that restates a clause (``clauses``), the clause's span."""

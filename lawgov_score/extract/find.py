@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..data import values as V
+from . import explain
 from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
+from .record import Record
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -65,20 +67,6 @@ class Match:
         """The order of preference among matches of one field: the closer cue, the longer cue
         text, the earlier phrasing."""
         return (self.distance, -self.literal, self.phrasing.order)
-
-
-@dataclass
-class Record:
-    """One value read from a report, with its quote and place."""
-
-    source: str
-    unit: str
-    year: int | None
-    field: str
-    value: float
-    quote: str
-    offset: int
-    qualifier: str
 
 
 def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
@@ -290,10 +278,6 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         if not every and (mt.field in seen or (mt.phrasing.priority, not mt.part) < top[mt.field]):
             continue
         seen.add(mt.field)
-        quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
-        records.append(
-            Record(
-                doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start), qualifier
-            )
-        )
+        rivals = [] if every else [r for r, _, _ in chosen if r.field == mt.field and r is not mt]
+        records.append(explain.record(doc, mt, value, qualifier, rivals))
     return records

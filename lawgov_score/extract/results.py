@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import COLUMNS
 from .evaluate import Evaluation
-from .find import Record
+from .record import Record
 
 
 def number(v: float) -> int | float:

@@ -29,7 +29,47 @@ def report_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
 
 def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
     """The report's text, or None with the problems that stopped it.  Empty text is ''."""
+    text, _, problems = read_report_pages(path, shown)
+    return text, problems
+
+
+def read_report_pages(path: Path, shown: str | None = None) -> tuple[str | None, list[int], list[Problem]]:
+    """The report's text, where each page starts in it (a PDF's; [] for other files), and the
+    problems that stopped it."""
     shown = shown or shown_path(path)
+    if path.suffix.lower() == ".pdf" or _starts_pdf(path):
+        text, pages, problems = _pdf_pages(path, shown)
+        return text, pages, problems
+    text, problems = _read_report(path, shown)
+    return text, [], problems
+
+
+def _starts_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip()[:5] == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _pdf_pages(path: Path, shown: str) -> tuple[str | None, list[int], list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [], [problem("E-EXTRACT-FILE", shown, reason=exc.strerror or str(exc))]
+    text, problems = _pdf(raw, shown)
+    if text is None:
+        return None, [], problems
+    # each page began with a mark that reflowing kept in place: its places are the page starts
+    pages, out, k = [], [], 0
+    for part in text.split(PAGE_MARK):
+        out.append(part)
+        pages.append(k + len(part))
+        k += len(part)
+    return "".join(out), [0, *pages[:-1]], problems
+
+
+def _read_report(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -135,8 +175,11 @@ def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
         return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.pdf", error=failure_text(exc, 160)))]
-    return reflow("\n".join(pages)), []
+    text = reflow("\n".join(PAGE_MARK + "\n" + p.replace(PAGE_MARK, "") for p in pages))
+    return (text if text.strip(PAGE_MARK + "\n ") else ""), []
 
+
+PAGE_MARK = "\ue000"  # a private-use character standing where a PDF page begins, until the pages are counted
 
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)"
