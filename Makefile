@@ -38,6 +38,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/sensitivity_national.py
+	$(BIN)/python bench/extract.py
 
 # How `extract` reads report text never used to build or tune it (tests/data/unseen/, synthetic):
 # precision and recall overall, per kind and per field; figures only, no text of the set.

@@ -61,12 +61,13 @@ def _pdf_pages(path: Path, shown: str) -> tuple[str | None, list[int], list[Prob
     if text is None:
         return None, [], problems
     # each page began with a mark that reflowing kept in place: its places are the page starts
-    pages, out, k = [], [], 0
-    for part in text.split(PAGE_MARK):
-        out.append(part)
-        pages.append(k + len(part))
+    parts = text.split(PAGE_MARK)
+    starts, k = [], 0
+    for i, part in enumerate(parts):
+        if i:
+            starts.append(k)
         k += len(part)
-    return "".join(out), [0, *pages[:-1]], problems
+    return "".join(parts), starts or [0], problems
 
 
 def _read_report(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -131,7 +132,7 @@ def _docx_too_large(raw: bytes) -> str | None:
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         size = sum(i.file_size for i in z.infolist() if i.filename.endswith((".xml", ".rels")))
     if size > DOCX_XML_MAX_MB * 2**20:
-        return said("report_file.docx_too_large", size=size // 2**20, limit=DOCX_XML_MAX_MB)
+        return said("report_file.docx_too_large", size=f"{size / 2**20:.1f}", limit=DOCX_XML_MAX_MB)
     return None
 
 

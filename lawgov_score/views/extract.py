@@ -51,6 +51,7 @@ def _found_text(ex: Extraction, frame: pl.DataFrame, lang: str, why: list[str] |
         return dict.fromkeys(("table", "markdown"), say("extract.none", lang) + "\n")
     if why is not None:
         frame = frame.with_columns(pl.Series("why", why, dtype=pl.String))
+    frame = frame.with_columns(pl.Series("location", [location(r, lang) for r in ex.found], dtype=pl.String))
     shown = frame.with_columns(
         pl.col("field").replace_strict({f: d.name for f, d in ex.fields.items()}, default=None).alias("name"),
         pl.col("qualifier").replace_strict(words("extract.qualifier", lang), default="").alias("qualifier"),
@@ -64,7 +65,7 @@ def _found_text(ex: Extraction, frame: pl.DataFrame, lang: str, why: list[str] |
         Column("value", "数值", "value", "number"),
         Column("qualifier", "限定", "qualifier"),
         Column("quote", "原文", "quote"),
-        Column("offset", "位置", "offset", "int"),
+        Column("location", "位置", "location"),
     ]
     if why is not None:
         cols.append(Column("why", "读取依据", "why"))
@@ -112,13 +113,18 @@ def review_sheet(ex: Extraction, lang: str = "zh") -> Sheet:
                 "confidence": f"{r.confidence:.2f}",
                 "why": why_text(r.why, lang),
                 "location": say("extract.page_offset", lang, page=r.page, offset=r.offset) if r.page else str(r.offset),
-                "confirmed": "",
+                "confirmed": None,
             }
         )
     schema = {c.key: (pl.Int32 if c.key == "year" else pl.String) for c in REVIEW_COLUMNS}
     frame = pl.DataFrame(rows, schema=schema)
     title = [say("extract.review_title", lang), say("extract.review_how", lang)]
     return Sheet(say("extract.review_sheet", lang), frame, REVIEW_COLUMNS, title=title, freeze_cols=5, lang=lang)
+
+
+def location(r, lang: str) -> str:
+    """Where a value stands: its character offset in the report, after its page in a PDF."""
+    return say("extract.page_offset", lang, page=r.page, offset=r.offset) if r.page else str(r.offset)
 
 
 def value_text(value: float, qualifier: str, ftype: str) -> str:
