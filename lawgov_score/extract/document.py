@@ -65,7 +65,10 @@ _NOT_FACTS = (
 _PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<year>\d{4})年[,，]?(?:我|全)[县区市旗州])")
 
 _UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
-_SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
+# The signature under the report: 某县人民政府, 某自治州人民政府, 某盟行政公署 (a league's government).
+_SIGNATURE = re.compile(
+    rf"([\u4e00-\u9fff]{{2,12}}?(?:{_UNIT_SUFFIX}|自治州|州))人民政府|([\u4e00-\u9fff]{{2,8}}?盟)行政公署"
+)
 # A department's report names the department after its government: 某市市场监督管理局, 某县司法局.
 _DEPARTMENT = r"(?!人民政府|政府|委)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|厅|院|中心)"
 _TITLE = re.compile(
@@ -375,7 +378,7 @@ def _unit(n: str) -> str | None:
                 return name
     for ln in reversed(lines[-6:]):
         if len(ln) <= 40:
-            found = [_strip_parent(x) for x in _SIGNATURE.findall(ln)]
+            found = [_strip_parent(a or b) for a, b in _SIGNATURE.findall(ln)]
             found = [x for x in found if _plausible(x)]
             if found:
                 return found[-1]
