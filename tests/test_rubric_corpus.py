@@ -142,7 +142,8 @@ def test_a_50_mb_rubric_is_refused_at_once(tmp_path: Path):
     assert big.stat().st_size >= 50 * 1024 * 1024
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["rubric", "check", "--format", "json", str(big)])
-    assert time.perf_counter() - start < 5
+    # a guard against reading it all (minutes), not a speed target: generous for a loaded machine
+    assert time.perf_counter() - start < 60
     assert result.exit_code == 1, result.output  # a problem of a file that is there: found, not bad usage
     [entry] = json.loads(result.stdout)
     [p] = entry["problems"]
@@ -155,4 +156,5 @@ def test_the_alias_bomb_fails_fast():
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["rubric", "check", str(CORPUS / "alias-bomb.yaml")])
     assert result.exit_code == 1 and "E-YAML-ALIAS" in result.output
-    assert time.perf_counter() - start < 5  # the node budget stops it; expanding it would take minutes
+    # the node budget stops it; expanding it would take far longer (a guard, not a speed target)
+    assert time.perf_counter() - start < 60

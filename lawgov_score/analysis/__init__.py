@@ -1,1 +1,2 @@
-"""Analyses built on scored results: gaps, and (later) benchmarks, sensitivity, trends."""
+"""What is computed from scored results: gaps and the path to the next grade, what-if, benchmark,
+trend, sensitivity, a rubric change's impact, and the typed results the commands hand to views."""

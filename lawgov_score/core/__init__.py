@@ -1,0 +1,1 @@
+"""What every layer uses: the problem catalogue and reports, zh/en messages, safe YAML, paths."""

@@ -1,0 +1,1 @@
+"""Indicator files read into typed values (Indicators), derived fields and checks across fields."""
