@@ -39,6 +39,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/sensitivity_national.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/audit_national.py --figure docs/figures/audit-bench.png
+	$(BIN)/python bench/methods_national.py
 
 # How `extract` reads report text never used to build or tune it (tests/data/unseen/, synthetic):
 # precision and recall overall, per kind and per field; figures only, no text of the set.

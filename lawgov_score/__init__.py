@@ -10,6 +10,13 @@ __version__ = "0.1.0"
 
 # every name of lawgov_score.api.__all__ (a test keeps the two equal)
 _API = {
+    "Audit",
+    "AuditReport",
+    "audit",
+    "audit_report",
+    "MethodSensitivity",
+    "MethodSensitivityReport",
+    "method_sensitivity",
     "Benchmark",
     "BenchmarkReport",
     "FillInTemplate",
@@ -68,6 +75,12 @@ _API = {
     "trend_report",
     "whatif",
     "whatif_report",
+    "NormalisedValues",
+    "Weights",
+    "normalise_table",
+    "weights_table",
+    "weights_overlay",
+    "method_rank_table",
 }
 
 

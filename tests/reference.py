@@ -114,9 +114,25 @@ def _max_of(node) -> float:
     if node.get("points") is not None:
         return float(node["points"])
     agg = node.get("aggregate") or node.get("_agg", "sum")
-    if agg == "weighted_mean":
+    if agg != "sum":
         return 100.0
     return sum(_max_of(c) for c in node["items"])
+
+
+def _mean(aggregate: str, pairs: list[tuple[float, float]]) -> float:
+    """The weighted mean of shares s with weights w (Σw = 1), as docs/rubric-format.md defines
+    it: arithmetic Σ w·s, geometric Π s^w, harmonic 1/Σ(w/s); a share of 0 makes the geometric
+    and the harmonic mean 0."""
+    if aggregate == "weighted_mean":
+        return sum(s * w for s, w in pairs)
+    if any(s <= 0 for s, _ in pairs):
+        return 0.0
+    if aggregate == "geometric_mean":
+        out = 1.0
+        for s, w in pairs:
+            out *= s**w
+        return out
+    return 1 / sum(w / s for s, w in pairs)
 
 
 def _value(leaf, vals: dict):
@@ -288,12 +304,12 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             scoring = [c for c in kids if role(c) not in ("negative", "bonus", "veto")]
             neg = sum(child_scores[c["id"]] for c in kids if role(c) == "negative")
             M = _max_of(node)
-            if node["_agg"] == "weighted_mean":
+            if node["_agg"] != "sum":
                 weighted = [c for c in scoring if _max_of(c) > 0 and c.get("weight", 1) > 0]
                 wsum = sum(c.get("weight", 1) for c in weighted)
                 if weighted and wsum > 0:
-                    share = sum(child_scores[c["id"]] / _max_of(c) * c.get("weight", 1) for c in weighted) / wsum
-                    raw = M * share + neg
+                    pairs = [(child_scores[c["id"]] / _max_of(c), c.get("weight", 1) / wsum) for c in weighted]
+                    raw = M * _mean(node["_agg"], pairs) + neg
                 else:
                     raw = neg
             else:
@@ -307,10 +323,10 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
             "items": rubric["items"],
             "_agg": agg_default,
             "points": rubric.get("total")
-            if agg_default == "weighted_mean" or rubric.get("total") is not None
+            if agg_default != "sum" or rubric.get("total") is not None
             else None,
         }
-        if root["points"] is None and agg_default == "weighted_mean":
+        if root["points"] is None and agg_default != "sum":
             root["points"] = 100.0
         total_max = _max_of(root)
         base = roll(root)

@@ -198,7 +198,7 @@ def trees(draw, depth: int, counter: list, prefix: str = "", formulas: bool = Tr
             kids = draw(trees(depth - 1, counter, node_id + ".", formulas, coalesce))
             node = {"id": node_id, "name": f"组{node_id}", "items": kids}
             if draw(st.integers(0, 4)) == 0:
-                node["aggregate"] = "weighted_mean"
+                node["aggregate"] = draw(st.sampled_from(["weighted_mean", "geometric_mean", "harmonic_mean"]))
                 node["points"] = draw(st.integers(1, 20).map(float))
             if draw(st.integers(0, 3)) == 0:
                 node["weight"] = draw(st.integers(0, 3))
@@ -238,7 +238,7 @@ def rubrics(draw, decimals=None, formulas: bool = True, coalesce: bool = True):
         "id": "random",
         "name": "随机细则",
         "decimals": draw(st.sampled_from([1, 2, 2, 3])) if decimals is None else decimals,
-        "aggregate": draw(st.sampled_from(["sum", "sum", "weighted_mean"])),
+        "aggregate": draw(st.sampled_from(["sum", "sum", "weighted_mean", "geometric_mean", "harmonic_mean"])),
         "grades": grades,
         "items": items,
     }

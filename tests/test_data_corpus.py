@@ -47,8 +47,29 @@ REFUSED = {
     "不满足“reconsideration_corrected <= reconsideration_closed”：纠错（撤销、变更、确认违法、责令履行）"
     "是审结案件的一种结果，纠错件数不能多于审结件数",
     "password-protected.xlsx": ": E-DATA-FILE: 无法读取数据文件：无法打开 Excel 工作簿：工作簿设有打开密码：请在 Excel/WPS 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存",
+    "mixed-encoding.csv": ":4: E-DATA-ENCODING-MIXED: 此行的编码与文件其余部分不同（文件是 UTF-8，此行是 GBK）："
+    "请把整个文件另存为同一种编码（如 CSV UTF-8）",
+    "duplicate-json-keys.json": ":2:数值: E-DATA-FILE: 无法读取数据文件：JSON 记录中键“数值”出现两次：只能保留一个值，请删去多余的",
+    "list-values.parquet": ":1:数值: E-DATA-COLUMNS: 列“数值”的值是列表，不是单个数值或文字：每个单元格只填一个值",
+    "boolean-in-count.parquet": ":2:数值: E-DATA-NUMBER: “true”不是数值（指标“normative_docs_filed”应填整数，如 12）",
+    "uncalculated-formulas.xlsx": ":3: E-DATA-UNCALCULATED: 单元格 A3 是公式，但工作簿没有保存它的计算结果（本表共 2 个这样的单元格）："
+    "请在 Excel/WPS 中打开工作簿、重新计算后保存",
+    "overlapping-merged-cells.xlsx": ": E-DATA-FILE: 无法读取数据文件：合并单元格相互重叠（Excel 不会这样保存，文件已损坏）："
+    "请在 Excel/WPS 中打开并重新另存为 .xlsx",
 }
-ACCEPTED = ["gb18030.csv", "utf8-bom.csv", "utf16-tab.txt"]  # the baseline's rows, in another encoding
+# the baseline's rows, in another encoding or with other line ends
+ACCEPTED = ["gb18030.csv", "utf8-bom.csv", "utf16-tab.txt", "utf16-no-bom.txt", "cr-only-line-ends.csv"]
+# the baseline's rows, read with these warnings (on stderr)
+WARNED = {
+    "invisible-unit-names.csv": [
+        "invisible-unit-names.csv:3:单位: W-DATA-UNIT-NAME: 单位名称“甲<U+200B>县”与“甲县”只差不可见字符、空格种类或全角半角，"
+        "已视为同一单位“甲县”"
+    ],
+    "hidden-sheets.xlsx": [
+        "hidden-sheets.xlsx: W-DATA-HIDDEN-SHEET: 工作表“旧数据”已隐藏，其中的数据未读取：若要计分，请在 Excel/WPS 中取消隐藏",
+        "hidden-sheets.xlsx: W-DATA-HIDDEN-SHEET: 工作表“草稿”已隐藏，其中的数据未读取：若要计分，请在 Excel/WPS 中取消隐藏",
+    ],
+}
 BASELINE = "baseline-utf8.csv"
 
 
@@ -57,7 +78,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_every_corpus_file_is_tested():
-    named = set(REFUSED) | set(ACCEPTED) | {BASELINE, "title-row-merged-cells.xlsx", "README.md"}
+    named = set(REFUSED) | set(ACCEPTED) | set(WARNED) | {BASELINE, "title-row-merged-cells.xlsx", "README.md"}
     assert {p.name for p in CORPUS.iterdir()} == named
 
 
@@ -92,6 +113,17 @@ def rank_csv(path: Path) -> str:
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_accepted_encodings_score_as_the_baseline(name: str):
     assert rank_csv(CORPUS / name) == rank_csv(CORPUS / BASELINE)
+
+
+@pytest.mark.parametrize("name", sorted(WARNED))
+def test_accepted_with_a_warning_score_as_the_baseline(name: str, monkeypatch):
+    """Hidden sheets are skipped (what the user sees is what is scored), and unit names that
+    print alike are one unit: each said on stderr, the ranking that of the baseline."""
+    monkeypatch.chdir(CORPUS)
+    result = CliRunner().invoke(app, ["rank", name, "-r", str(RUBRIC), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == rank_csv(CORPUS / BASELINE)
+    assert result.stderr.splitlines() == WARNED[name]
 
 
 def test_title_row_and_merged_cells(tmp_path: Path):

@@ -5,7 +5,7 @@ import copy
 import polars as pl
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from reference import round_half_up
+from reference import _mean, round_half_up
 from strategies import FIELDS, datasets, load_case, rubrics, rule_for
 
 
@@ -43,12 +43,11 @@ def test_parent_is_capped_sum_or_weighted_mean_of_shown_children(rubric, data):
         ks = {k.id: scores[(unit, year, k.id)]["score"] for k in kids}
         neg = sum(ks[k.id] for k in kids if k.role == "negative")
         scoring = [k for k in kids if k.role in ("score", "group")]
-        if item.aggregate == "weighted_mean":
+        if item.aggregate != "sum":  # weighted, geometric or harmonic mean of the children's shares
             weighted = [k for k in scoring if k.max > 0 and k.weight > 0]
             wsum = sum(k.weight for k in weighted)
-            raw = (
-                item.max * sum(ks[k.id] / k.max * k.weight for k in weighted) / wsum if weighted and wsum else 0.0
-            ) + neg
+            pairs = [(ks[k.id] / k.max, k.weight / wsum) for k in weighted]
+            raw = (item.max * _mean(item.aggregate, pairs) if weighted and wsum else 0.0) + neg
         else:
             raw = sum(ks[k.id] for k in scoring) + neg
         expect = round_half_up(min(max(raw, 0.0), item.max), d)

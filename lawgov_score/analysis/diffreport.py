@@ -23,6 +23,7 @@ class Impact:
     movers: pl.DataFrame  # the largest moves first, at most ``top``
     data: list[str]  # the data paths, as given
     by: str | None = None
+    audit: object | None = None  # ``analysis.audit.AuditChange``: α and flags under each rubric
 
     @property
     def grade_changes(self) -> pl.DataFrame:
@@ -97,6 +98,8 @@ class DiffReport:
                 "movers": _rows(self.impact.movers),
                 "grade_changes": _rows(self.impact.grade_changes),
             }
+            if self.impact.audit is not None:
+                out["impact"]["audit"] = self.impact.audit.records()
         if self.gate is not None:
             out["gate"] = {
                 "fail_on_rank_change": self.gate.rank_change,
@@ -112,10 +115,12 @@ def rubric_impact(
 ) -> tuple[Impact, Gate]:
     """Score ``indicators`` with both rubrics and compare: the impact and the gates' verdict."""
     from ..engine.score import score
+    from .audit import audit_change
     from .impact import gates, movers, rank_impact
 
-    units = rank_impact(score(old, indicators), score(new, indicators), by=by)
-    impact = Impact(units=units, movers=movers(units, top), data=data, by=by)
+    a, b = score(old, indicators), score(new, indicators)
+    units = rank_impact(a, b, by=by)
+    impact = Impact(units=units, movers=movers(units, top), data=data, by=by, audit=audit_change(a, b))
     gate = Gate(rank_change, grade_change, gates(units, rank_change=rank_change, grade_change=grade_change))
     return impact, gate
 

@@ -147,7 +147,7 @@ class _Model:
         for parent in [self.root] + self.parents:
             rp = r[parent.id]
             kids = self._scoring(parent)
-            if parent.aggregate == "weighted_mean":
+            if parent.aggregate != "sum":  # a mean: the weights set the shares
                 base = {k.id: float(k.weight) for k in self._weighted(parent)}
             else:
                 base = {k.id: float(k.max) for k in kids}
@@ -226,20 +226,27 @@ class _Pass:
         return neg
 
     def weighted_mean(self, p: Item, cap: np.ndarray, neg) -> np.ndarray:
-        """A ``weighted_mean`` parent before clipping: its points × the weighted mean share."""
+        """A parent taking a mean (weighted, geometric, harmonic) before clipping: its points × the mean share."""
         weighted = self.m._weighted(p)
         for k in self.m._scoring(p):
             if k not in weighted and not k.is_leaf:
                 self.val.pop(k.id, None)
         if not weighted:
             return np.zeros_like(cap) + neg
-        share = 0.0
-        wsum = 0.0
-        for k in weighted:
-            w = k.weight * self.F[:, self.m.node_ix[k.id]]
-            share = share + self.child_share(k) * w[:, None]
-            wsum = wsum + w
-        return cap * (share / wsum[:, None]) + neg
+        pairs = [(self.child_share(k), k.weight * self.F[:, self.m.node_ix[k.id]]) for k in weighted]
+        wsum = sum(w for _, w in pairs)[:, None]
+        if p.aggregate == "weighted_mean":
+            return cap * (sum(s * w[:, None] for s, w in pairs) / wsum) + neg
+        # geometric or harmonic (engine.score._mean_share): a child's share of 0 makes the mean 0
+        zero = False
+        for s, _ in pairs:
+            zero = zero | (s <= 0)
+        safe = [(np.where(s > 0, s, 1.0), w[:, None] / wsum) for s, w in pairs]
+        if p.aggregate == "geometric_mean":
+            share = np.exp(sum(w * np.log(s) for s, w in safe))
+        else:
+            share = 1 / sum(w / s for s, w in safe)
+        return cap * np.where(zero, 0.0, share) + neg
 
     def summed(self, p: Item, neg):
         """A ``sum`` parent before clipping."""
@@ -256,7 +263,7 @@ class _Pass:
         """A parent's points (batch, R): its children rolled up, clipped and rounded."""
         neg = self.deductions(p)
         cap = (p.max * self.r[p.id])[:, None]
-        raw = self.weighted_mean(p, cap, neg) if p.aggregate == "weighted_mean" else self.summed(p, neg)
+        raw = self.weighted_mean(p, cap, neg) if p.aggregate != "sum" else self.summed(p, neg)
         out = np.empty((self.F.shape[0], self.m.R))
         np.maximum(raw, 0.0, out=out)
         np.minimum(out, cap, out=out)
@@ -349,15 +356,18 @@ def sensitivity(
     )
 
 
+def group_codes(frame: pl.DataFrame, by: str | None) -> tuple[np.ndarray, int]:
+    """Each row's ranking group (year × ``by``) as 0..n−1, and n."""
+    gcols = ["year"] + ([by] if by else [])
+    codes = frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy()
+    codes = codes.astype(np.int64) - 1
+    return codes, int(codes.max()) + 1
+
+
 def _run(model: _Model, frame: pl.DataFrame, by, F_all, T_all, batch, progress) -> tuple[np.ndarray, np.ndarray]:
     """Every sample's ranks (samples, unit-years) and the count of each grade per unit-year,
     batch by batch."""
-    gcols = ["year"] + ([by] if by else [])  # ranked within year × group
-    codes = (
-        frame.select(gcols).with_columns(pl.struct(gcols).rank("dense").alias("_g"))["_g"].to_numpy().astype(np.int64)
-        - 1
-    )
-    n_groups = int(codes.max()) + 1
+    codes, n_groups = group_codes(frame, by)
     samples, Rn = F_all.shape[0], model.R
     B = batch or max(1, min(samples, CELLS_PER_BATCH // max(Rn, 1)))
     ranks = np.empty((samples, Rn), dtype=np.int32)

@@ -74,6 +74,7 @@ class RankTable:
     book: ScoringBook | None = None  # with workbook=True
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    method: str = "wsm"  # how the total was computed: the rubric's points (wsm) or an MCDA method (rank --method)
 
     @property
     def scanned(self) -> bool:
@@ -142,6 +143,7 @@ class ReportPage:
     top: int | None = 10  # lost items listed per unit-year (None: all)
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    audit: object | None = None  # the audit of the year shown (``analysis.audit.Audit``), for its section
 
 
 def report_page(result: ScoreResult, ranked: pl.DataFrame, top: int | None = 10) -> ReportPage:

@@ -19,7 +19,11 @@
     lg.benchmark(result, "乃东区", against="best")
     lg.trend(result)                        # needs two years
     lg.sensitivity(result, samples=1000, seed=1)
+    lg.audit(result).findings               # indicators' statistics, correlations, Cronbach's α
     lg.synthesize(rubric, units=2843, years=5, seed=1)   # synthetic data (a polars frame; output= writes it)
+    lg.normalise_table(["samples/"], method="zscore")     # `normalise`: values normalised among peers
+    lg.weights_table(["samples/"], method="entropy")      # `weights`: 熵权法, CRITIC, AHP … per parent
+    lg.rank_table(["samples/"], method="topsis")          # `rank --method`: TOPSIS, VIKOR, GRA, WPM
 
 Loaders raise ``ProblemError`` (its ``.report`` holds every problem); ``check_rubric`` returns
 the report instead.  Grouping by a column the data does not state for every unit (``rank(by=)``,
@@ -28,14 +32,17 @@ the report instead.  Grouping by a column the data does not state for every unit
 
 from __future__ import annotations
 
+from ..analysis.audit import Audit, AuditReport, audit
 from ..analysis.benchmark import Benchmark, benchmark
 from ..analysis.gaps import Gaps, gaps
 from ..analysis.gaps import Path as GradePath
 from ..analysis.impact import rank_impact
+from ..analysis.methods import NormalisedValues, Weights
 from ..analysis.reports import BenchmarkReport, GapsReport, SensitivityReport, TrendReport, WhatIfReport
 from ..analysis.sensitivity import Sensitivity, sensitivity
 from ..analysis.tables import FillInTemplate, RankTable, ReportPage, ScoreTable
 from ..analysis.trend import Trend, trend
+from ..analysis.vary import MethodSensitivity, MethodSensitivityReport, method_sensitivity
 from ..analysis.whatif import WhatIf, whatif
 from ..core.problems import ProblemError, Report
 from ..data.read import Indicators, load_indicators, read_indicators, read_indicators_report
@@ -45,12 +52,21 @@ from ..rubric.compiled import Rubric
 from ..rubric.diff import RubricDiff, diff_rubrics
 from ..rubric.load import load_rubric, read_rubric
 from .analysis import benchmark_report, gaps_report, sensitivity_report, trend_report, whatif_report
+from .auditing import audit_report
 from .extraction import evaluate_extraction, extract_values, synthesize
 from .inputs import inputs, rubric_of, score_files, score_records, scored
+from .methods import method_rank_table, normalise_table, weights_overlay, weights_table
 from .rubrics import check_rubric, check_rubrics, diff_report, rubric_schema, show_rubric
 from .scoring import fill_in_template, rank_records, rank_table, report_page, score_table
 
 __all__ = [
+    "Audit",
+    "AuditReport",
+    "audit",
+    "audit_report",
+    "MethodSensitivity",
+    "MethodSensitivityReport",
+    "method_sensitivity",
     "Benchmark",
     "BenchmarkReport",
     "Gaps",
@@ -109,4 +125,10 @@ __all__ = [
     "trend_report",
     "whatif",
     "whatif_report",
+    "NormalisedValues",
+    "Weights",
+    "normalise_table",
+    "weights_table",
+    "weights_overlay",
+    "method_rank_table",
 ]

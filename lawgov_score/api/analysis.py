@@ -9,6 +9,7 @@ from ..analysis.gaps import gaps
 from ..analysis.reports import BenchmarkReport, GapsReport, SensitivityReport, TrendReport, WhatIfReport
 from ..analysis.sensitivity import sensitivity
 from ..analysis.trend import trend
+from ..analysis.vary import MethodSensitivityReport
 from ..analysis.whatif import whatif
 from ..core.problems import ProblemError
 from ..rubric.compiled import Rubric
@@ -129,16 +130,31 @@ def sensitivity_report(
     year: int | None = None,
     keep_params: bool = False,
     progress=None,
-) -> SensitivityReport:
+    vary: list[str] | None = None,
+    alternatives: dict[str, list[str]] | None = None,
+    notify=None,
+) -> SensitivityReport | MethodSensitivityReport:
     """``sensitivity``: each unit's rank under ``samples`` draws of the item points (±``perturb``,
     a share below 1) and, with ``perturb_targets``, of the rules' thresholds.  ``keep_params``
     keeps every sample's factors (``.sensitivity.params``); ``progress(done, total)`` is called
-    after each batch."""
-    from ..analysis.reports import SensitivityReport
+    after each batch.
+
+    With ``vary`` (a list of choices: weights, normalisation, method, …) the samples are
+    Saltelli's design over those choices (``samples`` base samples, ``alternatives`` {choice:
+    [names]} instead of the default sets) and the result, a ``MethodSensitivityReport``, also
+    holds each choice's Sobol indices; ``notify(notes)`` hears before the run which choices
+    cannot act on this data."""
     from ..engine.rank import require_group
 
     require_group(None, by)
+    if vary:
+        from ..analysis.vary import choices_of
+
+        choices_of(vary, alternatives, 0)  # an unknown or unavailable choice is said before anything is read
     result = scored(rubric, data)
+    if vary:
+        return _method_sensitivity(result, vary, alternatives, samples, seed, perturb, top, by, year,
+                                   keep_params, notify, progress)  # fmt: skip
     sv = sensitivity(
         result,
         samples=samples,
@@ -152,3 +168,13 @@ def sensitivity_report(
         progress=progress,
     )
     return SensitivityReport(result=result, sensitivity=sv, warnings=result.warnings)
+
+
+def _method_sensitivity(result, vary, alternatives, samples, seed, perturb, top, by, year, keep, notify, progress):
+    from ..analysis.vary import method_sensitivity
+
+    ms = method_sensitivity(
+        result, vary, alternatives=alternatives, samples=samples, seed=seed, perturb=perturb, top=top, by=by,
+        year=year, keep_params=keep, notify=notify, progress=progress,
+    )  # fmt: skip
+    return MethodSensitivityReport(result=result, sensitivity=ms, warnings=result.warnings)

@@ -59,13 +59,20 @@ def rank_table(
     dimensions: bool = True,
     scan: bool | str = "auto",
     workbook: bool = False,
+    method: str = "wsm",
 ) -> RankTable:
     """``rank``: units ranked by total (or by item ``on``) within each year (``pool``: all years
     together) and, with ``by``, within each city, province, level or group; ``year`` keeps one year.
 
     ``scan`` reads long Parquet in batches instead of whole (``True``); ``"auto"`` does so when
     the Parquet files hold more than ``data.scan.SCAN_ROWS`` rows.  ``workbook`` also computes
-    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX)."""
+    what the scoring workbook shows (not for scanned data: E-USAGE-SCAN-XLSX).  ``method``
+    other than ``wsm`` (the rubric's points) ranks by an MCDA method: ``api.method_rank_table``."""
+    if method != "wsm":
+        from .methods import method_rank_table
+
+        how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
+        return method_rank_table(data, rubric, method=method, **how)
     from ..analysis.tables import rank_table as _rank_table
     from ..engine.rank import require_group
 
@@ -122,7 +129,16 @@ def report_page(
         raise (
             ProblemError.one("E-USAGE-YEAR-NONE", year=year) if year is not None else ProblemError.one("E-REPORT-EMPTY")
         )
-    return _page(result, ranked, top or None)
+    page = _page(result, ranked, top or None)
+    page.audit = _audit_of(result, int(ranked["year"].max()) if year is None else year)
+    return page
+
+
+def _audit_of(result, year: int | None):
+    """The audit of the year a report shows (its last where it shows several)."""
+    from ..analysis.audit import audit
+
+    return audit(result, year)
 
 
 def fill_in_template(

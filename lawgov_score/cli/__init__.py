@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import analysis, excel, extract, report, rubric, scoring, synth
+from . import analysis, audit, excel, extract, methods, report, rubric, scoring, synth
 
 app = typer.Typer(
     name="lawgov-score",
@@ -18,7 +18,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scoring, analysis, rubric, extract, excel, report, synth):
+for module in (scoring, analysis, methods, audit, rubric, extract, excel, report, synth):
     module.register(app)
 
 

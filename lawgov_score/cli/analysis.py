@@ -14,12 +14,14 @@ from .common import (
     WORKBOOK_FORMATS,
     DataArg,
     DebugOpt,
+    EncodingOpt,
     FormatOpt,
     LangOpt,
     OutputOpt,
     RubricOpt,
     YearOpt,
     guarded,
+    note,
     output_to,
     show,
 )
@@ -55,6 +57,7 @@ def gaps_cmd(
     steps: Annotated[bool, typer.Option("--steps", help="只输出路径的各步（CSV 时有用）")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -65,7 +68,7 @@ def gaps_cmd(
     from .. import api
     from ..views.scoring import gaps_report_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS, encoding)
     r = api.gaps_report(data, rubric, unit=unit, year=year, path=path, top=top, steps=steps, workbook=out.fmt == "xlsx")
     return show(gaps_report_view(r, lang), out, r)
 
@@ -88,6 +91,7 @@ def whatif_cmd(
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -97,7 +101,7 @@ def whatif_cmd(
     from .. import api
     from ..views.whatif import whatif_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.whatif_report(data, rubric, unit=unit, changes=settings, year=year, by=by)
     return show(whatif_report_view(r, lang), out, r)
 
@@ -123,6 +127,7 @@ def benchmark_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -132,7 +137,7 @@ def benchmark_cmd(
     from .. import api
     from ..views.benchmark import benchmark_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.benchmark_report(data, rubric, unit=unit, against=against, within=within, year=year, depth=depth)
     return show(benchmark_report_view(r, lang), out, r)
 
@@ -153,6 +158,7 @@ def trend_cmd(
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -160,7 +166,7 @@ def trend_cmd(
     from .. import api
     from ..views.trend import trend_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     r = api.trend_report(data, rubric, year_from=year_from, year_to=year_to, unit=unit, by=by)
     return show(trend_report_view(r, lang), out, r)
 
@@ -215,7 +221,7 @@ def _write_samples(params, path: Path, lang: str) -> None:
     from ..output.write import write_frame
 
     write_frame(params, path)
-    typer.echo(say("common.wrote", lang, path=path), err=True)
+    note([say("common.wrote", lang, path=path)])
 
 
 @guarded
@@ -235,21 +241,39 @@ def sensitivity_cmd(
         Optional[Path],
         typer.Option("--write-samples", help="把每次抽样的参数写入文件（.csv 或 .parquet）", show_default=False),
     ] = None,
+    vary: Annotated[
+        Optional[str],
+        typer.Option(
+            "--vary",
+            help="变动的方法选项（逗号分隔）：weights、normalisation、aggregation、method（imputation 尚不可用）；"
+            "给出时按 Sobol 方法计算各选项的敏感性指数",
+            show_default=False,
+        ),
+    ] = None,
+    alternatives: Annotated[
+        Optional[list[str]],
+        typer.Option("--alternatives", help="某选项的备选项，如 weights=rubric,equal；可重复", show_default=False),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
     """排名稳健性：对分值（权重）抽样，看排名和等次是否随之变化。
 
-    每个单位给出排名中位数、5%–95% 区间、各等次概率和进入前 K 名的概率。--perturb-targets 同时扰动规则阈值。"""
+    每个单位给出排名中位数、5%–95% 区间、各等次概率和进入前 K 名的概率。--perturb-targets 同时扰动规则阈值。
+    --vary weights,normalisation,aggregation,method 对方法选择抽样（Saltelli 设计，--samples 为基础样本数），
+    并给出各选项的一阶与总效应 Sobol 指数：排名主要取决于哪一项选择。"""
     from .. import api
     from ..views.sensitivity import sensitivity_report_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     p, q = _share(perturb, "--perturb"), _share(perturb_targets, "--perturb-targets")
     if write_samples is not None and write_samples.suffix.lower() not in SAMPLE_FILES:
         raise _usage("E-USAGE-SAMPLES-FILE", name=write_samples.name)
+    if vary:
+        return _vary_cmd(data, rubric, vary, alternatives, samples, seed, p, top, by, year, write_samples, out, lang)
     with _progress(samples, lang) as progress:
         r = api.sensitivity_report(
             data,
@@ -265,6 +289,39 @@ def sensitivity_cmd(
             progress=progress,
         )
     code = show(sensitivity_report_view(r, lang), out, r)
+    if write_samples is not None:
+        _write_samples(r.sensitivity.params, write_samples, lang)
+    return code
+
+
+def _choices(vary: str, alternatives: list[str] | None) -> tuple[list[str], dict[str, list[str]]]:
+    """``weights,method`` and ``["weights=rubric,equal"]`` → the choices and their alternatives."""
+    names = [v.strip() for v in vary.split(",") if v.strip()]
+    alts: dict[str, list[str]] = {}
+    for text in alternatives or []:
+        name, sep, rest = text.partition("=")
+        if not sep:
+            raise _usage("E-USAGE-VARY", name=text, known=", ".join(names), known_en=", ".join(names))
+        alts[name.strip()] = [a.strip() for a in rest.split(",") if a.strip()]
+    return names, alts
+
+
+def _vary_cmd(data, rubric, vary, alternatives, samples, seed, p, top, by, year, write_samples, out, lang) -> int:
+    """``sensitivity --vary``: one api call over the method choices, its view, the samples."""
+    from .. import api
+    from ..views.vary import method_sensitivity_view, notes_lines
+
+    names, alts = _choices(vary, alternatives)
+
+    def notify(notes):  # said before the run: a choice that cannot act
+        for line in notes_lines(notes, lang):
+            typer.echo(line, err=True)
+
+    with _progress(samples * (len(set(names)) + 2), lang) as progress:
+        r = api.sensitivity_report(data, rubric, samples=samples, seed=seed, perturb=p, top=top, by=by, year=year,
+                                   keep_params=write_samples is not None, progress=progress, vary=names,
+                                   alternatives=alts, notify=notify)  # fmt: skip
+    code = show(method_sensitivity_view(r, lang), out, r)
     if write_samples is not None:
         _write_samples(r.sensitivity.params, write_samples, lang)
     return code

@@ -36,6 +36,13 @@ OutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", show_default=False),
 ]
+EncodingOpt = Annotated[
+    Literal["utf-8", "gb18030"],
+    typer.Option(
+        "--encoding",
+        help="CSV 文件的编码：utf-8（带 BOM，Excel/WPS 直接打开）或 gb18030（供不认 BOM 的程序，如 LibreOffice）",
+    ),
+]
 LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
@@ -52,6 +59,13 @@ def fail(message: str) -> None:
     raise UsageProblem(message)
 
 
+def visible(text: str, keep_newlines: bool = False) -> str:
+    """``output.text.visible``: control characters in names shown escaped, never sent raw to the terminal."""
+    from ..output.text import visible as shown
+
+    return shown(text, keep_newlines)
+
+
 def guarded(fn):
     """Run a command: problems become one line each on stderr and exit 2; no traceback unless --debug."""
 
@@ -64,11 +78,12 @@ def guarded(fn):
         lang = kwargs.get("lang", "zh")
         _LANG.set(lang)
         try:
+            check_outputs(kwargs)
             code = fn(*args, **kwargs)
         except ProblemError as exc:
             if debug:
                 raise
-            typer.echo(exc.report.render(lang), err=True)
+            typer.echo("\n".join(visible(p.render(lang)) for p in exc.report.sorted()), err=True)
             n = len(exc.report.errors)
             typer.echo(
                 (f"{n} error(s); nothing was written." if lang == "en" else f"共 {n} 个错误；未写出任何结果。"),
@@ -78,7 +93,7 @@ def guarded(fn):
         except UsageProblem as exc:
             if debug:
                 raise
-            typer.echo(f"E-USAGE: {exc}", err=True)
+            typer.echo(visible(f"E-USAGE: {exc}"), err=True)
             raise typer.Exit(EXIT_BAD)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
@@ -88,13 +103,14 @@ def guarded(fn):
         except Exception as exc:
             if debug:
                 raise
-            typer.echo("E-INTERNAL: " + say("common.internal", lang, reason=f"{type(exc).__name__}: {exc}"), err=True)
+            reason = f"{type(exc).__name__}: {exc}"
+            typer.echo(visible("E-INTERNAL: " + say("common.internal", lang, reason=reason)), err=True)
             raise typer.Exit(EXIT_BAD)
         except BaseException as exc:  # a Rust library's panic is a BaseException, not an Exception
             if debug or type(exc).__name__ != "PanicException":
                 raise
             reason = str(exc).splitlines()[0][:200] if str(exc) else "panic"
-            typer.echo("E-INTERNAL: " + say("common.internal", lang, reason=reason), err=True)
+            typer.echo(visible("E-INTERNAL: " + say("common.internal", lang, reason=reason)), err=True)
             raise typer.Exit(EXIT_BAD)
         raise typer.Exit(code or EXIT_OK)
 
@@ -103,11 +119,35 @@ def guarded(fn):
 
 BINARY_FORMATS = ("xlsx",)
 
+# the options that name what a command writes (→ whether it is a folder); every other path is an input
+OUTPUT_PARAMS = {"output": False, "write_samples": False, "png": True}
+TEXT_INPUTS = ("old", "new")  # inputs given as text, since they may be git revisions (rubric diff)
+
+
+def check_outputs(params: dict) -> None:
+    """Before any work: no output may be one of the inputs (the bundled rubric and samples when
+    none are named), lie inside an input folder, or be a path that cannot be written."""
+    from ..core import bundled
+    from ..output.files import check_target
+
+    inputs: list[Path] = [Path(params[k]) for k in TEXT_INPUTS if isinstance(params.get(k), str)]
+    for name, value in params.items():
+        if name not in OUTPUT_PARAMS:
+            inputs += [v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, Path)]
+    if "data" in params and not params["data"]:
+        inputs += bundled.default_data()
+    if "rubric" in params and params["rubric"] is None:
+        inputs.append(bundled.default_rubric())
+    for name, folder in OUTPUT_PARAMS.items():
+        path = params.get(name)
+        if isinstance(path, Path) and str(path) != "-":
+            check_target(path, inputs, folder=folder)
+
 
 def warn(problems, lang: str) -> None:
     """Warnings of a run that goes on (W-ALONE …): one line each on stderr; stdout stays the result."""
     for p in problems:
-        typer.echo(p.render(lang), err=True)
+        typer.echo(visible(p.render(lang)), err=True)
 
 
 def note(lines) -> None:
@@ -115,15 +155,15 @@ def note(lines) -> None:
     each on stderr, in the order given; empty ones are skipped."""
     for line in lines:
         if line:
-            typer.echo(line, err=True)
+            typer.echo(visible(line, keep_newlines=True), err=True)
 
 
-def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None):
-    """The shared output options (-f, -o, --lang) as one ``Out``: the format from -f, else from
-    the extension of -o, else table; a format the command does not write is E-USAGE-FORMAT."""
+def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None, encoding: str = "utf-8"):
+    """The shared output options (-f, -o, --lang, --encoding) as one ``Out``: the format from -f,
+    else from the extension of -o, else table; a format the command does not write is E-USAGE-FORMAT."""
     from ..output.write import resolve_out
 
-    return resolve_out(fmt, output, lang, tuple(allowed or FORMATS))
+    return resolve_out(fmt, output, lang, tuple(allowed or FORMATS), encoding)
 
 
 def show(view, out, result=None) -> int:
@@ -132,9 +172,8 @@ def show(view, out, result=None) -> int:
     from ..core.messages import say
     from ..output.write import write
 
-    for p in getattr(result, "warnings", None) or []:
-        typer.echo(p.render(out.lang), err=True)
+    warn(getattr(result, "warnings", None) or [], out.lang)
     write(view, out)
     if out.to_file:
-        typer.echo(say("common.wrote", out.lang, path=out.path), err=True)
+        typer.echo(visible(say("common.wrote", out.lang, path=out.path)), err=True)
     return getattr(result, "exit_code", 0)

@@ -10,6 +10,7 @@ import typer
 from .common import (
     WORKBOOK_FORMATS,
     DebugOpt,
+    EncodingOpt,
     FormatOpt,
     LangOpt,
     OutputOpt,
@@ -51,6 +52,7 @@ def extract_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -61,7 +63,7 @@ def extract_cmd(
     from .. import api
     from ..views.extract import evaluation_notes, evaluation_view, extract_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS if evaluate is None else None)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS if evaluate is None else None, encoding)
     if evaluate is None:
         found = api.extract_values(reports, rubric, year=year, every=every)
         return show(extract_view(found, lang, explain=explain), out, found)

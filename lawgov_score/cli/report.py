@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded
+from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded, note, warn
 
 
 def register(app: typer.Typer) -> None:
@@ -63,15 +63,15 @@ def _show_all(view, outs: list, result) -> int:
     from ..output.write import write_all
 
     lang = view.lang
-    for p in result.warnings:
-        typer.echo(p.render(lang), err=True)
+    warn(result.warnings, lang)
     try:
         counts = write_all(view, outs)
     except FontMissing as exc:  # one line, like a usage problem: nothing was written
         fail(str(exc))
-    for out, n in zip(outs, counts):
-        if out.fmt == "png":
-            typer.echo(say("scoring.wrote_images", lang, n=n, path=out.path), err=True)
-        else:
-            typer.echo(say("common.wrote", lang, path=out.path), err=True)
+    note(
+        say("scoring.wrote_images", lang, n=n, path=out.path)
+        if out.fmt == "png"
+        else say("common.wrote", lang, path=out.path)
+        for out, n in zip(outs, counts)
+    )
     return result.exit_code

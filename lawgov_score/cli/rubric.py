@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-from .common import DebugOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
+from .common import DebugOpt, EncodingOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
 
 rubric_app = typer.Typer(help="检查与查看细则。", no_args_is_help=True, add_completion=False)
 
@@ -51,6 +51,7 @@ def show_cmd(
     depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -58,7 +59,7 @@ def show_cmd(
     from .. import api
     from ..views.rubric import rubric_tree_view
 
-    out = output_to(fmt, output, lang)
+    out = output_to(fmt, output, lang, None, encoding)
     tree = api.show_rubric(rubric, depth=depth)
     return show(rubric_tree_view(tree, lang), out, tree)
 

@@ -10,6 +10,7 @@ from .common import (
     WORKBOOK_FORMATS,
     DataArg,
     DebugOpt,
+    EncodingOpt,
     FormatOpt,
     LangOpt,
     OutputOpt,
@@ -41,6 +42,7 @@ def score_cmd(
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -48,7 +50,7 @@ def score_cmd(
     from .. import api
     from ..views.scoring import score_table_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS, encoding)
     table = api.score_table(data, rubric, unit=unit, year=year, depth=depth, status=status, workbook=out.fmt == "xlsx")
     return show(score_table_view(table, lang), out, table)
 
@@ -73,8 +75,13 @@ def rank_cmd(
     scan: Annotated[
         bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")
     ] = False,
+    method: Annotated[
+        Literal["wsm", "wpm", "topsis", "vikor", "gra"],
+        typer.Option("--method", "-m", help="排名方法：wsm 按细则分数（默认）、wpm、topsis、vikor、gra"),
+    ] = "wsm",
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
@@ -82,7 +89,7 @@ def rank_cmd(
     from .. import api
     from ..views.scoring import rank_table_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
-    how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS if method == "wsm" else None, encoding)
+    how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions, method=method)
     table = api.rank_table(data, rubric, **how, scan=True if scan else "auto", workbook=out.fmt == "xlsx")
     return show(rank_table_view(table, lang), out, table)

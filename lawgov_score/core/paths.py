@@ -39,6 +39,19 @@ def expand(paths, suffixes: set[str], code: str, kinds):
             out += found
         elif not p.exists():
             report.add(problem(code, shown_path(p), reason=said("file.missing")))
+        elif _device(p):  # /dev/zero reads forever; a pipe (``<(…)``) is read as a file is
+            report.add(problem(code, shown_path(p), reason=said("file.not_regular")))
         else:
             out.append(p)
     return out, report
+
+
+def _device(path: Path) -> bool:
+    """A character or block device, or a socket: nothing a table can be read from."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)

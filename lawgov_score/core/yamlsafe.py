@@ -8,12 +8,16 @@ safe loader and builds the Python values itself:
 * mappings become ``LDict`` and sequences ``LList``, which carry the line of every key/item;
 * a duplicate key is a problem (E-YAML-DUPKEY), not a silent overwrite;
 * only the plain-data tags are accepted (E-YAML-TAG for ``!!python/object`` and friends);
-* alias expansion has a node budget (E-YAML-ALIAS), so an alias bomb fails at once;
+* alias expansion has a node budget (E-YAML-ALIAS), so an alias bomb fails at once; only nodes
+  repeated through an alias count, so a long rubric written out in full (45,000 items) is no bomb;
+* a referenced file must be a regular file within the size cap: a device (``/dev/zero``) or a
+  FIFO is refused before it is opened, and no more than the cap is ever read;
 * mapping keys, and the values of keys listed in ``RAW_KEYS``, keep their source text.
 """
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +29,7 @@ from .problems import Problem, problem, said
 RAW_KEYS = frozenset({"id", "parent", "remove", "extends", "cap_grade", "name", "unit", "levels", "aliases"})
 
 MAX_BYTES = 5 * 1024 * 1024  # a real rubric is ~100 KB; beyond this it is not a rubric
-MAX_NODES = 200_000  # after alias expansion
+MAX_NODES = 200_000  # nodes repeated by alias expansion
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -96,12 +100,16 @@ class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
-        self.nodes = 0
+        self.repeated = 0  # nodes built a second time, through an alias
+        self.seen: set[int] = set()
         self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, raw: bool = False) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
+        if id(node) in self.seen:
+            self.repeated += 1
+        else:
+            self.seen.add(id(node))
+        if self.repeated > MAX_NODES:
             raise _Abort(problem("E-YAML-ALIAS", self.path, node.start_mark.line + 1, limit=MAX_NODES))
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
@@ -196,8 +204,8 @@ def load_text(text: str, path: str = "") -> tuple[Any, list[Problem]]:
         value = builder.build(node)
     except _Abort as abort:
         return None, [abort.problem]
-    except RecursionError:
-        return None, [problem("E-YAML-ALIAS", path, None, limit=MAX_NODES)]
+    except RecursionError:  # thousands of levels of nesting: no rubric is written so
+        return None, [problem("E-YAML", path, None, reason=said("yaml.too_deep"))]
     return value, builder.problems
 
 
@@ -206,10 +214,16 @@ def load_file(path: str | Path, shown: str | None = None) -> tuple[Any, list[Pro
     shown = shown if shown is not None else str(path)
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            return None, [problem("E-FILE", shown, reason=said("file.too_large", mb=size // 1024 // 1024))]
-        raw = p.read_bytes()
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a device reads forever, a FIFO blocks on opening
+            return None, [problem("E-FILE", shown, reason=said("file.not_regular"))]
+        with open(p, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # the size stat gives may be wrong (0 for /proc files)
+        if len(raw) > MAX_BYTES or info.st_size > MAX_BYTES:
+            mb = max(info.st_size, len(raw)) // 1024 // 1024
+            return None, [problem("E-FILE", shown, reason=said("file.too_large", mb=mb))]
     except FileNotFoundError:
         return None, [problem("E-FILE", shown, reason=said("file.missing"))]
     except IsADirectoryError:

@@ -111,52 +111,109 @@ def _cell(ref: str) -> tuple[int, int] | None:
     return int(m.group(2)) - 1, col - 1
 
 
+def cell_name(row: int, col: int) -> str:
+    """(row, column), 0-based → the name Excel shows: (1, 3) → ``D2``."""
+    letters, n = "", col + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"{letters}{row + 1}"
+
+
 def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """sheet name → its merged cells as (first row, first column, last row, last column), 0-based.
 
     Offices merge a unit's name over all of its rows; the cells under the first one are empty
     in the file.  Read from the workbook's XML directly; anything unusual means no merges."""
+    return sheet_marks(path)[0]
+
+
+def sheet_marks(path: Path) -> tuple[dict[str, list[tuple[int, int, int, int]]], dict[str, list[tuple[int, int]]]]:
+    """(sheet name → its merged ranges, as ``merged_ranges`` gives them; sheet name → the cells,
+    (row, column) 0-based, holding a formula whose result was never saved), from one pass over
+    the workbook's XML.  A workbook written by a program rather than by Excel or WPS can hold
+    formulas nobody calculated: their cells read as empty, so they are found here to be said."""
+    merges: dict[str, list[tuple[int, int, int, int]]] = {}
+    uncached: dict[str, list[tuple[int, int]]] = {}
+    try:
+        for name, xml in _sheet_xmls(path):
+            ranges = _merges_of(xml)
+            if ranges:
+                merges[name] = ranges
+            cells = _uncached_of(xml)
+            if cells:
+                uncached[name] = cells
+    except Exception:
+        return {}, {}
+    return merges, uncached
+
+
+def _sheet_xmls(path: Path):
+    """(sheet name, the sheet's XML) for each sheet of the workbook, in its order."""
     import posixpath
     import zipfile
 
-    out: dict[str, list[tuple[int, int, int, int]]] = {}
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = {r.get("Id"): r.get("Target", "") for r in _tags(rels, "Relationship")}
-            for sheet in _tags(book, "sheet"):
-                target = targets.get(sheet.get("r:id", ""))
-                if not target:
-                    continue
-                member = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-                )
-                if member not in names:
-                    continue
-                xml = z.read(member)
-                at = xml.find(b"<mergeCells")
-                if at < 0:
-                    continue
-                ranges = []
-                for m in _tags(xml[at:].decode("utf-8", "replace"), "mergeCell"):
-                    a, _, b = m.get("ref", "").partition(":")
-                    first, last = _cell(a), _cell(b or a)
-                    if first and last:
-                        ranges.append(
-                            (
-                                min(first[0], last[0]),
-                                min(first[1], last[1]),
-                                max(first[0], last[0]),
-                                max(first[1], last[1]),
-                            )
-                        )
-                if ranges:
-                    out[sheet.get("name", "")] = ranges
-    except Exception:
-        return {}
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        targets = {r.get("Id"): r.get("Target", "") for r in _tags(rels, "Relationship")}
+        for sheet in _tags(book, "sheet"):
+            target = targets.get(sheet.get("r:id", ""))
+            if not target:
+                continue
+            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            if member in names:
+                yield sheet.get("name", ""), z.read(member)
+
+
+def _merges_of(xml: bytes) -> list[tuple[int, int, int, int]]:
+    at = xml.find(b"<mergeCells")
+    if at < 0:
+        return []
+    ranges = []
+    for m in _tags(xml[at:].decode("utf-8", "replace"), "mergeCell"):
+        a, _, b = m.get("ref", "").partition(":")
+        first, last = _cell(a), _cell(b or a)
+        if first and last:
+            ranges.append(
+                (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1]))
+            )
+    return ranges
+
+
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>((?:(?!</c>).)*?<f[\s>/](?:(?!</c>).)*)</c>", re.S)
+_CACHED = re.compile(rb"<v>[^<]|<is>")
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+
+
+def _uncached_of(xml: bytes) -> list[tuple[int, int]]:
+    if b"<f" not in xml:
+        return []
+    out = []
+    for m in _FORMULA_CELL.finditer(xml):
+        if _CACHED.search(m.group(2)):
+            continue
+        ref = _REF.search(m.group(1))
+        cell = _cell(ref.group(1).decode()) if ref else None
+        if cell:
+            out.append(cell)
     return out
+
+
+class OverlappingMerges(ValueError):
+    """Merged ranges that overlap: Excel never writes them, and filling them would take hours."""
+
+
+def _covered(ranges, columns: list[int], height: int) -> int:
+    """How many cells of the grid the ranges cover, counting a cell once per range over it."""
+    from bisect import bisect_left, bisect_right
+
+    cols = sorted(columns)
+    return sum(
+        max(0, min(r1, height - 1) - r0 + 1) * (bisect_right(cols, c1) - bisect_left(cols, c0))
+        for r0, c0, r1, c1 in ranges
+    )
 
 
 def fill_merged(grid, columns: list[int], ranges: list[tuple[int, int, int, int]]):
@@ -165,6 +222,8 @@ def fill_merged(grid, columns: list[int], ranges: list[tuple[int, int, int, int]
     import polars as pl
 
     where = {c: j for j, c in enumerate(columns)}
+    if _covered(ranges, columns, grid.height) > grid.height * grid.width:  # more than the sheet has: overlaps
+        raise OverlappingMerges(len(ranges))
     values: dict[int, list] = {}
     for r0, c0, r1, c1 in ranges:
         j0 = where.get(c0)

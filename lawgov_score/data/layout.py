@@ -14,6 +14,7 @@ import polars as pl
 
 from ..core.groups import META_COLUMNS
 from ..core.problems import Problem, did_you_mean, problem, said
+from .codes import MAX_PROBLEMS_PER_KIND
 from .columns import IGNORED, column_roles, evidence_of
 from .table import Table
 
@@ -81,6 +82,7 @@ def _wide_columns(
     """The columns of a wide table: (field columns, field id → its evidence column, problems of
     the columns that are neither)."""
     field_cols, evidence_cols, problems = [], {}, []
+    unknown = 0
     role_cols = set(roles.values())
     for col in frame.columns:
         if col in role_cols or col in ("_i", "row") or col.startswith("_col") or col.strip() in IGNORED:
@@ -90,9 +92,13 @@ def _wide_columns(
             evidence_cols[lookup.get(base, lookup.get(base.strip()))] = col
         elif col.strip() in lookup:
             field_cols.append(col)
-        else:
+        elif len(problems) < MAX_PROBLEMS_PER_KIND:
             suggestion = did_you_mean(col, lookup)
             problems.append(problem("E-DATA-FIELD", where, header_row, col, field=col, suggestion=suggestion))
+        else:
+            unknown += 1  # a million unknown columns are one line, not a million
+    if unknown:
+        problems.append(problem("E-DATA-MORE", where, header_row, count=unknown, kind="E-DATA-FIELD"))
     return field_cols, evidence_cols, problems
 
 
@@ -101,7 +107,10 @@ def _text(frame: pl.DataFrame, col: str | None) -> pl.Expr:
 
 
 def _typed(dtype: pl.DataType) -> bool:
-    return dtype == pl.Boolean or dtype.is_numeric()
+    """Numbers taken as they are.  A Parquet boolean is read as its text (true/false), so that
+    a yes/no field takes it and a count field refuses it, as it would the same text in a CSV
+    (cast to a number it would be a silent 1)."""
+    return dtype.is_numeric()
 
 
 def year_exprs(frame: pl.DataFrame, col: str | None) -> tuple[pl.Expr, pl.Expr]:

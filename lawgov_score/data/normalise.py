@@ -36,6 +36,7 @@ from .codes import (
 )
 from .indicators import VALUE_SCHEMA, Indicators
 from .layout import RAW_SCHEMA, Part, year_exprs
+from .unitnames import unify, visible
 
 NO_YEAR = YEAR_MAX - YEAR_MIN + 1  # the year slot of rows without a year (sorted last)
 DENSE_CELLS = 64_000_000  # up to this many (unit, year, field) cells a repeat is found with a bitmap
@@ -67,7 +68,8 @@ def normalise(
     df, fcode = _known_fields(raw, rubric.field_lookup(), codes, places, report)
     df = _grades_as_text(df, codes.kind_of[fcode], codes)
     rows = _read_values(df, fcode, codes, rubric)
-    rows.ucode, rows.unit_names = _unit_codes(df.get_column("unit"))
+    rows.ucode, rows.unit_names, folded = _unit_codes(df.get_column("unit"))
+    _folded_names(df, folded, places, report)
     rows.year, rows.bad_year = _years(df)
     _row_problems(df, rows, places, codes, rubric, report)
     keys = _Keys.of(rows.ucode, rows.year, rows.unit_names)
@@ -238,15 +240,29 @@ def _mixed_percents(df: pl.DataFrame, rows: _Rows, kind: np.ndarray, pct: np.nda
         rows.pcode[fraction & np.isin(group, signed)] = PROBLEM_INDEX["E-DATA-MIXED"]
 
 
-def _unit_codes(units: pl.Series) -> tuple[np.ndarray, pl.Series]:
-    """(each row's unit code, -1 where blank; the unit names in code order): each run of equal
-    names is read once, and codes follow code point order."""
+def _unit_codes(units: pl.Series) -> tuple[np.ndarray, pl.Series, list[tuple[str, str]]]:
+    """(each row's unit code, -1 where blank; the unit names in code order; the spellings folded
+    into another unit's name, ``unitnames.unify``): each run of equal names is read once, and
+    codes follow code point order."""
     run, run_units = _run_codes(units)
-    clean = run_units.str.strip_chars()
-    clean = pl.select(pl.when(clean == "").then(None).otherwise(clean)).to_series()
+    clean, folded = unify(run_units)
     unit_names = clean.drop_nulls().unique().sort()
     ucode = clean.cast(pl.Enum(unit_names)).to_physical().cast(pl.Int64).fill_null(-1).to_numpy()[run]
-    return ucode, unit_names
+    return ucode, unit_names, folded
+
+
+def _folded_names(df: pl.DataFrame, folded: list[tuple[str, str]], places: _Places, report: Report) -> None:
+    """W-DATA-UNIT-NAME at the first row of each spelling read as another unit's name."""
+    if not folded:
+        return
+    folded = folded[:MAX_PROBLEMS_PER_KIND]
+    unit = df.get_column("unit").str.strip_chars()
+    mask = unit.is_in([a for a, _ in folded]).fill_null(False).to_numpy()
+    found = places.located(df, mask, spelling=unit.to_numpy()).unique("spelling", keep="first", maintain_order=True)
+    into = dict(folded)
+    for r in found.iter_rows(named=True):
+        name, unit_name = visible(r["spelling"]), into[r["spelling"]]
+        report.add(problem("W-DATA-UNIT-NAME", r["file"], r["row"], r["ucol"], name=name, unit=unit_name))
 
 
 def _years(df: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:

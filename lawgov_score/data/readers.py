@@ -18,11 +18,13 @@ import polars as pl
 from ..core.paths import expand
 from ..core.problems import Problem, Report, failure_text, problem, said
 from .columns import canonical, header_index, unique_names
-from .decode import DecodeError, decode, is_binary
+from .decode import DecodeError, MixedEncoding, decode, is_binary
 from .table import Table
 
 SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq", ".json", ".jsonl"}
 FAST_CSV_BYTES = 4 * 1024 * 1024  # above this a UTF-8 file goes to polars as it is
+MAX_COLUMNS = 16_384  # Excel's own limit; a header wider than this is not a table of indicators
+MAX_LINE = 1 << 20  # characters in one of the lines the header is looked for in
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .xls files and of encrypted workbooks
 # Separators people type by mistake in a header, and how a message names them.
 WRONG_MARKS = (
@@ -80,6 +82,8 @@ def _read_tables(path: Path, shown: str) -> Read:
         return [], [problem("E-DATA-FILE", shown, reason=said("data.binary"))]
     try:
         text, _ = decode(raw)
+    except MixedEncoding as exc:
+        return [], [problem("E-DATA-ENCODING-MIXED", shown, exc.row, main=exc.main, other=exc.other)]
     except DecodeError:
         return [], [problem("E-DATA-ENCODING", shown)]
     if suffix in (".json", ".jsonl"):
@@ -92,7 +96,9 @@ def _read_tables(path: Path, shown: str) -> Read:
 
 def _read_parquet(path: Path, shown: str) -> Read:
     try:
-        return [Table(shown, pl.read_parquet(path), 2)], []
+        schema = pl.read_parquet_schema(path)
+        probs = too_wide(len(schema), shown, None) + nested_columns(schema, shown)
+        return ([], probs) if probs else ([Table(shown, pl.read_parquet(path), 2)], [])
     except OSError:
         raise
     except BaseException as exc:  # what the Parquet library says about broken bytes means nothing to a reader
@@ -102,6 +108,23 @@ def _read_parquet(path: Path, shown: str) -> Read:
             magic = fh.read(4)
         what = said("data.not_parquet") if magic != b"PAR1" else said("data.parquet_broken")
         return [], [problem("E-DATA-FILE", shown, reason=what)]
+
+
+def nested_columns(schema, shown: str) -> list[Problem]:
+    """A column of lists or records (Parquet can hold them) is no column of values: one problem
+    naming the first such column."""
+    for name, dtype in schema.items():
+        if dtype.is_nested() or dtype == pl.Object:
+            kind = "list" if isinstance(dtype, (pl.List, pl.Array)) else "struct"
+            return [problem("E-DATA-COLUMNS", shown, 1, name, reason=said(f"data.nested_{kind}", column=name))]
+    return []
+
+
+def too_wide(columns: int, shown: str, row: int | None) -> list[Problem]:
+    """A header of more than MAX_COLUMNS columns: refused before the table is built."""
+    if columns <= MAX_COLUMNS:
+        return []
+    return [problem("E-DATA-COLUMNS", shown, row, reason=said("data.too_wide", n=columns, limit=MAX_COLUMNS))]
 
 
 # --- text tables (CSV, TSV) ------------------------------------------------------------------------
@@ -128,13 +151,35 @@ def _one_column(frame: pl.DataFrame, shown: str) -> list[Problem]:
     return [problem("E-DATA-COLUMNS", shown, 1, reason=reason)]
 
 
+def _too_long(lines: list[str], shown: str) -> list[Problem]:
+    """A line too long to be a row of a table among the first lines (checked before they are split)."""
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            return [problem("E-DATA-FILE", shown, i + 1, reason=said("data.line_too_long", limit=MAX_LINE >> 20))]
+    return []
+
+
+def _header_problems(lines: list[str], sep: str, head: int, shown: str) -> list[Problem]:
+    """A header too wide."""
+    return too_wide(lines[head].count(sep) + 1, shown, head + 1) if head < len(lines) else []
+
+
 def _delimited(frame: pl.DataFrame, shown: str, head: int) -> Read:
     probs = _one_column(frame, shown)
     return ([], probs) if probs else ([Table(shown, frame, head + 2)], [])
 
 
 def _read_delimited(text: str, shown: str, sep: str | None) -> Read:
-    sep, head = _sniff(text.splitlines()[:20], sep)
+    if "\n" not in text and "\r" in text:  # line ends of old Macs: a carriage return alone
+        text = text.replace("\r", "\n")
+    lines = text.splitlines()[:20]
+    wrong = _too_long(lines, shown)
+    if wrong:
+        return [], wrong
+    sep, head = _sniff(lines, sep)
+    wrong = _header_problems(lines, sep, head, shown)
+    if wrong:
+        return [], wrong
     try:
         frame = pl.read_csv(
             io.BytesIO(text.encode("utf-8")),
@@ -157,11 +202,15 @@ def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> Read | None
         if path.stat().st_size < FAST_CSV_BYTES:
             return None
         with open(path, "rb") as fh:
-            head = fh.read(1 << 16)
+            head = fh.read(MAX_LINE)
     except OSError:
         return None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or is_binary(head):
         return None
+    if b"\n" not in head:  # one endless line, or line ends the careful path must read (CR alone)
+        if b"\r" in head:
+            return None
+        return [], [problem("E-DATA-FILE", shown, 1, reason=said("data.line_too_long", limit=MAX_LINE >> 20))]
     body = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
     try:
         lines = body[: body.rfind(b"\n")].decode("utf-8").splitlines()[:20]
@@ -170,6 +219,9 @@ def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> Read | None
     if not lines:
         return None
     sep, skip = _sniff(lines, sep)
+    wrong = _header_problems(lines, sep, skip, shown)
+    if wrong:
+        return [], wrong
     try:
         frame = pl.read_csv(
             path,
@@ -193,24 +245,43 @@ def _read_delimited_fast(path: Path, shown: str, sep: str | None) -> Read | None
 def _read_json(text: str, shown: str) -> Read:
     try:
         if shown.endswith(".jsonl"):
-            data = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+            data = [json.loads(ln, object_pairs_hook=_Record) for ln in text.splitlines() if ln.strip()]
         else:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_Record)
     except json.JSONDecodeError as exc:
         return [], [problem("E-DATA-FILE", shown, exc.lineno, reason=said("data.json_syntax", error=exc.msg))]
+    if isinstance(data, _Record) and data.twice is not None:
+        return [], [
+            problem("E-DATA-FILE", shown, None, data.twice, reason=said("data.json_duplicate_key", key=data.twice))
+        ]
     if isinstance(data, dict):  # {"records": [...]} or {"values": [...]}
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         return [], [problem("E-DATA-COLUMNS", shown, reason=said("data.json_records"))]
     if not data:
         return [], [problem("E-DATA-EMPTY", shown)]
-    columns: list[str] = []
-    for r in data:
-        for k in r:
-            if k not in columns:
-                columns.append(k)
+    for i, r in enumerate(data, start=1):
+        if r.twice is not None:
+            return [], [problem("E-DATA-FILE", shown, i, r.twice, reason=said("data.json_duplicate_key", key=r.twice))]
+    columns = list(dict.fromkeys(k for r in data for k in r))
+    wide = too_wide(len(columns), shown, None)
+    if wide:
+        return [], wide
     cols = {c: [_json_cell(r.get(c)) for r in data] for c in columns}
     return [Table(shown, pl.DataFrame(cols, schema={c: pl.String for c in columns}), 1)], []
+
+
+class _Record(dict):
+    """A JSON object that remembers the first key it was given twice (``twice``): JSON keeps
+    the last of two silently, which would score a value nobody can see was replaced."""
+
+    def __init__(self, pairs):
+        super().__init__()
+        self.twice = None
+        for key, value in pairs:
+            if key in self and self.twice is None:
+                self.twice = key
+            self[key] = value
 
 
 def _json_cell(v) -> str | None:
@@ -239,15 +310,19 @@ def read_workbook(path: Path, shown: str) -> Read:
     except Exception as exc:
         why = _workbook_trouble(path, failure_text(exc))
         return [], [problem("E-DATA-FILE", shown, reason=said("data.xlsx_open", why=why))]
-    from .excel import merged_ranges, percent_cells
+    from .excel import OverlappingMerges, percent_cells, sheet_marks
     from .template import attach_unit
 
-    percents, merges = percent_cells(path), merged_ranges(path)
+    percents, (merges, uncached) = percent_cells(path), sheet_marks(path)
     several = len(reader.sheet_names) > 1
     tables: list[Table] = []
+    notes: list[Problem] = []
     for name in reader.sheet_names:
+        where = f"{shown}[{name}]" if several else shown
         try:
             sheet, grid = _sheet_grid(reader, name, percents.get(name), merges.get(name))
+        except OverlappingMerges:
+            return [], [problem("E-DATA-FILE", where, reason=said("data.xlsx_merges_overlap"))]
         except Exception as exc:
             return [], [problem("E-DATA-FILE", f"{shown}[{name}]", reason=failure_text(exc))]
         if grid.height == 0:
@@ -257,17 +332,36 @@ def read_workbook(path: Path, shown: str) -> Read:
         headers = [h.strip() if h.strip() else f"_col{j}" for j, h in enumerate(rows[head])] if rows else []
         if not any(canonical(h) for h in headers) and several:
             continue  # an instructions or lists sheet, not data
+        if getattr(sheet, "visible", "visible") != "visible":
+            # What a hidden sheet holds is not what the user sees: skipped, and said (docs/data-format.md).
+            notes.append(problem("W-DATA-HIDDEN-SHEET", shown, sheet=name))
+            continue
+        offset = getattr(sheet, "offset", 0) or 0
+        notes += _uncached(where, uncached.get(name, ()), offset + head)
         body = grid.slice(head + 1)
         body.columns = unique_names(headers)
-        offset = getattr(sheet, "offset", 0) or 0
         tables.append(Table(shown, body, offset + head + 2, sheet=name if several else None))
+    if any(p.severity == "error" for p in notes):
+        return [], notes
     if not tables:
-        return [], [problem("E-DATA-EMPTY", shown)]
+        return [], notes + [problem("E-DATA-EMPTY", shown)]
     from .reviewed import confirmed_rows
 
-    tables, problems = attach_unit(tables)
+    tables, probs = attach_unit(tables)
     tables, reviewed = confirmed_rows(tables)  # a review sheet (extract -o 核对表.xlsx): its confirmed rows
-    return tables, problems + reviewed
+    return tables, notes + probs + reviewed
+
+
+def _uncached(where: str, cells, header: int) -> list[Problem]:
+    """E-DATA-UNCALCULATED for a sheet whose formulas (from its header row on) have no saved
+    result: they would read as empty, and a unit cell as a missing unit."""
+    cells = sorted(c for c in cells if c[0] >= header)
+    if not cells:
+        return []
+    from .excel import cell_name
+
+    row, col = cells[0]
+    return [problem("E-DATA-UNCALCULATED", where, row + 1, cell=cell_name(row, col), count=len(cells))]
 
 
 def _sheet_grid(reader, name: str, percents, merges):

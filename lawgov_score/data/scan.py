@@ -41,7 +41,8 @@ from .codes import (
 )
 from .columns import column_roles
 from .indicators import UNIT_SCHEMA, Indicators
-from .readers import data_files, library_failure
+from .readers import data_files, library_failure, nested_columns
+from .unitnames import unify, visible
 
 SCAN_ROWS = 20_000_000  # `rank` scans Parquet inputs with more rows than this
 BATCH_ROWS = 1_000_000
@@ -155,6 +156,10 @@ def _open(path: Path, report: Report) -> _Source | None:
         report.add(problem("E-DATA-FILE", where, reason=said("data.scan_not_parquet")))
         return None
     roles = column_roles(list(schema))
+    nested = nested_columns({c: schema[c] for c in roles.values()}, where)
+    if nested:
+        report.extend(nested)
+        return None
     if not {"unit", "field", "value"} <= roles.keys():
         report.add(problem("E-DATA-COLUMNS", where, 1, reason=said("data.scan_long_only")))
         return None
@@ -163,7 +168,7 @@ def _open(path: Path, report: Report) -> _Source | None:
         return pl.col(roles[role]) if role in roles else pl.lit(None, dtype=pl.String)
 
     value = schema[roles["value"]]
-    typed_value = value.is_numeric() or value == pl.Boolean
+    typed_value = value.is_numeric()  # a boolean reads as its text, as in ``layout``
     year = col("year").cast(pl.String)
     if "year" in roles and schema[roles["year"]].is_numeric():
         year = col("year").cast(pl.Float64).cast(pl.String).str.replace(r"\.0$", "")
@@ -224,9 +229,11 @@ class _Texts:
         """Read the distinct texts of ``sources``; unknown field names are E-DATA-FIELD at the
         first row of each file that names them."""
         field_names, field_code = _field_texts(sources, rubric.field_lookup(), codes, report)
-        raw_units = _distinct(sources, pl.col("unit")).drop_nulls()
-        clean = raw_units.str.strip_chars()
-        unit_names = sorted(set(clean.filter(clean != "").to_list()))
+        raw_units = _distinct(sources, pl.col("unit")).drop_nulls().sort()
+        clean, folded = unify(raw_units)  # as ``normalise`` reads them; not located in a scan
+        for name, unit in folded[:MAX_PROBLEMS_PER_KIND]:
+            report.add(problem("W-DATA-UNIT-NAME", ", ".join(s.shown for s in sources), name=visible(name), unit=unit))
+        unit_names = sorted(set(clean.drop_nulls().to_list()))
         uindex = {u: i for i, u in enumerate(unit_names)}
         unit_code = np.array([uindex.get(u, -1) for u in clean.to_list()] + [-1], dtype=np.int64)
         year_texts, year_code, slots = _year_texts(sources)

@@ -80,20 +80,37 @@ def rank(
 ) -> pl.DataFrame:
     """The ranked table: rank, unit, year, group, total, max, percent, grade, vetoed, bonus and
     one column per top-level dimension.  ``on`` ranks by an item's score instead of the total."""
-    if ties not in TIES:
-        raise ValueError(f"ties must be one of {', '.join(TIES)}")
     require_item(result.rubric, on)
     table = result.totals()
     key = "total" if on is None else "_key"
     if on is not None:
         table = table.with_columns(result.frame[col_score(on)].alias("_key"))
+    return rank_frame(table, result.rubric.decimals, by=by, ties=ties, pool=pool, key=key, on=on)
+
+
+def rank_frame(
+    table: pl.DataFrame,
+    decimals: int,
+    *,
+    by: str | None = None,
+    ties: str = "competition",
+    pool: bool = False,
+    key: str = "total",
+    on: str | None = None,
+    descending: bool = True,
+) -> pl.DataFrame:
+    """Rank a totals table (``ScoreResult.totals()``'s columns) by its column ``key``, compared
+    at ``decimals`` places; ``descending=False`` ranks the smallest first (a method whose lower
+    value is better, VIKOR's Q).  A row with no ``key`` value gets no rank and comes last."""
+    if ties not in TIES:
+        raise ValueError(f"ties must be one of {', '.join(TIES)}")
     group_cols: list[str] = [] if pool else ["year"]
     require_group(table, by)
     if by:
         group_cols.append(by)
     table = table.with_columns(pl.col(by).alias("group") if by else pl.lit(None, dtype=pl.String).alias("group"))
-    score = pl.col(key).round(result.rubric.decimals)
-    r = score.rank(_METHOD[ties], descending=True)
+    score = pl.col(key).round(decimals)
+    r = score.rank(_METHOD[ties], descending=descending)
     r = r.over(group_cols) if group_cols else r
     table = table.with_columns(r.alias("rank"))
     if ties != "average":

@@ -22,6 +22,7 @@ from ..core.yamlsafe import locate
 from ..data.derive import derive
 from ..data.indicators import Indicators
 from ..rubric.compiled import Item, Rubric
+from ..rubric.model import MEANS
 from . import provenance as P
 from . import rules as R
 
@@ -205,17 +206,32 @@ def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:
     scoring = [k for k in kids if k.role in ("score", "group")]
     negative = [k for k in kids if k.role == "negative"]
     neg = pl.sum_horizontal([pl.col(col_score(k.id)) for k in negative]) if negative else pl.lit(0.0)
-    if item.aggregate == "weighted_mean":
+    if item.aggregate in MEANS:
         weighted = [k for k in scoring if k.max > 0 and k.weight > 0]
         wsum = sum(k.weight for k in weighted)
         if weighted and wsum > 0:
-            share = pl.sum_horizontal([pl.col(col_score(k.id)) / k.max * k.weight for k in weighted]) / wsum
-            raw = item.max * share + neg
+            raw = item.max * _mean_share(item.aggregate, weighted, wsum) + neg
         else:
             raw = neg
     else:
         raw = (pl.sum_horizontal([pl.col(col_score(k.id)) for k in scoring]) if scoring else pl.lit(0.0)) + neg
     return R.round_half_up(raw.clip(0.0, item.max), rubric.decimals)
+
+
+def _mean_share(aggregate: str, kids: list[Item], wsum: float) -> pl.Expr:
+    """The weighted mean of the children's shares (score ÷ points, 0–1), weights w/Σw:
+    arithmetic Σ w·s; geometric Π s^w (computed as exp Σ w·ln s); harmonic 1 / Σ (w/s).
+    A child at 0 makes the geometric and harmonic means 0: they do not let one item's
+    strength make up for another's nothing (that is why an index chooses them)."""
+    shares = [(pl.col(col_score(k.id)) / k.max, k.weight / wsum) for k in kids]
+    if aggregate == "weighted_mean":
+        return pl.sum_horizontal([s * w for s, w in shares])
+    any_zero = pl.any_horizontal([s <= 0 for s, _ in shares])
+    if aggregate == "geometric_mean":
+        mean = pl.sum_horizontal([w * pl.when(s > 0).then(s).otherwise(1.0).log() for s, w in shares]).exp()
+    else:
+        mean = 1 / pl.sum_horizontal([w / pl.when(s > 0).then(s).otherwise(1.0) for s, w in shares])
+    return pl.when(any_zero).then(0.0).otherwise(mean)
 
 
 def _roll_up(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:

@@ -9,6 +9,7 @@ recognised here so that CSV and xlsx can keep it inert.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -60,6 +61,8 @@ def json_value(value):
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a plain number (-12.5, +3, 1e-3, 96.5%): a spreadsheet opening a CSV reads it as that number
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?")
 
 
 def looks_like_formula(text: str) -> bool:
@@ -68,8 +71,9 @@ def looks_like_formula(text: str) -> bool:
 
 
 def neutralise(text: str) -> str:
-    """A text cell starting like a formula is prefixed with ' so Excel/WPS show it as text."""
-    return "'" + text if looks_like_formula(text) else text
+    """A CSV cell starting like a formula is prefixed with ' so Excel/WPS show it as text; a plain
+    number (-12.5) is read as that number, never run, and is left as written."""
+    return "'" + text if looks_like_formula(text) and not _PLAIN_NUMBER.fullmatch(text) else text
 
 
 def records(frame: pl.DataFrame, columns: list[Column]) -> list[dict]:

@@ -78,7 +78,7 @@ def _say(data: ReportData, key: str, **params) -> str:
     return say(f"scoring.report.{key}", data.lang, **params)
 
 
-NAV = ("summary", "ranking", "heatmap", "radar", "gaps", "evidence", "method")
+NAV = ("summary", "ranking", "heatmap", "radar", "gaps", "evidence", "audit", "method")
 
 
 def render_html(data: ReportData) -> str:
@@ -110,6 +110,7 @@ def render_html(data: ReportData) -> str:
         _radars(data),
         _gaps(data),
         _evidence(data),
+        _audit(data),
         _method(data),
         "</main></body></html>",
     ]
@@ -310,3 +311,29 @@ def _method(data: ReportData) -> str:
     files = "".join(f"<li>{_e(f)}</li>" for f in data.page.files)
     html.append(f"</ul><h3>{_say(data, 'data_files')}</h3><ul>{files}</ul></section>")
     return "\n".join(html)
+
+
+AUDIT_FINDINGS = 12  # findings the report lists; the rest are in `audit`'s own output
+
+
+def _audit(data: ReportData) -> str:
+    """The audit of the indicators: its head line and first findings, then the heat map of the
+    correlations of the items' scores (r from −1, red, to 1, green)."""
+    a = data.page.audit
+    if a is None:
+        return ""
+    s = a.summary()
+    head = say("audit.head", data.lang, year=s["year"], units=s["units"], indicators=s["indicators"],
+               redundant=s["redundant_pairs"], negative=s["negative_pairs"], weak=s["weak_children"],
+               outliers=s["outliers"], zero=s["zero_variance"])  # fmt: skip
+    found = [say(k, data.lang, **p) for k, p in a.findings[:AUDIT_FINDINGS]] or [say("audit.none", data.lang)]
+    items = "".join(f"<li>{_e(x)}</li>" for x in found)
+    names = {i: data.rubric.items[i].name for i in a.heat_ids}
+    cells = [[(r, (r + 1) * 50, 1.0) if r == r else (None, None, 1.0) for r in row] for row in a.heat.tolist()]
+    rows = [f"{i} {names[i]}" for i in a.heat_ids]
+    title = say("audit.heatmap", data.lang)
+    heat = svg.heatmap(rows, [(i, "") for i in a.heat_ids], cells, 2, lang=data.lang, label=title, cls="correlations")
+    return (
+        f'<section id="audit"><h2>{_say(data, "nav_audit")}</h2><p>{_e(head)}</p><ul>{items}</ul>'
+        f'<h3>{_e(title)}</h3><div class="scroll">{heat}</div></section>'
+    )

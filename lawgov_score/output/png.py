@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.messages import say
 from .page import ReportData
+from .text import unique_name
 
 KNOWN = [
     "Noto Sans CJK SC",
@@ -98,7 +99,13 @@ def _text_of(data: ReportData) -> str:
 
 
 def _safe(name: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "unit"
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name).strip("._")[:60] or "unit"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3`` … where two units' names make the same file name (甲/乙县
+    and 甲:乙县; A县 and a县, one file on Windows and macOS): one chart never overwrites another."""
+    return unique_name(name, taken, lambda n: f"{name}-{n}")
 
 
 def charts(data: ReportData) -> dict[str, bytes]:
@@ -121,10 +128,11 @@ def charts(data: ReportData) -> dict[str, bytes]:
         n = len(data.dims)
         pcts = data.dim_pct["pct"].to_list()
         years = data.dim_pct["year"].to_list()
+        taken: set[str] = set()
         for i, label in enumerate(data.labels):
             vals = pcts[i * n : (i + 1) * n]
             avg = data.page.average.get(years[i * n] if n else None, {})
-            out[f"radar-{_safe(label)}.png"] = _save(
+            out[_unique(f"radar-{_safe(label)}", taken) + ".png"] = _save(
                 plt, _radar(plt, data, label, vals, [avg.get(d.id) for d in data.dims])
             )
     return out

@@ -13,7 +13,7 @@ import json
 import polars as pl
 
 from .columns import Column, cell_text, neutralise, records
-from .text import table_text
+from .text import markdown_inline, table_text, visible
 from .view import View
 
 FORMATS = ("table", "markdown", "csv", "json")
@@ -40,13 +40,15 @@ def render(frame: pl.DataFrame, columns: list[Column], fmt: str, lang: str = "zh
         out = frame.select([c.key for c in cols])
         text_cols = [c.key for c in cols if out.schema[c.key] == pl.String]
         out = out.with_columns([pl.col(k).map_elements(neutralise, return_dtype=pl.String) for k in text_cols])
-        out = out.rename({c.key: c.header(lang) for c in cols})
+        out = out.rename({c.key: neutralise(c.header(lang)) for c in cols})  # a rubric's name is a header too
         return out.write_csv()
+    # names come from rubrics and data files: shown, never obeyed (no escape sequences, no forged markdown rows)
+    safe = (lambda t: markdown_inline(visible(t, keep_newlines=True))) if fmt == "markdown" else visible
     rows = [
-        [cell_text(r[c.key], c.kind, decimals, lang) for c in cols]
+        [safe(cell_text(r[c.key], c.kind, decimals, lang)) for c in cols]
         for r in frame.select([c.key for c in cols]).iter_rows(named=True)
     ]
-    headers = [c.header(lang) for c in cols]
+    headers = [safe(c.header(lang)) for c in cols]
     return table_text(rows, headers, [c.kind for c in cols], markdown=fmt == "markdown")
 
 
@@ -93,8 +95,8 @@ def render_view(view: View, fmt: str) -> str | bytes | dict[str, bytes]:
     md = fmt == "markdown"
     parts = []
     if view.lines:
-        parts.append("".join(f"- {line}\n" if md else f"{line}\n" for line in view.lines))
+        parts.append("".join(f"- {markdown_inline(line)}\n" if md else f"{line}\n" for line in view.lines))
     for t in view.tables:
-        head = (f"### {t.title}\n\n" if md else f"{t.title}\n") if t.title else ""
+        head = (f"### {markdown_inline(t.title)}\n\n" if md else f"{t.title}\n") if t.title else ""
         parts.append(head + render(t.frame, t.columns, fmt, view.lang, view.decimals))
     return "\n".join(parts)

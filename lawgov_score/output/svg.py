@@ -55,8 +55,11 @@ def heatmap(
     cells: list[list[tuple[float | None, float | None, float]]],
     decimals: int = 0,
     lang: str = "zh",
+    label: str | None = None,
+    cls: str = "heatmap",
 ) -> str:
-    """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct."""
+    """Units (rows) × dimensions (columns); a cell is (score, pct, max), coloured by pct.
+    ``label`` and ``cls``: another heat map's accessible name and class (the audit's)."""
     size, cw, ch = 13, 58, 28
     left = max([_w(r, size) for r in rows] + [40]) + 12
     names = [f"{i} {n}" for i, n in dims]
@@ -97,7 +100,7 @@ def heatmap(
                     f'fill="#1a1a1a">{_e(f"{score:.{decimals}f}")}</text>'
                 )
             body.append("</g>")
-    return _svg(width, height, body, say("scoring.report.heatmap_label", lang), "heatmap")
+    return _svg(width, height, body, label or say("scoring.report.heatmap_label", lang), cls)
 
 
 def radar(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.problems import ProblemError
+from .files import write_files
+from .text import visible
 
 # The format a file's extension stands for, when no --format is given.
 SUFFIX_FORMATS = {
@@ -30,6 +30,7 @@ class Out:
     fmt: str
     path: Path | None = None
     lang: str = "zh"
+    encoding: str = "utf-8"  # of text written to a file: utf-8 (CSV with a BOM) or gb18030
 
     @property
     def to_file(self) -> bool:
@@ -42,6 +43,7 @@ def resolve_out(
     path: Path | str | None,
     lang: str = "zh",
     allowed: tuple[str, ...] = ("table", "markdown", "csv", "json"),
+    encoding: str = "utf-8",
 ) -> Out:
     """The output of a command: ``--format`` if given, else the extension of ``-o``, else table.
 
@@ -55,35 +57,42 @@ def resolve_out(
         raise ProblemError.one("E-USAGE-FORMAT", fmt=fmt, choices=", ".join(allowed))
     if fmt in FILE_FORMATS and (path is None or str(path) == "-"):
         raise ProblemError.one("E-USAGE-OUTPUT", fmt=fmt)
-    return Out(fmt, path, lang)
+    return Out(fmt, path, lang, encoding)
 
 
 def write(view, out: Out) -> None:
     """Lay ``view`` out in ``out.fmt`` and print it or write it to ``out.path`` (atomically; CSV with a BOM)."""
     from .render import render_view
 
-    write_output(render_view(view, out.fmt), str(out.path) if out.to_file else None, out.fmt)
+    text = render_view(view, out.fmt)
+    if out.fmt in ("table", "markdown"):  # text to read: a name's escape sequences are shown, never obeyed
+        text = visible(text, keep_newlines=True)
+    write_output(text, str(out.path) if out.to_file else None, out.fmt, out.encoding)
 
 
 def write_all(view, outs: list[Out]) -> list[int]:
-    """Every output of one run (``report``: the page and its charts): all are rendered first and
-    written only then, so a run that fails on one writes none.  A format whose rendering is
-    several files (png: file name → bytes) writes them into the directory ``out.path``.
-    Returns the number of files written per output."""
+    """Every output of one run (``report``: the page and its charts): all are rendered first, then
+    written together (``files.write_files``), so a run that fails on one writes none.  A format
+    whose rendering is several files (png: file name → bytes) writes them into the directory
+    ``out.path``.  Returns the number of files written per output."""
     from .render import render_view
 
     rendered = [(render_view(view, out.fmt), out) for out in outs]
+    files: list[tuple[Path, bytes]] = []
     for data, out in rendered:
         if isinstance(data, dict):
-            for name, content in data.items():
-                atomic_write(Path(out.path) / name, content)
+            files += [(Path(out.path) / name, content) for name, content in data.items()]
+        elif out.to_file:
+            files.append((Path(out.path), encoded(data, out)))
         else:
-            write_output(data, str(out.path) if out.to_file else None, out.fmt)
+            write_output(data, None, out.fmt)
+    write_files(files)
     return [len(data) if isinstance(data, dict) else 1 for data, _ in rendered]
 
 
-def write_output(text: str | bytes, path: str | None, fmt: str) -> None:
-    """Print, or write ``path`` atomically.  CSV to a file gets a BOM so Excel/WPS read UTF-8."""
+def write_output(text: str | bytes, path: str | None, fmt: str, encoding: str = "utf-8") -> None:
+    """Print, or write ``path`` (all or nothing, see ``files.write_files``).  CSV to a file in UTF-8
+    gets a BOM so Excel/WPS read it; ``encoding="gb18030"`` writes it without one."""
     if path is None or path == "-":
         import sys
 
@@ -93,29 +102,23 @@ def write_output(text: str | bytes, path: str | None, fmt: str) -> None:
         data = text if isinstance(text, str) else text.decode("utf-8")
         sys.stdout.write(data)
         return
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if fmt == "csv" and isinstance(text, str):
-        data = b"\xef\xbb\xbf" + data
-    atomic_write(Path(path), data)
+    write_files([(Path(path), encoded(text, Out(fmt, Path(path), encoding=encoding)))])
+
+
+def encoded(text: str | bytes, out: Out) -> bytes:
+    """A rendering as the bytes of its file: text in UTF-8 (a CSV with a BOM), or in GB18030
+    where ``--encoding gb18030`` asks for it (for programs that ignore the BOM)."""
+    if isinstance(text, bytes):
+        return text
+    if out.encoding == "gb18030" and out.fmt == "csv":
+        return text.encode("gb18030")
+    data = text.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if out.fmt == "csv" else data
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_files([(Path(path), data)])
 
 
 def write_frame(frame, path: Path) -> None:

@@ -15,12 +15,14 @@ import datetime as _dt
 import io
 import math
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from ..core.messages import say
 from .columns import Column, looks_like_formula
+from .text import unique_name
 
 MAX_WIDTH, WRAP_WIDTH = 60, 48
 LONG_TEXT = {"evidence", "note", "rule_text", "quote", "reason"}
@@ -107,20 +109,56 @@ class _Formats:
         return self.cache[key]
 
 
+MAX_ROWS = 1_048_576  # rows of one Excel sheet: a longer table continues on further sheets
+LARGE_ROWS = 200_000  # above this many rows a workbook streams its rows (constant memory)
+ROW_GROUP = 50_000  # rows turned into Python values at a time
+
+
 def write_workbook(sheets: list[Sheet], *, title: str = "", active: int = 0) -> bytes:
+    """The sheets as xlsx bytes.  A sheet longer than Excel's 1,048,576 rows continues on
+    further sheets (得分, 得分 (2) …, each with the header and a line saying which rows it
+    holds), so no row is dropped; a large workbook streams its rows, so memory grows with a
+    group of rows, not with the workbook."""
     import xlsxwriter
 
+    parts = [part for sheet in sheets for part in _split(sheet)]
+    options = workbook_options()
+    if sum(s.frame.height for s in parts) > LARGE_ROWS:
+        options.update(in_memory=False, constant_memory=True)
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, workbook_options())
+    wb = xlsxwriter.Workbook(buf, options)
     wb.set_properties({"title": title, "created": created_time()})
     fmts = _Formats(wb)
-    for i, sheet in enumerate(sheets):
-        ws = wb.add_worksheet(sheet.name[:31])
+    names: set[str] = set()
+    for i, sheet in enumerate(parts):
+        ws = wb.add_worksheet(_sheet_name(sheet.name, names))
         _write_sheet(ws, sheet, fmts)
         if i == active:
             ws.activate()
     wb.close()
     return buf.getvalue()
+
+
+def _split(sheet: Sheet) -> list[Sheet]:
+    """``sheet``, or its rows cut into sheets that each fit Excel's row limit."""
+    room = MAX_ROWS - len(sheet.title) - 2  # the title lines, the line naming the rows, the header
+    height = sheet.frame.height
+    if height <= MAX_ROWS - len(sheet.title) - 1:
+        return [sheet]
+    n = -(-height // room)
+    out = []
+    for k, first in enumerate(range(0, height, room), start=1):
+        last = min(first + room, height)
+        line = say("output.sheet_part", sheet.lang, k=k, n=n, first=first + 1, last=last, total=height)
+        name = sheet.name if k == 1 else f"{sheet.name[:24]} ({k})"
+        out.append(replace(sheet, name=name, frame=sheet.frame.slice(first, last - first), title=[*sheet.title, line]))
+    return out
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\) and no other sheet has."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet"
+    return unique_name(base, taken, lambda n: f"{base[:26]} ({n})")
 
 
 def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
@@ -134,8 +172,14 @@ def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
     head_fmt = fmts.get(bold=True, bg_color="#DDEBF7", border=1, align="center", valign="vcenter", text_wrap=True)
     for j, c in enumerate(cols):
         ws.write_string(head, j, c.header(sheet.lang), head_fmt)
-    for j, c in enumerate(cols):
-        widths[j] = max(widths[j], _write_column(ws, frame, c, j, first, sheet, fmts))
+    # row by row (a streamed sheet takes its rows in order), a group of rows at a time
+    for offset in range(0, frame.height, ROW_GROUP):
+        group = frame.slice(offset, ROW_GROUP)
+        writers = [_column_writer(ws, group, c, j, sheet, fmts) for j, c in enumerate(cols)]
+        for i in range(group.height):
+            r = first + offset + i
+            for j, cell in enumerate(writers):
+                widths[j] = max(widths[j], cell(r, i))
     for j, c in enumerate(cols):
         cap = WRAP_WIDTH if c.key in LONG_TEXT else MAX_WIDTH
         ws.set_column(j, j, min(max(widths[j], 6), cap))
@@ -146,9 +190,9 @@ def _write_sheet(ws, sheet: Sheet, fmts: _Formats) -> None:
         _conditional(ws, sheet, cols, first, last, fmts)
 
 
-def _write_column(ws, frame: pl.DataFrame, c: Column, j: int, first: int, sheet: Sheet, fmts: _Formats) -> int:
-    """Write one column's cells; return the widest cell (display columns)."""
-    widest = 0
+def _column_writer(ws, frame: pl.DataFrame, c: Column, j: int, sheet: Sheet, fmts: _Formats):
+    """A function writing this column's cell of one row (sheet row, row of ``frame``) and
+    returning its width in display columns."""
     long_text = c.key in LONG_TEXT
     text_fmt = fmts.get(text_wrap=True, valign="top") if long_text else None
     quoted = fmts.get(quote_prefix=True, text_wrap=long_text, valign="top")
@@ -156,31 +200,34 @@ def _write_column(ws, frame: pl.DataFrame, c: Column, j: int, first: int, sheet:
     if c.key in sheet.typed:
         num_col, fmt_col = sheet.typed[c.key]
         nums, nfmts = frame[num_col].to_list(), frame[fmt_col].to_list()
-        for i, (shown, num, nf) in enumerate(zip(values, nums, nfmts)):
-            r = first + i
+
+        def typed(r: int, i: int) -> int:
+            shown, num = values[i], nums[i]
             if not _blank(num):
-                ws.write_number(r, j, round(float(num), 8) + 0.0, fmts.get(num_format=nf or "General"))
-                widest = max(widest, len(shown or "") + 1)
-            elif shown is not None:
-                widest = max(widest, _write_text(ws, r, j, str(shown), None, quoted))
-        return widest
+                ws.write_number(r, j, round(float(num), 8) + 0.0, fmts.get(num_format=nfmts[i] or "General"))
+                return len(shown or "") + 1
+            return _write_text(ws, r, j, str(shown), None, quoted) if shown is not None else 0
+
+        return typed
     kind = c.kind
     nf = fmts.get(num_format=_number_format(kind, sheet.decimals))
-    for i, v in enumerate(values):
-        r = first + i
+    yes = say("common.yes", sheet.lang)
+
+    def cell(r: int, i: int) -> int:
+        v = values[i]
         if _blank(v):
-            continue
+            return 0
         if kind == "bool":
             if v:
-                yes = say("common.yes", sheet.lang)
                 ws.write_string(r, j, yes)
-                widest = max(widest, display_width(yes))
-        elif kind in ("score", "number", "int", "percent") and isinstance(v, (int, float)) and not isinstance(v, bool):
+                return display_width(yes)
+            return 0
+        if kind in ("score", "number", "int", "percent") and isinstance(v, (int, float)) and not isinstance(v, bool):
             ws.write_number(r, j, _stored(v, kind, sheet.decimals), nf)
-            widest = max(widest, len(f"{v:.{sheet.decimals}f}") + 1 if kind != "int" else len(str(v)))
-        else:
-            widest = max(widest, _write_text(ws, r, j, str(v), text_fmt, quoted))
-    return widest
+            return len(f"{v:.{sheet.decimals}f}") + 1 if kind != "int" else len(str(v))
+        return _write_text(ws, r, j, str(v), text_fmt, quoted)
+
+    return cell
 
 
 def _stored(v, kind: str, decimals: int) -> float:

@@ -13,6 +13,10 @@ Semantics: a missing argument makes the result missing, for every operator and f
 ``max`` and ``abs`` alike (``min(100, a / b * 100)`` is missing when ``a`` or ``b`` is: a cap
 never turns "nobody said" into 100).  ``coalesce`` is the one way to skip a missing value: it
 takes its first present argument.  Division by zero gives missing (never inf).
+
+Limits: a formula nests (parentheses, function calls, minus signs) and chains operators at most
+``MAX_DEPTH`` levels deep, and a number in it is at most ``MAX_CONSTANT``; beyond either it is a
+formula error, never a crash or an infinite value.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Union
 
+MAX_DEPTH = 100  # levels of nesting and chained operators; real formulas use fewer than 10
+MAX_CONSTANT = 1e15  # beyond this a float no longer holds every whole number exactly
 FUNCTIONS = {"min": (1, None), "max": (1, None), "abs": (1, 1), "coalesce": (1, None)}
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),]))")
@@ -77,6 +83,12 @@ class _Parser:
     def __init__(self, src: str):
         self.toks = _tokens(src)
         self.i = 0
+        self.nesting = 0  # the parser recurses once per level: bounded, so deep input is an error, not a crash
+
+    def enter(self) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:
+            raise FormulaError("too_deep", pos=self.peek().pos + 1, limit=MAX_DEPTH)
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -100,30 +112,48 @@ class _Parser:
             raise FormulaError("extra", pos=tok.pos + 1, found=tok.text)
         return node
 
+    def chained(self, chain: int) -> int:
+        """One more operator in a chain (``a + b + …`` is as deep as it is long)."""
+        if chain + 1 > MAX_DEPTH:
+            raise FormulaError("too_deep", pos=self.peek().pos + 1, limit=MAX_DEPTH)
+        return chain + 1
+
     def expr(self) -> Ast:
+        self.enter()
         node = self.term()
+        chain = self.nesting
         while self.peek().text in ("+", "-"):
+            chain = self.chained(chain)
             op = self.take().text
             node = ("bin", op, node, self.term())
+        self.nesting -= 1
         return node
 
     def term(self) -> Ast:
         node = self.unary()
+        chain = self.nesting
         while self.peek().text in ("*", "/"):
+            chain = self.chained(chain)
             op = self.take().text
             node = ("bin", op, node, self.unary())
         return node
 
     def unary(self) -> Ast:
         if self.peek().text == "-":
+            self.enter()
             self.take()
-            return ("neg", self.unary())
+            node = ("neg", self.unary())
+            self.nesting -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Ast:
         tok = self.take()
         if tok.kind == "num":
-            return ("num", float(tok.text))
+            value = float(tok.text)
+            if not value <= MAX_CONSTANT:  # (inf too: 5,000 digits read as a float are inf)
+                raise FormulaError("number_too_large", pos=tok.pos + 1, limit=f"{MAX_CONSTANT:.0e}")
+            return ("num", value)
         if tok.kind == "name":
             if self.peek().text == "(":
                 if tok.text not in FUNCTIONS:
@@ -150,7 +180,31 @@ def parse(src: str) -> Ast:
     """Parse a formula; raise FormulaError with a message fit for the user."""
     if not isinstance(src, str):
         raise FormulaError("not_text")
-    return _Parser(src).parse()
+    ast = _Parser(src).parse()
+    if depth(ast) > MAX_DEPTH:  # a long chain (a + b + … ) is as deep as it has terms
+        raise FormulaError("too_deep", pos=len(src.rstrip()), limit=MAX_DEPTH)
+    return ast
+
+
+def excerpt(src, limit: int = 80):
+    """A formula as a message quotes it: cut to ``limit`` characters (a 5,000-character formula
+    must not fill the screen)."""
+    return src if not isinstance(src, str) or len(src) <= limit else src[: limit - 1] + "…"
+
+
+def depth(ast: Ast) -> int:
+    """How many levels deep a parsed formula is (a number or field is 1); counted without
+    recursion, so that any tree can be measured."""
+    deepest, todo = 0, [(ast, 1)]
+    while todo:
+        node, level = todo.pop()
+        deepest = max(deepest, level)
+        kind = node[0]
+        children = (
+            [node[1]] if kind == "neg" else list(node[2:4]) if kind == "bin" else node[2] if kind == "call" else []
+        )
+        todo.extend((c, level + 1) for c in children)
+    return deepest
 
 
 COMPARISONS = ("<=", ">=", "==", "<", ">")

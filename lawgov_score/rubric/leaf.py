@@ -125,7 +125,7 @@ def _read_formula(leaf: Leaf, fields: dict[str, FieldDef]) -> bool:
     try:
         item.formula_ast = fx.parse(node.formula)
     except fx.FormulaError as exc:
-        leaf.add("E-FORMULA", "formula", formula=node.formula, **formula_reason(exc))
+        leaf.add("E-FORMULA", "formula", formula=fx.excerpt(node.formula), **formula_reason(exc))
         return False
     for u in fx.fields_of(item.formula_ast):
         if u not in fields:

@@ -136,7 +136,7 @@ class _Lint:
                 out.append(_why("ranks_zero"))
             elif rule.type == "graded" and all(v == 0 for v in rule.levels.values()):
                 out.append(_why("levels_zero"))
-            if item.parent and self.parent_aggregate(item) == "weighted_mean" and item.weight == 0:
+            if item.parent and self.parent_aggregate(item) != "sum" and item.weight == 0:
                 out.append(_why("weight_zero"))
         elif role == "veto" and item.field in self.r.fields and rule.when is None:
             lo, hi = field_range(self.r.fields[item.field])
@@ -236,8 +236,10 @@ class _Lint:
 
 
 def lint_rubric(rubric: Rubric) -> list[Problem]:
-    """The lint findings of a loaded rubric (all warnings), before waivers."""
-    return _Lint(rubric).run()
+    """The lint findings of a loaded rubric, before waivers (and its AHP matrices' checks)."""
+    from .pairwise import pairwise_problems
+
+    return _Lint(rubric).run() + pairwise_problems(rubric)
 
 
 def _item_of(p: Problem) -> str | None:

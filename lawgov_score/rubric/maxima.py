@@ -136,7 +136,7 @@ def root_max(
 ) -> float:
     """The rubric's total: the declared one (W-TOTAL when the items add up otherwise), else the sum."""
     computed = sum(items[r].max for r in roots if r in items)
-    if doc.aggregate == "weighted_mean":
+    if doc.aggregate != "sum":  # a mean of shares: the declared total, else 100
         return float(doc.total) if doc.total is not None else 100.0
     if doc.total is not None and any(r in unknown for r in roots):
         return float(doc.total)  # a dimension failed: its sum is not known, nor the rubric's

@@ -15,7 +15,10 @@ from pydantic_core import PydanticCustomError
 
 Direction = Literal["higher", "lower"]
 FieldType = Literal["number", "percent", "count", "bool", "grade"]
-Aggregate = Literal["sum", "weighted_mean"]
+# How a parent combines its children: their points added (sum), or their shares (score ÷ points)
+# averaged with the children's weights: arithmetic (weighted_mean), geometric or harmonic.
+Aggregate = Literal["sum", "weighted_mean", "geometric_mean", "harmonic_mean"]
+MEANS = frozenset({"weighted_mean", "geometric_mean", "harmonic_mean"})
 
 
 class _Strict(BaseModel):
@@ -230,6 +233,9 @@ class Node(_Strict):
     evidence: str | None = None
     description: str | None = None
     waive: Waivers = Field(default_factory=dict)
+    # AHP: how much more important each child is than each other (Saaty's 1–9 scale; 1/3 may be
+    # written as a string), rows and columns in the order of the children; `weights --method ahp`
+    pairwise: Optional[list[list[Union[float, str]]]] = None
 
     @field_validator("points")
     @classmethod
@@ -343,6 +349,7 @@ class RubricDoc(_Strict):
     remove: list[str] = Field(default_factory=list)
     add: list[AddedNode] = Field(default_factory=list)
     waive: Waivers = Field(default_factory=dict)
+    pairwise: Optional[list[list[Union[float, str]]]] = None  # AHP of the first-level items (see Node)
 
 
 class Constraint(_Strict):

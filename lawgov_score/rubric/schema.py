@@ -51,7 +51,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "source": "出处（文件名、文号）",
         "fields": "指标字典文件的路径（相对本文件）和/或直接写的指标定义",
         "total": "声明的满分；与各项合计不符时给出警告",
-        "aggregate": "上级如何汇总下级：sum（相加，默认）或 weighted_mean（加权平均）",
+        "aggregate": "上级如何汇总下级：sum（相加，默认）、weighted_mean（加权平均）、"
+        "geometric_mean（加权几何平均）或 harmonic_mean（加权调和平均）",
         "decimals": "每项得分保留的小数位数（默认 2）",
         "bonus_cap": "全部加分项目合计最多加的分",
         "grades": "等次，从高到低，按得分率（%）划分",
@@ -61,13 +62,14 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "remove": "删去底本中的这些编号",
         "add": "新增项目；parent 为上级编号（省略时为新的一级指标）",
         "waive": "本细则有意接受的警告及理由，如 {W-EVIDENCE: 佐证另有清单}",
+        "pairwise": "AHP 两两比较矩阵（一级指标之间，1–9 标度，可写 1/3），供 weights --method ahp 使用",
     },
     "Node": {
         "id": '项目编号，细则内唯一；写成带引号的文字，如 "1.10"',
         "name": "项目名称（中文），显示在所有输出中",
         "points": "本项分值（末级必填；上级省略时为下级合计）",
-        "weight": "上级按 weighted_mean 汇总时的权重（默认 1）",
-        "aggregate": "本项如何汇总下级：sum 或 weighted_mean",
+        "weight": "上级按 weighted_mean、geometric_mean 或 harmonic_mean 汇总时的权重（默认 1）",
+        "aggregate": "本项如何汇总下级：sum、weighted_mean、geometric_mean 或 harmonic_mean",
         "items": "下级项目",
         "field": "末级项目读取的指标编号（见指标字典）",
         "formula": "由指标计算的值，如 corrected / closed * 100",
@@ -77,6 +79,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "evidence": "佐证材料：考核组要看的证明",
         "description": "说明（如扣分口径）",
         "waive": "本项及其下级有意接受的警告及理由，如 {W-POINTS-SUM: 下级为选做项}",
+        "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），"
+        "供 weights --method ahp 使用",
         "parent": "新增项目的上级编号",
     },
     "FieldsDoc": {

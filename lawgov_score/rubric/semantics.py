@@ -85,7 +85,9 @@ def _check_field_formula(f: FieldDef, path: str, line: int, report: Report) -> N
         culprit = fx.zero_division(fx.parse(f.formula))
     except fx.FormulaError as exc:
         report.add(
-            problem("E-FORMULA", path, line, **where("field", id=f.id), formula=f.formula, **formula_reason(exc))
+            problem(
+                "E-FORMULA", path, line, **where("field", id=f.id), formula=fx.excerpt(f.formula), **formula_reason(exc)
+            )
         )
         return
     if culprit:
@@ -110,7 +112,8 @@ def check_constraints(
         try:
             left, op, right = fx.parse_comparison(c.check)
         except fx.FormulaError as exc:
-            report.add(problem("E-FORMULA", path, line, **where("constraints"), formula=c.check, **formula_reason(exc)))
+            shown = fx.excerpt(c.check)
+            report.add(problem("E-FORMULA", path, line, **where("constraints"), formula=shown, **formula_reason(exc)))
             continue
         compiled = Constraint(
             check=c.check, left=left, op=op, right=right, severity=c.severity, why=c.why, path=path, line=line

@@ -163,6 +163,7 @@ def _text(report: DiffReport, lang: str, markdown: bool) -> str:
         parts.append(h + say("rubric.diff.impact_title", lang, data=" ".join(impact.data)) + "\n")
         parts.append(_impact_line(impact, lang) + "\n")
         parts += (_impact_markdown if markdown else _impact_table)(impact, lang, diff.new.decimals)
+        parts += _audit_lines(impact, lang)
     gate_lines = _gate_lines(report.gate, lang)
     if gate_lines:
         if markdown:
@@ -202,3 +203,18 @@ def _impact_table(impact: Impact, lang: str, decimals: int) -> list[str]:
         title = say("rubric.diff.movers_top", lang, n=movers.height)
         parts.append(title + "\n" + render(movers, cols, "table", lang, decimals))
     return parts
+
+
+def _audit_lines(impact: Impact, lang: str) -> list[str]:
+    """How the audit's flags and each parent's α change (the maintainer's question)."""
+    ch = impact.audit
+    if ch is None:
+        return []
+    lines = [say("audit.diff_flags", lang, old=ch.flags_old, new=ch.flags_new)]
+
+    def f(x):
+        return "—" if x is None else f"{x:.2f}"
+
+    lines += [say("audit.diff", lang, id=r["id"], old=f(r["alpha_old"]), new=f(r["alpha_new"]))
+              for r in ch.alphas.iter_rows(named=True)]  # fmt: skip
+    return ["\n".join(lines) + "\n"]

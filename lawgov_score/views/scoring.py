@@ -42,6 +42,10 @@ def gaps_report_view(report, lang: str = "zh") -> View:
 def rank_table_view(t, lang: str = "zh") -> View:
     """``rank``: the ranked table in the chosen language (dimensions as asked); JSON with every
     dimension; the scoring workbook when the table carries one (``t.book``)."""
+    if t.method != "wsm":
+        from .methods import method_rank_view
+
+        return method_rank_view(t, lang)
     cols = rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=t.dimensions)
     sheets = None
     if t.book is not None:

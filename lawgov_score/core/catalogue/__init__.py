@@ -34,4 +34,4 @@ def register(*entries: Code) -> None:
         CATALOGUE[c.code] = c
 
 
-from . import data, extract, files, rubric, usage  # noqa: E402,F401  (each registers its codes)
+from . import data, extract, files, methods, rubric, usage  # noqa: E402,F401  (each registers its codes)

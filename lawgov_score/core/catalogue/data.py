@@ -16,7 +16,42 @@ register(
         "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030）：请另存为 UTF-8 或 GBK 的 CSV",
         "cannot decode the file (tried UTF-8, UTF-16, GB18030): save it as UTF-8 or GBK CSV",
     ),
+    Code(
+        "E-DATA-ENCODING-MIXED",
+        "error",
+        "此行的编码与文件其余部分不同（文件是 {main}，此行是 {other}）：请把整个文件另存为同一种编码（如 CSV UTF-8）",
+        "this row is in another encoding than the rest of the file (the file is {main}, this row {other}): "
+        "save the whole file in one encoding (CSV UTF-8, say)",
+        "data.csv:3: E-DATA-ENCODING-MIXED: 此行的编码与文件其余部分不同（文件是 UTF-8，此行是 GBK）："
+        "请把整个文件另存为同一种编码（如 CSV UTF-8）",
+    ),
     Code("E-DATA-COLUMNS", "error", "{reason}", "{reason}"),
+    Code(
+        "E-DATA-UNCALCULATED",
+        "error",
+        "单元格 {cell} 是公式，但工作簿没有保存它的计算结果（本表共 {count} 个这样的单元格）："
+        "请在 Excel/WPS 中打开工作簿、重新计算后保存",
+        "cell {cell} holds a formula whose result the workbook never saved ({count} such cells in this sheet): "
+        "open the workbook in Excel/WPS, recalculate and save it",
+        "data.xlsx:3: E-DATA-UNCALCULATED: 单元格 A3 是公式，但工作簿没有保存它的计算结果（本表共 2 个这样的单元格）："
+        "请在 Excel/WPS 中打开工作簿、重新计算后保存",
+    ),
+    Code(
+        "W-DATA-UNIT-NAME",
+        "warning",
+        "单位名称“{name}”与“{unit}”只差不可见字符、空格种类或全角半角，已视为同一单位“{unit}”",
+        "unit name '{name}' differs from '{unit}' only by invisible characters, kinds of space or full/half width: "
+        "read as the same unit '{unit}'",
+        "data.csv:7:单位: W-DATA-UNIT-NAME: 单位名称“甲<U+200B>县”与“甲县”只差不可见字符、空格种类或全角半角，"
+        "已视为同一单位“甲县”",
+    ),
+    Code(
+        "W-DATA-HIDDEN-SHEET",
+        "warning",
+        "工作表“{sheet}”已隐藏，其中的数据未读取：若要计分，请在 Excel/WPS 中取消隐藏",
+        "sheet '{sheet}' is hidden and its rows were not read: unhide it in Excel/WPS to score them",
+        "data.xlsx: W-DATA-HIDDEN-SHEET: 工作表“旧数据”已隐藏，其中的数据未读取：若要计分，请在 Excel/WPS 中取消隐藏",
+    ),
     Code(
         "E-DATA-FIELD",
         "error",

@@ -42,4 +42,28 @@ register(
         "YAML 别名展开过大（超过 {limit} 个节点），疑似别名炸弹",
         "YAML aliases expand to more than {limit} nodes (an alias bomb?)",
     ),
+    # --- writing output files --------------------------------------------------------------
+    Code(
+        "E-OUTPUT-INPUT",
+        "error",
+        "输出文件就是输入文件“{input}”，写出会覆盖它；请换一个文件名",
+        "the output is the input file '{input}', which writing would overwrite; choose another name",
+        "排名.csv: E-OUTPUT-INPUT: 输出文件就是输入文件“排名.csv”，写出会覆盖它；请换一个文件名",
+    ),
+    Code(
+        "E-OUTPUT-IN-INPUT",
+        "error",
+        "输出位于正在读取的输入目录“{input}”之中，下次读取该目录时会被当作数据；请写到该目录之外",
+        "the output lies inside the input folder '{input}', where the next run would read it as data; "
+        "write it outside that folder",
+        "samples/排名.csv: E-OUTPUT-IN-INPUT: 输出位于正在读取的输入目录“samples”之中，下次读取该目录时会被当作数据；"
+        "请写到该目录之外",
+    ),
+    Code(
+        "E-OUTPUT-PATH",
+        "error",
+        "无法写入：{reason}",
+        "cannot write there: {reason}",
+        "结果: E-OUTPUT-PATH: 无法写入：这是一个目录：请在其后写出文件名，如 结果/结果.csv",
+    ),
 )

@@ -214,6 +214,36 @@ register(
         "unit '{unit}' has no data for {year}",
         "E-TREND-UNIT: 单位“合成甲县”没有 2021 年的数据",
     ),
+    Code(
+        "E-USAGE-VARY",
+        "error",
+        "--vary 不认识“{name}”；可变动：{known}",
+        "--vary does not know '{name}'; it can vary: {known_en}",
+        "E-USAGE-VARY: --vary 不认识“权重”；可变动：weights、normalisation、aggregation、imputation、method",
+    ),
+    Code(
+        "E-USAGE-VARY-ALTERNATIVE",
+        "error",
+        "{choice} 没有备选项 {names}；有：{known}",
+        "{choice} has no alternative {names}; it has: {known_en}",
+        "E-USAGE-VARY-ALTERNATIVE: method 没有备选项 ahp；有：wsm、topsis",
+    ),
+    Code(
+        "E-USAGE-VARY-UNAVAILABLE",
+        "error",
+        "{choice} 的备选项 {names} 本版本尚不能计算，不能作为敏感性分析的选项",
+        "{choice}: {names} cannot be computed by this version, so it cannot be varied",
+        "E-USAGE-VARY-UNAVAILABLE: imputation 的备选项 none, group_mean 本版本尚不能计算，不能作为敏感性分析的选项",
+    ),
+    Code(
+        "E-USAGE-VARY-TOPSIS",
+        "error",
+        "topsis 需要全部指标的数值，而 {units} 个单位都有缺失：不能以它为备选项（可用 --alternatives method=wsm）",
+        "topsis needs every value and all {units} units lack one: it cannot be an alternative "
+        "(--alternatives method=wsm)",
+        "E-USAGE-VARY-TOPSIS: topsis 需要全部指标的数值，而 12 个单位都有缺失："
+        "不能以它为备选项（可用 --alternatives method=wsm）",
+    ),
     Code("E-SENS-EMPTY", "error", "没有可分析的单位", "there is no unit to analyse", "E-SENS-EMPTY: 没有可分析的单位"),
     Code(
         "E-SENS-YEAR",

@@ -22,6 +22,10 @@ define(
             "文件过大（{mb} MB），细则文件不应超过 5 MB",
             "the file is too large ({mb} MB); a rubric file should not exceed 5 MB",
         ),
+        "not_regular": (
+            "不是普通文件（设备、管道或套接字）：请给出一个文件",
+            "not a regular file (a device, pipe or socket): name a file",
+        ),
         "binary_yaml": ("这是二进制文件，不是 YAML 文本", "this is a binary file, not YAML text"),
         "not_text_yaml": ("文件不是 UTF-8 或 GBK 文本", "the file is neither UTF-8 nor GBK text"),
     },
@@ -31,6 +35,10 @@ define(
 define(
     "yaml",
     {
+        "too_deep": (
+            "嵌套层数过多（数千层），不是细则的写法",
+            "nested thousands of levels deep, which no rubric is",
+        ),
         "tab": (
             "{error}（YAML 不能用 Tab 缩进，请改用空格）",
             "{error} (YAML cannot be indented with tabs: use spaces)",
@@ -93,6 +101,28 @@ define(
         "mark_fullwidth_semicolon": ("全角分号", "full-width semicolons (U+FF1B)"),
         "mark_space": ("空格", "spaces"),
         "json_syntax": ("JSON 格式错误：{error}", "JSON syntax error: {error}"),
+        "json_duplicate_key": (
+            "JSON 记录中键“{key}”出现两次：只能保留一个值，请删去多余的",
+            "the JSON record gives key '{key}' twice: keep one value and delete the other",
+        ),
+        "nested_list": (
+            "列“{column}”的值是列表，不是单个数值或文字：每个单元格只填一个值",
+            "column '{column}' holds lists, not single values: give one value per cell",
+        ),
+        "nested_struct": (
+            "列“{column}”的值是嵌套的记录，不是单个数值或文字：每个单元格只填一个值",
+            "column '{column}' holds nested records, not single values: give one value per cell",
+        ),
+        "too_wide": (
+            "表头有 {n} 列，超过上限 {limit} 列：这不是指标表（宽表请每个指标一列，或改用长表）",
+            "the header has {n} columns, more than the limit of {limit}: this is not a table of indicators "
+            "(one column per field, or the long form)",
+        ),
+        "line_too_long": (
+            "此行超过 {limit} MB，不是表格的一行：请检查文件是否为表格、换行是否完整",
+            "this line is longer than {limit} MB, which no row of a table is: check that the file is a table "
+            "with its line ends",
+        ),
         "json_records": ("JSON 应为记录（对象）的列表", "JSON should be a list of records (objects)"),
         "xlsx_open": ("无法打开 Excel 工作簿：{why}", "cannot open the Excel workbook: {why}"),
         "xlsx_password": (
@@ -108,6 +138,11 @@ define(
             "文件已损坏或不完整（不是有效的 .xlsx）：请在 Excel/WPS 中打开并重新另存为 .xlsx，或重新下载",
             "the file is damaged or incomplete (not a valid .xlsx): open it in Excel/WPS and save it as .xlsx "
             "again, or download it again",
+        ),
+        "xlsx_merges_overlap": (
+            "合并单元格相互重叠（Excel 不会这样保存，文件已损坏）：请在 Excel/WPS 中打开并重新另存为 .xlsx",
+            "merged cells overlap (Excel never saves them so: the file is damaged): open it in Excel/WPS and save "
+            "it as .xlsx again",
         ),
         "xlsx_encrypted": (
             "工作簿已加密：请去掉密码后另存为 .xlsx",

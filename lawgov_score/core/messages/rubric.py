@@ -218,6 +218,15 @@ define(
         "arity": ("函数 {name} 的参数个数不对", "function {name} is given the wrong number of arguments"),
         "unexpected": ("第 {pos} 个字符处不应出现“{found}”", "'{found}' cannot stand at character {pos}"),
         "not_text": ("公式须为文字", "a formula must be text"),
+        "too_deep": (
+            "第 {pos} 个字符处公式嵌套或连用的运算超过 {limit} 层：请把它拆成几个派生指标的公式",
+            "the formula nests or chains more than {limit} levels at character {pos}: split it into the formulas of "
+            "several derived fields",
+        ),
+        "number_too_large": (
+            "第 {pos} 个字符处的数过大（公式中的数不能超过 {limit}）",
+            "the number at character {pos} is too large (a number in a formula is at most {limit})",
+        ),
         "comparison_not_text": ("比较式须为文字", "a comparison must be text"),
         "one_comparison": (
             "须有且只有一个比较符号：<=、<、>=、>、==（如 a <= b）",

@@ -1,0 +1,47 @@
+"""`audit`: is the rubric sound on this data (the indicators' statistics and the structure)?
+
+The command parses its options, makes one ``api`` call and hands the result to its view."""
+
+from __future__ import annotations
+
+import typer
+
+from .common import (
+    WORKBOOK_FORMATS,
+    DataArg,
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    YearOpt,
+    guarded,
+    output_to,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the audit command to the app."""
+    app.command("audit")(audit_cmd)
+
+
+@guarded
+def audit_cmd(
+    data: DataArg = None,
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = "zh",
+    debug: DebugOpt = False,
+) -> int:
+    """指标审计：各指标的分布、同级指标的相关、各级的信度（Cronbach α）和第一主成分占比。
+
+    先用文字列出发现（高度相关、负相关、与上级弱相关、异常分布、无差异、满分过多），再列数字。默认最近一年。"""
+    from .. import api
+    from ..views.audit import audit_report_view
+    from .common import show
+
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS)
+    r = api.audit_report(data, rubric, year=year)
+    return show(audit_report_view(r, lang), out, r)
