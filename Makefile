@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@echo "== 合成市（合成数据，samples/synthetic-city/）2024 年排名 =="
 	@$(BIN)/lawgov-score rank samples/synthetic-city --year 2024 --no-dimensions
 	@echo
-	@echo "== 合成丙县 2024：失分最多的 5 项，以及到“示范”的最短路径 =="
-	@$(BIN)/lawgov-score gaps samples/synthetic-city --unit 合成丙县 --top 5
+	@echo "== 合成辛市 2024：失分最多的 5 项，以及到“示范水平（自评）”的最短路径 =="
+	@$(BIN)/lawgov-score gaps samples/synthetic-city --unit 合成辛市 --top 5
 	@echo
 	@echo "== Excel 工作簿、HTML 报告和填报模板 =="
 	@$(BIN)/lawgov-score rank -o $(OUT)/排名.xlsx

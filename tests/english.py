@@ -33,12 +33,16 @@ def _names(rubric_path: str, data: tuple[str, ...]) -> tuple[str, ...]:
             names |= {str(v) for v in inds.units[col].drop_nulls().unique().to_list()}
     if rubric.note:
         names.add(rubric.note)
+    names |= {rubric.grade_note or "", *(p.name for p in rubric.parts), *(p.id for p in rubric.parts)}
     # longest first, so a name is removed whole before any shorter name inside it
     return tuple(sorted((n for n in names if n and CJK.search(n)), key=len, reverse=True))
 
 
 def tool_chinese(text: str, rubric: str | Path, data: list[str | Path] | tuple = ()) -> list[str]:
     """The Chinese runs in ``text`` that are not the user's own names (empty: the output is English)."""
-    for name in _names(str(rubric), tuple(str(d) for d in data)):
+    names = _names(str(rubric), tuple(str(d) for d in data))
+    for name in names:
         text = text.replace(name, " ")
-    return CJK.findall(text)
+    # a table wraps a long header (a grade's or a part's name) over lines: its pieces are the
+    # user's words too, so a run of two or more characters inside one of the names is left out
+    return [run for run in CJK.findall(text) if len(run) < 2 or not any(run in name for name in names)]

@@ -74,7 +74,7 @@ def test_changed_rubric_is_checked_compared_and_gated(repo):
     out = result.stdout
     assert "rubric check --strict rubrics/shifan.yaml" in out and "rubrics/shifan.yaml：通过（错误 0，警告 0）" in out
     assert "### 细则变更：HEAD:rubrics/shifan.yaml → rubrics/shifan.yaml" in out
-    assert "| 分值   | 8.2.1  |" in out and "**门槛：未通过（7 个单位·年度）**" in out
+    assert "| 分值   | 8.2.1  |" in out and "**门槛：未通过（4 个单位·年度）**" in out
     assert "### 细则变更：HEAD:rubrics/kaohe.yaml → rubrics/kaohe.yaml" in out  # unchanged, compared all the same
     data = ["data/", "data/synthetic-city/"]
     assert run_gate(repo, "HEAD", *data, GATES="--fail-on-rank-change 2").returncode == 0

@@ -113,7 +113,18 @@ def test_unknown_unit_is_a_usage_error():
 def test_rubric_show_json():
     r = run("rubric", "show", EXAMPLE, "-f", "json")
     rows = json.loads(r.stdout)
-    assert list(rows[0]) == ["id", "name", "level", "parent", "max", "rule"]
+    assert list(rows[0]) == [
+        "id",
+        "name",
+        "level",
+        "parent",
+        "max",
+        "rule",
+        "wording",
+        "assessed_by",
+        "additional",
+        "content",
+    ]
     assert rows[1]["rule"]["type"] == "deduct"
 
 

@@ -223,7 +223,7 @@ def test_sensitivity_reports_its_progress():
 # --- English -------------------------------------------------------------------------------------
 
 ENGLISH = [
-    (CITY, SHIFAN, ["gaps", "-u", "合成丙县"]),
+    (CITY, SHIFAN, ["gaps", "-u", "合成辛市"]),
     (CITY, KAOHE, ["gaps", "-u", "合成甲县", "--path", "effort"]),
     (SAMPLES, SHIFAN, ["gaps", "-u", "乃东"]),
     (CITY, SHIFAN, ["whatif", "-u", "合成丙县", "--set", "法律顾问出具法律意见数=30", "--set", "double_publicity=是"]),
@@ -247,7 +247,7 @@ def test_english_gaps_workbook_sheet_has_no_chinese_of_the_tool(tmp_path):
     import fastexcel
 
     out = tmp_path / "g.xlsx"
-    r = runner.invoke(app, ["gaps", CITY, "-u", "合成丙县", "-o", str(out), "--lang", "en"])
+    r = runner.invoke(app, ["gaps", CITY, "-u", "合成辛市", "-o", str(out), "--lang", "en"])
     assert r.exit_code == 0, r.output
     lost = fastexcel.read_excel(out).load_sheet(0, header_row=None).to_polars()  # 差距, the command's own
     text = "\n".join(" ".join(str(v) for v in row if v is not None) for row in lost.rows())

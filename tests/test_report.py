@@ -99,7 +99,10 @@ def test_sample_report_in_chromium(browser, tmp_path):
         "乐平市",
         "杭锦旗",
     ]
-    assert d.find_element("css selector", "table.ranking th:nth-child(8)").text.startswith("1 政府职能依法全面履行")
+    # the three part scores follow the total's columns, then the dimensions
+    heads = [th.text for th in d.find_elements("css selector", "table.ranking th")]
+    assert heads[7:10] == ["书面评审", "实地评估", "人民群众满意度测评"]
+    assert d.find_element("css selector", "table.ranking th:nth-child(11)").text.startswith("1 政府职能依法全面履行")
     assert len(d.find_elements("css selector", "svg.heatmap g.cell rect")) == 5 * 10
     assert len(d.find_elements("css selector", "svg.radar")) == 5
     assert len(d.find_elements("css selector", "svg.bars rect.bar")) == 5

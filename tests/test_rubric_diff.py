@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reference import competition_ranks
+from reference import competition_ranks, round_half_up
 from typer.testing import CliRunner
 
 from lawgov_score.analysis.impact import movers, rank_impact
@@ -56,10 +56,17 @@ def test_rank_impact_matches_an_independent_recomputation(moved):
     a, b = score(old, inds), score(new, inds)
     impact = rank_impact(a, b)
     assert impact.height == a.frame.height == 41
-    # Both items are yes/no worth all or nothing: the new total is the old one − s(8.2.1)/2 + s(8.2.2)/2.
-    frame = a.frame.select("unit", "year", "total", "s:8.2.1", "s:8.2.2")
+    # Both items are yes/no worth all or nothing, checked by the written review alone (940 item
+    # points, 600 of the total): its item sum moves by − s(8.2.1)/2 + s(8.2.2)/2, the other parts stay.
+    written = [it.id for it in old.part_items("材料")]
+    frame = a.frame
     expected_total = {
-        (r["unit"], r["year"]): round(r["total"] - r["s:8.2.1"] / 2 + r["s:8.2.2"] / 2, 2)
+        (r["unit"], r["year"]): round_half_up(
+            round_half_up((sum(r[f"s:{i}"] for i in written) - r["s:8.2.1"] / 2 + r["s:8.2.2"] / 2) / 940 * 600, 2)
+            + r["p:实地"]
+            + r["p:满意度"],
+            2,
+        )
         for r in frame.iter_rows(named=True)
     }
     old_rank = competition_ranks({(r["unit"], r["year"]): r["total"] for r in frame.iter_rows(named=True)})
@@ -72,17 +79,14 @@ def test_rank_impact_matches_an_independent_recomputation(moved):
         assert r["rank_change"] == old_rank[key] - new_rank[key]
     changed = {(r["unit"], r["year"]): r["rank_change"] for r in impact.iter_rows(named=True) if r["rank_change"]}
     assert changed == {
+        ("合成辛市", 2022): 1,
         ("合成子县", 2022): -1,
-        ("合成丙县", 2022): 1,
-        ("合成己县", 2022): 1,
-        ("合成子县", 2023): 1,
-        ("合成壬县", 2023): -1,
-        ("合成辛市", 2024): -1,
-        ("合成庚县", 2024): 1,
+        ("合成丁区", 2024): 1,
+        ("合成戊区", 2024): -1,
     }
     top = movers(impact, 3)
     assert top.height == 3 and set(top["rank_change"].abs().to_list()) == {1}
-    assert top["delta"].abs().to_list() == [5.0, 5.0, 5.0]  # among equal moves, a changed total first
+    assert top["delta"].abs().to_list() == [3.2, 3.19, 0.0]  # among equal moves, a changed total first
 
 
 def test_cli_shows_the_change_and_the_rank_changes(moved):
@@ -91,8 +95,11 @@ def test_cli_shows_the_change_and_the_rank_changes(moved):
     out = result.stdout
     assert "分值    8.2.1   电子证照汇聚共享应用    points  10    5" in out
     assert "分值    8.2.2   政务数据资源目录和共享  points  10    15" in out
-    assert "41 个单位·年度（每年单独排名）：总分变化 17 个，排名变化 7 个，等次变化 0 个" in out
-    assert "  2022  合成子县    840.10    835.10   −5.00         4         5      ↓1  良好      良好" in out
+    assert "41 个单位·年度（每年单独排名）：总分变化 17 个，排名变化 4 个，等次变化 1 个" in out
+    assert (
+        "  2022  合成子县    841.50    838.31   −3.19         6         7      ↓1  良好水平（自评）  良好水平（自评）"
+        in out
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,19 +107,21 @@ def test_cli_shows_the_change_and_the_rank_changes(moved):
     [
         (["--fail-on-rank-change", "1"], 1),
         (["--fail-on-rank-change", "2"], 0),
-        (["--fail-on-grade-change"], 0),
+        (["--fail-on-grade-change"], 1),
     ],
 )
 def test_rank_gate(moved, args, code):
     result = runner.invoke(app, ["rubric", "diff", str(SHIFAN), str(moved), *map(str, DATA), *args])
     assert result.exit_code == code, result.output
-    if code:
-        assert "门槛：未通过（7 个单位·年度）" in result.stdout
-        assert "  合成子县 2022：排名 4 → 5" in result.stdout
+    if code and "--fail-on-rank-change" in args:
+        assert "门槛：未通过（4 个单位·年度）" in result.stdout
+        assert "  合成子县 2022：排名 6 → 7" in result.stdout
 
 
 def test_grade_gate(moved):
-    text = moved.read_text(encoding="utf-8").replace("{name: 良好, min_percent: 80}", "{name: 良好, min_percent: 82}")
+    text = moved.read_text(encoding="utf-8").replace(
+        "{name: 良好水平（自评）, min_percent: 80}", "{name: 良好水平（自评）, min_percent: 82}"
+    )
     moved.write_text(text, encoding="utf-8")
     result = runner.invoke(
         app, ["rubric", "diff", str(SHIFAN), str(moved), *map(str, DATA), "--fail-on-grade-change", "--format", "json"]
@@ -122,13 +131,13 @@ def test_grade_gate(moved):
     assert {
         "kind": "grades",
         "id": "",
-        "name": "良好",
-        "key": "grades.良好",
+        "name": "良好水平（自评）",
+        "key": "grades.良好水平（自评）",
         "old": 80,
         "new": 82,
         "scoring": True,
     } in payload["changes"]
-    bands = [("示范", 90), ("良好", 82), ("合格", 60), ("不合格", 0)]
+    bands = [("示范水平（自评）", 90), ("良好水平（自评）", 82), ("合格水平（自评）", 60), ("不合格（自评）", 0)]
     expected = set()
     for r in payload["impact"]["units"]:
         grade = next(name for name, low in bands if r["total_new"] / 1000 * 100 >= low)
@@ -348,7 +357,7 @@ def test_git_revision_with_data_and_gate(repo, monkeypatch):
         ],
     )
     assert result.exit_code == 1
-    assert "门槛：未通过（7 个单位·年度）" in result.stdout
+    assert "门槛：未通过（4 个单位·年度）" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -36,3 +36,16 @@ def test_roll_up_by_hand(hangjin):
     assert hangjin["6.1"] == round_half_up(8 + 4.54 + 4.40 + 10 + 5, 2) == 31.94
     assert hangjin["6"] == round_half_up(31.94 + hangjin["6.2"] + hangjin["6.3"] + hangjin["6.4"], 2) == 64.94
     assert (hangjin["6.2"], hangjin["6.3"], hangjin["6.4"]) == (15, 18, 0)
+
+
+def test_three_part_scores_by_hand():
+    rubric = lg.load_rubric(ROOT / "rubrics" / "shifan.yaml")
+    res = lg.score(
+        rubric, lg.read_indicators([ROOT / "samples" / "hangjin-2024.csv", ROOT / "samples" / "units.csv"], rubric)
+    )
+    row = res.frame.row(0, named=True)
+    written = round_half_up(293.58 / 940 * 600, 2)
+    on_site = round_half_up((8 + 10 + 8 + 14 + 7) / 113 * 250, 2)
+    assert (written, on_site) == (187.39, 103.98)
+    assert (row["p:材料"], row["p:实地"], row["p:满意度"]) == (written, on_site, 0)
+    assert row["total"] == round_half_up(written + on_site, 2) == 291.37

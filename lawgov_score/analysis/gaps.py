@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -43,13 +44,17 @@ class Gaps:
     points_to_next: float | None  # None when already at the top grade (or no grades)
     items: pl.DataFrame  # item records that lose points, largest loss first, with lost, cause, needed
     path: Path | None = None
+    standing: Any = None  # analysis.standing.Standing of the unit-year: part scores, position, percentile
 
     def summary(self) -> dict:
         """Totals, the points lost by cause and, with a path, where it leads (JSON's ``summary``)."""
 
+        # with evaluation parts, in points of the total (what each loss costs it), else the items' own
+        col = "lost_total" if "lost_total" in self.items.columns else "lost"
+
         def lost(cause=None):
             df = self.items if cause is None else self.items.filter(pl.col("cause") == cause)
-            return round(float(df["lost"].sum()), 6) if df.height else 0.0
+            return round(float(df[col].sum()), 6) if df.height else 0.0
 
         out = {
             "unit": self.unit,
@@ -104,7 +109,14 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
         pl.int_range(pl.len()).alias("_order"),
     )
     items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
-    items = items.sort(["lost", "_order"], descending=[True, False]).drop("_order")
+    order = "lost"
+    if rubric.parts:  # what a lost point costs in the total depends on the parts that check the item
+        from ..engine.parts import points_in_total
+
+        worth = pl.col("id").replace_strict(points_in_total(rubric), default=1.0, return_dtype=pl.Float64)
+        items = items.with_columns((pl.col("lost") * worth).round(rubric.decimals).alias("lost_total"))
+        order = "lost_total"
+    items = items.sort([order, "_order"], descending=[True, False]).drop("_order")
     next_grade, needed = _next_grade(rubric, row["total"], row["grade"])
     g = Gaps(
         unit=unit,
@@ -120,6 +132,11 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
     )
     if path is not None and next_grade is not None:
         g.path = path_to_grade(result, g, strategy=path)
+    from .standing import standing
+
+    g.standing = standing(
+        result, pl.DataFrame({"unit": [unit], "year": [year]}, schema={"unit": pl.String, "year": pl.Int64})
+    )
     return g
 
 

@@ -120,6 +120,11 @@ def _moves(g, result: ScoreResult, target_idx: int) -> tuple[list[dict], list[di
     need_total = rubric.grades[target_idx].min_percent / 100 * rubric.total
     mandatory: dict[str, dict] = {}
     steps: dict[str, dict] = {}
+    worth: dict[str, float] = {}
+    if rubric.parts:  # with evaluation parts, a gain counts as what it adds to the total
+        from ..engine.parts import points_in_total
+
+        worth = points_in_total(rubric)
     for r in g.items.iter_rows(named=True):
         it = rubric.items[r["id"]]
         if not r["settable"] or r["needed"] is None:
@@ -133,6 +138,7 @@ def _moves(g, result: ScoreResult, target_idx: int) -> tuple[list[dict], list[di
                 mandatory[it.field] = _step(it, r, 0.0, rubric)
             continue
         gain = (r["best"] - r["score"]) if r["role"] != "negative" else -r["score"]
+        gain *= worth.get(it.id, 1.0)
         if gain > 0:
             _add_step(steps, _step(it, r, gain, rubric), rubric)
     for f in mandatory:  # a field cleared for a veto is not also a step

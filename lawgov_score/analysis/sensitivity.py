@@ -165,16 +165,39 @@ class _Model:
         """Totals (batch, R) for factor rows F (batch, nodes); leaf scores from ``S_override``
         ((batch, R) arrays) where given, else the plain ones."""
         one = _Pass(self, F, S_override)
-        for level in sorted({p.level for p in self.parents}, reverse=True):
-            for p in self.parents:
-                if p.level == level:
-                    one.val[p.id] = one.parent_value(p)
-        base = one.parent_value(self.root)
+        if self.rubric.parts:  # the total is the sum of the parts, as the engine makes it
+            base = self.parts_base(one)
+        else:
+            for level in sorted({p.level for p in self.parents}, reverse=True):
+                for p in self.parents:
+                    if p.level == level:
+                        one.val[p.id] = one.parent_value(p)
+            base = one.parent_value(self.root)
         total = _round_half_up(base + self.bonus, self.d)
         for v in self.vetoes:
             if v.rule.cap_total is not None:
                 total = np.where(self.fired[v.id], np.minimum(total, float(v.rule.cap_total)), total)
         return total
+
+    def parts_base(self, one: "_Pass") -> np.ndarray:
+        """The base total of a rubric with evaluation parts (batch, R): each part's score rate
+        over its items at the sample's points (negative items absolute) × the part's points,
+        rounded, then summed and kept within the maximum.  The part weights are not perturbed."""
+        rub = self.rubric
+        base = 0.0
+        for pid, points in rub.part_maxima().items():
+            items = rub.part_items(pid)
+            got = np.zeros((one.F.shape[0], self.R))
+            most = np.zeros(one.F.shape[0])
+            for k in items:
+                if k.role == "negative":
+                    got = got + self.S[k.id]
+                else:
+                    got = got + one.leaf_score(k) * one.r[k.id][:, None]
+                    most = most + k.max * one.r[k.id]
+            rate = np.clip(got / np.where(most > 0, most, 1.0)[:, None], 0.0, 1.0) * (most > 0)[:, None]
+            base = base + _round_half_up(rate * points, self.d)
+        return _round_half_up(np.clip(base, 0.0, rub.total), self.d)
 
     def grades(self, total: np.ndarray) -> np.ndarray:
         """Grade index per cell (0 = best), len(grades) for none; veto caps applied."""

@@ -16,6 +16,7 @@ from ..engine.rank import rank
 from ..engine.score import ScoreResult
 from ..rubric.compiled import Rubric
 from .gaps import lost_items
+from .standing import Standing
 
 
 @dataclass
@@ -50,6 +51,7 @@ class ScoreTable:
     result: ScoreResult
     items: pl.DataFrame
     book: ScoringBook | None = None  # with workbook=True
+    standing: Standing | None = None  # total, parts, position and percentile of the unit-years in view
     warnings: list[Problem] = field(default_factory=list)
     exit_code: int = 0
 

@@ -30,6 +30,7 @@ def score_table(
     import polars as pl
 
     from ..analysis.select import select_unit_year
+    from ..analysis.standing import standing
     from ..analysis.tables import scoring_book
 
     result = scored(rubric, data)
@@ -43,8 +44,10 @@ def score_table(
         items = items.filter(pl.col("level") <= depth)
     if status is not None:
         items = items.filter(pl.col("status") == status)
-    book = scoring_book(result, items.select("unit", "year").unique()) if workbook else None
-    return ScoreTable(result=result, items=items, book=book, warnings=result.warnings)
+    keys = items.select("unit", "year").unique()
+    book = scoring_book(result, keys) if workbook else None
+    placed = standing(result, keys)
+    return ScoreTable(result=result, items=items, book=book, standing=placed, warnings=result.warnings)
 
 
 def rank_table(

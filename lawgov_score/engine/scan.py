@@ -11,6 +11,7 @@ from ..core.groups import META_COLUMNS
 from ..core.problems import Report
 from ..data.consistency import check_values
 from ..data.scan import BATCH_ROWS, scan_indicators
+from .parts import col_part
 from .rank import rank, require_item
 from .score import KEYS, ScoreResult, col_score, score
 
@@ -32,6 +33,7 @@ def scan_rank(
     if scanned is None:
         return None, report
     keep = [*KEYS, *META_COLUMNS, "total", "percent", "grade", "vetoed", "bonus", *[col_score(d) for d in rubric.roots]]
+    keep += [col_part(p.id) for p in rubric.parts]
     if on is not None:
         keep.append(col_score(on))
     for year in scanned.years:  # derived values and declared constraints, like the in-memory reader

@@ -25,6 +25,7 @@ from ..rubric.compiled import Item, Rubric
 from ..rubric.model import MEANS
 from . import provenance as P
 from . import rules as R
+from .parts import col_part, part_exprs
 
 KEYS = ["unit", "year"]
 
@@ -69,6 +70,7 @@ class ScoreResult:
     def totals(self) -> pl.DataFrame:
         """unit, year, metadata, total, max, percent, grade, vetoed, bonus, one column per dimension."""
         dims = [pl.col(col_score(d)).alias(d) for d in self.rubric.roots]
+        parts = [col_part(p.id) for p in self.rubric.parts]  # the evaluation's parts, where declared
         return self.frame.select(
             *KEYS,
             *META_COLUMNS,
@@ -78,6 +80,7 @@ class ScoreResult:
             "grade",
             "vetoed",
             "bonus",
+            *parts,
             *dims,
         )
 
@@ -256,6 +259,11 @@ def _totals(frame: pl.LazyFrame, rubric: Rubric) -> pl.LazyFrame:
         aggregate=rubric.aggregate,
     )
     base = _parent_expr(root, rubric)
+    if rubric.parts:  # the weighted sum of the parts, each rounded as it is shown
+        frame = frame.with_columns(part_exprs(rubric, col_score))
+        # at most the maximum: parts whose points are not whole at the rubric's decimals may round over it
+        parts = pl.sum_horizontal([pl.col(col_part(p.id)) for p in rubric.parts])
+        base = R.round_half_up(parts.clip(0.0, rubric.total), d)
     bonus_items = [it for it in rubric.leaves() if it.role == "bonus"]
     bonus = pl.sum_horizontal([pl.col(col_score(b.id)) for b in bonus_items]) if bonus_items else pl.lit(0.0)
     if rubric.bonus_cap is not None:

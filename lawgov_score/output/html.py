@@ -173,10 +173,11 @@ def _ranking(data: ReportData) -> str:
     d = rub.decimals
     names = rub.grade_names()
     yes = say("common.yes", data.lang)
-    keys = ("rank", "unit", "year", "total", "percent", "grade", "vetoed")
+    keys = ("rank", "unit", "year", "total", "percent", "grade", "vetoed", *data.parts)
     html = [
         f'<section id="ranking"><h2>{_say(data, "nav_ranking")}</h2>',
         f'<p class="note">{_say(data, "ranking_note")}</p>',
+        *[f'<p class="note">{_e(note)}</p>' for note in data.notes],
         '<div class="scroll"><table class="ranking"><thead><tr>',
     ]
     html += [f"<th>{_e(data.headers[k])}</th>" for k in keys]
@@ -194,6 +195,7 @@ def _ranking(data: ReportData) -> str:
             f'<td class="n">{_num(row["percent"], 2)}%</td>',
             f"<td>{_grade(row['grade'], names)}</td>",
             f"<td>{yes if row['vetoed'] else ''}</td>",
+            *[f'<td class="n">{_num(row[k], d)}</td>' for k in data.parts],
         ]
         for x in data.dims:
             pct = None if not x.max else (row[x.id] or 0) / x.max * 100

@@ -3,7 +3,7 @@ and ``png``): the numbers of a ``ReportPage`` and the words and shown values aro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -23,6 +23,8 @@ class ReportData:
     gaps: pl.DataFrame  # page.lost with shown values and reasons (views.gaps.gaps_view)
     evidence: pl.DataFrame  # page.values: unit, year, field, fname, value_shown, qualifier, evidence, source, file, row
     rules: list[dict]  # rule type → count, description, an example
+    parts: list[str] = field(default_factory=list)  # ranking keys of the evaluation's parts (headers in ``headers``)
+    notes: list[str] = field(default_factory=list)  # how the total is made of the parts; what a grade means
 
     def __post_init__(self):
         ranked = self.page.ranked

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field  # `Item.field` shadows the name inside the class
 from typing import Any
 
-from .model import RELATIVE_RULES, SIDE_RULES, FieldDef, Grade
+from .model import RELATIVE_RULES, SIDE_RULES, FieldDef, Grade, Part
 
 
 @dataclass
@@ -34,6 +34,10 @@ class Item:
     line: int = 0
     waive: dict[str, str] = _field(default_factory=dict)  # warning code → why the rubric accepts it
     raw: Any = _field(default=None, repr=False, compare=False)  # the located mapping (yamlsafe.LDict), for lines
+    assessed_by: tuple[str, ...] = ()  # the parts that check it (its own, else its parent's)
+    wording: str | None = None  # official or summary (its own, else the rubric's default)
+    additional: bool = False  # an 附加项, outside the counted items
+    content: str = "known"  # unknown: what the item asks is not published
 
     @property
     def is_leaf(self) -> bool:
@@ -95,6 +99,9 @@ class Rubric:
     version: str | None = None
     note: str | None = None
     source: str | None = None
+    edition: str | None = None  # the official edition the rubric follows (2019, 2021, 2023, guide)
+    grade_note: str | None = None  # what a grade means and does not
+    parts: list[Part] = field(default_factory=list)  # the evaluation's parts; the total is their weighted sum
     field_formulas: dict[str, Any] = field(default_factory=dict)  # field id → ast, dependency order
     constraints: list[Constraint] = field(default_factory=list)  # declared by the field dictionaries
     files: list[str] = field(default_factory=list)  # every file read, for messages and diff
@@ -143,3 +150,12 @@ class Rubric:
 
     def grade_names(self) -> list[str]:
         return [g.name for g in self.grades]
+
+    def part_maxima(self) -> dict[str, float]:
+        """Part id → the points it carries: its weight's share of the total (weights normalised)."""
+        wsum = sum(p.weight for p in self.parts)
+        return {p.id: self.total * p.weight / wsum for p in self.parts} if wsum > 0 else {}
+
+    def part_items(self, part_id: str) -> list[Item]:
+        """The leaves a part checks (scoring and negative items; bonus and veto act on the total)."""
+        return [it for it in self.leaves() if part_id in it.assessed_by and it.role in ("score", "negative")]

@@ -184,6 +184,12 @@ def _settings(old: Rubric, new: Rubric) -> list[Change]:
     for name in [*ng, *[n for n in og if n not in ng]]:
         if og.get(name) != ng.get(name):
             out.append(Change("grades", "", name, f"grades.{name}", og.get(name), ng.get(name)))
+    # the evaluation's parts: each part's weight (a part added or removed has none on one side)
+    op, np_ = ({p.id: p.weight for p in r.parts} for r in (old, new))
+    names = {p.id: p.name for p in [*old.parts, *new.parts]}
+    for pid in [*np_, *[p for p in op if p not in np_]]:
+        if op.get(pid) != np_.get(pid):
+            out.append(Change("parts", "", names[pid], f"parts.{pid}.weight", op.get(pid), np_.get(pid)))
     return out
 
 
@@ -227,6 +233,8 @@ def _item(o: Item, n: Item, back: dict[str, str]) -> list[Change]:
         changed("missing", "missing", o.missing, n.missing)
     for key in ("field", "formula", "unit"):
         changed("field", key, getattr(o, key), getattr(n, key))
+    if o.is_leaf and n.is_leaf:
+        changed("assessed_by", "assessed_by", list(o.assessed_by), list(n.assessed_by))
     out += _rule(o, n)
     for key in ("evidence", "description"):
         if (getattr(o, key) or "") != (getattr(n, key) or ""):  # no text and empty text are the same

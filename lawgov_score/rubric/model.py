@@ -19,6 +19,10 @@ FieldType = Literal["number", "percent", "count", "bool", "grade"]
 # averaged with the children's weights: arithmetic (weighted_mean), geometric or harmonic.
 Aggregate = Literal["sum", "weighted_mean", "geometric_mean", "harmonic_mean"]
 MEANS = frozenset({"weighted_mean", "geometric_mean", "harmonic_mean"})
+# Whether an item's name is the official indicator text or this project's summary of it.
+Wording = Literal["official", "summary"]
+# The edition of an official indicator system a rubric follows (``guide``: the application guide).
+Edition = Literal["2019", "2021", "2023", "guide"]
 
 
 class _Strict(BaseModel):
@@ -236,11 +240,22 @@ class Node(_Strict):
     # AHP: how much more important each child is than each other (Saaty's 1–9 scale; 1/3 may be
     # written as a string), rows and columns in the order of the children; `weights --method ahp`
     pairwise: Optional[list[list[Union[float, str]]]] = None
+    # How an evaluator checks the item: the ids of the rubric's ``parts`` (材料, 实地, 满意度 …);
+    # an item without it takes its parent's.
+    assessed_by: list[Annotated[str, Field(min_length=1)]] | None = Field(None, min_length=1)
+    wording: Wording | None = None  # official text, or this project's summary (else the rubric's default)
+    additional: bool = False  # an 附加项: outside the counted items (give it a bonus, negative or veto rule)
+    content: Literal["known", "unknown"] = "known"  # unknown: what the item asks is not published
 
     @field_validator("points")
     @classmethod
     def _check_points(cls, v: float | None) -> float | None:
         return _points(v)
+
+    @field_validator("assessed_by", mode="before", json_schema_input_type=Optional[Union[str, list[str]]])
+    @classmethod
+    def _one_part_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
 
 
 class InvalidNode(Node):
@@ -322,6 +337,17 @@ class Grade(_Strict):
     min_percent: float = Field(ge=0)
 
 
+class Part(_Strict):
+    """One part of an evaluation (书面评审, 实地评估, 人民群众满意度测评): the items it checks are those
+    that name it in ``assessed_by``; its ``weight`` is its share of the total (weights are
+    normalised by their sum)."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    weight: float = Field(gt=0)
+    description: str | None = None
+
+
 class AddedNode(Node):
     parent: str | None = None
 
@@ -335,8 +361,12 @@ class RubricDoc(_Strict):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     version: str | None = None
+    edition: Edition | None = None
     note: str | None = None
     source: str | None = None
+    grade_note: str | None = None  # what a grade means and does not, shown wherever grades are
+    wording: Wording | None = None  # the items' default ``wording``
+    parts: list[Part] = Field(default_factory=list)
     fields: list[Union[str, FieldDef]] = Field(default_factory=list)
     total: float | None = Field(None, ge=0)
     aggregate: Aggregate = "sum"
@@ -350,6 +380,11 @@ class RubricDoc(_Strict):
     add: list[AddedNode] = Field(default_factory=list)
     waive: Waivers = Field(default_factory=dict)
     pairwise: Optional[list[list[Union[float, str]]]] = None  # AHP of the first-level items (see Node)
+
+    @field_validator("edition", mode="before", json_schema_input_type=Optional[Union[Edition, int]])
+    @classmethod
+    def _edition_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
 
 class Constraint(_Strict):

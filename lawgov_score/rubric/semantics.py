@@ -180,6 +180,7 @@ def _formula_order(fields: dict[str, FieldDef], report: Report, locs: dict[str, 
 def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: Report, constraint_defs=()) -> Rubric:
     """The checked ``Rubric`` of a validated document; every problem found goes into ``report``."""
     from .maxima import check_decimals, check_grades, compute_maxima, root_max
+    from .parts import check_parts
 
     fields = check_fields(field_defs, report)
     constraints = check_constraints(list(constraint_defs), fields, report)
@@ -193,6 +194,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     roots = [n.id for n in doc.items]
     total = root_max(doc, tree.items, roots, raw, tree.unknown, report)
     check_decimals(doc, tree.items, raw, report)
+    check_parts(doc, raw, tree.items, shown, report)
     return Rubric(
         id=doc.id,
         name=doc.name,
@@ -206,6 +208,9 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
         bonus_cap=doc.bonus_cap,
         grades=list(doc.grades),
         version=doc.version,
+        edition=doc.edition,
+        grade_note=doc.grade_note,
+        parts=list(doc.parts),
         note=doc.note,
         source=doc.source,
         field_formulas=formulas,
@@ -285,6 +290,11 @@ class _Tree:
             missing=node.missing,
             waive=dict(node.waive or {}),
             raw=nraw,
+            additional=node.additional,
+            content=node.content,
+            wording=node.wording or self.doc.wording,
+            # an item without its own parts is checked as its parent is
+            assessed_by=tuple(node.assessed_by or (self.items[parent].assessed_by if parent in self.items else ())),
         )
         self.items.setdefault(node.id, item)
         if isinstance(node, InvalidNode):

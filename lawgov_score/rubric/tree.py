@@ -23,9 +23,10 @@ class RubricTree:
     @property
     def counts(self) -> dict[str, int]:
         """How many dimensions (first-level items), groups between them and the leaves, and leaves."""
-        leaves = len(self.rubric.leaves())
-        dims = len(self.rubric.roots)
-        return {"dims": dims, "groups": len(self.rubric.items) - leaves - dims, "leaves": leaves}
+        counted = [it for it in self.rubric.items.values() if not it.additional]  # 附加项 are counted apart
+        leaves = sum(1 for it in counted if it.is_leaf)
+        dims = sum(1 for i in self.rubric.roots if not self.rubric.items[i].additional)
+        return {"dims": dims, "groups": len(counted) - leaves - dims, "leaves": leaves}
 
     def records(self, lang: str = "zh") -> list[dict]:
         """What `rubric show -f json` prints: id, name, level, parent, max and the rule as written."""
@@ -37,6 +38,10 @@ class RubricTree:
                 "parent": it.parent,
                 "max": float(it.max),
                 "rule": it.rule.model_dump(by_alias=True, exclude_defaults=False) if it.rule is not None else None,
+                "wording": it.wording,
+                "assessed_by": list(it.assessed_by),
+                "additional": it.additional,
+                "content": it.content,
             }
             for it in self.items
         ]

@@ -7,6 +7,7 @@ import polars as pl
 from ..core.messages import say
 from ..output.columns import Column, records
 from ..rubric.compiled import Rubric
+from .parts import rubric_lines, unit_lines
 from .score import score_view
 from .values import (
     field_types,
@@ -42,7 +43,30 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
         Column("reason", "原因", "reason"),
         Column("note", "佐证材料", "evidence"),
     ]
+    if "lost_total" in df.columns:  # a rubric with parts: what the loss costs in the total
+        cols.insert(
+            3,
+            Column("lost_total", say("scoring.parts.lost_total", "zh"), say("scoring.parts.lost_total", "en"), "score"),
+        )
     return df, cols
+
+
+def part_tables(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> list:
+    """The lost items again, one table per part of the evaluation that checks them: the
+    documents to prepare for the written review, what an on-site visit will look at, the survey."""
+    from ..output.view import Table
+
+    df, cols = gaps_view(lost, rubric, lang)
+    tables = []
+    for part in rubric.parts:
+        ids = [it.id for it in rubric.part_items(part.id)]
+        rows = df.filter(pl.col("id").is_in(ids))
+        if rows.height:
+            title = say("scoring.parts.prepare", lang, name=part.name, n=rows.height)
+            tables.append(
+                Table(rows, [c for c in cols if c.key in ("id", "name", "lost", "lost_total", "note")], title)
+            )
+    return tables
 
 
 def gaps_json_items(items: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> list[dict]:
@@ -148,6 +172,8 @@ def gaps_lines(g, rubric: Rubric, lang: str = "zh") -> list[str]:
             deducted=f"{s['lost_deducted']:.{d}f}",
         ),
     ]
+    if g.standing is not None and rubric.parts:  # the part scores and the position, after the head line
+        lines[1:1] = unit_lines(g.standing, rubric, lang, totals=False)
     if g.next_grade:
         lines.append(say("gaps.to_next", lang, grade=g.next_grade, points=f"{g.points_to_next:.{d}f}"))
     p = g.path
@@ -164,7 +190,7 @@ def gaps_lines(g, rubric: Rubric, lang: str = "zh") -> list[str]:
                 percent=f"{p.percent:.2f}",
             )
         )
-    return lines
+    return lines + rubric_lines(rubric, lang)
 
 
 def gaps_text(g, rubric: Rubric, lang: str = "zh", markdown: bool = False) -> str:

@@ -7,6 +7,7 @@ import polars as pl
 from ..output.columns import Column, records
 from ..rubric.compiled import Rubric
 from ..rubric.describe import GROUP_ZH as _GROUP_ZH
+from .parts import part_columns
 
 
 def rank_columns(
@@ -34,6 +35,7 @@ def rank_columns(
     ]
     if rubric.bonus_cap is not None or any(it.role == "bonus" for it in rubric.leaves()):
         cols.append(Column("bonus", "加分", "bonus", "score"))
+    cols += part_columns(rubric)  # the evaluation's parts, which add up to the total
     if dimensions:
         cols += [Column(d.id, d.name, d.id, "score") for d in rubric.dimensions()]
     return cols

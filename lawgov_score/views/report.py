@@ -9,6 +9,7 @@ import polars as pl
 from ..core.messages import say, words
 from ..output.page import ReportData
 from ..output.view import View
+from .parts import part_columns, rubric_lines
 
 
 def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
@@ -30,6 +31,8 @@ def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
         gaps=gaps,
         evidence=_evidence(page.values, rubric, lang),
         rules=_rules(rubric, lang),
+        parts=[c.key for c in part_columns(rubric)],
+        notes=rubric_lines(rubric, lang),
     )
 
 

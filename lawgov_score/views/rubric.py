@@ -18,6 +18,7 @@ from ..rubric.tree import RubricTree
 def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFrame, list[Column]]:
     """The items (all, or those given) as rows: id, name, level, parent, max, the rule in words,
     the field and the evidence; the columns a table shows."""
+    parts = {p.id: p.name for p in rubric.parts}
     rows = [
         {
             "id": it.id,
@@ -28,12 +29,14 @@ def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFr
             "rule_text": describe_rule(it, rubric, lang) if it.rule is not None else "",
             "field": it.value_source or None,
             "evidence": it.evidence,
-            "label": "  " * (it.level - 1) + it.name,
+            "label": "  " * (it.level - 1) + _marked_name(it, lang),
+            "wording": say(f"rubric.show.wording.{it.wording}", lang) if it.wording else None,
+            "assessed": say("scoring.list", lang).join(parts.get(p, p) for p in it.assessed_by) if it.is_leaf else None,
         }
         for it in (rubric.items.values() if items is None else items)
     ]
     schema = {"id": pl.String, "name": pl.String, "level": pl.Int64, "parent": pl.String, "max": pl.Float64}
-    schema |= {k: pl.String for k in ("rule_text", "field", "evidence", "label")}
+    schema |= {k: pl.String for k in ("rule_text", "field", "evidence", "label", "wording", "assessed")}
     df = pl.DataFrame(rows, schema=schema)
     cols = [
         Column("id", "编号", "id"),
@@ -42,7 +45,18 @@ def rubric_view(rubric: Rubric, lang: str = "zh", items=None) -> tuple[pl.DataFr
         Column("field", "指标", "field"),
         Column("rule_text", "评分规则", "rule"),
     ]
+    if any(it.wording for it in rubric.items.values()):  # whether each name is the official text
+        cols.append(Column("wording", say("rubric.show.wording.head", "zh"), say("rubric.show.wording.head", "en")))
+    if rubric.parts:
+        cols.append(Column("assessed", say("rubric.show.assessed.head", "zh"), say("rubric.show.assessed.head", "en")))
     return df, cols
+
+
+def _marked_name(it, lang: str) -> str:
+    """An item's name, marked when it is an 附加项 or what it asks is not published."""
+    mark = say("rubric.show.additional_mark", lang) if it.additional else ""
+    unknown = say("rubric.show.unknown", lang) if it.content == "unknown" else ""
+    return f"{mark}{it.name}{unknown}"
 
 
 def rubric_header(tree: RubricTree, lang: str = "zh") -> list[str]:
@@ -53,11 +67,43 @@ def rubric_header(tree: RubricTree, lang: str = "zh") -> list[str]:
         say("rubric.show.title", lang, name=rub.name, id=rub.id, version=version),
         say("rubric.show.counts", lang, total=f"{rub.total:g}", **tree.counts),
     ]
+    if rub.edition:
+        key = "rubric.show.edition.guide" if rub.edition == "guide" else "rubric.show.edition.year"
+        lines.append(say("rubric.show.edition", lang, edition=say(key, lang, edition=rub.edition)))
+    additional = sum(1 for it in rub.items.values() if it.additional)
+    if additional:
+        lines.append(say("rubric.show.additional", lang, n=additional))
     if rub.note:
         lines.append(rub.note.strip())
+    lines += _parts_and_wording(rub, lang)
     if rub.grades:
         bands = say("rubric.show.join", lang).join(f"{g.name} ≥ {g.min_percent:g}%" for g in rub.grades)
         lines.append(say("rubric.show.grades", lang, bands=bands))
+        if rub.grade_note:
+            lines.append(rub.grade_note.strip())
+    return lines
+
+
+def _parts_and_wording(rub: Rubric, lang: str) -> list[str]:
+    """The parts with their weights' shares and points; how many names are official, how many a summary."""
+    lines = []
+    if rub.parts:
+        maxima, wsum = rub.part_maxima(), sum(p.weight for p in rub.parts)
+        shown = [
+            say(
+                "rubric.show.part",
+                lang,
+                name=p.name,
+                id=p.id,
+                share=f"{p.weight / wsum * 100:g}",
+                points=f"{maxima[p.id]:g}",
+            )
+            for p in rub.parts
+        ]
+        lines.append(say("rubric.show.parts", lang, parts=say("rubric.show.join", lang).join(shown)))
+    said = [it.wording for it in rub.items.values()]
+    if any(said):
+        lines.append(say("rubric.show.wording", lang, official=said.count("official"), summary=said.count("summary")))
     return lines
 
 

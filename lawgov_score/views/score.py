@@ -73,6 +73,11 @@ def score_view(
         Column("status_shown", "状态", "status"),
         Column("evidence", "佐证", "evidence"),
     ]
+    if rubric.parts:  # which parts of the evaluation check each item
+        from .parts import assessed_by
+
+        df = df.join(assessed_by(rubric, lang), on="id", how="left", maintain_order="left")
+        cols.insert(-1, Column("assessed", say("scoring.parts.assessed", "zh"), say("scoring.parts.assessed", "en")))
     return df, cols
 
 

@@ -7,7 +7,8 @@ other's command views: the workbook is built from the row views, never the other
 from __future__ import annotations
 
 from ..output.view import Table, View
-from .gaps import gaps_json_items, gaps_lines, gaps_view, path_json, path_view
+from .gaps import gaps_json_items, gaps_lines, gaps_view, part_tables, path_json, path_view
+from .parts import rubric_lines, unit_lines
 from .rank import every_column, rank_columns, rank_records
 from .score import score_records, score_view
 from .workbook import workbook_sheets, workbook_title
@@ -19,7 +20,7 @@ def gaps_report_view(report, lang: str = "zh") -> View:
     sheet first when the report carries its data (``report.book``)."""
     g, rubric = report.gaps, report.rubric
     df, cols = gaps_view(report.items, rubric, lang)
-    tables = [Table(df, cols)]
+    tables = [Table(df, cols), *part_tables(report.items, rubric, lang)]
     document = {"summary": report.summary(), "items": gaps_json_items(report.items, rubric, lang)}
     if g.path is not None:
         pdf, pcols = path_view(g.path, rubric, lang)
@@ -51,6 +52,7 @@ def rank_table_view(t, lang: str = "zh") -> View:
     if t.book is not None:
         sheets = workbook_sheets(t.book, t.rubric, first="rank", lang=lang, rank_cols=every_column(t))
     return View(
+        lines=rubric_lines(t.rubric, lang),
         tables=[Table(t.table, cols)],
         document=rank_records(t),
         sheets=sheets,
@@ -68,7 +70,11 @@ def score_table_view(table, lang: str = "zh") -> View:
     sheets = None
     if table.book is not None:
         sheets = workbook_sheets(table.book, rubric, first="score", lang=lang, items=table.items)
+    lines = rubric_lines(rubric, lang)
+    if table.standing is not None and (rubric.parts or rubric.grade_note):  # a 示范-style rubric
+        lines += unit_lines(table.standing, rubric, lang)
     return View(
+        lines=lines,
         tables=[Table(df, cols)],
         document=score_records(table.result, table.items),
         sheets=sheets,

@@ -111,6 +111,14 @@ register(
         "{where}: {what} {value} needs {needed} decimal places but the rubric's decimals is {decimals}",
     ),
     Code("E-TREE", "error", "{where}：{reason}", "{where}: {reason}"),
+    Code(
+        "E-PART",
+        "error",
+        "{where}：{reason}",
+        "{where}: {reason}",
+        "rubrics/x.yaml:15: E-PART: 项目 1「审批服务」：assessed_by 中的“现场”不是细则 parts 中声明的评估部分"
+        "（已声明：材料、实地、满意度）",
+    ),
     # --- rubric lint (`rubric check`) ------------------------------------------------------------
     Code(
         "W-NEVER-SCORES", "warning", "{where}：不可能{effect}：{reason}", "{where}: can never {effect_en}: {reason_en}"

@@ -26,6 +26,7 @@ define(
         "dictionary": ("指标字典", "field dictionary"),
         "override": ("override {id}", "override {id}"),
         "add": ("add", "add"),
+        "part": ("评估部分 {id}", "part {id}"),
     },
 )
 
@@ -38,6 +39,20 @@ define(
             "this is a field dictionary (fields only), not a rubric; check it with `rubric check`",
         ),
         "empty_file": ("文件为空", "the file is empty"),
+        "part_unknown": (
+            "assessed_by 中的“{part}”不是细则 parts 中声明的评估部分（已声明：{known}）",
+            "'{part}' in assessed_by is not a part declared under parts (declared: {known})",
+        ),
+        "part_none": (
+            "细则声明了评估部分，本项须用 assessed_by 说明由哪一部分评估（{known}）",
+            "the rubric declares parts, so this item must say in assessed_by which part checks it ({known})",
+        ),
+        "part_empty": ("没有任何计分项目由该部分评估，其得分无从计算", "no scoring item is checked by this part"),
+        "part_dup": ("评估部分编号重复", "the part id is used twice"),
+        "parts_undeclared": (
+            "写了 assessed_by，但细则没有声明 parts（评估部分及其权重）",
+            "assessed_by is written but the rubric declares no parts (the parts and their weights)",
+        ),
         "dictionary_empty": ("指标字典 {path} 为空", "the field dictionary {path} is empty"),
         "dictionary_unreadable": ("指标字典 {path} {why}", "field dictionary {path}: {why_en}"),
         "parent_rule": (
@@ -374,6 +389,8 @@ define(
         "decimals": ("小数位", "decimals"),
         "rubric": ("细则信息", "rubric"),
         "field_def": ("指标定义", "field definition"),
+        "parts": ("评估部分", "evaluation part"),
+        "assessed_by": ("评估方式", "assessed by"),
     },
 )
 define(
@@ -423,6 +440,25 @@ define(
             "{dims} dimensions, {groups} sub-groups, {leaves} items, {total} points",
         ),
         "grades": ("等次：{bands}", "grades: {bands}"),
+        "edition": ("依据版本：{edition}", "edition: {edition}"),
+        "edition.guide": ("申报指南", "the application guide"),
+        "edition.year": ("{edition} 年版", "the {edition} edition"),
+        "wording.official": ("官方表述", "official"),
+        "wording.summary": ("本工具概括", "summary"),
+        "wording.head": ("名称", "wording"),
+        "assessed.head": ("评估方式", "assessed by"),
+        "unknown": ("（内容未公布）", " (content not published)"),
+        "additional_mark": ("［附加项］", "[additional] "),
+        "parts": ("评估部分及权重：{parts}", "evaluation parts and weights: {parts}"),
+        "part": ("{name}（{id}）{share}%，{points} 分", "{name} ({id}) {share}%, {points} points"),
+        "additional": (
+            "附加项 {n} 个（不计入项目数和满分）",
+            "{n} additional items (outside the item count and maximum)",
+        ),
+        "wording": (
+            "名称：{official} 项为官方表述，{summary} 项为本工具的概括",
+            "names: {official} official, {summary} this project's summary",
+        ),
         "join": ("，", ", "),
     },
 )

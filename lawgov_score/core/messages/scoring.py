@@ -348,3 +348,34 @@ define(
         "number_error": ("应为 {lo}–{hi} 之间的数", "should be a number from {lo} to {hi}"),
     },
 )
+
+# The evaluation's parts and what a grade means (score, rank, gaps and the report, where the rubric
+# declares parts or a grade note).
+define(
+    "scoring.parts",
+    {
+        "header": ("{name}", "{name}"),
+        "assessed": ("评估方式", "assessed by"),
+        "weights": (
+            "总分 = {parts}；各部分得分 = 该部分所评项目的得分率 × 该部分分值（权重为细则自定，见细则说明）",
+            "total = {parts}; each part = the score rate of the items it checks × the part's points "
+            "(weights as the rubric declares them)",
+        ),
+        "weight": ("{name} {max}", "{name} {max}"),
+        "plus": (" + ", " + "),
+        "unit": (
+            "{unit}{year}：总分 {total} / {max}（{percent}%），等次 {grade}；{parts}",
+            "{unit}{year}: {total} of {max} ({percent}%), grade {grade}; {parts}",
+        ),
+        "score": ("{name} {score} / {max}", "{name} {score} of {max}"),
+        "parts_only": ("其中：{parts}", "of which: {parts}"),
+        "position": (
+            "在输入数据同年度的 {n} 个单位中位列第 {rank}，百分位 {pct}（其余单位中总分低于它的占比）{synthetic}",
+            "position {rank} of the {n} units of that year in the data given, percentile {pct} (the share "
+            "of the other units with a lower total){synthetic}",
+        ),
+        "synthetic": ("；比较对象含合成数据", "; the peers include synthetic data"),
+        "prepare": ("{name}：失分项目（{n} 项）", "{name}: items losing points ({n})"),
+        "lost_total": ("折合总分", "in total"),
+    },
+)
