@@ -39,6 +39,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/sensitivity_national.py
+	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/audit_national.py --figure docs/figures/audit-bench.png
 	$(BIN)/python bench/methods_national.py
 

@@ -86,7 +86,8 @@ def test_json_records_have_the_indicator_columns():
     res = run("extract", DATA / "synthetic-report-moni-district-2024.txt", "-f", "json")
     assert res.exit_code == 0, res.output
     records = json.loads(res.stdout)
-    assert records and all(list(r) == list(COLUMNS) for r in records)
+    assert records and all(list(r) == [*COLUMNS, "page"] for r in records)  # page: a PDF's, else null
+    assert all(r["page"] is None for r in records)
     first = records[0]
     text = (DATA / "synthetic-report-moni-district-2024.txt").read_text(encoding="utf-8")
     assert first["unit"] == "模拟区" and first["year"] == 2024

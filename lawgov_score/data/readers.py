@@ -345,8 +345,11 @@ def read_workbook(path: Path, shown: str) -> Read:
         return [], notes
     if not tables:
         return [], notes + [problem("E-DATA-EMPTY", shown)]
+    from .reviewed import confirmed_rows
+
     tables, probs = attach_unit(tables)
-    return tables, notes + probs
+    tables, reviewed = confirmed_rows(tables)  # a review sheet (extract -o 核对表.xlsx): its confirmed rows
+    return tables, notes + probs + reviewed
 
 
 def _uncached(where: str, cells, header: int) -> list[Problem]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .find import Record
+from .record import Record
 
 COLUMNS = ("source", "unit", "year", "field", "value", "quote", "offset", "qualifier")
 
@@ -45,13 +45,14 @@ def extract_text(
     return _extract(text, fields, source, stem, year, every)[1]
 
 
-def _extract(text, fields, source, stem, year, every):
+def _extract(text, fields, source, stem, year, every, pages=()):
     from ..rubric.model import field_range
     from .document import Document
     from .find import find, resolve
     from .patterns import compile_fields
 
     doc = Document.of(text, source=source, stem=stem)
+    doc.pages = list(pages)
     if year is not None:
         doc.year = year
     ranges = {fid: field_range(f) for fid, f in fields.items()}
@@ -65,21 +66,21 @@ def extract_reports(paths: list[str | Path], fields: dict, year: int | None = No
     that cannot be told from the text are warnings."""
     from ..core.paths import shown_path
     from ..core.problems import problem
-    from .sources import read_report, report_files
+    from .sources import read_report_pages, report_files
 
     files, report = report_files(paths)
     records: list[Record] = []
     seen: dict[tuple, str] = {}
     for path in files:
         shown = shown_path(path)
-        text, probs = read_report(path, shown)
+        text, pages, probs = read_report_pages(path, shown)
         report.extend(probs)
         if text is None:
             continue
         if not text.strip():
             report.add(problem("W-EXTRACT-EMPTY", shown))
             continue
-        doc, found = _extract(text, fields, shown, path.stem, year, every)
+        doc, found = _extract(text, fields, shown, path.stem, year, every, pages)
         if not found:
             report.add(problem("W-EXTRACT-NONE", shown))
             continue

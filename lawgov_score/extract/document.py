@@ -13,7 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .numbers import LOCAL_SCOPES, MEASURES, normalise
+from .clauses import Derived, distribute, origin_of
+from .numbers import COUNTED as _COUNTED
+from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .tables import blocks, rewrite_tables
 
 SENTENCE_ENDS = "。;!?\n"
@@ -25,6 +27,9 @@ QUOTE_ENDS = CLAUSE_ENDS + "、"  # the shortest clause, for quotes
 _PROTECTED = re.compile(
     r"《[^《》\n]{0,80}》|“[^“”\n]{0,30}”|\"[^\"\n]{0,30}\"|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]|【[^【】\n]{0,30}】"
 )
+
+# Any number with a counting word: only the sentences that hold one are searched by phrasings with {n}.
+_ANY_COUNT = re.compile(number_regex(MEASURES))
 
 # Headings of the parts that are not facts of the year: problems, plans for the next year.
 _HEADING = re.compile(
@@ -60,7 +65,10 @@ _NOT_FACTS = (
 _PLAN_OPENINGS = re.compile(r"^\s*(?:下一步|今后|明年|新的一年|(?P<year>\d{4})年[,，]?(?:我|全)[县区市旗州])")
 
 _UNIT_SUFFIX = r"(?:自治县|自治旗|县|区|市|旗)"
-_SIGNATURE = re.compile(rf"([\u4e00-\u9fff]{{2,12}}?{_UNIT_SUFFIX})人民政府")
+# The signature under the report: 某县人民政府, 某自治州人民政府, 某盟行政公署 (a league's government).
+_SIGNATURE = re.compile(
+    rf"([\u4e00-\u9fff]{{2,12}}?(?:{_UNIT_SUFFIX}|自治州|州))人民政府|([\u4e00-\u9fff]{{2,8}}?盟)行政公署"
+)
 # A department's report names the department after its government: 某市市场监督管理局, 某县司法局.
 _DEPARTMENT = r"(?!人民政府|政府|委)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|厅|院|中心)"
 _TITLE = re.compile(
@@ -138,10 +146,13 @@ class Document:
     block_starts: list[int] = field(default_factory=list)
     moved: dict[int, int] = field(default_factory=dict)  # a number moved (tables, 分别) → where it stands
     paired: list[tuple[int, int]] = field(default_factory=list)  # the 分别 clauses rewritten as pairs
+    derived: list[Derived] = field(default_factory=list)  # lines restating a clause per subject (clauses)
     not_facts: list[tuple[int, int]] = field(default_factory=list)
+    counted: list[tuple[int, int]] = field(default_factory=list)  # the sentences that hold a counted number
     unit: str | None = None
     year: int | None = None
     self_scope: str | None = None
+    pages: list[int] = field(default_factory=list)  # where each page of a PDF starts in ``text``
 
     @classmethod
     def of(cls, text: str, source: str = "", stem: str = "") -> "Document":
@@ -152,6 +163,8 @@ class Document:
         doc.norm = _earlier_states(doc.norm)
         doc.quote_ends = [i for i, c in enumerate(doc.norm) if c in QUOTE_ENDS]  # the report's own punctuation
         doc.norm, doc.paired = _respectively(doc.norm, doc.moved)
+        base = doc.norm  # the report itself; the lines ``distribute`` appends restate its clauses
+        doc.norm, doc.derived = distribute(doc.norm, doc.moved)
         n = doc.norm
         doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
         doc.full_stops = [i for i, c in enumerate(n) if c in FULL_STOPS]
@@ -168,9 +181,10 @@ class Document:
         for a, b in doc.protected:
             chars[a + 1 : b - 1] = "\u3000" * (b - a - 2)
         doc.unprotected = "".join(chars)
-        doc.unit = _unit(n)
-        doc.self_scope = _self_scope(n, doc.unit)
-        doc.not_facts = _not_facts(doc)
+        doc.unit = _unit(base)
+        doc.self_scope = _self_scope(base, doc.unit)
+        doc.not_facts = merged(_not_facts(doc))
+        doc.counted = merged([doc.full_sentence(m.start()) for m in _ANY_COUNT.finditer(n)])
         return doc
 
     # --- spans around a position ---------------------------------------------------------------
@@ -206,21 +220,61 @@ class Document:
         return self.moved.get(pos, pos)
 
     def quote(self, start: int, end: int) -> str:
-        """The shortest clause around ``start``…``end``, verbatim from the report."""
+        """The shortest clause around ``start``…``end``, verbatim from the report, with the
+        subjects it shares (县委、县政府…6次 is quoted whole, not as 县政府…6次)."""
+        origin = self.origin(start)
+        if origin is not None:
+            return self.text[origin[0] : origin[1]].strip()
         for a, b in self.paired:  # a 分别 clause: quoted whole, as the report writes it
             if a <= start < b:
                 return self.text[a:b].strip()
         lo, _ = self._span(self.quote_ends, start, len(self.norm))
         _, hi = self._span(self.quote_ends, max(start, end - 1), len(self.norm))
+        while lo > 1 and self.norm[lo - 1] == "、":  # a list of subjects before the number: quoted with it
+            before, _ = self._span(self.quote_ends, lo - 2, len(self.norm))
+            if any(c.isdigit() for c in self.norm[before : lo - 1]):
+                break
+            lo = before
         return self.text[lo:hi].strip()
+
+    def page(self, offset: int) -> int | None:
+        """The page (1-based) of a PDF report that ``offset`` (in ``text``) stands on."""
+        return bisect_right(self.pages, offset) if self.pages else None
+
+    def origin(self, pos: int) -> tuple[int, int] | None:
+        """For a position on a line that restates a clause (``clauses``), the clause's span."""
+        return origin_of(self.derived, pos) if pos >= len(self.text) else None
 
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
-        return any(a < pos < b for a, b in self.protected)
+        return inside(self.protected, pos, strict=True)
 
     def is_not_fact(self, pos: int) -> bool:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
-        return any(a <= pos < b for a, b in self.not_facts)
+        origin = self.origin(pos)
+        return inside(self.not_facts, origin[0] if origin else pos)
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and overlapping ones joined, so that ``inside`` can bisect them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], pos: int, strict: bool = False) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping): a < pos < b when
+    ``strict`` (inside the marks of a title), else a <= pos < b.  A bisection: a report with
+    many titles or sections costs no more per number (the check was once a scan of them all)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i < 0:
+        return False
+    a, b = spans[i]
+    return (a < pos < b) if strict else (a <= pos < b)
 
 
 # 由原来的232项精简至187项, 由2023年的95.6%提升至99.3%: the figure before 至 is the earlier
@@ -242,11 +296,6 @@ def _earlier_states(n: str) -> str:
 # clause is rewritten (same length) as its pairs, 人大代表建议176件,政协提案204件, so that each
 # number meets its own phrasing.  Where the names and the numbers do not pair up one to one, the
 # clause is left as it is (nothing is read from it).
-_COUNTED = (
-    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
-    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
-    + r")(?:以上|余|多)?"
-)
 _SEP = r"[、和及与]"
 _RESPECTIVELY = re.compile(
     rf"(?:(?<=[,;:。!?\n])|^)(?P<before>[^,;:。!?\n分]{{2,60}}?)分别(?:为|是|达到|达|有)?(?P<nums>{_COUNTED}(?:{_SEP}{_COUNTED})+)"
@@ -295,7 +344,7 @@ def _year(n: str) -> int | None:
     years: Counter[int] = Counter()
     protected = [m.span() for m in _PROTECTED.finditer(n)]
     for m in re.finditer(r"(?<![\d\-—~至])((?:19|20)\d\d)年(?![\d\-—~])", n):
-        if any(a < m.start() < b for a, b in protected):
+        if inside(protected, m.start(), strict=True):
             continue
         years[int(m.group(1))] += 1
     if not years:
@@ -329,7 +378,7 @@ def _unit(n: str) -> str | None:
                 return name
     for ln in reversed(lines[-6:]):
         if len(ln) <= 40:
-            found = [_strip_parent(x) for x in _SIGNATURE.findall(ln)]
+            found = [_strip_parent(a or b) for a, b in _SIGNATURE.findall(ln)]
             found = [x for x in found if _plausible(x)]
             if found:
                 return found[-1]
@@ -383,16 +432,16 @@ def _not_facts(doc: Document) -> list[tuple[int, int]]:
         if level is not None:
             later_year = any(int(y) > (doc.year or 9999) for y in re.findall(r"(20\d\d)年", title))
             heads.append((start, level, any(w in title for w in _NOT_FACTS) or (later_year and "工作" in title)))
+    # a bad section runs to the next good heading of its level or above: found walking backwards,
+    # keeping for each level the nearest good heading after (linear in the headings)
     spans: list[tuple[int, int]] = []
-    for i, (start, level, bad) in enumerate(heads):
-        if not bad:
-            continue
-        end = len(doc.norm)
-        for s2, l2, bad2 in heads[i + 1 :]:
-            if l2 <= level and not bad2:
-                end = s2
-                break
-        spans.append((start, end))
+    nearest = {1: len(doc.norm), 2: len(doc.norm), 3: len(doc.norm)}
+    for start, level, bad in reversed(heads):
+        if bad:
+            spans.append((start, nearest[level]))
+        else:
+            for lv in range(level, 4):
+                nearest[lv] = start
     for start, end in doc.paragraphs:
         m = _PLAN_OPENINGS.match(doc.norm[start:end])
         if m and (m.group("year") is None or (doc.year and int(m.group("year")) > doc.year)):

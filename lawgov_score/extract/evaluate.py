@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .find import Record
+from .record import Record
 
 # The core fields of the project's field reference: their ids are a public interface.
 CORE_FIELDS = (

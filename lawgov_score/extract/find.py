@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..data import values as V
+from . import explain
 from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
+from .record import Record
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -54,6 +56,7 @@ class Match:
     raw: str | None  # the number as ``values.parse`` reads it
     distance: int  # characters the … took: the smaller, the closer cue and number
     literal: int  # characters of cue text
+    part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
 
     @property
     def field(self) -> str:
@@ -66,36 +69,24 @@ class Match:
         return (self.distance, -self.literal, self.phrasing.order)
 
 
-@dataclass
-class Record:
-    """One value read from a report, with its quote and place."""
-
-    source: str
-    unit: str
-    year: int | None
-    field: str
-    value: float
-    quote: str
-    offset: int
-    qualifier: str
-
-
 def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     """Every acceptable match of every phrasing (a number may still be claimed by several)."""
     out: list[Match] = []
+    everywhere = [(0, len(doc.norm))]
     for ph in phrasings:
         found: dict[int, Match] = {}
-        pos = 0
-        while True:
-            m = ph.regex.search(doc.norm, pos)
-            if m is None:
-                break
-            pos = m.start() + 1
-            mt = _accept(doc, ph, m)
-            if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
-                found[mt.num_start] = mt
-        matches = list(found.values())
-        out += matches
+        # a phrasing with a number is looked for only in the sentences that hold a counted number
+        for lo, hi in doc.counted if ph.has_number else everywhere:
+            pos = lo
+            while True:
+                m = ph.regex.search(doc.norm, pos, hi)
+                if m is None:
+                    break
+                pos = m.start() + 1
+                mt = _accept(doc, ph, m)
+                if mt is not None and (mt.num_start not in found or mt.rank() < found[mt.num_start].rank()):
+                    found[mt.num_start] = mt
+        out += found.values()
     # Parts of a total (撤销2件、确认违法1件): a `single` pattern counts only when its phrasings
     # find one number in the sentence.
     singles: dict[tuple, set[int]] = {}
@@ -133,9 +124,24 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         return None
     if ph.exclude and _excluded(doc, ph, m, ns, ne):
         return None
+    if ph.template.startswith("{n}") and "、" in n[ne : m.end()] and _COUNT_NEXT.match(n, m.end()):
+        return None  # 研讨班2期、专题讲座7期: the later name has its own number; the first is not its
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
-    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal)
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns))
+
+
+_COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
+
+# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure.
+PART_MARKERS = ("其中", "涉及")
+
+
+def _part(doc: Document, ns: int) -> bool:
+    """Whether the clause leading to the number (from the previous number on) reads a part."""
+    lead = doc.norm[doc.clause(ns)[0] : ns]
+    digits = [i for i, c in enumerate(lead) if c.isdigit()]
+    return any(w in lead[digits[-1] + 1 :] if digits else w in lead for w in PART_MARKERS)
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
@@ -182,6 +188,13 @@ def _context(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> int | None:
             best, best_end = k, k + len(w)
     if best < 0:
         return None
+    # 县委常委会、县政府常务会议…6次: a context word in a list of subjects shares the number with
+    # the others, so what is read runs from the list's start (and meets their words)
+    at = lo + best
+    clause_start = doc.clause(at)[0]
+    head = n[clause_start:at]
+    if "、" in head and not any(c.isdigit() for c in head):
+        return min(clause_start, m.start())
     return min(lo + best_end, m.start())
 
 
@@ -255,19 +268,16 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         (it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
         key=lambda it: (it[0].num_start, it[0].phrasing.order),
     )
-    top: dict[str, int] = {}
+    # each field's first value among its highest-priority phrasings, a total before a part
+    top: dict[str, tuple[int, bool]] = {}
     for mt, _, _ in chosen:
-        top[mt.field] = max(top.get(mt.field, mt.phrasing.priority), mt.phrasing.priority)
+        top[mt.field] = max(top.get(mt.field, (mt.phrasing.priority, not mt.part)), (mt.phrasing.priority, not mt.part))
     records: list[Record] = []
     seen: set[str] = set()
     for mt, value, qualifier in chosen:
-        if not every and (mt.field in seen or mt.phrasing.priority < top[mt.field]):
+        if not every and (mt.field in seen or (mt.phrasing.priority, not mt.part) < top[mt.field]):
             continue
         seen.add(mt.field)
-        quote = doc.quote(min(mt.start, mt.num_start), max(mt.end, mt.num_end))
-        records.append(
-            Record(
-                doc.source, doc.unit or doc.stem, doc.year, mt.field, value, quote, doc.offset(mt.num_start), qualifier
-            )
-        )
+        rivals = [] if every else [r for r, _, _ in chosen if r.field == mt.field and r is not mt]
+        records.append(explain.record(doc, mt, value, qualifier, rivals))
     return records

@@ -63,6 +63,13 @@ MEASURES = [
     "%",
 ]
 
+# A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects).
+COUNTED = (
+    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+    + r")(?:以上|余|多)?"
+)
+
 # The words a report may count a field in, by the field's declared unit.
 UNIT_WORDS: dict[str, list[str]] = {
     "件": ["件次", "件", "起", "宗", "例", "份", "个", "条", "部"],
@@ -216,7 +223,8 @@ TARGET_MARKERS = (
     "达到目标",
 )
 OTHER_SCOPES = ("全国", "全省", "全自治区", "全州", "全盟", "全地区", "各省", "平均水平", "平均值")
-LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗"}
+# The whole of a unit of each kind; the report's own (全州 in a 州's report) is not another place.
+LOCAL_SCOPES = {"县": "全县", "区": "全区", "市": "全市", "旗": "全旗", "州": "全州", "盟": "全盟"}
 # The county-level governments under a city (各县（市、区）, 各县市区, 各区县, 各旗县): their figures are
 # theirs, not the city government's.  各县直部门 and 各乡镇 are not matched.
 SUB_UNITS = re.compile(r"各(?:县|区|旗|市)(?:\([县区市旗、,]+\)|[县区市旗]{1,2}(?![直属级]))")
@@ -267,7 +275,7 @@ def exclusion(
                 return "another year"
     if SUB_UNITS.search(before):
         return "elsewhere"
-    scopes = [s for s in OTHER_SCOPES if s in before]
+    scopes = [s for s in OTHER_SCOPES if s in before and s != self_scope]
     scopes += [s for s in LOCAL_SCOPES.values() if s in before and s != self_scope]
     if scopes:
         return "elsewhere"

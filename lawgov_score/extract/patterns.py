@@ -83,8 +83,18 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
     return out
 
 
+# A name may be written in quotation marks, whole or in part (“一网通办”率, “法治大讲堂”): between two
+# characters of a phrasing's text a quotation mark may stand.
+_QUOTE_MARK = '["“”‘’「」]?'
+
+
 def _literal(text: str) -> str:
-    return "".join(" ?" if c == " " else re.escape(c) for c in text)
+    out = []
+    for i, c in enumerate(text):
+        if i and "\u4e00" <= c <= "\u9fff" and "\u4e00" <= text[i - 1] <= "\u9fff":
+            out.append(_QUOTE_MARK)
+        out.append(" ?" if c == " " else re.escape(c))
+    return "".join(out)
 
 
 def template_regex(template: str, aliases: list[str], units: list[str]) -> tuple[str, int]:

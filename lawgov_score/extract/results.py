@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import COLUMNS
 from .evaluate import Evaluation
-from .find import Record
+from .record import Record
 
 
 def number(v: float) -> int | float:
@@ -26,8 +26,12 @@ class Extraction:
     exit_code: int = 0
 
     def records(self, lang: str = "zh") -> list[dict]:
-        """What `extract -f json` prints: one record per value (the columns of an indicator file)."""
-        return [{c: (number(r.value) if c == "value" else getattr(r, c)) for c in COLUMNS} for r in self.found]
+        """What `extract -f json` prints: one record per value (the columns of an indicator file,
+        and the PDF page the number stands on: null for other reports)."""
+        return [
+            {c: (number(r.value) if c == "value" else getattr(r, c)) for c in COLUMNS} | {"page": r.page}
+            for r in self.found
+        ]
 
 
 @dataclass

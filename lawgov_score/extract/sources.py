@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from ..core.paths import expand, shown_path
@@ -12,6 +14,11 @@ from ..core.problems import Problem, Report, failure_text, problem, said
 from ..data.decode import DecodeError, decode, is_binary
 
 REPORT_SUFFIXES = {".txt", ".text", ".md", ".docx", ".pdf"}
+# A .docx is a zip: 1.5 MB of it once unpacked to 300 MB of paragraphs and 10 GB of memory.  A
+# long annual report's document.xml is a few MB and a few thousand paragraphs; these limits are
+# far above that and far below what hurts.
+DOCX_XML_MAX_MB = 32
+DOCX_BLOCKS_MAX = 50_000
 OLD_WORD = {".doc", ".wps", ".rtf", ".odt"}
 
 
@@ -22,7 +29,48 @@ def report_files(paths: list[str | Path]) -> tuple[list[Path], Report]:
 
 def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
     """The report's text, or None with the problems that stopped it.  Empty text is ''."""
+    text, _, problems = read_report_pages(path, shown)
+    return text, problems
+
+
+def read_report_pages(path: Path, shown: str | None = None) -> tuple[str | None, list[int], list[Problem]]:
+    """The report's text, where each page starts in it (a PDF's; [] for other files), and the
+    problems that stopped it."""
     shown = shown or shown_path(path)
+    if path.suffix.lower() == ".pdf" or _starts_pdf(path):
+        text, pages, problems = _pdf_pages(path, shown)
+        return text, pages, problems
+    text, problems = _read_report(path, shown)
+    return text, [], problems
+
+
+def _starts_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip()[:5] == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _pdf_pages(path: Path, shown: str) -> tuple[str | None, list[int], list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [], [problem("E-EXTRACT-FILE", shown, reason=exc.strerror or str(exc))]
+    text, problems = _pdf(raw, shown)
+    if text is None:
+        return None, [], problems
+    # each page began with a mark that reflowing kept in place: its places are the page starts
+    parts = text.split(PAGE_MARK)
+    starts, k = [], 0
+    for i, part in enumerate(parts):
+        if i:
+            starts.append(k)
+        k += len(part)
+    return "".join(parts), starts or [0], problems
+
+
+def _read_report(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -41,7 +89,51 @@ def read_report(path: Path, shown: str | None = None) -> tuple[str | None, list[
         text, _ = decode(raw)
     except DecodeError:
         return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.encoding"))]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return unwrap(text.replace("\r\n", "\n").replace("\r", "\n")), []
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def unwrap(text: str) -> str:
+    """A text file broken into lines of one width (as some exports and e-mail do) is joined back
+    into paragraphs: a line as long as the wrap width (the commonest length of long lines, in
+    characters or in display columns, when at least five lines and a third of them have it)
+    that does not end a sentence is joined to the next line.  Other text is returned as it is."""
+    lines = text.split("\n")
+    best = (0, 0, [0] * len(lines))  # (lines at the wrap width, the width, each line's size)
+    for measure in (len, _width):
+        sizes = [measure(ln.rstrip()) for ln in lines]
+        long = [w for w in sizes if w >= 30]
+        if len(long) >= 5:
+            wrap, count = Counter(long).most_common(1)[0]
+            if count >= 5 and count >= len(long) / 3 and count > best[0]:
+                best = (count, wrap, sizes)
+    count, wrap, widths = best
+    if not count:
+        return text
+    out: list[str] = []
+    join = False
+    for ln, w in zip(lines, widths):
+        if join and ln.strip() and not _NUMBERED.match(ln.strip()):
+            out[-1] += ln
+        else:
+            out.append(ln)
+        join = w >= wrap - 1 and not re.search(r"[。！？!?：:；;]\s*$", ln)
+    return "\n".join(out)
+
+
+def _docx_too_large(raw: bytes) -> str | None:
+    """Why the .docx is refused before it is unpacked (its XML parts' declared sizes, which the
+    zip reader enforces: a part cannot unpack to more than it declares), or None."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        size = sum(i.file_size for i in z.infolist() if i.filename.endswith((".xml", ".rels")))
+    if size > DOCX_XML_MAX_MB * 2**20:
+        return said("report_file.docx_too_large", size=f"{size / 2**20:.1f}", limit=DOCX_XML_MAX_MB)
+    return None
 
 
 def _docx(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -49,9 +141,16 @@ def _docx(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         import docx
         from docx.table import Table
 
+        why = _docx_too_large(raw)
+        if why is not None:
+            return None, [problem("E-EXTRACT-FILE", shown, reason=why)]
         document = docx.Document(io.BytesIO(raw))
         lines: list[str] = []
         for block in document.iter_inner_content():
+            if len(lines) > DOCX_BLOCKS_MAX:
+                return None, [
+                    problem("E-EXTRACT-FILE", shown, reason=said("report_file.docx_too_many", limit=DOCX_BLOCKS_MAX))
+                ]
             if isinstance(block, Table):
                 for row in block.rows:
                     cells: list[str] = []
@@ -77,8 +176,11 @@ def _pdf(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
         return None, [problem("E-EXTRACT-FILE", shown, reason=said("report_file.pdf", error=failure_text(exc, 160)))]
-    return reflow("\n".join(pages)), []
+    text = reflow("\n".join(PAGE_MARK + "\n" + p.replace(PAGE_MARK, "") for p in pages))
+    return (text if text.strip(PAGE_MARK + "\n ") else ""), []
 
+
+PAGE_MARK = "\ue000"  # a private-use character standing where a PDF page begins, until the pages are counted
 
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+部分)"

@@ -11,6 +11,7 @@ phrasings read it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .numbers import MEASURES
 
@@ -107,11 +108,17 @@ def _table(rows: list[tuple[int, str]], chars: list[str], moved: dict[int, int],
 
 def blocks(paragraphs: list[tuple[int, int]], tables: list[tuple[int, int]], n: str) -> list[tuple[int, int]]:
     """Paragraphs, with each table and the short caption line just above it as one."""
+    ending = {b: a for a, b in paragraphs}  # a paragraph by where it ends
     spans = []
     for ta, tb in tables:
-        above = [(a, b) for a, b in paragraphs if b == ta - 1]
-        if above and 0 < len(n[above[0][0] : above[0][1]].strip()) <= 40 and "。" not in n[above[0][0] : above[0][1]]:
-            ta = above[0][0]
+        a = ending.get(ta - 1)
+        if a is not None and 0 < len(n[a : ta - 1].strip()) <= 40 and "。" not in n[a : ta - 1]:
+            ta = a
         spans.append((ta, tb))
-    out = [(a, b) for a, b in paragraphs if not any(ta <= a <= tb for ta, tb in spans)]
+    starts = [s for s, _ in spans]  # tables are in text order and do not overlap
+    out = []
+    for a, b in paragraphs:
+        i = bisect_right(starts, a) - 1
+        if i < 0 or a > spans[i][1]:
+            out.append((a, b))
     return sorted(out + spans)

@@ -100,6 +100,20 @@ register(
     Code("E-DATA-UNIT", "error", "单位名称为空", "the unit name is empty"),
     Code("E-DATA-EMPTY", "error", "文件中没有数据行", "the file has no data rows"),
     Code(
+        "E-DATA-REVIEW",
+        "error",
+        "核对表“确认”列的“{answer}”无法理解：应填 是、否 或更正后的数值",
+        "'{answer}' in the review sheet's confirmed column is not understood: write yes, no or the corrected value",
+        "核对表.xlsx[核对表]:7:确认: E-DATA-REVIEW: 核对表“确认”列的“待定”无法理解：应填 是、否 或更正后的数值",
+    ),
+    Code(
+        "E-DATA-REVIEW-NONE",
+        "error",
+        "核对表中没有确认或更正过的行：请在“确认”列填 是、否 或更正后的数值",
+        "no row of the review sheet is confirmed or corrected: fill in its confirmed column (yes, no or a value)",
+        "核对表.xlsx:3:确认: E-DATA-REVIEW-NONE: 核对表中没有确认或更正过的行：请在“确认”列填 是、否 或更正后的数值",
+    ),
+    Code(
         "E-DATA-MORE",
         "error",
         "另有 {count} 处同类问题（{kind}）未逐一列出",

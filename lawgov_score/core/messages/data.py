@@ -211,6 +211,16 @@ define(
             "cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)",
         ),
         "docx": ("无法打开 Word 文件（.docx）：{error}", "cannot open the Word file (.docx): {error}"),
+        "docx_too_large": (
+            "Word 文件解压后的正文有 {size} MB，超过上限 {limit} MB（年度报告远小于此，疑为损坏或恶意文件）",
+            "the Word file's text unpacks to {size} MB, over the limit of {limit} MB (a report is far smaller: "
+            "a damaged or hostile file?)",
+        ),
+        "docx_too_many": (
+            "Word 文件的段落和表格行超过 {limit} 个（年度报告远少于此，疑为损坏或恶意文件）",
+            "the Word file holds more than {limit} paragraphs and table rows (a report holds far fewer: "
+            "a damaged or hostile file?)",
+        ),
         "pdf_encrypted": (
             "PDF 已加密：请另存为不加密的 PDF 或 .docx",
             "the PDF is encrypted: save it as an unencrypted PDF or as .docx",

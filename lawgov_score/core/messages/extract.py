@@ -16,6 +16,42 @@ define(
         "kind.extra": ("多读", "extra"),
         "skipped": ("标准答案中没有、未参加评估的报告：{reports}", "skipped, not in the gold: {reports}"),
         "join": ("、", ", "),
+        "why_join": ("；", "; "),
+        "page_offset": ("第 {page} 页（{offset}）", "page {page} ({offset})"),
+        "review_sheet": ("核对表", "review"),
+        "review_title": (
+            "从年度报告读出的指标值：请逐行对照原文核对（〖〗中是读出的数）",
+            "values read from the annual reports: check each row against its quote (the number read is in 〖〗)",
+        ),
+        "review_how": (
+            "在“确认”列填：是（值正确）、否（不用）或更正后的数值；"
+            "score / rank 读本表时只用填了“是”或更正值的行，原文作为佐证",
+            "in the confirmed column write: yes (right), no (not used) or the corrected value; score and rank "
+            "read this sheet using only rows confirmed or corrected, with the quote as evidence",
+        ),
+        "why.phrasing": ("按措辞「{template}」读出", "read by the phrasing '{template}'"),
+        "why.context": ("句中有“{words}”之一", "the sentence names one of: {words}"),
+        "why.restated": (
+            "一句话把一个数值给了几项，或几项各带数值共用一个谓语：逐项重述后读出",
+            "one clause gives one value to several names, or several subjects with their counts one "
+            "predicate: read from the clause restated per subject",
+        ),
+        "why.respectively": ("“分别”句：名称与数值逐一配对", "a 分别 clause: names and numbers paired in order"),
+        "why.table": (
+            "表格单元格：计量单位取自行或列的表头",
+            "a table cell: the counting word from its row or column heading",
+        ),
+        "why.shared": ("同一数值也属于同句的另一指标", "the same number is also another field's value in the clause"),
+        "why.part": ("只找到部分数（其中…、涉及…）", "only a part was found (其中…, 涉及…)"),
+        "why.priority": ("该指标有更具体的措辞读出的值，取之", "a more specific phrasing of the field was preferred"),
+        "why.total": (
+            "该指标既有总数又有部分（其中…），取总数",
+            "the field has a total and a part (其中…): the total is taken",
+        ),
+        "why.first": (
+            "该指标在报告中的第一个值（另有 {others} 处未取）",
+            "the field's first value in the report ({others} more not taken)",
+        ),
         "gold_no_source": (
             "标准答案没有 source 列：无法知道每个值出自哪份报告",
             "the gold has no source column: which report each value was read from is unknown",

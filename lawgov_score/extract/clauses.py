@@ -1,0 +1,105 @@
+"""Clauses that say one thing of several subjects, read as one clause per subject.
+
+Two ways of writing put a number where no phrasing meets it:
+
+- one value for several names: 合法性审核率、备案率均达100% (each rate is 100%);
+- several subjects with their counts before one predicate: 召开县委常委会会议3次、县政府常务会议
+  8次专题学习法律法规 (the committee studied law 3 times, the executive meeting 8 times).
+
+Each such clause is written out again, once per subject (the sentence's beginning, the subject,
+the predicate, the number), on lines after the report's text; the numbers in the clause itself
+are blanked in the matching copy, so each number is read once per subject, from its own line.
+``Derived`` keeps where each line came from, for quotes, offsets and sections.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .numbers import COUNTED
+
+_ENDS = ",;:。!?\n"
+_RATE_NAME = r"(?:率|比|比例|比率)"
+# ... names ... (均|都)?(为|达|达到…)? N%: the names are split at 、 and 和, and each must be a rate's.
+_JOINT = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
+    r"(?P<verb>(?:均|都|皆|全部)?(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
+    r"(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)",
+    re.M,
+)
+_NAME_SEP = re.compile(r"[、和]")
+# subject N件、subject N次 … predicate: two or more subjects, each with its count, then words.
+_ITEM = rf"[^\d{_ENDS}、]{{2,30}}?{COUNTED}"
+_SEVERAL = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<pred>[^\d{_ENDS}、]{{2,40}})(?=[{_ENDS}]|$)",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A line written after the report: its span in the matching copy, and the clause of the
+    report it restates."""
+
+    start: int
+    end: int
+    origin: tuple[int, int]
+
+
+def _joint(m: re.Match) -> list[tuple[str, int, int]] | None:
+    """(line text, where its number starts in the line, where it stands in the report) for each
+    name of a 均 clause, or None when the names are not all rates."""
+    names = _NAME_SEP.split(m.group("names"))
+    if len(names) < 2 or not all(re.search(rf"{_RATE_NAME}$", x) and len(x) >= 2 for x in names):
+        return None
+    out = []
+    for i, name in enumerate(names):
+        # the first name carries the clause's beginning (规范性文件…); a later one is said after it
+        head = names[0] if i == 0 else names[0] + "、" + name
+        out.append((head + m.group("verb"), m.group("num"), m.start("num")))
+    return out
+
+
+def _several(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for a clause of several subjects, each with its count, before one predicate."""
+    items = list(re.finditer(rf"(?P<who>[^\d{_ENDS}、]{{2,30}}?)(?P<n>{COUNTED})", m.group("items")))
+    if len(items) < 2:
+        return None
+    base = m.start("items")
+    return [(x.group("who") + m.group("pred"), x.group("n"), base + x.start("n")) for x in items]
+
+
+def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
+    """The matching copy with a line per subject of each such clause appended (the clause's own
+    numbers blanked), and where each line came from.  ``moved`` gains each restated number's
+    place in the report."""
+    chars = list(n)
+    lines: list[tuple[str, int, int, tuple[int, int]]] = []  # text, number's place in it, in the report, origin
+    for rx, split in ((_JOINT, _joint), (_SEVERAL, _several)):
+        for m in rx.finditer(n):
+            parts = split(m)
+            if parts is None or any(chars[at] == " " for _, _, at in parts):
+                continue
+            sentence = max(n.rfind(c, 0, m.start()) for c in "。!?\n") + 1
+            prefix = n[sentence : m.start()]
+            for head, num, at in parts:
+                lines.append((prefix + head, len(prefix + head), at, (sentence, m.end())))
+                lines[-1] = (lines[-1][0] + num, *lines[-1][1:])
+            for _, num, at in parts:
+                chars[at : at + len(num)] = re.sub(r"[\d.]", " ", num)
+    out = "".join(chars)
+    derived: list[Derived] = []
+    for text, k, at, origin in lines:
+        start = len(out) + 1
+        out += "\n" + text
+        moved[start + k] = moved.get(at, at)
+        derived.append(Derived(start, start + len(text), origin))
+    return out, derived
+
+
+def origin_of(derived: list[Derived], pos: int) -> tuple[int, int] | None:
+    """The clause of the report that the line around ``pos`` restates (None: not such a line)."""
+    i = bisect_right([d.start for d in derived], pos) - 1
+    return derived[i].origin if i >= 0 and pos <= derived[i].end else None
