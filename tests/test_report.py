@@ -230,7 +230,9 @@ def test_a_dimension_of_bonus_and_veto_items_alone_draws(tmp_path):
     res = runner.invoke(app, ["report", str(EXAMPLE), "-r", str(EXAMPLE_RUBRIC), "-o", str(out), "--png", str(png)])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
-    assert html.count('<g class="cell">') == 4 * 4  # four units × four dimensions, the bonus one included
+    start = html.index('<section id="heatmap">')
+    heatmap = html[start : html.index("</section>", start)]  # the units' map, not the audit's
+    assert heatmap.count('<g class="cell">') == 4 * 4  # four units × four dimensions, the bonus one included
     assert "heatmap.png" in {p.name for p in png.iterdir()}
 
 
@@ -340,4 +342,4 @@ def test_report_by_level_ranks_within_groups_and_names_the_best_by_total(tmp_pat
     assert [(r, lv) for r, _, lv in rows][:3] == [("1", "区"), ("2", "区"), ("3", "区")]
     assert {lv for _, _, lv in rows} == {"区", "县", "县级市"} and sum(r == "1" for r, _, _ in rows) == 3
     # the summary's best and worst are by total, whatever the groups' order
-    assert "最高 合成己县 935.19 分，最低 合成甲县 756.96 分" in html
+    assert "最高 合成己县 958.63 分，最低 合成甲县 711.38 分" in html

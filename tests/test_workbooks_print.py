@@ -101,23 +101,26 @@ def test_targets_are_numbers_with_their_comparison(tmp_path):
 
 def test_the_gaps_workbook_holds_the_steps_its_summary_speaks_of(tmp_path):
     out = tmp_path / "差距.xlsx"
-    args = ["gaps", SAMPLES / "synthetic-city", "-u", "合成丙县", "-y", "2024"]
+    args = ["gaps", SAMPLES / "synthetic-city", "-u", "合成甲县", "-y", "2024"]
     run(*args, "-o", out)
     steps_text = runner.invoke(app, [str(a) for a in args] + ["--steps"]).output
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["差距", "达标步骤", "得分明细", "排名"]
-    summary = [wb["差距"].cell(r, 1).value for r in range(1, 5)]
-    assert any("按下表 2 步可达" in (line or "") for line in summary)
+    summary = [wb["差距"].cell(r, 1).value for r in range(1, 10)]
+    assert any("按下表 4 步可达" in (line or "") for line in summary)
+    assert "按下表 4 步可达" in wb["达标步骤"].cell(2, 1).value
     ws = wb["达标步骤"]
     assert_prints(ws, header_row(ws))
     head = [c.value for c in ws[header_row(ws)]]
-    assert head[:2] == ["步骤", "指标"]
+    assert head[:5] == ["单位", "年度", "步骤", "涉及项目", "指标"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=header_row(ws) + 1)]
-    assert [r[0] for r in rows] == [1, 2]
+    steps = head.index("步骤")
+    assert [r[steps] for r in rows] == [1, 2, 3, 4]
+    assert {(r[head.index("单位")], r[head.index("年度")]) for r in rows} == {("合成甲县", 2024)}
     for r in rows:
-        assert r[1] in steps_text  # the same steps the terminal shows
-    set_to = ws.cell(header_row(ws) + 1, head.index("改为") + 1)
-    assert (set_to.value, set_to.number_format) == (30, '"≥"0"件"')  # 法律顾问出具法律意见数 ≥30件
+        assert r[head.index("指标")] in steps_text  # the same steps the terminal shows
+    set_to = ws.cell(header_row(ws) + 2, head.index("改为") + 1)
+    assert (set_to.value, set_to.number_format) == (0.7, '"≥"0.00%')  # 政务服务事项进驻大厅率 ≥70%
 
 
 # --- the fill-in template -----------------------------------------------------------------------

@@ -136,7 +136,7 @@ def path_view(path, rubric: Rubric, lang: str = "zh", unit=None, year=None) -> t
     df = _path_steps(path, rubric, lang).with_columns(
         shown_value("value", d, lang).alias("value_shown"),
         needed_shown("set_to", decimals=d, lang=lang).alias("set_shown"),
-        (pl.col("cost") * 100).alias("cost_pct"),
+        (pl.col("cost") * 100).round(2).alias("cost_pct"),  # shown as a percent with two decimals
         pl.lit(unit, dtype=pl.String).alias("unit"),
         pl.lit(year, dtype=pl.Int64).alias("year"),
     )

@@ -164,11 +164,13 @@ def workbook_sheets(
 def steps_sheet(gaps, rubric, lang: str = "zh") -> Sheet:
     """步骤: the path to the next grade that the gaps sheet's summary speaks of, step by step."""
     from .gaps import gaps_lines, path_view
+    from .parts import rubric_lines
 
-    df, cols = path_view(gaps.path, rubric, lang)
+    df, cols = path_view(gaps.path, rubric, lang, unit=gaps.unit, year=gaps.year)
     df, typed = _typed_map(df, [("value", "value_shown"), ("set_to", "set_shown")], rubric.decimals)
     lines = gaps_lines(gaps, rubric, lang)
-    title = [lines[0], lines[-1]]
+    path_line = lines[len(lines) - len(rubric_lines(rubric, lang)) - 1]  # the last line before the rubric's notes
+    title = [lines[0], path_line]
     name = _say("sheet_steps", lang)
     return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=2, typed=typed, lang=lang)
 
