@@ -126,7 +126,7 @@ def test_gaps_table_and_markdown_and_csv():
     md = run("gaps", "-u", "乃东", "-f", "markdown", "--path", "effort")
     assert md.exit_code == 0 and "相对改进最小" in md.stdout and "| 编号" in md.stdout
     csv = run("gaps", "-u", "乃东", "-f", "csv", "--path", "none")
-    assert csv.exit_code == 0 and csv.stdout.splitlines()[0].startswith("单位,年度,编号,项目,失分")
+    assert csv.exit_code == 0 and csv.stdout.splitlines()[0].startswith("单位,年度,编号,折合总分,项目,失分")
     steps = run("gaps", "-u", "乃东", "-f", "csv", "--steps")
     assert steps.exit_code == 0 and steps.stdout.splitlines()[0].startswith("单位,年度,步骤,涉及项目,指标")
 

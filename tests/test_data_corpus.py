@@ -51,7 +51,7 @@ REFUSED = {
     "请把整个文件另存为同一种编码（如 CSV UTF-8）",
     "duplicate-json-keys.json": ":2:数值: E-DATA-FILE: 无法读取数据文件：JSON 记录中键“数值”出现两次：只能保留一个值，请删去多余的",
     "list-values.parquet": ":1:数值: E-DATA-COLUMNS: 列“数值”的值是列表，不是单个数值或文字：每个单元格只填一个值",
-    "boolean-in-count.parquet": ":2:数值: E-DATA-NUMBER: “true”不是数值（指标“normative_docs_filed”应填整数，如 12）",
+    "boolean-in-count.parquet": ":2:数值: E-DATA-NUMBER: “true”不是数值（指标“规范性文件备案件数（normative_docs_filed）”应填整数，如 12）",
     "uncalculated-formulas.xlsx": ":3: E-DATA-UNCALCULATED: 单元格 A3 是公式，但工作簿没有保存它的计算结果（本表共 2 个这样的单元格）："
     "请在 Excel/WPS 中打开工作簿、重新计算后保存",
     "overlapping-merged-cells.xlsx": ": E-DATA-FILE: 无法读取数据文件：合并单元格相互重叠（Excel 不会这样保存，文件已损坏）："

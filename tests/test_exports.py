@@ -73,10 +73,8 @@ def test_a_gaps_export_says_its_unit_and_year_on_every_row():
 
 
 def test_the_file_holds_the_format_its_name_says_or_the_command_refuses(tmp_path):
-    reports = tmp_path / "乃东区2024年法治政府建设年度报告.txt"
-    reports.write_text("2024年，行政机关负责人出庭应诉率达100%。", encoding="utf-8")
-    wrong = tmp_path / "结果.xlsx"
-    r = run("extract", str(reports), "-o", str(wrong))
+    wrong = tmp_path / "结果.xlsx"  # whatif writes no workbook (extract's .xlsx is its review sheet)
+    r = run("whatif", "-u", "乃东", "-s", "court_appearance_rate=100%", "-o", str(wrong))
     assert r.exit_code == 2 and not wrong.exists()
     assert r.stderr.startswith("E-USAGE-FORMAT-SUFFIX: 此命令不写 xlsx 文件，而“结果.xlsx”的扩展名是 xlsx")
     clash = tmp_path / "排名.xlsx"

@@ -56,7 +56,7 @@ def test_keep_going_ranks_the_readable_files_and_lists_those_left_out(city, tmp_
     assert "leping-2024.csv:5:value: E-DATA-NUMBER" in excluded[1]
     # each one's first problem follows it, as the plain run would print it
     first = lines[lines.index(excluded[1]) + 1]
-    assert first.endswith("“九十”不是数值（指标“normative_docs_filed”应填整数，如 12）")
+    assert first.endswith("“九十”不是数值（指标“规范性文件备案件数（normative_docs_filed）”应填整数，如 12）")
     ws = openpyxl.load_workbook(out)["排名"]
     units = [ws.cell(r, 2).value for r in range(4, ws.max_row + 1)]
     assert sorted(units) == ["乃东区", "杭锦旗", "石峰区"]

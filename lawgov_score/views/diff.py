@@ -180,8 +180,10 @@ def _text(report: DiffReport, lang: str, markdown: bool) -> str:
     if impact is not None:
         parts.append(h + say("rubric.diff.impact_title", lang, data=" ".join(impact.data)) + "\n")
         parts.append(_impact_line(impact, lang) + "\n")
+        audit = _audit_lines(impact, lang)  # before the tables: the folded list of units stays last
+        if audit:
+            parts.append("\n".join(f"- {x}" if markdown else x for x in audit) + "\n")
         parts += (_impact_markdown if markdown else _impact_table)(impact, lang, diff.new.decimals)
-        parts += _audit_lines(impact, lang)
     gate_lines = _gate_lines(report.gate, lang)
     if gate_lines:
         if markdown:
@@ -235,4 +237,4 @@ def _audit_lines(impact: Impact, lang: str) -> list[str]:
 
     lines += [say("audit.diff", lang, id=r["id"], old=f(r["alpha_old"]), new=f(r["alpha_new"]))
               for r in ch.alphas.iter_rows(named=True)]  # fmt: skip
-    return ["\n".join(lines) + "\n"]
+    return lines
