@@ -103,13 +103,12 @@ def gaps_json_items(items: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> li
 def _item_names(rubric: Rubric, lang: str) -> pl.Expr:
     """The path's items (ids joined by 、) as 编号 名称, joined in ``lang``."""
     names = {it.id: f"{it.id} {it.name}" for it in rubric.items.values()}
-    return (
-        pl.col("items")
-        .str.split("、")
-        .list.eval(pl.element().replace(names))
-        .list.join(say("values.sep", lang))
-        .alias("item_names")
-    )
+    sep = say("values.sep", lang)
+
+    def named(ids: str) -> str:  # a path has a handful of steps: a plain function reads best
+        return sep.join(names.get(i, i) for i in ids.split("、"))
+
+    return pl.col("items").map_elements(named, return_dtype=pl.String).alias("item_names")
 
 
 def _path_steps(path, rubric: Rubric, lang: str) -> pl.DataFrame:
