@@ -107,12 +107,13 @@ def impute(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[Problem]
     if not plans:
         return wide, []
     wide = wide.with_columns([fill_expr(p).alias(f"_fill:{p.field}") for p in plans])
+    missing = {p.field: pl.col(p.field).is_null() for p in plans}
     wide = wide.with_columns(
-        [(pl.col(p.field).is_null() & pl.col(f"_fill:{p.field}").is_not_null()).alias(imputed_col(p.field)) for p in plans]
+        [(missing[p.field] & pl.col(f"_fill:{p.field}").is_not_null()).alias(imputed_col(p.field)) for p in plans]
     )
     counts = wide.select(
         *[pl.col(imputed_col(p.field)).sum().alias(p.field) for p in plans],
-        *[(pl.col(p.field).is_null() & pl.col(f"_fill:{p.field}").is_null()).sum().alias(f"_n:{p.field}") for p in plans],
+        *[(missing[p.field] & pl.col(f"_fill:{p.field}").is_null()).sum().alias(f"_n:{p.field}") for p in plans],
     ).row(0, named=True)
     out = _imputed_said(plans, counts)
     for p in plans:

@@ -259,12 +259,18 @@ define(
     {
         "how_mean": ("mean，同年度单位的均值", "mean: of the units of the same year"),
         "how_median": ("median，同年度单位的中位数", "median: of the units of the same year"),
-        "how_group_mean": ("group_mean，同年度同{group}单位的均值", "group_mean: of the units of the same year and {group}"),
+        "how_group_mean": (
+            "group_mean，同年度同{group}单位的均值",
+            "group_mean: of the units of the same year and {group}",
+        ),
         "how_group_median": (
             "group_median，同年度同{group}单位的中位数",
             "group_median: of the units of the same year and {group}",
         ),
-        "how_previous_year": ("previous_year，本单位此前最近一年的值", "previous_year: the unit's latest earlier value"),
+        "how_previous_year": (
+            "previous_year，本单位此前最近一年的值",
+            "previous_year: the unit's latest earlier value",
+        ),
         "field_count": ("{field} {count}", "{field} {count}"),
         "unit_year": ("{unit} {year}", "{unit} {year}"),
         "no_peer_group": ("{year} 年{group}“{name}”没有单位有值", "{year}: no unit of {group} '{name}' has a value"),
