@@ -154,9 +154,10 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
 
 
 def _cause() -> pl.Expr:
-    """Why an item record loses points (vetoes aside): missing, alone, deducted or short."""
+    """Why an item record loses points (vetoes aside): missing, alone, deducted or short.  A value
+    the rubric's treatment imputed is still missing: nobody stated it, so its evidence is owed."""
     return (
-        pl.when(pl.col("value").is_null())
+        pl.when(pl.col("value").is_null() | (pl.col("source") == "imputed"))
         .then(pl.lit("missing"))
         .when(pl.col("alone").fill_null(False))
         .then(pl.lit("alone"))
@@ -183,7 +184,7 @@ def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
             pl.col("target").alias("needed"),
             pl.int_range(pl.len()).over("unit", "year").alias("_order"),
         )
-        .filter(pl.col("lost") > 0)
+        .filter((pl.col("lost") > 0) | (pl.col("source") == "imputed"))  # imputed: evidence still owed
     )
     return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop(
         "_order"

@@ -25,6 +25,17 @@ def shown_in(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
     return pl.when(v.is_not_null() & (pl.col("ftype") == "bool")).then(yes_no).otherwise(shown_value(col, decimals))
 
 
+def imputed_marked(col: str | pl.Expr, lang: str = "zh") -> pl.Expr:
+    """``col`` (a column's name or a text expression) with “（插补）” after it where the value was
+    imputed by the rubric's treatment: wherever a value or its status is shown, an imputed one
+    is told from a stated one."""
+    text = pl.col(col) if isinstance(col, str) else col
+    mark = say("treat.imputed", lang)
+    marked = pl.concat_str(text, pl.lit(f"（{mark}）" if lang != "en" else f" ({mark})"))
+    out = pl.when(pl.col("source") == "imputed").then(marked).otherwise(text)
+    return out.alias(col) if isinstance(col, str) else out
+
+
 def score_view(
     items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False
 ) -> tuple[pl.DataFrame, list[Column]]:
@@ -44,6 +55,7 @@ def score_view(
         .alias("value_unit"),
         _status_text(lang).alias("status_shown"),
     )
+    df = df.with_columns(imputed_marked("value_shown", lang), imputed_marked("status_shown", lang))
     if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
         df = json_numbers(df, ["value", "target"], d)
         keys = ["unit", "year", "id", "name", "level", "parent"]
