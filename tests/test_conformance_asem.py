@@ -17,17 +17,16 @@ The data live outside the repository (``<repo>/../shared/conformance/asem``, or
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import csv
 import json
 import math
+import re
+from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import SHARED
 from conformance import make_asem_rubric as M
+from conftest import SHARED
 from typer.testing import CliRunner
 
 import lawgov_score as lg
