@@ -108,7 +108,8 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
         pl.when(pl.col("status") == "vetoed").then(pl.lit("vetoed")).otherwise(_cause()).alias("cause"),
         pl.int_range(pl.len()).alias("_order"),
     )
-    items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
+    owed = (pl.col("status") == "vetoed") | (pl.col("source") == "imputed")  # imputed: evidence still owed
+    items = items.filter((pl.col("lost") > 0) | owed)
     order = "lost"
     if rubric.parts:  # what a lost point costs in the total depends on the parts that check the item
         from ..engine.parts import points_in_total

@@ -174,10 +174,12 @@ def _listed(items: list, total: int):
 
 # --- 3. outliers (COINr's rule) ------------------------------------------------------------------
 
-_G = ["field", "year"]
+# The long frame's column names: a colon is in no field id, so no field can clash with them.
+_F, _X = "f:", "x:"
+_G = [_F, "year"]
 
 
-def fails_expr(x: pl.Expr = pl.col("x")) -> pl.Expr:
+def fails_expr(x: pl.Expr = pl.col(_X)) -> pl.Expr:
     """Per field and year (inside ``over``): |skew| ≥ the limit and excess kurtosis ≥ the limit,
     both sample-adjusted.  Fewer than four values or all alike: false, never NaN."""
     skew = x.skew(bias=False).fill_nan(None)
@@ -194,7 +196,7 @@ def winsorise(long: pl.DataFrame, steps: int) -> pl.DataFrame:
     time, counted once."""
     out = long.with_columns(pl.lit(False).alias("_moved"), pl.lit(0, dtype=pl.UInt32).alias("_points"))
     for _ in range(steps):  # each step moves at least one new point of every active column
-        x = pl.col("x")
+        x = pl.col(_X)
         high = x.skew(bias=False).fill_nan(0.0).over(_G) >= 0
         active = fails_expr().over(_G) & (pl.col("_points") < pl.col("_winmax"))
         top, bottom = x.max().over(_G), x.min().over(_G)
@@ -202,13 +204,13 @@ def winsorise(long: pl.DataFrame, steps: int) -> pl.DataFrame:
         next_bottom = x.filter(x > x.min()).min().over(_G)
         hit = (active & pl.when(high).then(x == top).otherwise(x == bottom)).fill_null(False)
         out = out.with_columns(
-            pl.when(hit).then(pl.when(high).then(next_top).otherwise(next_bottom)).otherwise(x).alias("x"),
+            pl.when(hit).then(pl.when(high).then(next_top).otherwise(next_bottom)).otherwise(x).alias(_X),
             (pl.col("_moved") | hit).alias("_moved"),
         ).with_columns(pl.col("_moved").sum().over(_G).alias("_points"))
     return out
 
 
-def log_ct(x: pl.Expr = pl.col("x")) -> pl.Expr:
+def log_ct(x: pl.Expr = pl.col(_X)) -> pl.Expr:
     """COINr's log transform of a column (inside ``over``): log(x − min + 0.01·(max − min))."""
     return (x - x.min() + 0.01 * (x.max() - x.min())).log()
 
@@ -221,23 +223,23 @@ def treat_outliers(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[
     fids = [p.field for p in plans]
     params = pl.DataFrame(
         {
-            "field": fids,
+            _F: fids,
             "_winmax": [p.winmax for p in plans],
             "_skew": [float(p.skew) for p in plans],
             "_kurt": [float(p.kurtosis) for p in plans],
         },
-        schema={"field": pl.String, "_winmax": pl.UInt32, "_skew": pl.Float64, "_kurt": pl.Float64},
+        schema={_F: pl.String, "_winmax": pl.UInt32, "_skew": pl.Float64, "_kurt": pl.Float64},
     )
     long = (
         wide.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_r"), "year", *fids)
-        .unpivot(index=["_r", "year"], variable_name="field", value_name="x")
-        .join(params, on="field", how="left")
+        .unpivot(index=["_r", "year"], variable_name=_F, value_name=_X)
+        .join(params, on=_F, how="left")
     )
     failed = long.with_columns(fails_expr().over(_G).alias("_failed"))
     win = winsorise(failed, max(p.winmax for p in plans))
     win = win.with_columns(fails_expr().over(_G).alias("_still"))
     treated = _choose(failed, win)
-    back = treated.pivot(on="field", index="_r", values="x").sort("_r")
+    back = treated.pivot(on=_F, index="_r", values=_X).sort("_r")
     wide = wide.with_columns([back[f].alias(f) for f in fids])
     return wide, _outliers_said(treated, plans)
 
@@ -245,14 +247,14 @@ def treat_outliers(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[
 def _choose(failed: pl.DataFrame, win: pl.DataFrame) -> pl.DataFrame:
     """Each value as treated: untouched where its column passed, winsorised where that made it
     pass, else the log of the value before winsorising."""
-    both = win.with_columns(failed["x"].alias("_orig"))
+    both = win.with_columns(failed[_X].alias("_orig"))
     return both.with_columns(
         pl.when(~pl.col("_failed"))
         .then(pl.col("_orig"))
         .when(~pl.col("_still"))
-        .then(pl.col("x"))
+        .then(pl.col(_X))
         .otherwise(log_ct(pl.col("_orig")).over(_G))
-        .alias("x"),
+        .alias(_X),
         pl.when(~pl.col("_failed"))
         .then(pl.lit(None, dtype=pl.String))
         .when(~pl.col("_still"))
@@ -265,13 +267,13 @@ def _choose(failed: pl.DataFrame, win: pl.DataFrame) -> pl.DataFrame:
 def _outliers_said(treated: pl.DataFrame, plans: list) -> list[Problem]:
     done = (
         treated.filter(pl.col("_how").is_not_null())
-        .group_by("field", "year")
+        .group_by(_F, "year")
         .agg(pl.col("_how").first(), pl.col("_points").first())
-        .sort("field", "year")
+        .sort(_F, "year")
     )
     out = []
     by_field = {p.field: p for p in plans}
-    for (fid,), rows in done.group_by(["field"], maintain_order=True):
+    for (fid,), rows in done.group_by([_F], maintain_order=True):
         p = by_field[fid]
         how = [
             said("treat.winsorised" if h == "winsorised" else "treat.logged", year=y, points=n)

@@ -212,8 +212,7 @@ register(
         "指标 {field} 按 {per} 计算（÷ {per}{scale}）：{count} 个值的分母缺失或为 0，按缺数据处理：{units}",
         "field {field} is taken per {per} (÷ {per}{scale}): {count} value(s) have no denominator (missing or 0) "
         "and count as missing: {units}",
-        "W-TREAT-DENOMINATOR: 指标 Elec 按 Energy 计算（÷ Energy）："
-        "1 个值的分母缺失或为 0，按缺数据处理：LAO 2018",
+        "W-TREAT-DENOMINATOR: 指标 Elec 按 Energy 计算（÷ Energy）：1 个值的分母缺失或为 0，按缺数据处理：LAO 2018",
     ),
     Code(
         "W-TREAT-IMPUTED",
