@@ -280,7 +280,7 @@ define(
         "scale": ("，× {scale}", ", × {scale}"),
         "winsorised": ("{year} 年缩尾 {points} 个点", "{year}: {points} point(s) winsorised"),
         "logged": (
-            "{year} 年缩尾 {points} 个点仍不合格，改取对数 ln(x − min + 0.01 ×（max − min））",
+            "{year} 年缩尾 {points} 个点仍不合格，改取对数 ln(x − min + 0.01 × (max − min))",
             "{year}: still skewed after {points} point(s) winsorised, log(x − min + 0.01·(max − min)) instead",
         ),
         "imputed": ("插补", "imputed"),
