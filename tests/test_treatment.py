@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -17,6 +18,8 @@ from hypothesis import strategies as st
 import lawgov_score as lg
 from lawgov_score.data.treat import imputed_col, treat
 from lawgov_score.rubric.treatment import FieldPlan
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _wide(values: dict[str, list], units=None, years=None, groups=None) -> pl.DataFrame:
@@ -289,3 +292,21 @@ def test_columns_name_the_files_own_headers(tmp_path):
     result = lg.score(rubric, lg.read_indicators([tmp_path / "d.csv"], rubric))
     assert sorted(result.frame["unit"].to_list()) == ["乙县", "甲县"]
     assert result.frame["group"].to_list() == ["A", "A"] and result.frame["year"].to_list() == [2024, 2024]
+
+
+def test_topsis_ranks_every_unit_once_an_imputation_is_declared(tmp_path):
+    """On the synthetic city, TOPSIS leaves units with a missing value unranked and says how to
+    rank them; with `impute: group_mean` by city declared every unit-year is ranked."""
+    data = ROOT / "samples" / "synthetic-city"
+    plain = lg.rank_table([data], ROOT / "rubrics" / "shifan.yaml", method="topsis")
+    incomplete = [p for p in plain.warnings if p.code == "W-METHOD-INCOMPLETE"]
+    assert incomplete and "impute: group_mean" in incomplete[0].message("en")
+    assert plain.table["rank"].null_count() > 0
+    (tmp_path / "imputed.yaml").write_text(
+        f"extends: {(ROOT / 'rubrics' / 'shifan.yaml').as_posix()}\nid: imputed\nname: 插补\n"
+        "treatment: {impute: group_mean, by: city}\n",
+        encoding="utf-8",
+    )
+    imputed = lg.rank_table([data], tmp_path / "imputed.yaml", method="topsis")
+    assert imputed.table["rank"].null_count() == 0
+    assert not [p for p in imputed.warnings if p.code == "W-METHOD-INCOMPLETE"]
