@@ -92,6 +92,7 @@ def rubric_yaml(meta: pl.DataFrame, fields_file: str = FIELDS.name) -> str:
         "source: COINr ASEM_iMeta.csv",
         f"fields: [{fields_file}]",
         "decimals: 6",
+        "waive: {W-EVIDENCE: COINr's indicators are published statistics; no assessor collects evidence}",
         "columns:",
         "  unit: uCode",
         "  year: Time",
