@@ -310,3 +310,27 @@ def test_topsis_ranks_every_unit_once_an_imputation_is_declared(tmp_path):
     imputed = lg.rank_table([data], tmp_path / "imputed.yaml", method="topsis")
     assert imputed.table["rank"].null_count() == 0
     assert not [p for p in imputed.warnings if p.code == "W-METHOD-INCOMPLETE"]
+
+
+def test_json_says_which_values_the_outlier_treatment_changed(tmp_path):
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(
+        "id: o\nname: o\nfields:\n  - {id: x, name: 数, type: number}\n"
+        "treatment: {outliers: coinr}\n"
+        "items:\n  - {id: a, name: 甲, points: 10, field: x, rule: {type: minmax}}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "d.csv"
+    data.write_text("unit,year,x\n" + "".join(f"u{i:02d},2024,{v}\n" for i, v in enumerate([*range(20), 1000])))
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    out = CliRunner().invoke(app, ["score", str(data), "-r", str(rubric), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0, out.output
+    import json
+
+    rows = {r["unit"]: r for r in json.loads(out.stdout)}
+    assert rows["u20"]["treated"] == "winsorised" and rows["u20"]["value"] == 19
+    assert all(r["treated"] is None for u, r in rows.items() if u != "u20")
+    assert "W-TREAT-OUTLIER" in out.stderr and "1 point(s) winsorised" in out.stderr

@@ -33,6 +33,12 @@ def imputed_col(field: str) -> str:
     return f"im:{field}"
 
 
+def treated_col(field: str) -> str:
+    """The column saying how the outlier treatment changed a field's value: ``winsorised`` (this
+    point was set to the next value in), ``log`` (its column was log-transformed), or null."""
+    return f"tr:{field}"
+
+
 def treat(wide: pl.DataFrame, plans: dict) -> tuple[pl.DataFrame, list[Problem]]:
     """``wide`` (unit, year, unit metadata, one Float64 column per field) treated as ``plans``
     (field id → ``rubric.treatment.FieldPlan``) say, and the warnings saying what was done."""
@@ -240,7 +246,11 @@ def treat_outliers(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[
     win = win.with_columns(fails_expr().over(_G).alias("_still"))
     treated = _choose(failed, win)
     back = treated.pivot(on=_F, index="_r", values=_X).sort("_r")
-    wide = wide.with_columns([back[f].alias(f) for f in fids])
+    how = treated.select(
+        "_r", _F, pl.when(pl.col("_how") == "log").then(pl.col("_how")).when(pl.col("_moved")).then(pl.col("_how"))
+    )
+    how = how.pivot(on=_F, index="_r", values="_how").sort("_r")
+    wide = wide.with_columns([back[f].alias(f) for f in fids] + [how[f].alias(treated_col(f)) for f in fids])
     return wide, _outliers_said(treated, plans)
 
 

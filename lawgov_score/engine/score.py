@@ -21,7 +21,7 @@ from ..core.problems import Problem, problem, said
 from ..core.yamlsafe import locate
 from ..data.derive import derive
 from ..data.indicators import Indicators
-from ..data.treat import treat
+from ..data.treat import treat, treated_col
 from ..rubric.compiled import Item, Rubric
 from ..rubric.model import MEANS
 from . import provenance as P
@@ -365,6 +365,7 @@ ITEM_COLUMNS = (
     "value",
     "source",
     "derived_from",
+    "treated",
     "score",
     "max",
     "target",
@@ -424,10 +425,17 @@ def _item_block(cols: list[str], item: dict, schema, rubric: Rubric, fields) -> 
         value.alias("value"),
         source.alias("source"),
         inputs.alias("_inputs"),
+        _treated(rubric.items[i], cols),
         (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
         (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
         (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
     ]
+
+
+def _treated(item: Item, cols: list[str]) -> pl.Expr:
+    """How the rubric's outlier treatment changed the value a leaf reads (winsorised, log), or null."""
+    col = treated_col(item.field) if item.field else None
+    return (pl.col(col) if col in cols else pl.lit(None, dtype=pl.String)).alias("treated")
 
 
 def _status_expr() -> pl.Expr:

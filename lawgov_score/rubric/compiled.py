@@ -139,7 +139,10 @@ class Rubric:
 
         out: set[str] = set()
         for it in self.leaves():
-            out |= {it.field} if it.field else set(fields_of(it.formula_ast))
+            if it.field:
+                out.add(it.field)
+            elif it.formula_ast is not None:  # (an item that failed its checks reads nothing)
+                out |= set(fields_of(it.formula_ast))
         return out
 
     def with_inputs(self, fields) -> set[str]:

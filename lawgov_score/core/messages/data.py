@@ -284,5 +284,7 @@ define(
             "{year}: still skewed after {points} point(s) winsorised, log(x − min + 0.01·(max − min)) instead",
         ),
         "imputed": ("插补", "imputed"),
+        "winsorised_mark": ("缩尾", "winsorised"),
+        "log_mark": ("取对数", "log"),
     },
 )
