@@ -186,33 +186,49 @@ _G = [_F, "year"]
 
 
 def fails_expr(x: pl.Expr = pl.col(_X)) -> pl.Expr:
-    """Per field and year (inside ``over``): |skew| ≥ the limit and excess kurtosis ≥ the limit,
-    both sample-adjusted.  Fewer than four values or all alike: false, never NaN."""
+    """Per field and year (an aggregation, or inside ``over``): |skew| ≥ the limit and excess
+    kurtosis ≥ the limit, both sample-adjusted.  Fewer than four values or all alike: false,
+    never NaN (polars orders NaN above every number, so a NaN skew would pass any limit)."""
     skew = x.skew(bias=False).fill_nan(None)
     kurt = x.kurtosis(fisher=True, bias=False).fill_nan(None)
     checkable = (x.count() >= 4) & (x.std() > 0)
-    return (checkable & (skew.abs() >= pl.col("_skew")) & (kurt >= pl.col("_kurt"))).fill_null(False)
+    return (checkable & (skew.abs() >= pl.col("_skew").first()) & (kurt >= pl.col("_kurt").first())).fill_null(False)
 
 
 def winsorise(long: pl.DataFrame, steps: int) -> pl.DataFrame:
     """``long`` (field, year, x, _winmax, _skew, _kurt) with failing columns winsorised step by
-    step and ``_points``: the distinct points changed per field and year.  Each step, in every
-    column that still fails and has changed fewer than ``_winmax`` points, the value(s) equal to
-    the extreme on the skewed side take the next value in; the tie so made moves together next
-    time, counted once."""
-    out = long.with_columns(pl.lit(False).alias("_moved"), pl.lit(0, dtype=pl.UInt32).alias("_points"))
-    for _ in range(steps):  # each step moves at least one new point of every active column
-        x = pl.col(_X)
-        high = x.skew(bias=False).fill_nan(0.0).over(_G) >= 0
-        active = fails_expr().over(_G) & (pl.col("_points") < pl.col("_winmax"))
-        top, bottom = x.max().over(_G), x.min().over(_G)
-        next_top = x.filter(x < x.max()).max().over(_G)
-        next_bottom = x.filter(x > x.min()).min().over(_G)
-        hit = (active & pl.when(high).then(x == top).otherwise(x == bottom)).fill_null(False)
+    step, ``_moved`` marking the points changed.  Each step, in every column that still fails
+    and has changed fewer than ``_winmax`` distinct points, the value(s) equal to the extreme on
+    the skewed side take the next value in; the tie so made moves together next time, counted
+    once.  The statistics are one small table per step (a row per field and year); the step
+    ends early when no column is left to treat."""
+    x = pl.col(_X)
+    out = long.with_columns(pl.lit(False).alias("_moved"))
+    for _ in range(steps):
+        stats = out.group_by(_G).agg(
+            fails_expr().alias("_fails"),
+            pl.col("_moved").sum().alias("_points"),
+            pl.col("_winmax").first(),
+            (x.skew(bias=False).fill_nan(0.0) >= 0).alias("_high"),
+            x.max().alias("_top"),
+            x.min().alias("_bottom"),
+            x.filter(x < x.max()).max().alias("_next_top"),
+            x.filter(x > x.min()).min().alias("_next_bottom"),
+        )
+        active = stats.filter(pl.col("_fails") & (pl.col("_points") < pl.col("_winmax")))
+        if active.height == 0:
+            break
+        joined = ["_high", "_top", "_bottom", "_next_top", "_next_bottom"]
+        out = out.join(active.select(*_G, *joined), on=_G, how="left", maintain_order="left")
+        high = pl.col("_high")
+        hit = pl.when(high).then(x == pl.col("_top")).otherwise(x == pl.col("_bottom")).fill_null(False)
         out = out.with_columns(
-            pl.when(hit).then(pl.when(high).then(next_top).otherwise(next_bottom)).otherwise(x).alias(_X),
+            pl.when(hit)
+            .then(pl.when(high).then(pl.col("_next_top")).otherwise(pl.col("_next_bottom")))
+            .otherwise(x)
+            .alias(_X),
             (pl.col("_moved") | hit).alias("_moved"),
-        ).with_columns(pl.col("_moved").sum().over(_G).alias("_points"))
+        ).drop(joined)
     return out
 
 
@@ -222,8 +238,9 @@ def log_ct(x: pl.Expr = pl.col(_X)) -> pl.Expr:
 
 
 def treat_outliers(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[Problem]]:
-    """The planned fields' outliers treated per year (COINr's rule) and one W-TREAT-OUTLIER per
-    field treated, naming each year and how."""
+    """The planned fields' outliers treated per year (COINr's rule), ``tr:<field>`` saying how
+    each value was changed, and one W-TREAT-OUTLIER per field treated, naming each year and how.
+    Only the columns (field and year) that fail the check are worked on."""
     if not plans:
         return wide, []
     fids = [p.field for p in plans]
@@ -241,46 +258,38 @@ def treat_outliers(wide: pl.DataFrame, plans: list) -> tuple[pl.DataFrame, list[
         .unpivot(index=["_r", "year"], variable_name=_F, value_name=_X)
         .join(params, on=_F, how="left")
     )
-    failed = long.with_columns(fails_expr().over(_G).alias("_failed"))
-    win = winsorise(failed, max(p.winmax for p in plans))
-    win = win.with_columns(fails_expr().over(_G).alias("_still"))
-    treated = _choose(failed, win)
-    back = treated.pivot(on=_F, index="_r", values=_X).sort("_r")
-    how = treated.select(
-        "_r", _F, pl.when(pl.col("_how") == "log").then(pl.col("_how")).when(pl.col("_moved")).then(pl.col("_how"))
+    failing = long.group_by(_G).agg(fails_expr().alias("_fails")).filter("_fails").select(_G)
+    if failing.height == 0:
+        return wide, []
+    sub = long.join(failing, on=_G, how="semi", maintain_order="left")
+    win = winsorise(sub, max(p.winmax for p in plans))
+    still = win.group_by(_G).agg(fails_expr().alias("_still"), pl.col("_moved").sum().alias("_points"))
+    treated = (
+        win.with_columns(sub[_X].alias("_orig"))
+        .join(still, on=_G, how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col("_still")).then(log_ct(pl.col("_orig")).over(_G)).otherwise(pl.col(_X)).alias(_X),
+            pl.when(pl.col("_still")).then(pl.lit("log")).otherwise(pl.lit("winsorised")).alias("_how"),
+        )
     )
-    how = how.pivot(on=_F, index="_r", values="_how").sort("_r")
-    wide = wide.with_columns([back[f].alias(f) for f in fids] + [how[f].alias(treated_col(f)) for f in fids])
+    changed = sorted(set(treated[_F].to_list()))
+    back = treated.pivot(on=_F, index="_r", values=_X)
+    how = treated.select(
+        "_r", _F, pl.when((pl.col("_how") == "log") | pl.col("_moved")).then(pl.col("_how")).alias("_how")
+    ).pivot(on=_F, index="_r", values="_how")
+    marks = how.rename({f: treated_col(f) for f in changed})
+    wide = (
+        wide.with_row_index("_r")
+        .join(back.rename({f: f"_new:{f}" for f in changed}), on="_r", how="left", maintain_order="left")
+        .join(marks, on="_r", how="left", maintain_order="left")
+        .with_columns([pl.coalesce(f"_new:{f}", f).alias(f) for f in changed])
+        .drop(["_r", *[f"_new:{f}" for f in changed]])
+    )
     return wide, _outliers_said(treated, plans)
 
 
-def _choose(failed: pl.DataFrame, win: pl.DataFrame) -> pl.DataFrame:
-    """Each value as treated: untouched where its column passed, winsorised where that made it
-    pass, else the log of the value before winsorising."""
-    both = win.with_columns(failed[_X].alias("_orig"))
-    return both.with_columns(
-        pl.when(~pl.col("_failed"))
-        .then(pl.col("_orig"))
-        .when(~pl.col("_still"))
-        .then(pl.col(_X))
-        .otherwise(log_ct(pl.col("_orig")).over(_G))
-        .alias(_X),
-        pl.when(~pl.col("_failed"))
-        .then(pl.lit(None, dtype=pl.String))
-        .when(~pl.col("_still"))
-        .then(pl.lit("winsorised"))
-        .otherwise(pl.lit("log"))
-        .alias("_how"),
-    )
-
-
 def _outliers_said(treated: pl.DataFrame, plans: list) -> list[Problem]:
-    done = (
-        treated.filter(pl.col("_how").is_not_null())
-        .group_by(_F, "year")
-        .agg(pl.col("_how").first(), pl.col("_points").first())
-        .sort(_F, "year")
-    )
+    done = treated.group_by(_F, "year").agg(pl.col("_how").first(), pl.col("_points").first()).sort(_F, "year")
     out = []
     by_field = {p.field: p for p in plans}
     for (fid,), rows in done.group_by([_F], maintain_order=True):
