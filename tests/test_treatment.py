@@ -334,3 +334,30 @@ def test_json_says_which_values_the_outlier_treatment_changed(tmp_path):
     assert rows["u20"]["treated"] == "winsorised" and rows["u20"]["value"] == 19
     assert all(r["treated"] is None for u, r in rows.items() if u != "u20")
     assert "W-TREAT-OUTLIER" in out.stderr and "1 point(s) winsorised" in out.stderr
+
+
+def test_a_leaf_declares_its_fields_treatment_and_two_leaves_may_not_disagree(files, tmp_path):
+    rubric_path, data = files
+    text = RUBRIC.replace(
+        "rule: {type: linear, floor: 0, target: 100}}",
+        "rule: {type: linear, floor: 0, target: 100}, treatment: {impute: none}}",
+    )
+    (tmp_path / "leaf.yaml").write_text(text, encoding="utf-8")
+    rubric = lg.load_rubric(tmp_path / "leaf.yaml")
+    assert (
+        "rate" not in rubric.treatment and rubric.treatment["cases"].impute == "group_mean"
+    )  # the leaf has the last word
+    result = lg.score(rubric, lg.read_indicators([data], rubric))
+    row = result.items().filter((pl.col("unit") == "乙县") & (pl.col("id") == "b")).row(0, named=True)
+    assert row["value"] is None and row["source"] == "absent"
+    twice = (
+        text
+        + "  - {id: c, name: 丙, points: 10, field: rate, rule: {type: threshold, target: 50}, "
+        + ("treatment: {impute: mean}}\n")
+    )
+    (tmp_path / "twice.yaml").write_text(twice, encoding="utf-8")
+    from lawgov_score.rubric.load import read_rubric
+
+    bad, report = read_rubric(tmp_path / "twice.yaml")
+    assert bad is None and [p.code for p in report.errors] == ["E-TREAT-CONFLICT"]
+    assert "item c" in report.errors[0].message("en") and "item b" in report.errors[0].message("en")

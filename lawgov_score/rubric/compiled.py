@@ -39,6 +39,7 @@ class Item:
     wording: str | None = None  # official or summary (its own, else the rubric's default)
     additional: bool = False  # an 附加项, outside the counted items
     content: str = "known"  # unknown: what the item asks is not published
+    treatment: Any = None  # the leaf's own data treatment (model.FieldTreatment), for its field
 
     @property
     def is_leaf(self) -> bool:

@@ -290,6 +290,7 @@ class Node(_Strict):
     wording: Wording | None = None  # official text, or this project's summary (else the rubric's default)
     additional: bool = False  # an 附加项: outside the counted items (give it a bonus, negative or veto rule)
     content: Literal["known", "unknown"] = "known"  # unknown: what the item asks is not published
+    treatment: FieldTreatment | None = None  # how the value this leaf reads is treated (its field's)
 
     @field_validator("points")
     @classmethod

@@ -93,6 +93,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "missing": "缺数据时：zero（0 分，默认）或 full（满分）",
         "evidence": "佐证材料：考核组要看的证明",
         "description": "说明（如扣分口径）",
+        "treatment": "本项读取的指标的数据处理（插补、离群值、分母），覆盖细则和指标字典的设定",
         "waive": "本项及其下级有意接受的警告及理由，如 {W-POINTS-SUM: 下级为选做项}",
         "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），"
         "供 weights --method ahp 使用",

@@ -220,7 +220,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     )
     from .treatment import column_names, plan_fields
 
-    rubric.treatment = plan_fields(doc.treatment, fields, rubric.read_fields(), raw, shown, report)
+    rubric.treatment = plan_fields(doc.treatment, fields, rubric.read_fields(), raw, shown, report, rubric.leaves())
     rubric.column_roles, rubric.ignore_columns = column_names(doc.columns)
     return rubric
 
@@ -298,6 +298,7 @@ class _Tree:
             raw=nraw,
             additional=node.additional,
             content=node.content,
+            treatment=node.treatment,
             wording=node.wording or self.doc.wording,
             # an item without its own parts is checked as its parent is
             assessed_by=tuple(node.assessed_by or (self.items[parent].assessed_by if parent in self.items else ())),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..core.problems import Report, did_you_mean, problem
 from ..core.yamlsafe import locate
 from .model import DataColumns, FieldDef, FieldTreatment, Treatment
-from .words import where
+from .words import where, where_item
 
 WINMAX, SKEW, KURTOSIS = 5, 2.0, 3.5  # COINr's defaults
 IMPUTE_BY_DEFAULT = "group"
@@ -54,11 +54,14 @@ def _overlay(base: dict, layer: FieldTreatment | FieldDef | None, keys=_KEYS) ->
 
 
 def plan_fields(
-    treatment: Treatment | None, fields: dict[str, FieldDef], read: set[str], raw, shown: str, report: Report
+    treatment: Treatment | None, fields: dict[str, FieldDef], read: set[str], raw, shown: str, report: Report, leaves=()
 ) -> dict[str, FieldPlan]:
     """field id → its plan, for the fields the leaves read (``read``) that some treatment acts on.
-    Unknown field ids (in ``treatment.fields`` or as a ``per``) are E-FIELD-UNKNOWN."""
-    own = treatment.fields if treatment is not None else {}
+    A leaf's own ``treatment`` is its field's (the last word); two leaves that read one field and
+    declare different treatments are E-TREAT-CONFLICT.  Unknown field ids (in
+    ``treatment.fields`` or as a ``per``) are E-FIELD-UNKNOWN."""
+    own = dict(treatment.fields) if treatment is not None else {}
+    by_leaf = _leaf_treatments(leaves, report)
     for fid in own:
         if fid not in fields:
             path, line = locate(raw, ("treatment", "fields", fid))
@@ -79,6 +82,7 @@ def plan_fields(
         settings = _overlay({}, treatment)
         settings = _overlay(settings, fields[fid], ("per", "scale"))
         settings = _overlay(settings, own.get(fid))
+        settings = _overlay(settings, by_leaf.get(fid))
         if settings.get("impute", "none").startswith("group_") and not settings.get("by"):
             settings["by"] = IMPUTE_BY_DEFAULT
         plan = FieldPlan(field=fid, **settings)
@@ -99,6 +103,32 @@ def plan_fields(
         if plan.acts:
             plans[fid] = plan
     return plans
+
+
+def _leaf_treatments(leaves, report: Report) -> dict[str, FieldTreatment]:
+    """field id → the treatment the leaves reading it declare (one; a second, different one is
+    E-TREAT-CONFLICT at that leaf)."""
+    out: dict[str, FieldTreatment] = {}
+    first: dict[str, object] = {}
+    for it in leaves:
+        if it.treatment is None or not it.field:
+            continue
+        if it.field in out and out[it.field] != it.treatment:
+            path, line = locate(it.raw, ("treatment",)) if it.raw is not None else (it.path, it.line)
+            other = first[it.field]
+            report.add(
+                problem(
+                    "E-TREAT-CONFLICT",
+                    path or it.path,
+                    line or it.line or None,
+                    **where_item(it.id, it.name),
+                    field=it.field,
+                    other=other.id,
+                )
+            )
+            continue
+        out[it.field], first[it.field] = it.treatment, it
+    return out
 
 
 def column_names(columns: DataColumns | None) -> tuple[dict[str, str], frozenset[str]]:
