@@ -82,7 +82,9 @@ def test_one_value_per_report_and_field_and_every_report_has_gold(set_dir):
 
 
 @pytest.mark.parametrize(
-    "report", [p for s in SETS for p in _reports(s)], ids=lambda p: f"{p.parent.name}/{p.stem.removeprefix('synthetic-')}"
+    "report",
+    [p for s in SETS for p in _reports(s)],
+    ids=lambda p: f"{p.parent.name}/{p.stem.removeprefix('synthetic-')}",
 )
 def test_each_gold_value_is_stated_in_its_quote_and_the_quote_in_its_report(report):
     set_dir, name = report.parent, report.name
