@@ -16,21 +16,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
-METHODS = (
-    "minmax",
-    "zscore",
-    "rank",
-    "percentile",
-    "ratio_to_mean",
-    "ratio_to_best",
-    "ratio_to_worst",
-    "distance_to_mean",
-    "distance_to_best",
-    "distance_to_worst",
-    "above_below_mean",
-    "vector",
-    "sum",
-)
+from ..rubric.model import NORMALISATIONS
+
+METHODS = NORMALISATIONS  # declared with the rubric model, where a leaf's rule may name them
 # Methods that divide by a statistic of the values (a mean, a best, a worst, a sum) or by the
 # value itself: they need values of one sign, and give null (said) where the divisor is 0.
 POSITIVE = frozenset(
