@@ -130,6 +130,30 @@ def test_rule_score_is_normalise_value_times_the_scale(tmp_path, case):
             assert n == pytest.approx(ref, rel=1e-9, abs=1e-9)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    method=st.sampled_from(["minmax", "vector", "sum", "ratio_to_best"]),
+    higher=st.booleans(),
+    xs=st.lists(st.integers(1, 60).map(float), min_size=2, max_size=6),
+)
+def test_bounded_rule_scores_are_pymcdm_normalisations_times_points(tmp_path, method, higher, xs):
+    from pymcdm import normalizations as pn
+
+    oracle = {"minmax": pn.minmax_normalization, "vector": pn.vector_normalization, "sum": pn.sum_normalization,
+              "ratio_to_best": pn.linear_normalization}[method]  # fmt: skip
+    if method == "minmax" and min(xs) == max(xs):
+        return  # pymcdm's constant column is no number; the rule gives full points (tested above)
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    direction = "higher" if higher else "lower"
+    rule = f"{{type: normalise, method: {method}, direction: {direction}}}"
+    rubric = write(tmp_path, "rubric.yaml", rubric_text(rule))
+    scores, _ = leaf_scores(rubric, data_csv(tmp_path, [(u, 2024, v) for u, v in zip(UNITS, xs)]))
+    import numpy as np
+
+    want = oracle(np.array(xs), cost=not higher) * 10
+    assert [scores[(u, 2024)] for u in UNITS[: len(xs)]] == pytest.approx(list(want), abs=1e-6)
+
+
 def test_within_a_group_compares_the_group_only(tmp_path):
     write(tmp_path, "fields.yaml", FIELDS_YAML)
     rubric = write(tmp_path, "rubric.yaml", rubric_text("{type: zscore, within: city, scale: [-1, 1], ddof: 0}"))
