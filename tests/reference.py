@@ -155,7 +155,7 @@ def normalised(method: str, v: float, ps: list[float], higher: bool, ddof: int =
     if method == "minmax":
         return 1.0 if hi == lo else ((v - lo) if higher else (hi - v)) / (hi - lo)
     if method == "zscore":
-        if n - ddof <= 0:
+        if n - ddof <= 0 or hi == lo:  # one value, or all equal: sd 0
             return 0.0
         sd = math.sqrt(sum((x - mean) ** 2 for x in ps) / (n - ddof))
         return 0.0 if sd == 0 else ((v - mean) if higher else (mean - v)) / sd
@@ -174,7 +174,7 @@ def normalised(method: str, v: float, ps: list[float], higher: bool, ddof: int =
         # a peer at 0 makes the sum of reciprocals infinite: every other share is 0
         return 0.0 if any(x == 0 for x in ps) else _div(1 / v, sum(1 / x for x in ps))
     if method == "above_below_mean":
-        r = _div(v, mean)
+        r = 1.0 if hi == lo and v != 0 else _div(v, mean)  # equal values are at their mean
         if r is None:
             return None
         verdict = 1.0 if r > 1 + p else (-1.0 if r < 1 - p else 0.0)

@@ -309,3 +309,21 @@ def test_score_json_of_a_zscore_rubric(tmp_path):
     recs = json.loads(r.stdout)
     leaf = {x["unit"]: x["score"] for x in recs if x["id"] == "1.1"}
     assert leaf == {"甲": 2.5, "乙": 5.0, "丙": 7.5}  # z = −1, 0, 1 (sample sd 10) on [-2, 2]
+
+
+def test_gaps_names_a_value_for_full_points_only_where_one_value_earns_them(tmp_path):
+    """Reaching the best of the others earns full points under min-max (so gaps names it), not
+    under a z-score or a ratio to the mean, where full points depend on every peer's value."""
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    data = data_csv(tmp_path, [("甲", 2024, 10.0), ("乙", 2024, 20.0), ("丙", 2024, 30.0)])
+    for rule, needed in [
+        ("{type: normalise, method: minmax}", 30.0),
+        ("{type: zscore, scale: [-1, 1]}", None),
+        ("{type: ratio_to_mean, scale: [0, 2]}", None),
+        ("{type: normalise, method: ratio_to_best, scale: [0, 2]}", None),
+    ]:
+        rubric = write(tmp_path, "rubric.yaml", rubric_text(rule, decimals=2))
+        r = cli("gaps", data, "-r", rubric, "--unit", "甲", "-f", "json")
+        assert r.exit_code == 0, r.output
+        item = next(x for x in json.loads(r.stdout)["items"] if x["id"] == "1.1")
+        assert item["needed"] == needed, rule

@@ -95,7 +95,9 @@ def _minmax(x, lower, ddof, p, over):
 def _zscore(x, lower, ddof, p, over):
     mean, sd = _over(x.mean(), over), _over(x.std(ddof=ddof), over)
     z = ((mean - x) if lower else (x - mean)) / sd
-    return pl.when(x.is_null()).then(None).when(sd.is_null() | (sd == 0)).then(0.0).otherwise(z)
+    # equal values: sd 0, though the computed one may be a rounding error away from it
+    constant = _over(x.min(), over) == _over(x.max(), over)
+    return pl.when(x.is_null()).then(None).when(sd.is_null() | (sd == 0) | constant).then(0.0).otherwise(z)
 
 
 def _rank(x, lower, ddof, p, over):
@@ -135,7 +137,9 @@ def _distance_to_worst(x, lower, ddof, p, over):
 
 
 def _above_below_mean(x, lower, ddof, p, over):
-    r = x / _over(x.mean(), over)
+    # equal values are at their mean: 1 exactly, not a rounding error above or below it
+    constant = (_over(x.min(), over) == _over(x.max(), over)) & (x != 0)
+    r = pl.when(constant).then(1.0).otherwise(x / _over(x.mean(), over))
     good, bad = (-1.0, 1.0) if lower else (1.0, -1.0)  # lower: a value well below the mean is good
     sign = pl.when(r > 1 + p).then(good).when(r < 1 - p).then(bad).otherwise(0.0)
     return pl.when(r.is_finite()).then(sign).otherwise(None)

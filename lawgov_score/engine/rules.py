@@ -204,7 +204,9 @@ def _normalise(leaf: Leaf) -> Built:
     n = normalised_expr(leaf.item)
     on_missing = leaf.points if leaf.item.missing == "full" else pl.lit(0.0)
     score = pl.when(n.is_null()).then(on_missing).otherwise(leaf.points * _clip01((n - lo) / (hi - lo)))
-    return score, (v.max() if leaf.higher else v.min()).over(g), None
+    # the best of the peers is the target only where reaching it earns full points
+    target = (v.max() if leaf.higher else v.min()).over(g) if rule.best_scores_full else None
+    return score, target, None
 
 
 # One builder per rule type of the rubric model (a test checks that every type has one).

@@ -223,6 +223,16 @@ class NormaliseRule(_Strict):
         """The method: ``method``, or the type itself when the type names one."""
         return self.method or (self.type if self.type != "normalise" else None)
 
+    @property
+    def best_scores_full(self) -> bool:
+        """Whether a value at least the best of the others earns full points: min-max and the
+        ratio to the best give it 1, so with a scale reaching no higher than 1.  Under the other
+        methods full points depend on every peer's value (a z-score, a share, a rank among ties),
+        so no one value is the target."""
+        if self.normalisation not in ("minmax", "ratio_to_best"):
+            return False
+        return self.scale is None or self.scale[1] <= 1
+
 
 Rule = Annotated[
     Union[
