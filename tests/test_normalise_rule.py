@@ -97,6 +97,7 @@ def cases(draw):
     return method, direction, rows, scale, as_type, ddof, threshold, points
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=cases())
 def test_rule_score_is_normalise_value_times_the_scale(tmp_path, case):
