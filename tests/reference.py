@@ -143,13 +143,19 @@ NORMALISE_TYPES = {
 DEFAULT_SCALES = {"minmax": (0, 1), "ratio_to_best": (0, 1), "vector": (0, 1), "sum": (0, 1), "percentile": (0, 100)}
 
 
-def _div(a: float, b: float) -> float | None:
-    return a / b if b != 0 else None
+def _div(a: float, b: float, infinite: bool = False) -> float | None:
+    """a/b; b = 0: ±∞ for a nonzero a where ``infinite`` (a rule clips it to its scale), else None."""
+    if b != 0:
+        return a / b
+    return math.copysign(math.inf, a) if infinite and a != 0 else None
 
 
-def normalised(method: str, v: float, ps: list[float], higher: bool, ddof: int = 1, p: float = 0.2) -> float | None:
+def normalised(
+    method: str, v: float, ps: list[float], higher: bool, ddof: int = 1, p: float = 0.2, infinite: bool = False
+) -> float | None:
     """A value normalised among its peers' values ``ps`` (its own included) as docs/methods.md
-    writes each formula, lower-is-better mirrored as it says; None where it divides by 0."""
+    writes each formula and its edge cases, lower-is-better mirrored as it says; None where it
+    divides by 0 (with ``infinite``, as a rule takes it: ±∞ where a nonzero is divided by 0)."""
     n = len(ps)
     mean, lo, hi = sum(ps) / n, min(ps), max(ps)
     if method == "minmax":
@@ -167,31 +173,37 @@ def normalised(method: str, v: float, ps: list[float], higher: bool, ddof: int =
         share = 0.0 if norm == 0 else v / norm
         return share if higher else 1 - share
     if method == "sum":
+        if hi == lo:
+            return 1 / n  # equal values share the sum equally, zeros too
         if higher:
             return _div(v, sum(ps))
-        if v == 0:
-            return None
-        # a peer at 0 makes the sum of reciprocals infinite: every other share is 0
-        return 0.0 if any(x == 0 for x in ps) else _div(1 / v, sum(1 / x for x in ps))
+        zeros = sum(1 for x in ps if x == 0)
+        if zeros:  # 1/0 outweighs every other reciprocal: the zeros share the whole
+            return 1 / zeros if v == 0 else 0.0
+        return _div(1 / v, sum(1 / x for x in ps))
     if method == "above_below_mean":
-        r = 1.0 if hi == lo and v != 0 else _div(v, mean)  # equal values are at their mean
-        if r is None:
+        r = 1.0 if hi == lo or v == mean else _div(v, mean)  # a value at the mean: ratio 1
+        if r is None or math.isinf(r):
             return None
         verdict = 1.0 if r > 1 + p else (-1.0 if r < 1 - p else 0.0)
         return verdict if higher else -verdict
     best, worst = (hi, lo) if higher else (lo, hi)
     if method.startswith("ratio_to_"):
         ref = {"ratio_to_mean": mean, "ratio_to_best": best, "ratio_to_worst": worst}[method]
-        return _div(v, ref) if higher else _div(ref, v)
+        if v == ref:
+            return 1.0  # the reference itself, also a reference of 0
+        return _div(v, ref, infinite) if higher else _div(ref, v, infinite)
     ref = {"distance_to_mean": mean, "distance_to_best": best, "distance_to_worst": worst}[method]
-    return _div(v - ref if higher else ref - v, ref)
+    if v == ref:
+        return 0.0
+    return _div(v - ref if higher else ref - v, ref, infinite)
 
 
 def normalise_score(rule: dict, v: float, ps: list[float], higher: bool, P: float, missing_full: bool) -> float:
     """A normalisation rule's score: points × clip((n − a)/(b − a), 0, 1); no number: as a missing value."""
     method = rule.get("method") or rule["type"]
-    n = normalised(method, v, ps, higher, rule.get("ddof", 1), rule.get("threshold", 0.2))
-    if n is None or math.isnan(n) or math.isinf(n):
+    n = normalised(method, v, ps, higher, rule.get("ddof", 1), rule.get("threshold", 0.2), infinite=True)
+    if n is None or math.isnan(n):
         return P if missing_full else 0.0
     a, b = rule.get("scale") or DEFAULT_SCALES[method]
     return P * min(max((n - a) / (b - a), 0.0), 1.0)

@@ -120,15 +120,17 @@ def test_rule_score_is_normalise_value_times_the_scale(tmp_path, case):
             assert s == 0.0
             continue
         n = norm[(unit, year)]
+        peers = [w for _, yy, w in rows if yy == year and w is not None]
+        if n is None:  # no number for normalise: a nonzero divided by 0 lies beyond an end of the scale
+            n = reference_normalised(method, v, peers, direction == "higher", ddof, threshold, infinite=True)
         expected = 0.0 if n is None else points * min(max((n - a) / (b - a), 0.0), 1.0)
         assert s == pytest.approx(expected, abs=1e-6), (unit, year, v, n)
         # and normalise's value is the formula of docs/methods.md, written independently in the reference
-        peers = [w for _, yy, w in rows if yy == year and w is not None]
         ref = reference_normalised(method, v, peers, direction == "higher", ddof, threshold)
         if ref is None or not math.isfinite(ref):
-            assert n is None
+            assert norm[(unit, year)] is None
         else:
-            assert n == pytest.approx(ref, rel=1e-9, abs=1e-9)
+            assert norm[(unit, year)] == pytest.approx(ref, rel=1e-9, abs=1e-9)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -187,15 +189,31 @@ def test_ties_share_the_lowest_rank(tmp_path):
     assert [scores[(u, 2024)] for u in "甲乙丙丁戊"] == [2.5, 2.5, 0.0, 7.5, 7.5]
 
 
-@pytest.mark.parametrize("method", ["vector", "sum", "ratio_to_best", "ratio_to_mean"])
-def test_a_column_of_zeros_never_gives_nan(tmp_path, method):
+@pytest.mark.parametrize(
+    "method, score",
+    # zeros are equal values: vector 0, an equal share of the sum (1/6), at the reference (ratio 1)
+    [("vector", 0.0), ("sum", 1.666667), ("ratio_to_best", 10.0), ("ratio_to_mean", 5.0), ("distance_to_mean", 5.0)],
+)
+def test_a_column_of_zeros_never_gives_nan(tmp_path, method, score):
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    scale = "" if method in BOUNDED else ", scale: [0, 2]"
+    scale = {"ratio_to_mean": ", scale: [0, 2]", "distance_to_mean": ", scale: [-1, 1]"}.get(method, "")
     rubric = write(tmp_path, "rubric.yaml", rubric_text(f"{{type: normalise, method: {method}{scale}}}"))
     scores, warnings = leaf_scores(rubric, data_csv(tmp_path, [(u, 2024, 0.0) for u in UNITS]))
-    assert set(scores.values()) == {0.0}
+    assert set(scores.values()) == {score}
     codes = {w.code for w in warnings}
-    assert ("W-METHOD-POSITIVE" in codes) == (method != "vector")  # vector of zeros is 0, defined
+    assert ("W-METHOD-POSITIVE" in codes) == (method != "vector")  # a 0 where the method divides: said
+
+
+@pytest.mark.parametrize("method", ["ratio_to_mean", "ratio_to_best", "ratio_to_worst", "sum"])
+def test_a_zero_is_the_best_value_when_lower_is_better(tmp_path, method):
+    """The reciprocal of 0 is no number for `normalise`, but in a rule it lies beyond the top of the
+    scale: 0 (the best value when lower is better) earns full points, never the 0 of a missing value."""
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    scale = ", scale: [0, 1]" if method not in BOUNDED else ""
+    rule = f"{{type: normalise, method: {method}, direction: lower{scale}}}"
+    rubric = write(tmp_path, "rubric.yaml", rubric_text(rule))
+    scores, _ = leaf_scores(rubric, data_csv(tmp_path, [("甲", 2024, 0.0), ("乙", 2024, 2.0), ("丙", 2024, 4.0)]))
+    assert scores[("甲", 2024)] == 10.0 and scores[("甲", 2024)] >= scores[("乙", 2024)] >= scores[("丙", 2024)]
 
 
 def test_negative_values_are_said_with_the_item(tmp_path):

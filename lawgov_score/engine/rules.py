@@ -183,7 +183,8 @@ def _minmax(leaf: Leaf) -> Built:
 
 def normalised_expr(item: Item) -> pl.Expr:
     """A normalisation rule's normalised value (before its scale): the ``normalise`` command's
-    expression over the item's peers, null where the method gives no number."""
+    expression over the item's peers, ±∞ where it divides a nonzero by 0, null where the
+    method gives no number."""
     rule = item.rule
     return normalise_expr(
         value_expr(item),
@@ -192,13 +193,14 @@ def normalised_expr(item: Item) -> pl.Expr:
         direction=rule.direction,
         ddof=rule.ddof,
         threshold=rule.threshold,
+        infinite=True,  # a nonzero divided by 0 lies beyond either end of the scale: clipped there
     )
 
 
 def _normalise(leaf: Leaf) -> Built:
     # points × the share of the declared scale [a, b] the normalised value reaches, clipped to
-    # [0, points]; where the method gives no number (a division by 0) the unit has no comparison
-    # and scores as a missing value (said by W-METHOD-POSITIVE / W-METHOD-UNDEFINED)
+    # [0, points] (±∞ to its ends); where the method gives no number (0/0) the unit has no
+    # comparison and scores as a missing value (said by W-METHOD-POSITIVE)
     rule, v, g = leaf.rule, leaf.v, _peers(leaf.rule)
     lo, hi = rule.scale or BOUNDED_SCALES[rule.normalisation]
     n = normalised_expr(leaf.item)
