@@ -346,3 +346,12 @@ def test_gaps_names_a_value_for_full_points_only_where_one_value_earns_them(tmp_
         assert r.exit_code == 0, r.output
         item = next(x for x in json.loads(r.stdout)["items"] if x["id"] == "1.1")
         assert item["needed"] == needed, rule
+
+
+def test_rubric_diff_shows_a_changed_scale_as_written(tmp_path):
+    write(tmp_path, "fields.yaml", FIELDS_YAML)
+    old = write(tmp_path, "old.yaml", rubric_text("{type: zscore, scale: [-1, 1]}"))
+    new = write(tmp_path, "new.yaml", rubric_text("{type: zscore, scale: [-2, 2.5]}"))
+    r = cli("rubric", "diff", old, new)
+    assert r.exit_code in (0, 1), r.output
+    assert "rule.scale" in r.output and "[-1, 1]" in r.output and "[-2, 2.5]" in r.output
