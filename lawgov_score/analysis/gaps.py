@@ -23,6 +23,7 @@ import polars as pl
 
 from ..engine import rules as R
 from ..engine.score import ScoreResult, col_value
+from ..rubric.model import NORMALISE_RULES
 from .path import PATHS, Path, path_to_grade
 from .select import select_unit_year, unit_year_key
 
@@ -269,7 +270,10 @@ def _relative_need(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bo
         needed = _own_best(rubric, me, it, higher)
     if r.type == "rank":
         best = min(best, float(min(it.max, r.by_rank[0])))
+    if r.type in NORMALISE_RULES and not r.best_scores_full:
+        needed = None  # being the best of the others does not earn full points: no one value does
     return needed, best
+
 
 
 def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float | None:

@@ -26,6 +26,7 @@ from ..rubric.compiled import Item, Rubric
 from ..rubric.model import MEANS
 from . import provenance as P
 from . import rules as R
+from .normalised import normalise_warnings
 from .parts import col_part, part_exprs
 
 KEYS = ["unit", "year"]
@@ -153,7 +154,8 @@ def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
     # The in-memory engine: a few thousand rows and hundreds of expressions are planned faster so.
     plan = _totals(_roll_up(frame.lazy().with_columns(leaf_cols), rubric), rubric)
     out = plan.collect(engine="in-memory")
-    return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=[*notes, *peer_warnings(rubric, out)])
+    warnings = [*notes, *peer_warnings(rubric, out), *normalise_warnings(rubric, out, col_value)]
+    return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=warnings)
 
 
 _LISTED = 6  # units named in one warning; the rest are counted

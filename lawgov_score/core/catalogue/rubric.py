@@ -38,6 +38,15 @@ register(
         "{where}: rule thresholds out of order: {reason}",
     ),
     Code(
+        "E-RULE-SCALE",
+        "error",
+        "{where}：{method} 的值没有固定范围，须写明 scale: [得 0 分的值, 得满分的值]，如 scale: {example}",
+        "{where}: {method} has no fixed range: state scale: [value scoring 0, value scoring full points], "
+        "e.g. scale: {example}",
+        "rubrics/x.yaml:31: E-RULE-SCALE: 项目 2.1「办案量」：zscore 的值没有固定范围，"
+        "须写明 scale: [得 0 分的值, 得满分的值]，如 scale: [-2, 2]",
+    ),
+    Code(
         "E-RULE-FIELD",
         "error",
         "{where}：规则“{rule}”不适用于{ftype}类型的指标“{field}”",
