@@ -15,6 +15,7 @@ from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 from .record import Record
+from .subjects import NON_GOVERNMENT
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -122,6 +123,8 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
             return None
     if ph.avoid and any(w in n[doc.full_sentence(ns)[0] : ns] for w in ph.avoid):
         return None
+    if not _own(doc, ph, m, ns):
+        return None
     if ph.exclude and _excluded(doc, ph, m, ns, ne):
         return None
     if ph.template.startswith("{n}") and "、" in n[ne : m.end()] and _COUNT_NEXT.match(n, m.end()):
@@ -129,6 +132,18 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
     return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns))
+
+
+def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
+    """Whether the number is the unit's: not another government's or a township's, and a body
+    that is not the government (法院, 人大 …) only where the phrasing names it."""
+    who = doc.subject(ns)
+    if who == "other":
+        return False
+    if who == "body":
+        named = m.group(0) + "".join(ph.context)
+        return any(b in named for b in NON_GOVERNMENT)
+    return True
 
 
 _COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
