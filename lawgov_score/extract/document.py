@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import Derived, distribute, origin_of
+from .clauses import Derived, distribute, line_of, origin_of
 from .numbers import COUNTED as _COUNTED
 from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .subjects import continues, whose
@@ -245,6 +245,10 @@ class Document:
     def origin(self, pos: int) -> tuple[int, int] | None:
         """For a position on a line that restates a clause (``clauses``), the clause's span."""
         return origin_of(self.derived, pos) if pos >= len(self.text) else None
+
+    def restated(self, pos: int) -> Derived | None:
+        """The line restating a clause per subject that ``pos`` stands on (None: the report's text)."""
+        return line_of(self.derived, pos) if pos >= len(self.text) else None
 
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""

@@ -11,6 +11,7 @@ import polars as pl
 
 from ..data import values as V
 from . import explain
+from .clauses import BODIES
 from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
@@ -140,6 +141,11 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
     who = doc.subject(ns)
     if who == "other":
         return False
+    line = doc.restated(ns)
+    if line is not None and line.body:  # one of several meetings' counts: the field must name the meeting
+        named = m.group(0) + "".join(ph.context)
+        if not any(b in named for b in BODIES) and line.body != "常委会":
+            return False
     if who == "body":
         named = m.group(0) + "".join(ph.context)
         return any(b in named for b in NON_GOVERNMENT)
