@@ -48,6 +48,17 @@ _ONE = re.compile(
     rf"(?P<pred>{_DONE}[^\d{_ENDS}]{{0,40}})(?=[{_ENDS}]|$)",
     re.M,
 )
+# A rate of one level, then another level's in the next clause without the rate's name:
+# 全州县级政务服务事项网上可办率达97.6%，州本级达99.3% (州本级政务服务事项网上可办率达99.3%).
+_LEVEL_RATE = r"\d+(?:\.\d+)? ?%"
+_NEXT_LEVEL = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<first>[^\d{_ENDS}]{{2,60}}?{_RATE_NAME})"
+    rf"(?:均|都)?(?:为|达到|达|是)?了? ?{_LEVEL_RATE}(?:以上)?,"
+    rf"(?P<level>[^\d{_ENDS}、]{{1,8}}?(?:本级|级))(?P<verb>为|达到|达|是)?(?P<num>{_LEVEL_RATE})",
+    re.M,
+)
+
+
 # The bodies whose meetings a clause may list; a count in such a list that names no body in its
 # phrasing (专题研究法治建设) is the party committee's (常委会), never another body's.
 BODIES = ("常委会", "常务会", "中心组", "委员会", "党组")
@@ -94,6 +105,14 @@ def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(m.group("lead") + m.group(f"who{k}") + m.group("pred"), m.group(f"n{k}"), m.start(f"n{k}"))]
 
 
+def _next_level(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The second level's rate said with the first one's name."""
+    name = m.group("first").rsplit("级", 1)[-1]
+    if len(name) < 2:
+        return None
+    return [(m.group("level") + name + (m.group("verb") or "为"), m.group("num"), m.start("num"))]
+
+
 def _body(who: str) -> str:
     """The meeting body a restated line is about (常委会, 常务会 …), '' for none."""
     return next((b for b in BODIES if b in who), "")
@@ -105,7 +124,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     place in the report."""
     chars = list(n)
     lines: list[tuple[str, int, int, tuple[int, int], str]] = []  # text, number's place, in the report, origin, body
-    for rx, split in ((_JOINT, _joint), (_SEVERAL, _several), (_ONE, _one)):
+    for rx, split in ((_JOINT, _joint), (_SEVERAL, _several), (_ONE, _one), (_NEXT_LEVEL, _next_level)):
         for m in rx.finditer(n):
             parts = split(m)
             if parts is None or any(chars[at] == " " for _, _, at in parts):

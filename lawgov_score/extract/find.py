@@ -16,7 +16,7 @@ from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 from .record import Record
-from .subjects import NON_GOVERNMENT
+from .subjects import NON_GOVERNMENT, below
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -141,6 +141,8 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
     who = doc.subject(ns)
     if who == "other":
         return False
+    if ph.ftype == "percent" and below(doc.norm[doc.clause(ns)[0] : ns], doc.unit):
+        return False
     line = doc.restated(ns)
     if line is not None and line.body:  # one of several meetings' counts: the field must name the meeting
         named = m.group(0) + "".join(ph.context)
@@ -154,8 +156,9 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
 
 _COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
 
-# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure.
-PART_MARKERS = ("其中", "涉及")
+# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure;
+# 州本级…612件 beside 全州共…4580件: the unit's own level is a part of the whole area's figure.
+PART_MARKERS = ("其中", "涉及", "本级")
 
 
 def _part(doc: Document, ns: int) -> bool:

@@ -145,3 +145,23 @@ def whose(text: str, unit: str | None) -> str | None:
     if _NON_GOVERNMENT.match(head):
         return "body"
     return None
+
+
+# Levels below the unit: a rate of the townships (乡镇网上可办率) or, in a prefecture's report, of the
+# counties (全州县级…网上可办率达97.6%) is not the unit's own rate.  A clause naming two levels or all
+# (县、乡两级…均为100%, 各级), or the unit's own level beside the lower one, includes the unit's.
+_BELOW_COUNTY = r"乡镇|乡级|镇级|村级|街道|苏木|社区|村\(社区\)"
+_BELOW = {
+    "州": rf"县级|县\(市\)|县市区|县\(市、区\)|{_BELOW_COUNTY}",
+    "盟": rf"旗县|旗\(县|县级|{_BELOW_COUNTY}",
+    "市": rf"县级|县\(市、区\)|县市区|{_BELOW_COUNTY}",
+}
+_ALL_LEVELS = re.compile(r"[两三四五]级|各级|全覆盖")
+
+
+def below(lead: str, unit: str | None) -> bool:
+    """Whether the words leading to a rate name a level below the unit, and not the unit's own."""
+    kind = _place(unit)[-1] if unit else ""
+    words = _BELOW.get(kind, _BELOW_COUNTY)
+    own = rf"{kind}(?:直|级|本级|政府|委)" if kind else None  # 全县17个乡镇和42个县直部门: the whole county
+    return bool(re.search(words, lead)) and not _ALL_LEVELS.search(lead) and not (own and re.search(own, lead))
