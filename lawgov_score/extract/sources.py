@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from ..core.paths import expand, shown_path
