@@ -105,17 +105,17 @@ _SENTENCE_END = re.compile(r"[。！？!?：:；;]\s*$")
 
 def _wrap_width(sizes: list[int], slack: int, least: int) -> tuple[int, int]:
     """(lines at the wrap width, the width) of a text's line sizes, or (0, 0) when it is not
-    hard-wrapped: at least three lines reach one width, a third of the long lines do, and hardly
+    hard-wrapped: at least two lines reach one width, a third of the long lines do, and hardly
     any line is longer (a text of whole paragraphs has lines of every length)."""
     long = [w for w in sizes if w >= least]
-    if len(long) < 3:
+    if len(long) < 2:
         return 0, 0
     filled = sum(1 for w in sizes if w)
     best = (0, 0)
     for width in set(long):
         at = sum(1 for w in long if width - slack <= w <= width + 1)
         over = sum(1 for w in long if w > width + 1)
-        if at >= 3 and at >= len(long) / 3 and over <= max(1, filled // 10) and (at, width) > best:
+        if at >= 2 and at >= len(long) / 3 and over <= max(1, filled // 10) and (at, width) > best:
             best = (at, width)
     return best
 

@@ -131,6 +131,8 @@ def whose(text: str, unit: str | None) -> str | None:
     if above and not head.startswith("市场") and re.match(rf"(?:{above}){_BODY}", head):
         return "other"
     m = _NAMED.match(head) if unit else None
+    if m and m.group("name")[:2] == unit[:2]:  # 西岭州 of 西岭彝族自治州
+        return "own"
     if (
         m
         and m.group("name")[:2] != unit[:2]
