@@ -82,6 +82,8 @@ def test_meetings_counted_before_what_they_did_in_the_next_clause():
         "exec_meeting_law_study": 9,
     }
     assert found("全年召开4次县委常委会会议，专题研究法治建设工作。") == {"rule_of_law_agenda_items": 4}
+    assert found("县委、县政府先后4次专题研究法治政府建设工作。") == {"rule_of_law_agenda_items": 4}
+    assert found("组织1200人次学习研究法治建设。") == {}
 
 
 def test_a_count_of_one_of_several_meetings_names_its_meeting():
@@ -91,6 +93,14 @@ def test_a_count_of_one_of_several_meetings_names_its_meeting():
     )
     assert got == {"rule_of_law_agenda_items": 4}
     assert found("召开县委全面依法治县委员会会议2次、县政府常务会议3次，研究部署法治政府建设重点任务。") == {}
+
+
+def test_one_rate_word_said_once_for_several_names():
+    assert found("规范性文件合法性审核、备案率均为100%。") == {
+        "normative_docs_review_rate": 100,
+        "normative_docs_filing_rate": 100,
+    }
+    assert found("重大行政决策、规范性文件合法性审核率均为100%。") == {"normative_docs_review_rate": 100}
 
 
 # --- levels -------------------------------------------------------------------------------------------

@@ -79,6 +79,10 @@ def _joint(m: re.Match) -> list[tuple[str, int, int]] | None:
     """(line text, where its number starts in the line, where it stands in the report) for each
     name of a 均 clause, or None when the names are not all rates."""
     names = _NAME_SEP.split(m.group("names"))
+    # 合法性审核、备案率均为100%: the last name's 率 is said once for all of them
+    last = re.search(rf"{_RATE_NAME}$", names[-1])
+    if last and len(names) > 1 and all(len(x) >= 2 and not re.search(_RATE_NAME, x) for x in names[:-1]):
+        names = [x + last.group(0) for x in names[:-1]] + names[-1:]
     if len(names) < 2 or not all(re.search(rf"{_RATE_NAME}$", x) and len(x) >= 2 for x in names):
         return None
     out = []
