@@ -208,6 +208,49 @@ SIDE_RULES = frozenset({"negative", "bonus", "veto"})
 RELATIVE_RULES = frozenset({"ratio_to_best", "rank", "minmax"})
 
 
+# --- data treatment (before any rule scores a value) -----------------------------------------
+
+# How a missing value is filled: the mean or median of the unit's peers (same year, and the
+# same ``by`` group for the group_ methods), or the unit's own most recent earlier year.
+ImputeMethod = Literal["none", "mean", "median", "group_mean", "group_median", "previous_year"]
+# ``coinr``: |skew| ≥ skew and excess kurtosis ≥ kurtosis → winsorise, else log (docs/methods.md).
+OutlierMethod = Literal["none", "coinr"]
+
+
+class FieldTreatment(_Strict):
+    """How one field's values are treated before scoring; what is left out comes from the
+    rubric's ``treatment`` (and the field dictionary's ``per``/``scale``)."""
+
+    impute: ImputeMethod | None = None
+    by: Group | None = None  # the unit column the group_ methods compare within (default: group)
+    outliers: OutlierMethod | None = None
+    winmax: int | None = Field(None, ge=0)  # at most so many points winsorised per field and year
+    skew: float | None = Field(None, gt=0)
+    kurtosis: float | None = None
+    per: str | None = Field(None, min_length=1)  # the value is divided by this field's value …
+    scale: float | None = Field(None, gt=0)  # … and multiplied by this (per 10,000: 10000)
+
+
+class Treatment(FieldTreatment):
+    """The rubric's data treatment: the default of every field a leaf reads, and ``fields``:
+    one field's own (``{Flights: {per: Population}, TIRcon: {outliers: none}}``)."""
+
+    fields: dict[str, FieldTreatment] = Field(default_factory=dict)
+
+
+class DataColumns(_Strict):
+    """Which header of a data file plays which part, where the file names them its own way
+    (``{unit: uCode, year: Time, group: EurAsia_group, ignore: [uName]}``)."""
+
+    unit: str | None = None
+    year: str | None = None
+    city: str | None = None
+    province: str | None = None
+    level: str | None = None
+    group: str | None = None
+    ignore: list[str] = Field(default_factory=list)  # columns read as neither a field nor a unit's metadata
+
+
 def _points(v: float | None) -> float | None:
     if v is not None and v < 0:
         raise PydanticCustomError("points_negative", "points must be ≥ 0")
@@ -247,6 +290,7 @@ class Node(_Strict):
     wording: Wording | None = None  # official text, or this project's summary (else the rubric's default)
     additional: bool = False  # an 附加项: outside the counted items (give it a bonus, negative or veto rule)
     content: Literal["known", "unknown"] = "known"  # unknown: what the item asks is not published
+    treatment: FieldTreatment | None = None  # how the value this leaf reads is treated (its field's)
 
     @field_validator("points")
     @classmethod
@@ -324,6 +368,8 @@ class FieldDef(_Strict):
     min: float | None = None
     max: float | None = None
     description: str | None = None
+    per: str | None = Field(None, min_length=1)  # a denominator: the value is scored divided by this field's
+    scale: float | None = Field(None, gt=0)  # … times this (per 10,000 people: 10000)
 
     @field_validator("patterns", mode="before", json_schema_input_type=Optional[list[Union[str, ExtractPattern]]])
     @classmethod
@@ -381,6 +427,8 @@ class RubricDoc(_Strict):
     add: list[AddedNode] = Field(default_factory=list)
     waive: Waivers = Field(default_factory=dict)
     pairwise: Optional[list[list[Union[float, str]]]] = None  # AHP of the first-level items (see Node)
+    treatment: Treatment | None = None  # denominators, imputation and outliers, before scoring
+    columns: DataColumns | None = None  # the data files' own names of the unit, year and group columns
 
     @field_validator("edition", mode="before", json_schema_input_type=Optional[Union[Edition, int]])
     @classmethod

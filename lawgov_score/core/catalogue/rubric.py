@@ -73,6 +73,14 @@ register(
     ),
     Code("E-FIELD", "error", "指标“{field}”定义有误：{reason}", "field '{field}' is invalid: {reason}"),
     Code(
+        "E-TREAT-CONFLICT",
+        "error",
+        "{where}：与项目 {other} 读同一指标 {field}，却声明了不同的数据处理（treatment）；一个指标只能有一种处理",
+        "{where}: reads field {field} as item {other} does but declares another treatment; a field is treated one way",
+        "rubrics/x.yaml:30: E-TREAT-CONFLICT: 项目 2.1「乙」：与项目 1.1 读同一指标 rate，"
+        "却声明了不同的数据处理（treatment）；一个指标只能有一种处理",
+    ),
+    Code(
         "E-FORMULA",
         "error",
         "{where}：公式“{formula}”有误：{reason}",

@@ -27,6 +27,7 @@ define(
         "override": ("override {id}", "override {id}"),
         "add": ("add", "add"),
         "part": ("评估部分 {id}", "part {id}"),
+        "treatment": ("数据处理（treatment）", "the data treatment (treatment)"),
     },
 )
 
