@@ -48,6 +48,33 @@ _ONE = re.compile(
     rf"(?P<pred>{_DONE}[^\d{_ENDS}]{{0,40}})(?=[{_ENDS}]|$)",
     re.M,
 )
+# Several bodies, one count for each (各): 县委常委会会议、县政府常务会议各专题学法3次; 召开…常委会会议、…常务会议
+# 学法各3次 (the predicate before 各 is said of every body).
+_EACH = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}各]{{4,80}}?)各(?P<pred>[^\d{_ENDS}各]{{0,30}}?)(?P<num>{COUNTED})"
+    rf"(?=[{_ENDS}]|$)",
+    re.M,
+)
+# Several subjects, then 分别, what they did, and their numbers in the same order:
+# 市委常委会、市政府常务会议分别开展集中学法4次和12次 (分别为/达 … without a verb are paired in ``document``).
+_RESPECTIVE = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,80}}?)分别(?P<pred>[^\d{_ENDS}]{{1,20}}?)"
+    rf"(?P<nums>{COUNTED}(?:[、和及与]{COUNTED})+)(?=[{_ENDS}]|$)",
+    re.M,
+)
+_LIST_SEP = r"[、和及与]"
+# A total of several kinds, then the part of one of them: 审核规范性文件和重大行政决策共42件，其中规范性文件17件
+# (the documents reviewed are 17: the part is restated with the total's words up to its kind).
+_NAMED_PART = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<total>[^\d{_ENDS}]{{4,60}}?)(?:共计|合计|共)?{COUNTED}[,;]其中"
+    rf"(?P<kind>[^\d{_ENDS}、]{{2,12}}?)(?:为|有)?(?P<num>{COUNTED})(?=[{_ENDS}]|$)",
+    re.M,
+)
+
+# where a body's name ends and what is said of it begins: 县政府常务会议|学法
+_BODY_END = re.compile(r"^(?P<who>.*(?:会议|常委会|常务会|中心组|党组|委员会))(?P<rest>.*)$")
+
+
 # A rate of one level, then another level's in the next clause without the rate's name:
 # 全州县级政务服务事项网上可办率达97.6%，州本级达99.3% (州本级政务服务事项网上可办率达99.3%).
 _LEVEL_RATE = r"\d+(?:\.\d+)? ?%"
@@ -109,6 +136,43 @@ def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(m.group("lead") + m.group(f"who{k}") + m.group("pred"), m.group(f"n{k}"), m.start(f"n{k}"))]
 
 
+def _each(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for bodies with one count each (各): only where every name is a meeting body, so that
+    the count is each body's and no other reading of 各 (各乡镇, 各部门) is taken."""
+    names = re.split(_LIST_SEP, m.group("names"))
+    pred = m.group("pred")
+    if not pred:  # …常务会议学法各3次: the words after the last body are the predicate
+        last = _BODY_END.match(names[-1])
+        if last is None or not last.group("rest"):
+            return None
+        names[-1], pred = last.group("who"), last.group("rest")
+    if len(names) < 2 or not all(len(x) >= 2 and _body(x) for x in names):
+        return None
+    return [(x + pred, m.group("num"), m.start("num")) for x in names]
+
+
+def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for 分别 with a verb: the i-th subject with the verb and the i-th number; nothing
+    where the subjects and the numbers do not pair up one to one."""
+    names = re.split(_LIST_SEP, m.group("names"))
+    nums = list(re.finditer(COUNTED, m.group("nums")))
+    if len(names) != len(nums) or any(len(x) < 2 for x in names):
+        return None
+    base = m.start("nums")
+    return [(x + m.group("pred"), n.group(0), base + n.start()) for x, n in zip(names, nums)]
+
+
+def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for the part of a total of several kinds that names one of them: only where that
+    kind is one of the total's joined kinds (规范性文件 in 规范性文件和重大行政决策)."""
+    total, kind = m.group("total"), m.group("kind")
+    for k in (x.start() for x in re.finditer(re.escape(kind), total)):
+        after, before = total[k + len(kind) : k + len(kind) + 1], total[k - 1 : k] if k else ""
+        if re.fullmatch(_LIST_SEP, after or "-") or re.fullmatch(_LIST_SEP, before or "-"):
+            return [(total[: k + len(kind)], m.group("num"), m.start("num"))]
+    return None
+
+
 def _next_level(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The second level's rate said with the first one's name."""
     name = m.group("first").rsplit("级", 1)[-1]
@@ -128,7 +192,15 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     place in the report."""
     chars = list(n)
     lines: list[tuple[str, int, int, tuple[int, int], str]] = []  # text, number's place, in the report, origin, body
-    for rx, split in ((_JOINT, _joint), (_SEVERAL, _several), (_ONE, _one), (_NEXT_LEVEL, _next_level)):
+    for rx, split in (
+        (_JOINT, _joint),
+        (_SEVERAL, _several),
+        (_EACH, _each),
+        (_RESPECTIVE, _respective),
+        (_NAMED_PART, _named_part),
+        (_ONE, _one),
+        (_NEXT_LEVEL, _next_level),
+    ):
         for m in rx.finditer(n):
             parts = split(m)
             if parts is None or any(chars[at] == " " for _, _, at in parts):

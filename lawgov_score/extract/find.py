@@ -59,6 +59,7 @@ class Match:
     distance: int  # characters the … took: the smaller, the closer cue and number
     literal: int  # characters of cue text
     part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
+    mixed: bool = False  # the number counts the field's kind with others (规范性文件和重大行政决策共42件)
 
     @property
     def field(self) -> str:
@@ -132,7 +133,7 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         return None  # 研讨班2期、专题讲座7期: the later name has its own number; the first is not its
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
-    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns))
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns), _mixed(ph, m))
 
 
 def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
@@ -166,6 +167,18 @@ def _part(doc: Document, ns: int) -> bool:
     lead = doc.norm[doc.clause(ns)[0] : ns]
     digits = [i for i, c in enumerate(lead) if c.isdigit()]
     return any(w in lead[digits[-1] + 1 :] if digits else w in lead for w in PART_MARKERS)
+
+
+# 审核规范性文件和重大行政决策共42件: after the cue's last words another kind is joined to the field's,
+# so the number is not the field's alone; a part that names the field's kind (其中规范性文件17件) is.
+_JOINED_KIND = re.compile(r"[和及与、][\u4e00-\u9fff]{2}")
+
+
+def _mixed(ph: Phrasing, m: re.Match) -> bool:
+    """Whether the words between the phrasing's last cue and its number join another kind."""
+    if not ph.has_number or not ph.gaps or not ph.template.endswith("{n}"):
+        return False
+    return bool(_JOINED_KIND.search(m.group(f"g{ph.gaps - 1}") or ""))
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
@@ -292,16 +305,22 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
         (it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
         key=lambda it: (it[0].num_start, it[0].phrasing.order),
     )
-    # each field's first value among its highest-priority phrasings, a total before a part
-    top: dict[str, tuple[int, bool]] = {}
+    # each field's first value among its highest-priority phrasings, the field's own count before one
+    # joined with other kinds, a total before a part
+    top: dict[str, tuple[int, bool, bool]] = {}
     for mt, _, _ in chosen:
-        top[mt.field] = max(top.get(mt.field, (mt.phrasing.priority, not mt.part)), (mt.phrasing.priority, not mt.part))
+        top[mt.field] = max(top.get(mt.field, _standing(mt)), _standing(mt))
     records: list[Record] = []
     seen: set[str] = set()
     for mt, value, qualifier in chosen:
-        if not every and (mt.field in seen or (mt.phrasing.priority, not mt.part) < top[mt.field]):
+        if not every and (mt.field in seen or _standing(mt) < top[mt.field]):
             continue
         seen.add(mt.field)
         rivals = [] if every else [r for r, _, _ in chosen if r.field == mt.field and r is not mt]
         records.append(explain.record(doc, mt, value, qualifier, rivals))
     return records
+
+
+def _standing(mt: Match) -> tuple[int, bool, bool]:
+    """How a match ranks among its field's: priority, then not joined with other kinds, then a total."""
+    return (mt.phrasing.priority, not mt.mixed, not mt.part)
