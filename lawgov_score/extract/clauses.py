@@ -26,7 +26,7 @@ _RATE_NAME = r"(?:率|比|比例|比率)"
 _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
     r"(?P<verb>(?:均|都|皆|全部)?(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
-    r"(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)",
+    r"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)",
     re.M,
 )
 _NAME_SEP = re.compile(r"[、和]")
@@ -63,11 +63,12 @@ _RESPECTIVE = re.compile(
     re.M,
 )
 _LIST_SEP = r"[、和及与]"
+_KIND_COUNT = rf"[^\d{_ENDS}、]{{2,12}}?(?:为|有)?{COUNTED}"
 # A total of several kinds, then the part of one of them: 审核规范性文件和重大行政决策共42件，其中规范性文件17件
 # (the documents reviewed are 17: the part is restated with the total's words up to its kind).
 _NAMED_PART = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<total>[^\d{_ENDS}]{{4,60}}?)(?:共计|合计|共)?{COUNTED}[,;]其中"
-    rf"(?P<kind>[^\d{_ENDS}、]{{2,12}}?)(?:为|有)?(?P<num>{COUNTED})(?=[{_ENDS}]|$)",
+    rf"(?P<parts>{_KIND_COUNT}(?:、{_KIND_COUNT})*)(?=[{_ENDS}]|$)",
     re.M,
 )
 
@@ -139,6 +140,8 @@ def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
 def _each(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The same for bodies with one count each (各): only where every name is a meeting body, so that
     the count is each body's and no other reading of 各 (各乡镇, 各部门) is taken."""
+    if "每" in m.group(0):  # 每季度各学法1次: how often, not how many times in the year
+        return None
     names = re.split(_LIST_SEP, m.group("names"))
     pred = m.group("pred")
     if not pred:  # …常务会议学法各3次: the words after the last body are the predicate
@@ -163,14 +166,23 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
 
 
 def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
-    """The same for the part of a total of several kinds that names one of them: only where that
-    kind is one of the total's joined kinds (规范性文件 in 规范性文件和重大行政决策)."""
-    total, kind = m.group("total"), m.group("kind")
-    for k in (x.start() for x in re.finditer(re.escape(kind), total)):
-        after, before = total[k + len(kind) : k + len(kind) + 1], total[k - 1 : k] if k else ""
-        if re.fullmatch(_LIST_SEP, after or "-") or re.fullmatch(_LIST_SEP, before or "-"):
-            return [(total[: k + len(kind)], m.group("num"), m.start("num"))]
-    return None
+    """The same for the parts of a total of several kinds that name one of them each: only a part
+    whose kind is one of the total's joined kinds (规范性文件 in 规范性文件和重大行政决策); said with the
+    total's words before its list of kinds (办理…建议和…提案共148件，其中…建议64件、…提案84件)."""
+    total = m.group("total")
+    found = []  # (where the kind stands in the total, the kind, the number, where the number stands)
+    items = re.finditer(rf"(?P<kind>[^\d{_ENDS}、]{{2,12}}?)(?:为|有)?(?P<num>{COUNTED})", m.group("parts"))
+    for item in items:
+        kind = item.group("kind")
+        for k in (x.start() for x in re.finditer(re.escape(kind), total)):
+            after, before = total[k + len(kind) : k + len(kind) + 1], total[k - 1 : k] if k else ""
+            if re.fullmatch(_LIST_SEP, after or "-") or re.fullmatch(_LIST_SEP, before or "-"):
+                found.append((k, kind, item.group("num"), m.start("parts") + item.start("num")))
+                break
+    if not found:
+        return None
+    lead = total[: min(k for k, _, _, _ in found)] if len(found) > 1 else None
+    return [((total[: k + len(kind)] if lead is None else lead + kind), num, at) for k, kind, num, at in found]
 
 
 def _next_level(m: re.Match) -> list[tuple[str, str, int]] | None:
