@@ -275,7 +275,6 @@ def _relative_need(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bo
     return needed, best
 
 
-
 def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float | None:
     """The best value among the unit's peers, or None when it has none (no other unit of its
     year and group has a value, or its group is blank: a blank group has no members)."""

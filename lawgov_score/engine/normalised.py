@@ -31,7 +31,14 @@ def normalise_warnings(rubric: Rubric, frame: pl.DataFrame, value_col) -> list[P
         for kind, n in counts.items():
             if kind in _CODES:
                 out.append(
-                    problem(_CODES[kind], path or it.path, line or it.line or None, where=where, count=n,
-                            method=rule.normalisation, item=it.id)
+                    problem(
+                        _CODES[kind],
+                        path or it.path,
+                        line or it.line or None,
+                        where=where,
+                        count=n,
+                        method=rule.normalisation,
+                        item=it.id,
+                    )
                 )
     return out

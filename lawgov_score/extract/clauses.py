@@ -26,7 +26,7 @@ _RATE_NAME = r"(?:率|比|比例|比率)"
 _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
     r"(?P<verb>(?:均|都|皆|全部)?(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
-    r"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)",
+    r"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?",
     re.M,
 )
 _NAME_SEP = re.compile(r"[、和]")
@@ -101,6 +101,7 @@ class Derived:
     end: int
     origin: tuple[int, int]
     body: str = ""  # the body whose count the line states, where the clause lists meetings of several
+    named_part: bool = False  # the line states the part of a total of several kinds that is the field's kind
 
 
 def _joint(m: re.Match) -> list[tuple[str, int, int]] | None:
@@ -203,7 +204,8 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     numbers blanked), and where each line came from.  ``moved`` gains each restated number's
     place in the report."""
     chars = list(n)
-    lines: list[tuple[str, int, int, tuple[int, int], str]] = []  # text, number's place, in the report, origin, body
+    # text, number's place, in the report, origin, body, a named part
+    lines: list[tuple[str, int, int, tuple[int, int], str, bool]] = []
     for rx, split in (
         (_JOINT, _joint),
         (_SEVERAL, _several),
@@ -223,16 +225,18 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
             several = len(parts) > 1 and all(bodies)
             for (head, num, at), body in zip(parts, bodies):
                 text = prefix + head.replace(",", "")
-                lines.append((text + num, len(text), at, (sentence, m.end()), body if several else ""))
+                lines.append(
+                    (text + num, len(text), at, (sentence, m.end()), body if several else "", rx is _NAMED_PART)
+                )
             for _, num, at in parts:
                 chars[at : at + len(num)] = re.sub(r"[\d.]", " ", num)
     out = "".join(chars)
     derived: list[Derived] = []
-    for text, k, at, origin, body in lines:
+    for text, k, at, origin, body, named_part in lines:
         start = len(out) + 1
         out += "\n" + text
         moved[start + k] = moved.get(at, at)
-        derived.append(Derived(start, start + len(text), origin, body))
+        derived.append(Derived(start, start + len(text), origin, body, named_part))
     return out, derived
 
 

@@ -66,7 +66,7 @@ def _confidence(doc, mt, qualifier: str) -> float:
     c = 0.97 - 0.01 * min(mt.distance, 24)
     if doc.origin(mt.num_start) is not None:
         c -= 0.08
-    if mt.part:
+    if mt.part or mt.mixed:
         c -= 0.05
     if mt.phrasing.context:
         c -= 0.03
@@ -81,8 +81,8 @@ def _why(doc, mt, rivals: list):
     if ph.context:
         yield "extract.why.context", {"words": "、".join(ph.context)}
     if doc.origin(mt.num_start) is not None:
-        yield "extract.why.restated", {}
         line = doc.restated(mt.num_start)
+        yield "extract.why.named_part" if line.named_part else "extract.why.restated", {}
         if line.body == "常委会" and not any(b in mt.phrasing.template + "".join(ph.context) for b in BODIES):
             yield "extract.why.committee", {}
     elif any(a <= mt.num_start < b for a, b in doc.paired):
@@ -93,6 +93,10 @@ def _why(doc, mt, rivals: list):
         yield "extract.why.shared", {}
     if mt.part:
         yield "extract.why.part", {}
+    if mt.mixed:
+        yield "extract.why.mixed", {}
+    elif any(r.mixed for r in rivals):
+        yield "extract.why.not_mixed", {}
     if any(r.phrasing.priority < ph.priority for r in rivals):
         yield "extract.why.priority", {}
     if any(r.part and not mt.part for r in rivals):

@@ -36,6 +36,18 @@ define(
             "one clause gives one value to several names, or several subjects with their counts one "
             "predicate: read from the clause restated per subject",
         ),
+        "why.named_part": (
+            "总数包含几类，“其中”给出的一类正是该指标所数的：取该部分数",
+            "a total of several kinds whose part (其中…) is the field's own kind: the part is taken",
+        ),
+        "why.mixed": (
+            "该数把该指标所数的与其他类合计（…和…共N件），只找到这个数：请核对",
+            "the number counts the field's kind together with others (…和…共N件) and is the only one found: check it",
+        ),
+        "why.not_mixed": (
+            "另有把该指标与其他类合计的数，不取",
+            "another number counts the field's kind together with others: not taken",
+        ),
         "why.committee": (
             "一句列出几个会议的次数，该指标未指明会议：取常委会的次数",
             "a clause lists several meetings' counts and the field names no meeting: the standing committee's count",
