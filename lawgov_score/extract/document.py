@@ -381,9 +381,17 @@ def _strip_parent(name: str) -> str:
     return name
 
 
-def _plausible(name: str) -> bool:
+# Words that are never in a unit's name where a title or a signature names it; the other _NOT_NAMES
+# (山区, 城区, 新区, 矿区 …) are also the ends of real names (鹤山区, 城区人民政府, 滨海新区), so they only
+# keep the most-used-name guess from taking an ordinary word.
+_NEVER_IN_NAMES = _NOT_NAMES[:8] + ("试点",)
+
+
+def _plausible(name: str, named: bool = False) -> bool:
+    """Whether ``name`` can be a unit's; ``named``: a title or a signature names it."""
     core = re.sub(r"自治[县旗]$", "", name)  # 某某自治县 is a name; 依法治县 is not
-    return len(name) >= 3 and name[0] not in _NOT_NAME_START and not any(w in core for w in _NOT_NAMES)
+    words = _NEVER_IN_NAMES if named else _NOT_NAMES
+    return len(name) >= 3 and name[0] not in _NOT_NAME_START and not any(w in core for w in words)
 
 
 def _unit(n: str) -> str | None:
@@ -391,12 +399,12 @@ def _unit(n: str) -> str | None:
     for ln in lines[:3]:
         for m in _TITLE.finditer(ln):
             name = _strip_parent(re.split(r"[\s\d年]", m.group("unit"))[-1])
-            if _plausible(name):
+            if _plausible(name, named=True):
                 return name
     for ln in reversed(lines[-6:]):
         if len(ln) <= 40:
             found = [_strip_parent(a or b) for a, b in _SIGNATURE.findall(ln)]
-            found = [x for x in found if _plausible(x)]
+            found = [x for x in found if _plausible(x, named=True)]
             if found:
                 return found[-1]
     # The name the text uses most: two or three characters and a 县/区/市/旗 ending.
