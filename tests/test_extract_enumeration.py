@@ -53,6 +53,12 @@ def test_respectively_with_a_verb_pairs_the_ith_number_with_the_ith_body():
     assert _study("区政府常务会议、区委常委会分别专题学法11次、4次。") == expected
 
 
+def test_respectively_with_subjects_before_it_pairs_them_not_the_words_after_it():
+    # 和 after 分别 joins what was studied; the subjects are the two meetings before it
+    got = _study("旗委常委会会议、旗政府常务会议分别专题学习习近平法治思想和相关法律法规2次、8次。")
+    assert got == {"party_committee_law_study": 2, "exec_meeting_law_study": 8}
+
+
 def test_respectively_that_does_not_pair_up_gives_nothing():
     assert _study("区委常委会、区政府常务会议分别专题学法4次、11次、2次。") == {}
 
@@ -88,6 +94,14 @@ def test_shuang_100_gives_each_rate_100():
 def test_rates_said_respectively_with_a_verb_and_a_change_beside_them():
     got = found("县级政务服务事项网上可办率和全程网办率分别提升至98.5%、85%，同比分别提高3个百分点、10个百分点。")
     assert got.get("online_service_rate") == 98.5  # 全程网办率 is another, narrower rate
+
+
+def test_rate_name_variants():
+    assert found("全县行政执法人员资格考试及格率为96%。") == {"enforcement_exam_pass_rate": 96}
+    assert found("全县干部学法考试及格率为99%。") == {}  # the staff's law exam, not the enforcement exam
+    assert found("规范性文件合法性审查覆盖面达到100%。") == {"normative_docs_review_rate": 100}
+    assert found("区政府规范性文件备案报送率达100%。") == {"normative_docs_filing_rate": 100}
+    assert found("党政主要负责人述法比例达100%。") == {"report_on_law_rate": 100}
 
 
 # --- the unit -------------------------------------------------------------------------------------

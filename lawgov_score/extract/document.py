@@ -326,6 +326,10 @@ def _respectively(n: str, moved: dict[int, int]) -> tuple[str, list[tuple[int, i
     paired: list[tuple[int, int]] = []
     for m in _RESPECTIVELY.finditer(n):
         key = "before" if m.group("before") is not None else "after"
+        if key == "after" and re.search(_SEP, n[max(n.rfind(c, 0, m.start()) for c in ",;:。!?\n") + 1 : m.start()]):
+            # 常委会会议、常务会议分别学习…思想和…法规2次、8次: the subjects stand before 分别, and the
+            # words after it are what they did (restated per subject in ``clauses``)
+            continue
         nums_key = "nums" if key == "before" else "nums2"
         items = re.split(_SEP, m.group(key))
         nums = [(x.start() + m.start(nums_key), x.group(0)) for x in re.finditer(_COUNTED, m.group(nums_key))]
