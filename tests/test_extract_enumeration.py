@@ -63,6 +63,24 @@ def test_respectively_that_does_not_pair_up_gives_nothing():
     assert _study("区委常委会、区政府常务会议分别专题学法4次、11次、2次。") == {}
 
 
+def test_the_predicate_run_on_to_the_last_meeting_is_said_of_each():
+    expected = {"party_committee_law_study": 4, "exec_meeting_law_study": 12}
+    assert _study("县政府常务会议、县委常委会会议学法分别为12次、4次。") == expected
+    assert _study("县委常委会会议和县政府常务会议学法次数分别为4次、12次。") == expected
+
+
+def test_several_offices_sharing_out_one_fields_count_give_none_of_it():
+    # two offices' counts of one field: neither is the county's
+    assert found("县司法局、县法律援助中心分别办理法律援助案件120件、80件。") == {}
+    assert found("县司法局和县法律援助中心各办理法律援助案件120件。") == {}
+    # kinds, not offices, are paired; 各类 opens a noun and shares nothing out
+    assert found("人大代表建议、政协提案分别办理63件、81件。") == {
+        "npc_suggestions_handled": 63,
+        "cppcc_proposals_handled": 81,
+    }
+    assert found("全县开展各类普法活动300场次。") == {"legal_publicity_events": 300}
+
+
 # --- a total of several kinds, and its parts --------------------------------------------------------
 
 

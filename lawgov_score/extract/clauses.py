@@ -138,6 +138,24 @@ def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(m.group("lead") + m.group(f"who{k}") + m.group("pred"), m.group(f"n{k}"), m.start(f"n{k}"))]
 
 
+# 各 that opens a noun (各类, 各级, 各项 …) is no "each of the subjects"
+_NOT_EACH = set("类级项种地界部乡镇街村单族县区市旗")
+
+
+def _shared_out(m: re.Match) -> bool:
+    """Whether a 各 or 分别 clause names several subjects (县司法局、县法律援助中心分别…120件、80件; 县法院、县检察院
+    各…10件) whose counts the clause shares out, so that no one number is the unit's."""
+    names = [x for x in re.split(_LIST_SEP, m.group("names")) if len(x) >= 2]
+    after = m.string[m.start("pred") - 1 : m.start("pred") + 1]
+    return len(names) >= 2 and not (after[0] == "各" and after[1:] in _NOT_EACH)
+
+
+def _numbers(m: re.Match) -> list[int]:
+    """Where the digits of a clause's counts stand."""
+    group = "nums" if "nums" in m.re.groupindex else "num"
+    return [m.start(group) + i for i, c in enumerate(m.group(group)) if c.isdigit() or c == "."]
+
+
 def _each(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The same for bodies with one count each (各): only where every name is a meeting body, so that
     the count is each body's and no other reading of 各 (各乡镇, 各部门) is taken."""
@@ -155,15 +173,33 @@ def _each(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(x + pred, m.group("num"), m.start("num")) for x in names]
 
 
-def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
-    """The same for 分别 with a verb: the i-th subject with the verb and the i-th number; nothing
-    where the subjects and the numbers do not pair up one to one."""
-    names = re.split(_LIST_SEP, m.group("names"))
-    nums = list(re.finditer(COUNTED, m.group("nums")))
-    if len(names) != len(nums) or any(len(x) < 2 for x in names):
+def meetings_with_predicate(names: list[str]) -> tuple[list[str], str] | None:
+    """Several meeting bodies whose last name runs on into what they did (县政府常务会议、县委常委会会议学法):
+    the names and the predicate said of each; None where a name is not a meeting body's."""
+    if len(names) < 2 or not all(len(x) >= 2 and _body(x) for x in names):
         return None
+    last = _BODY_END.match(names[-1])
+    return (names[:-1] + [last.group("who")], last.group("rest")) if last else (names, "")
+
+
+# a name that ends like an office or an organ names who did it, not what was counted
+_AGENT = re.compile(r"(?:局|中心|院|委|政府|办|所|站|队|部门|机关|庭|组织|办公室|公署)$")
+
+
+def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for 分别 with a verb: the i-th meeting, rate or kind with the verb and the i-th number;
+    nothing where a subject is an office that is not one of several meetings (县司法局、县法律援助中心分别
+    办理…: two bodies' counts of one field, neither the unit's) or the names and numbers do not pair up."""
+    names = re.split(_LIST_SEP, m.group("names"))
+    listed = meetings_with_predicate(names)
+    if listed is None and not any(_AGENT.search(x) for x in names):
+        listed = (names, "")  # kinds or rates: 网上可办率和全程网办率分别提升至98.5%、85%
+    nums = list(re.finditer(COUNTED, m.group("nums")))
+    if listed is None or len(listed[0]) != len(nums) or any(len(x) < 2 for x in listed[0]):
+        return None
+    names, pred = listed[0], listed[1] + m.group("pred")
     base = m.start("nums")
-    return [(x + m.group("pred"), n.group(0), base + n.start()) for x, n in zip(names, nums)]
+    return [(x + pred, n.group(0), base + n.start()) for x, n in zip(names, nums)]
 
 
 def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
@@ -217,6 +253,9 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     ):
         for m in rx.finditer(n):
             parts = split(m)
+            if parts is None and rx in (_EACH, _RESPECTIVE) and _shared_out(m):
+                for k in _numbers(m):  # several subjects' counts that are not read per subject: none is the unit's
+                    chars[k] = " "
             if parts is None or any(chars[at] == " " for _, _, at in parts):
                 continue
             sentence = max(n.rfind(c, 0, m.start()) for c in "。!?\n") + 1
