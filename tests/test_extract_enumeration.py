@@ -104,9 +104,14 @@ def test_the_cases_received_come_before_a_total_handled():
 # --- one value for two rates ------------------------------------------------------------------------
 
 
-def test_shuang_100_gives_each_rate_100():
-    got = found("规范性文件合法性审核率、备案率实现“双100%”。")
-    assert (got.get("normative_docs_review_rate"), got.get("normative_docs_filing_rate")) == (100, 100)
+def test_shuang_100_and_adverbs_give_each_rate_100():
+    for sentence in (
+        "规范性文件合法性审核率、备案率实现“双100%”。",
+        "规范性文件合法性审核率和备案率双双达到100%。",
+        "规范性文件合法性审核率、备案率始终保持在100%。",
+    ):
+        got = found(sentence)
+        assert (got.get("normative_docs_review_rate"), got.get("normative_docs_filing_rate")) == (100, 100), sentence
 
 
 def test_rates_said_respectively_with_a_verb_and_a_change_beside_them():

@@ -22,10 +22,10 @@ from .numbers import COUNTED
 
 _ENDS = ",;:。!?\n"
 _RATE_NAME = r"(?:率|比|比例|比率)"
-# ... names ... (均|都)?(为|达|达到…)? N%: the names are split at 、 and 和, and each must be a rate's.
+# ... names ... (均|双双|继续…)?(为|达|达到…)? (双)N%: the names are split at 、 and 和, and each must be a rate's.
 _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
-    r"(?P<verb>(?:均|都|皆|全部)?(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
+    r"(?P<verb>(?:均|都|皆|全部|双双|继续|始终|持续|一直|同时){0,2}(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
     r"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?",
     re.M,
 )
