@@ -133,7 +133,7 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
         return None  # 研讨班2期、专题讲座7期: the later name has its own number; the first is not its
     distance = sum(len(m.group(f"g{k}") or "") for k in range(ph.gaps))
     literal = (m.end() - m.start()) - distance - (ne - ns if ph.has_number else 0)
-    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns), _mixed(ph, m))
+    return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns), _mixed(doc, ph, m, ne))
 
 
 def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
@@ -174,11 +174,15 @@ def _part(doc: Document, ns: int) -> bool:
 _JOINED_KIND = re.compile(r"[和及与、][\u4e00-\u9fff]{2}")
 
 
-def _mixed(ph: Phrasing, m: re.Match) -> bool:
-    """Whether the words between the phrasing's last cue and its number join another kind."""
-    if not ph.has_number or not ph.gaps or not ph.template.endswith("{n}"):
+def _mixed(doc: Document, ph: Phrasing, m: re.Match, ne: int) -> bool:
+    """Whether the words between the phrasing's last cue and its count join another kind into one total:
+    a conjunction, and 共/合计 before the number or 其中 after it (宪法、民法典 in what was studied, or
+    进乡村、进社区 in where, join no kinds of what is counted)."""
+    if ph.ftype != "count" or not ph.gaps or not ph.template.endswith("{n}"):
         return False
-    return bool(_JOINED_KIND.search(m.group(f"g{ph.gaps - 1}") or ""))
+    gap = m.group(f"g{ph.gaps - 1}") or ""
+    total = any(w in gap for w in ("共", "合计", "总计")) or re.match(r"[,;]?其中", doc.norm[ne : ne + 3])
+    return bool(total and _JOINED_KIND.search(gap))
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
