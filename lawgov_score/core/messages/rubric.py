@@ -460,6 +460,14 @@ define(
             "names: {official} official, {summary} this project's summary",
         ),
         "join": ("，", ", "),
+        "method": (
+            "评分方法说明：lawgov-score rubric show --method",
+            "how the points were chosen: lawgov-score rubric show --method",
+        ),
+        "no_method": (
+            "本细则没有写评分方法说明（method）",
+            "this rubric has no method text (method)",
+        ),
     },
 )
 define(
