@@ -89,6 +89,24 @@ def test_the_file_holds_the_format_its_name_says_or_the_command_refuses(tmp_path
     assert ok.read_bytes().startswith(b"\xef\xbb\xbf\xe6\x8e\x92\xe5\x90\x8d")  # BOM, 排名
 
 
+def test_a_file_named_for_a_format_no_command_table_is_written_as_is_refused(tmp_path):
+    """A text table in 排名.tsv or 结果.yaml would open as something it is not: refused; a file
+    without an extension, or .txt, takes the table as text."""
+    for name in ("排名.tsv", "结果.yaml", "得分.xls", "报告.docx"):
+        target = tmp_path / name
+        r = run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(target))
+        assert r.exit_code == 2 and not target.exists(), name
+        assert r.stderr.startswith(f"E-USAGE-FORMAT-SUFFIX: 此命令不写 {target.suffix[1:]} 文件"), r.stderr
+    r = run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-f", "csv", "-o", str(tmp_path / "排名.tsv"))
+    assert r.exit_code == 2 and r.stderr.startswith("E-USAGE-FORMAT-CONFLICT: -f csv 与文件名“排名.tsv”")
+    for name in ("排名", "排名.txt"):
+        assert run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(tmp_path / name)).exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
+    overlay = tmp_path / "熵权.yaml"  # weights -o x.yaml writes a rubric: a YAML file that is one
+    assert run("weights", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(overlay)).exit_code == 0
+    assert "extends:" in overlay.read_text(encoding="utf-8")
+
+
 def test_english_rank_heads_dimensions_by_their_names(tmp_path):
     en = run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "--lang", "en", "-f", "csv").stdout
     assert en.splitlines()[0].endswith("依法履职,化解纠纷,社会评价,加分与否决")
