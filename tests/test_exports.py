@@ -72,6 +72,21 @@ def test_a_gaps_export_says_its_unit_and_year_on_every_row():
     assert "reconsideration_correction_rate" not in table_text and "指标编号" not in table_text
 
 
+def test_whatif_and_benchmark_exports_say_their_unit_and_year_on_every_row():
+    """A file on its own says whose scenario or comparison it is (the terminal says it above the table)."""
+    whatif = run("whatif", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "-s", "reconsideration_correction_rate=1", "-f", "csv")
+    table = rows(whatif.stdout)
+    assert table and list(table[0])[:3] == ["单位", "年度", "编号"]
+    assert {(r["单位"], r["年度"]) for r in table} == {("示例乙县", "2024")}
+    bench = rows(run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "csv").stdout)
+    assert bench and {(r["单位"], r["年度"]) for r in bench} == {("示例乙县", "2024")}
+    # the terminal table leaves them to the line above it; JSON keeps them in its summary
+    screen = run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best").stdout.splitlines()
+    assert next(line for line in screen if line.startswith("编号")).split()[:2] == ["编号", "项目"]
+    doc = json.loads(run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "json").stdout)
+    assert doc["summary"]["unit"] == "示例乙县" and "unit" not in doc["items"][0]
+
+
 def test_the_file_holds_the_format_its_name_says_or_the_command_refuses(tmp_path):
     wrong = tmp_path / "结果.xlsx"  # whatif writes no workbook (extract's .xlsx is its review sheet)
     r = run("whatif", "-u", "乃东", "-s", "court_appearance_rate=100%", "-o", str(wrong))
