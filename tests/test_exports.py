@@ -74,7 +74,9 @@ def test_a_gaps_export_says_its_unit_and_year_on_every_row():
 
 def test_whatif_and_benchmark_exports_say_their_unit_and_year_on_every_row():
     """A file on its own says whose scenario or comparison it is (the terminal says it above the table)."""
-    whatif = run("whatif", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "-s", "reconsideration_correction_rate=1", "-f", "csv")
+    whatif = run(
+        "whatif", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "-s", "reconsideration_correction_rate=1", "-f", "csv"
+    )
     table = rows(whatif.stdout)
     assert table and list(table[0])[:3] == ["单位", "年度", "编号"]
     assert {(r["单位"], r["年度"]) for r in table} == {("示例乙县", "2024")}
@@ -83,7 +85,9 @@ def test_whatif_and_benchmark_exports_say_their_unit_and_year_on_every_row():
     # the terminal table leaves them to the line above it; JSON keeps them in its summary
     screen = run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best").stdout.splitlines()
     assert next(line for line in screen if line.startswith("编号")).split()[:2] == ["编号", "项目"]
-    doc = json.loads(run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "json").stdout)
+    doc = json.loads(
+        run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "json").stdout
+    )
     assert doc["summary"]["unit"] == "示例乙县" and "unit" not in doc["items"][0]
 
 

@@ -133,3 +133,26 @@ def test_method_blocks_paragraphs_lists_and_wrapped_lines():
         ("ul", ["一项续行", "second item wrapped"]),
         ("p", ["Last para in English."]),
     ]
+
+
+def test_rubric_diff_says_when_points_change_but_the_method_text_does_not(tmp_path):
+    """The reasons printed in every report would speak of figures the rubric no longer has."""
+    old = SHIFAN.read_text(encoding="utf-8")
+    assert old.count("    weight: 60\n") == 1
+    (tmp_path / "fields.yaml").write_bytes((ROOT / "rubrics" / "fields.yaml").read_bytes())
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(old.replace("    weight: 60\n", "    weight: 50\n"), encoding="utf-8")
+    res = runner.invoke(app, ["rubric", "diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")])
+    assert res.exit_code == 0 and "评分方法说明（method）却未修改" in res.stdout
+    doc = runner.invoke(app, ["rubric", "diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "-f", "json"])
+    assert '"method_unchanged": true' in doc.stdout
+    # the text changed with the weights: nothing to point out
+    rewritten = old.replace("    weight: 60\n", "    weight: 50\n").replace(
+        "权重 60%，即 600 分", "权重 50%，即 500 分"
+    )
+    (tmp_path / "new.yaml").write_text(rewritten, encoding="utf-8")
+    res = runner.invoke(app, ["rubric", "diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")])
+    assert res.exit_code == 0 and "评分方法说明" not in res.stdout
+    # no scoring change (the same file): no note either
+    same = runner.invoke(app, ["rubric", "diff", str(tmp_path / "old.yaml"), str(tmp_path / "old.yaml")])
+    assert "评分方法说明" not in same.stdout
