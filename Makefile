@@ -7,7 +7,7 @@ OUT    := out
 # What the report tests look at the page with, and the fonts Chinese is drawn with.
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: demo test test-fast bench extract-unseen browser clean
+.PHONY: demo test test-fast bench extract-unseen extract-unseen2 browser clean
 
 $(STAMP): pyproject.toml
 	@echo "setup: a virtual environment in $(VENV) with lawgov-score and its test dependencies (pip, pyproject.toml)"
@@ -47,6 +47,11 @@ bench: $(STAMP)
 # precision and recall overall, per kind and per field; figures only, no text of the set.
 extract-unseen: $(STAMP)
 	$(BIN)/python tests/extract_unseen.py
+
+# The same on a second unseen set (tests/data/unseen2/, synthetic), written apart from the first and
+# before the extractor changes it measures.
+extract-unseen2: $(STAMP)
+	$(BIN)/python tests/extract_unseen.py --set tests/data/unseen2
 
 # The report tests look at the HTML page in headless Chromium, with a CJK font to draw Chinese.
 # Installed once with Debian's apt-get, which needs root; the target says what it installs and why

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Measure `extract` on the unseen synthetic set (tests/data/unseen/): figures only.
+"""Measure `extract` on an unseen synthetic set (tests/data/unseen/ by default): figures only.
 
     .venv/bin/python tests/extract_unseen.py                # overall, per kind, per field
     .venv/bin/python tests/extract_unseen.py --json         # the same as JSON
     .venv/bin/python tests/extract_unseen.py --differences  # each miss and wrong value with its quote
+    .venv/bin/python tests/extract_unseen.py --set tests/data/unseen2   # the second set, written apart
+
+A set is a directory of ``synthetic-*.txt`` reports with one ``synthetic-*-gold.csv`` and one
+``synthetic-*-traps.csv``.
 
 Overall and per-field figures are the evaluator's (`lawgov_score.extract.evaluate`): a value is
 correct when the field, the number and the qualifier agree, and only the first value of a field
@@ -38,9 +42,10 @@ from lawgov_score.extract import extract_reports, field_dictionary
 from lawgov_score.extract.evaluate import CORE_FIELDS, evaluate
 from lawgov_score.rubric.compiled import Rubric
 
-SET = Path(__file__).resolve().parent / "data" / "unseen"
-GOLD = SET / "synthetic-unseen-gold.csv"
-TRAPS = SET / "synthetic-unseen-traps.csv"
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "tests" / "data" / "unseen"
+# Every unseen set, each written apart from the others and from the extractor's tuning data.
+SETS = (SET, ROOT / "tests" / "data" / "unseen2")
 # Two bodies named together as the subject (县委、县政府; 市委常委会、市政府常务会议): a quote that
 # drops the first one hides that the count covers both.
 JOINT_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}委(?:常委会)?、[\u4e00-\u9fff]{1,2}政府")
@@ -48,6 +53,7 @@ JOINT_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}委(?:常委会)?、[\u4e00-\u9
 
 @dataclass
 class Measurement:
+    set_dir: Path
     overall: dict
     fields: pl.DataFrame  # field, gold, extracted, correct, precision, recall (the evaluator's)
     kinds: pl.DataFrame  # kind, gold, extracted, correct, precision, recall, traps, traps_taken
@@ -69,9 +75,26 @@ def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
 
+def _one(set_dir: Path, pattern: str) -> Path:
+    found = sorted(set_dir.glob(pattern))
+    if len(found) != 1:
+        raise SystemExit(f"{set_dir}: expected one {pattern}, found {len(found)}")
+    return found[0]
+
+
+def gold_file(set_dir: Path = SET) -> Path:
+    """The set's gold values (``synthetic-*-gold.csv``)."""
+    return _one(set_dir, "synthetic-*-gold.csv")
+
+
+def traps_file(set_dir: Path = SET) -> Path:
+    """The set's traps (``synthetic-*-traps.csv``)."""
+    return _one(set_dir, "synthetic-*-traps.csv")
+
+
 def measure(set_dir: Path = SET) -> Measurement:
     """Extract every report of the set and compare with its gold and traps."""
-    gold_path, traps_path = set_dir / GOLD.name, set_dir / TRAPS.name
+    gold_path, traps_path = gold_file(set_dir), traps_file(set_dir)
     reports = sorted(set_dir.glob("synthetic-*.txt"))
     fields, report = field_dictionary(None)
     if fields is None:
@@ -169,6 +192,7 @@ def measure(set_dir: Path = SET) -> Measurement:
         .alias("trap")
     )
     return Measurement(
+        set_dir,
         result.overall,
         result.fields,
         pl.DataFrame(rows, schema=kind_schema),
@@ -186,10 +210,15 @@ def _shown(frame: pl.DataFrame) -> str:
     return tabulate(cells, headers=frame.columns, disable_numparse=True)
 
 
+def _shown_path(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def render(m: Measurement, differences: bool) -> str:
     o = m.overall
     lines = [
-        f"unseen set ({SET.relative_to(SET.parents[2])}, synthetic): {len(m.reports)} reports, {o['gold']} gold values",
+        f"unseen set ({_shown_path(m.set_dir)}, synthetic): {len(m.reports)} reports, {o['gold']} gold values",
         f"overall: precision {o['precision']:.3f}, recall {o['recall']:.3f} "
         f"(gold {o['gold']}, extracted {o['extracted']}, correct {o['correct']})",
         f"reporting unit read right: {m.units['unit_right']} of {m.units['reports']} reports; "
@@ -219,8 +248,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also print every miss and wrong value with its quote (for the keeper of the set only)",
     )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET,
+        help="the set's directory (default tests/data/unseen; the second set is tests/data/unseen2)",
+    )
     args = parser.parse_args(argv)
-    m = measure()
+    if not args.set.is_dir():
+        parser.error(f"--set {args.set}: not a directory")
+    m = measure(args.set)
     if args.json:
         payload = {
             "overall": m.overall,

@@ -1,4 +1,4 @@
-"""The unseen set for `extract` (tests/data/unseen/) is sound, and measuring it shows figures only.
+"""The unseen sets for `extract` (tests/data/unseen/, unseen2/) are sound, and measuring shows figures only.
 
 No threshold is asserted on the extractor here: the set measures it (tests/extract_unseen.py,
 `make extract-unseen`). These tests check what the figures rest on: the gold loads as an indicator
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from extract_unseen import GOLD, SET, TRAPS, main, measure
+from extract_unseen import SETS, gold_file, main, measure, traps_file
 
 from lawgov_score.data.read import read_indicators_report
 from lawgov_score.extract import field_dictionary
@@ -25,12 +25,20 @@ PAGE_FOOTER = re.compile(r"^— \d+ —$")
 CHINESE_NUMERAL = re.compile("[一二两三四五六七八九十百千]")
 
 
-def _gold() -> pl.DataFrame:
-    return pl.read_csv(GOLD, schema_overrides={"value": pl.Float64, "qualifier": pl.String})
+# Every test runs on each set: the first one and the second, written apart.
+each_set = pytest.mark.parametrize("set_dir", SETS, ids=[s.name for s in SETS])
 
 
-def _traps() -> pl.DataFrame:
-    return pl.read_csv(TRAPS, schema_overrides={"value": pl.Float64, "field": pl.String})
+def _gold(set_dir: Path) -> pl.DataFrame:
+    return pl.read_csv(gold_file(set_dir), schema_overrides={"value": pl.Float64, "qualifier": pl.String})
+
+
+def _traps(set_dir: Path) -> pl.DataFrame:
+    return pl.read_csv(traps_file(set_dir), schema_overrides={"value": pl.Float64, "field": pl.String})
+
+
+def _reports(set_dir: Path) -> list[Path]:
+    return sorted(set_dir.glob("synthetic-*.txt"))
 
 
 def _joined(path: Path) -> str:
@@ -45,21 +53,23 @@ def _numbers(text: str) -> list[float]:
     return [float(m.group(1)) * (10000 if m.group(2) else 1) for m in re.finditer(r"(\d+(?:\.\d+)?)(万)?", text)]
 
 
-def test_gold_loads_as_an_indicator_file_with_core_fields_only():
+@each_set
+def test_gold_loads_as_an_indicator_file_with_core_fields_only(set_dir):
     fields, _ = field_dictionary(None)
     shell = Rubric(id="fields", name="fields", path="", items={}, roots=[], fields=fields, total=0)
-    gold, report = read_indicators_report([GOLD], shell)
+    gold, report = read_indicators_report([gold_file(set_dir)], shell)
     assert gold is not None and report.ok and not report.problems, report.render("en")
-    assert gold.values.height == _gold().height
+    assert gold.values.height == _gold(set_dir).height
     assert set(gold.values["field"]) <= set(CORE_FIELDS)
     assert set(gold.values["field"]) == set(CORE_FIELDS), "every core field is in the set"
     assert set(gold.values["qualifier"].drop_nulls()) <= {"lower_bound", "approx"}
 
 
-def test_one_value_per_report_and_field_and_every_report_has_gold():
-    gold = _gold()
+@each_set
+def test_one_value_per_report_and_field_and_every_report_has_gold(set_dir):
+    gold = _gold(set_dir)
     assert gold.select("source", "field").is_duplicated().sum() == 0
-    files = {p.name for p in SET.glob("synthetic-*.txt")}
+    files = {p.name for p in _reports(set_dir)}
     assert len(files) >= 12
     assert set(gold["source"]) == files
     assert (
@@ -71,34 +81,41 @@ def test_one_value_per_report_and_field_and_every_report_has_gold():
     )
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SET.glob("synthetic-*.txt")))
-def test_each_gold_value_is_stated_in_its_quote_and_the_quote_in_its_report(name):
-    text = _joined(SET / name)
-    lines = (SET / name).read_text(encoding="utf-8").split("\n")
-    assert 30 <= len(lines) <= 120
-    for row in _gold().filter(pl.col("source") == name).iter_rows(named=True):
+@pytest.mark.parametrize(
+    "report",
+    [p for s in SETS for p in _reports(s)],
+    ids=lambda p: f"{p.parent.name}/{p.stem.removeprefix('synthetic-')}",
+)
+def test_each_gold_value_is_stated_in_its_quote_and_the_quote_in_its_report(report):
+    set_dir, name = report.parent, report.name
+    text = _joined(report)
+    raw = report.read_text(encoding="utf-8")
+    assert 30 <= len(raw.split("\n")) <= 120
+    for row in _gold(set_dir).filter(pl.col("source") == name).iter_rows(named=True):
         assert row["quote"] in text, (row["field"], row["quote"])
         if not CHINESE_NUMERAL.search(row["quote"]):
             assert any(abs(n - row["value"]) < 1e-9 for n in _numbers(row["quote"])), (row["field"], row["quote"])
-        assert ("hard_wrap" in row["kind"]) == (row["quote"] not in (SET / name).read_text(encoding="utf-8"))
-    for row in _traps().filter(pl.col("source") == name).iter_rows(named=True):
+        assert ("hard_wrap" in row["kind"]) == (row["quote"] not in raw)
+    for row in _traps(set_dir).filter(pl.col("source") == name).iter_rows(named=True):
         assert row["quote"] in text, (row["kind"], row["quote"])
 
 
-def test_no_trap_has_the_gold_value_of_its_field():
+@each_set
+def test_no_trap_has_the_gold_value_of_its_field(set_dir):
     """Otherwise reading the right value would count as taking the trap."""
-    gold, traps = _gold(), _traps()
+    gold, traps = _gold(set_dir), _traps(set_dir)
     clash = traps.join(gold, on=["source", "field"], suffix="_gold").filter(
         (pl.col("value") - pl.col("value_gold")).abs() < 1e-9
     )
     assert clash.height == 0, clash.select("source", "field", "value").to_dicts()
 
 
-def test_readme_kinds_table_matches_the_data():
-    readme = (SET / "README.md").read_text(encoding="utf-8")
-    gold_kinds = _gold().with_columns(pl.col("kind").str.split(";")).explode("kind")["kind"].value_counts()
+@each_set
+def test_readme_kinds_table_matches_the_data(set_dir):
+    readme = (set_dir / "README.md").read_text(encoding="utf-8")
+    gold_kinds = _gold(set_dir).with_columns(pl.col("kind").str.split(";")).explode("kind")["kind"].value_counts()
     gold_counts = dict(gold_kinds.iter_rows())
-    trap_counts = dict(_traps()["kind"].value_counts().iter_rows())
+    trap_counts = dict(_traps(set_dir)["kind"].value_counts().iter_rows())
     documented = {}
     for line in readme.splitlines():
         m = re.match(r"^\| (`[^|]+) \|.*\| (\d+|–) \| (\d+) \|$", line)
@@ -109,13 +126,15 @@ def test_readme_kinds_table_matches_the_data():
     for kinds, (n_gold, n_traps) in documented.items():
         assert sum(gold_counts.get(k, 0) for k in kinds) == n_gold, kinds
         assert sum(trap_counts.get(k, 0) for k in kinds) == n_traps, kinds
-    total = f"{len(set(_gold()['source']))} reports, {_gold().height} gold values"
-    assert total in readme and f"{_traps().height} traps" in readme
+    gold = _gold(set_dir)
+    total = f"{gold['source'].n_unique()} reports, {gold.height} gold values"
+    assert total in readme and f"{_traps(set_dir).height} traps" in readme
 
 
-def test_measurement_counts_every_gold_value_once():
-    m = measure()
-    gold = _gold()
+@each_set
+def test_measurement_counts_every_gold_value_once(set_dir):
+    m = measure(set_dir)
+    gold = _gold(set_dir)
     assert m.overall["gold"] == gold.height
     assert len(m.reports) == gold["source"].n_unique()
     assert m.fields["gold"].sum() == gold.height
@@ -127,11 +146,20 @@ def test_measurement_counts_every_gold_value_once():
         assert row["traps_taken"] <= row["traps"]
 
 
-def test_measurement_prints_no_text_of_the_set_unless_asked(capsys):
-    main([])
+@each_set
+def test_measurement_prints_no_text_of_the_set_unless_asked(set_dir, capsys):
+    main(["--set", str(set_dir)])
     shown = capsys.readouterr().out
     assert "overall: precision" in shown and "per kind" in shown
-    quotes = list(_gold()["quote"]) + list(_traps()["quote"])
+    assert f"({set_dir.relative_to(set_dir.parents[2])}, synthetic)" in shown
+    quotes = list(_gold(set_dir)["quote"]) + list(_traps(set_dir)["quote"])
     assert not [q for q in quotes if q in shown]
-    main(["--differences"])
+    main(["--set", str(set_dir), "--differences"])
     assert "differences" in capsys.readouterr().out
+
+
+def test_the_sets_are_apart():
+    """The second set was written without reading the first: no report or reporting unit is shared."""
+    first, second = (_gold(s) for s in SETS)
+    assert not set(first["source"]) & set(second["source"])
+    assert not set(first["unit"]) & set(second["unit"])

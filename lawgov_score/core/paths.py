@@ -27,6 +27,8 @@ def expand(paths, suffixes: set[str], code: str, kinds):
 
     report = Report()
     out: list[Path] = []
+    if isinstance(paths, (str, Path)):  # one path given as such, not a list of one-letter names
+        paths = [paths]
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(
