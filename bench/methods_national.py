@@ -9,7 +9,8 @@ written to Parquet in a temporary folder.  Each command's library call runs from
 the command line would (read with every check, score, then the method), --repeat times; the
 median is compared with today's `rank` (the rubric's points, `--method wsm`) on the same file.
 The target of issue 16: `weights` and `rank --method topsis` within 2× of `rank`.  The method
-alone (after reading and scoring, on the scored result in memory) is timed too.
+alone (after reading and scoring, on the scored result in memory) is timed too, and so is `rank`
+with a data treatment declared (every field imputed by its city's mean, COINr's outlier rule).
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ def main() -> None:
     from lawgov_score.output.write import write_frame
 
     rubric = lg.load_rubric(ROOT / "rubrics" / "shifan.yaml")
+    treated = _treated(rubric)
     commands = {
         "rank (today: the rubric's points)": lambda p: lg.rank_table([p], rubric),
+        "rank, treatment: impute group_mean by city + outliers coinr": lambda p: lg.rank_table([p], treated),
         "rank --method topsis": lambda p: lg.rank_table([p], rubric, method="topsis"),
         "rank --method vikor": lambda p: lg.rank_table([p], rubric, method="vikor"),
         "rank --method gra": lambda p: lg.rank_table([p], rubric, method="gra"),
@@ -93,6 +96,16 @@ def main() -> None:
     for name, sec in alone.items():
         print(f"| {name} | {sec:.3f} |")
     print(f"\npeak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+
+
+def _treated(rubric):
+    """The rubric with every field its leaves read imputed by the city's mean and treated for outliers."""
+    import dataclasses
+
+    from lawgov_score.rubric.treatment import FieldPlan
+
+    plans = {f: FieldPlan(f, impute="group_mean", by="city", outliers="coinr") for f in rubric.read_fields()}
+    return dataclasses.replace(rubric, treatment=plans)
 
 
 def _median(fn, repeat: int) -> float:

@@ -135,6 +135,80 @@ def _mean(aggregate: str, pairs: list[tuple[float, float]]) -> float:
     return 1 / sum(w / s for s, w in pairs)
 
 
+# docs/rubric-format.md "Normalisation rules" and docs/methods.md "Normalisations"
+NORMALISE_TYPES = {
+    "normalise", "zscore", "percentile", "ratio_to_mean", "ratio_to_worst", "distance_to_mean",
+    "distance_to_best", "distance_to_worst", "above_below_mean", "vector", "sum",
+}
+DEFAULT_SCALES = {"minmax": (0, 1), "ratio_to_best": (0, 1), "vector": (0, 1), "sum": (0, 1), "percentile": (0, 100)}
+
+
+def _div(a: float, b: float, infinite: bool = False) -> float | None:
+    """a/b; b = 0: ±∞ for a nonzero a where ``infinite`` (a rule clips it to its scale), else None."""
+    if b != 0:
+        return a / b
+    return math.copysign(math.inf, a) if infinite and a != 0 else None
+
+
+def normalised(
+    method: str, v: float, ps: list[float], higher: bool, ddof: int = 1, p: float = 0.2, infinite: bool = False
+) -> float | None:
+    """A value normalised among its peers' values ``ps`` (its own included) as docs/methods.md
+    writes each formula and its edge cases, lower-is-better mirrored as it says; None where it
+    divides by 0 (with ``infinite``, as a rule takes it: ±∞ where a nonzero is divided by 0)."""
+    n = len(ps)
+    mean, lo, hi = sum(ps) / n, min(ps), max(ps)
+    if method == "minmax":
+        return 1.0 if hi == lo else ((v - lo) if higher else (hi - v)) / (hi - lo)
+    if method == "zscore":
+        if n - ddof <= 0 or hi == lo:  # one value, or all equal: sd 0
+            return 0.0
+        sd = math.sqrt(sum((x - mean) ** 2 for x in ps) / (n - ddof))
+        return 0.0 if sd == 0 else ((v - mean) if higher else (mean - v)) / sd
+    if method in ("rank", "percentile"):
+        r = 1 + sum(1 for x in ps if (x < v if higher else x > v))
+        return float(r) if method == "rank" else r / n * 100
+    if method == "vector":
+        norm = math.sqrt(sum(x * x for x in ps))
+        share = 0.0 if norm == 0 else v / norm
+        return share if higher else 1 - share
+    if method == "sum":
+        if hi == lo:
+            return 1 / n  # equal values share the sum equally, zeros too
+        if higher:
+            return _div(v, sum(ps))
+        zeros = sum(1 for x in ps if x == 0)
+        if zeros:  # 1/0 outweighs every other reciprocal: the zeros share the whole
+            return 1 / zeros if v == 0 else 0.0
+        return _div(1 / v, sum(1 / x for x in ps))
+    if method == "above_below_mean":
+        r = 1.0 if hi == lo or v == mean else _div(v, mean)  # a value at the mean: ratio 1
+        if r is None or math.isinf(r):
+            return None
+        verdict = 1.0 if r > 1 + p else (-1.0 if r < 1 - p else 0.0)
+        return verdict if higher else -verdict
+    best, worst = (hi, lo) if higher else (lo, hi)
+    if method.startswith("ratio_to_"):
+        ref = {"ratio_to_mean": mean, "ratio_to_best": best, "ratio_to_worst": worst}[method]
+        if v == ref:
+            return 1.0  # the reference itself, also a reference of 0
+        return _div(v, ref, infinite) if higher else _div(ref, v, infinite)
+    ref = {"distance_to_mean": mean, "distance_to_best": best, "distance_to_worst": worst}[method]
+    if v == ref:
+        return 0.0
+    return _div(v - ref if higher else ref - v, ref, infinite)
+
+
+def normalise_score(rule: dict, v: float, ps: list[float], higher: bool, P: float, missing_full: bool) -> float:
+    """A normalisation rule's score: points × clip((n − a)/(b − a), 0, 1); no number: as a missing value."""
+    method = rule.get("method") or rule["type"]
+    n = normalised(method, v, ps, higher, rule.get("ddof", 1), rule.get("threshold", 0.2), infinite=True)
+    if n is None or math.isnan(n):
+        return P if missing_full else 0.0
+    a, b = rule.get("scale") or DEFAULT_SCALES[method]
+    return P * min(max((n - a) / (b - a), 0.0), 1.0)
+
+
 def _value(leaf, vals: dict):
     if leaf.get("field"):
         return vals.get(leaf["field"])
@@ -262,13 +336,15 @@ def score_reference(rubric: dict, fields: dict, rows: list[dict], meta: dict | N
                 else:
                     fired[leaf["id"]] = v < rule["below"]
                 s = 0.0
-            elif t in ("ratio_to_best", "rank", "minmax") and (
+            elif (t in ("ratio_to_best", "rank", "minmax") or t in NORMALISE_TYPES) and (
                 len(ps := peers(key, leaf)) < 2 or (rule.get("within") and not meta.get(key[0], {}).get(rule["within"]))
             ):
                 # no peer (docs/rubric-format.md, `alone`): missing (default) scores as a missing value;
                 # otherwise `ps`, the peers' values, serve the branches below
                 alone = rule.get("alone", "missing")
                 s = P if alone == "full" or (alone == "missing" and leaf.get("missing") == "full") else 0.0
+            elif t in NORMALISE_TYPES:
+                s = normalise_score(rule, v, ps, higher, P, leaf.get("missing") == "full")
             elif t == "ratio_to_best":
                 if higher:
                     best = max(ps)

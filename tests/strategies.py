@@ -27,6 +27,12 @@ FIELDS = {
     "pm": {"type": "percent", "formula": "min(100, c3 / c2 * 100)"},
 }
 NUMERIC = ["n1", "n2", "p1", "p2", "p3", "c1", "c2", "c3", "pd", "pm"]
+# The thirteen normalisations (docs/methods.md); those that are no older rule type may be a type themselves.
+NORMALISATIONS = (
+    "minmax", "zscore", "rank", "percentile", "ratio_to_mean", "ratio_to_best", "ratio_to_worst",
+    "distance_to_mean", "distance_to_best", "distance_to_worst", "above_below_mean", "vector", "sum",
+)
+NORMALISATION_TYPES = tuple(m for m in NORMALISATIONS if m not in ("minmax", "rank", "ratio_to_best"))
 STATED_NUMERIC = [f for f in NUMERIC if "formula" not in FIELDS[f]]
 
 # An item's own formula: every operator and function, over the numeric fields.  ``%`` marks the
@@ -100,7 +106,10 @@ def rule_for(draw, role: str):
     P = draw(points)
     t = draw(
         st.sampled_from(
-            ["boolean", "threshold", "linear", "bands", "deduct", "graded", "direct", "ratio_to_best", "rank", "minmax"]
+            [
+                "boolean", "threshold", "linear", "bands", "deduct", "graded", "direct", "ratio_to_best", "rank",
+                "minmax", "normalise",
+            ]
         )
     )
     if t == "boolean":
@@ -161,6 +170,19 @@ def rule_for(draw, role: str):
         rule["within"] = "city"
     if draw(st.booleans()):  # what a unit without peers gets (default: as a missing value)
         rule["alone"] = draw(st.sampled_from(["full", "zero", "missing"]))
+    if t == "normalise":  # a normalisation rule: written as its method's type, or type normalise + method
+        method = draw(st.sampled_from(NORMALISATIONS))
+        if method in NORMALISATION_TYPES and draw(st.booleans()):
+            rule["type"] = method
+        else:
+            rule["method"] = method
+        if method not in ("minmax", "ratio_to_best", "vector", "sum", "percentile") or draw(st.booleans()):
+            a, b = sorted(draw(st.lists(st.integers(-8, 8).map(lambda x: x / 4), min_size=2, max_size=2, unique=True)))
+            rule["scale"] = [a, b]
+        if method == "zscore":
+            rule["ddof"] = draw(st.sampled_from([0, 1]))
+        if method == "above_below_mean":
+            rule["threshold"] = draw(st.sampled_from([0.0, 0.1, 0.2, 0.5]))
     if t == "rank":
         rule["by_rank"] = sorted(
             draw(st.lists(st.integers(0, int(P * 2)).map(lambda x: x / 2), min_size=1, max_size=4)), reverse=True
@@ -184,7 +206,7 @@ def formula_for(draw, coalesce: bool = True):
     return text, unit
 
 
-RELATIVE = {"ratio_to_best", "rank", "minmax"}
+RELATIVE = {"ratio_to_best", "rank", "minmax", "normalise", *NORMALISATION_TYPES}
 
 
 @st.composite

@@ -47,6 +47,7 @@ def test_score_json_keys_and_words_for_yes_no_and_grades():
         "value_unit",
         "source",
         "derived_from",
+        "treated",
         "score",
         "max",
         "target",

@@ -106,3 +106,25 @@ def test_help_is_in_chinese_and_keeps_every_word_at_80_columns(command):
     for param in cmd.params:
         if param.help:
             assert _help_words(param.help) in words, param.help
+
+
+def test_an_abort_and_an_unexpected_error_leave_the_parser_guard_as_themselves():
+    """Ctrl-C at a prompt (typer's Abort) exits 1; any other exception passes through the guard
+    unchanged (the command's own guard has already turned it into one line, or ``--debug`` asked
+    for the traceback), never replaced by an error of the guard itself."""
+    import pytest
+    import typer
+
+    from lawgov_score.cli.errors import guarded_main
+
+    def aborts(*args, **kwargs):
+        raise typer.Abort()
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    with pytest.raises(SystemExit) as exit_:
+        guarded_main(aborts, [], "lawgov-score", "_COMPLETE", standalone_mode=True)
+    assert exit_.value.code == 1
+    with pytest.raises(RuntimeError, match="boom"):
+        guarded_main(fails, [], "lawgov-score", "_COMPLETE", standalone_mode=True)

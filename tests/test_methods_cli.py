@@ -255,6 +255,29 @@ def test_rank_method_table_says_what_the_total_is(tmp_path):
     assert r.exit_code == 0 and "ranked by vikor" in r.stdout and "lower is better" in r.stdout
 
 
+def test_rank_method_leaves_out_the_rubric_points_in_every_format(tmp_path):
+    """The parts' points (书面评审 …) and the bonus are the rubric's, not the method's: null in
+    JSON under rank's keys, absent from the table, the CSV and the workbook."""
+    import openpyxl
+
+    plain = as_json(run("rank", CITY, "--year", "2023", "-f", "json"))
+    recs = as_json(run("rank", CITY, "-m", "topsis", "--year", "2023", "-f", "json"))
+    parts = [k for k in plain[0] if k.startswith("p:")]
+    assert parts and [set(r) for r in recs] == [set(r) for r in plain]
+    assert all(r[k] is None for r in recs for k in [*parts, "max", "percent", "grade"])
+    assert any(r["1"] is not None for r in recs)  # a dimension's column: the method over its leaves
+    table = run("rank", CITY, "-m", "topsis", "--year", "2023")
+    csv = run("rank", CITY, "-m", "topsis", "--year", "2023", "-f", "csv")
+    out = tmp_path / "排名.xlsx"
+    assert run("rank", CITY, "-m", "topsis", "--year", "2023", "-o", out).exit_code == 0
+    cells = {str(c.value) for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row if c.value}
+    for shown in (table.stdout, csv.stdout, " ".join(cells)):
+        assert "书面评审" not in shown and "实地评估" not in shown and "政府职能依法" in shown
+    header = csv.stdout.splitlines()[0].split(",")
+    assert "得分率" not in header and "加分" not in header and "等次" not in header
+    assert "书面评审" in run("rank", CITY, "--year", "2023").stdout  # the plain rank keeps them
+
+
 # --- aggregation ------------------------------------------------------------------------------------
 
 

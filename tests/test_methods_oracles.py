@@ -295,8 +295,15 @@ def test_a_row_with_a_missing_value_is_left_out_of_its_peers():
 def test_a_column_of_zeros():
     x = np.zeros(4)
     assert normalised(x, "vector").tolist() == [0.0] * 4
-    for method in ("sum", "ratio_to_mean", "ratio_to_best", "ratio_to_worst", "distance_to_mean"):
-        assert np.isnan(normalised(x, method)).all(), method  # null (said as W-METHOD-POSITIVE), never NaN in output
+    # equal values, zeros too: an equal share of the sum, each at the reference (ratio 1, distance 0)
+    assert normalised(x, "sum").tolist() == [0.25] * 4
+    for method in ("ratio_to_mean", "ratio_to_best", "ratio_to_worst"):
+        assert normalised(x, method).tolist() == [1.0] * 4, method
+    assert normalised(x, "distance_to_mean").tolist() == [0.0] * 4
+    # a 0 among other values: the reciprocal of 0 is no number (null, said as W-METHOD-POSITIVE)
+    y = np.array([0.0, 2.0, 4.0])
+    assert np.isnan(normalised(y, "ratio_to_mean", "lower")[0]) and normalised(y, "ratio_to_best", "lower")[0] == 1.0
+    assert normalised(y, "sum", "lower").tolist() == [1.0, 0.0, 0.0]  # the limit of (1/x)/Σ(1/x)
     m = np.column_stack([x, [1.0, 2.0, 3.0, 4.0]])
     assert entropy_weights(m, variant="raw").tolist() == [0.0, 1.0]
     assert np.isfinite(run("topsis", m, [0.5, 0.5], [False, False])).all()

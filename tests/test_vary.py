@@ -81,7 +81,7 @@ def test_cli_json_samples_and_determinism(tmp_path):
     "extra, code",
     [
         (["--vary", "colour"], "E-USAGE-VARY"),
-        (["--vary", "imputation"], "E-USAGE-VARY-UNAVAILABLE"),
+        (["--vary", "imputation", "--alternatives", "imputation=knn"], "E-USAGE-VARY-ALTERNATIVE"),
         (["--vary", "aggregation", "--alternatives", "aggregation=harmonic_mean"], "E-USAGE-VARY-ALTERNATIVE"),
         (["--vary", "normalisation", "--alternatives", "normalisation=zscore"], "E-USAGE-VARY-UNAVAILABLE"),
         (["--vary", "method", "--alternatives", "method=ahp"], "E-USAGE-VARY-ALTERNATIVE"),
@@ -147,3 +147,38 @@ def test_english_output_has_no_chinese_of_the_tools_own(tmp_path):
         r = CliRunner().invoke(app, [*args, str(data), "-r", str(rubric), "--lang", "en"])
         assert r.exit_code == 0, r.output
         assert tool_chinese(r.stdout + r.stderr, rubric, [data]) == []
+
+
+def _with_gaps(tmp_path, missing: bool):
+    """Six units, two groups (县0–2: A, 县3–5: B); 县4's rate is missing (or not).  Stated, unit i
+    scores 6i + 2i; 县4 missing scores 0 + 8 and shares 4th place with 县1; imputed with B's
+    mean (30, 50 → 40) it scores 24 + 8 = 32 and is 2nd."""
+    rubric, _ = _built(tmp_path)
+    lines = ["unit,year,group,rate,amount"]
+    for i in range(6):
+        rate = "" if missing and i == 4 else str(i * 10)
+        lines.append(f"县{i},2024,{'A' if i < 3 else 'B'},{rate},{10 + i}")
+    return rubric, write(tmp_path, "synthetic-vary-impute.csv", "\n".join(lines) + "\n")
+
+
+def test_imputation_moves_the_ranking_when_a_value_is_missing(tmp_path):
+    rubric, data = _with_gaps(tmp_path, missing=True)
+    r = lg.sensitivity_report([data], rubric, vary=["imputation"], samples=64)
+    ix = r.sensitivity.indices.row(0, named=True)
+    assert ix["parameter"] == "imputation" and ix["alternatives"] == "none,group_mean"
+    assert not ix["inert"] and ix["total"] == pytest.approx(1.0, abs=0.05)
+    t = {row["unit"]: row for row in r.sensitivity.table.iter_rows(named=True)}
+    assert (t["县4"]["p05"], t["县4"]["p95"]) == (2, 4)
+
+
+def test_imputation_cannot_act_without_a_missing_value(tmp_path):
+    rubric, data = _with_gaps(tmp_path, missing=False)
+    heard = []
+    r = lg.sensitivity_report([data], rubric, vary=["imputation", "weights"], samples=128, notify=heard.append)
+    ix = {row["parameter"]: row for row in r.sensitivity.indices.iter_rows(named=True)}
+    assert ix["imputation"]["inert"]
+    assert ix["imputation"]["first_order"] == pytest.approx(0.0, abs=1e-9)
+    assert ix["imputation"]["total"] == pytest.approx(0.0, abs=1e-9)
+    assert ("vary.inert", {"choice": "imputation", "why": "vary.why.nothing_imputed"}) in heard[0]
+    res = CliRunner().invoke(app, ["sensitivity", str(data), "-r", str(rubric), "--vary", "imputation", "-n", "16"])
+    assert res.exit_code == 0 and "插补选择无法起作用" in res.stderr

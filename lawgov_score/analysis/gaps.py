@@ -23,6 +23,7 @@ import polars as pl
 
 from ..engine import rules as R
 from ..engine.score import ScoreResult, col_value
+from ..rubric.model import NORMALISE_RULES
 from .path import PATHS, Path, path_to_grade
 from .select import select_unit_year, unit_year_key
 
@@ -108,7 +109,8 @@ def gaps(result: ScoreResult, unit: str, year: int | None = None, path: str | No
         pl.when(pl.col("status") == "vetoed").then(pl.lit("vetoed")).otherwise(_cause()).alias("cause"),
         pl.int_range(pl.len()).alias("_order"),
     )
-    items = items.filter((pl.col("lost") > 0) | (pl.col("status") == "vetoed"))
+    owed = (pl.col("status") == "vetoed") | (pl.col("source") == "imputed")  # imputed: evidence still owed
+    items = items.filter((pl.col("lost") > 0) | owed)
     order = "lost"
     if rubric.parts:  # what a lost point costs in the total depends on the parts that check the item
         from ..engine.parts import points_in_total
@@ -154,9 +156,10 @@ def _next_grade(rubric, total: float, grade: str | None) -> tuple[str | None, fl
 
 
 def _cause() -> pl.Expr:
-    """Why an item record loses points (vetoes aside): missing, alone, deducted or short."""
+    """Why an item record loses points (vetoes aside): missing, alone, deducted or short.  A value
+    the rubric's treatment imputed is still missing: nobody stated it, so its evidence is owed."""
     return (
-        pl.when(pl.col("value").is_null())
+        pl.when(pl.col("value").is_null() | (pl.col("source") == "imputed"))
         .then(pl.lit("missing"))
         .when(pl.col("alone").fill_null(False))
         .then(pl.lit("alone"))
@@ -183,7 +186,7 @@ def lost_items(items: pl.DataFrame, decimals: int) -> pl.DataFrame:
             pl.col("target").alias("needed"),
             pl.int_range(pl.len()).over("unit", "year").alias("_order"),
         )
-        .filter(pl.col("lost") > 0)
+        .filter((pl.col("lost") > 0) | (pl.col("source") == "imputed"))  # imputed: evidence still owed
     )
     return out.sort(["year", "unit", "lost", "_order"], descending=[False, False, True, False], nulls_last=True).drop(
         "_order"
@@ -267,7 +270,10 @@ def _relative_need(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bo
         needed = _own_best(rubric, me, it, higher)
     if r.type == "rank":
         best = min(best, float(min(it.max, r.by_rank[0])))
+    if r.type in NORMALISE_RULES and not r.best_scores_full:
+        needed = None  # being the best of the others does not earn full points: no one value does
     return needed, best
+
 
 
 def _best_of_others(rubric, frame: pl.DataFrame, me: pl.DataFrame, it, higher: bool) -> float | None:

@@ -29,6 +29,7 @@ METHODS = ("wsm", "wpm", "topsis", "vikor", "gra")
 LOWER_IS_BETTER = frozenset({"vikor"})
 V = 0.5  # VIKOR's weight of the strategy of the majority of criteria (pymcdm's default)
 RHO = 0.5  # grey relational distinguishing coefficient (Deng)
+TIE = 1e-12  # relative difference below which VIKOR's S or R values count as equal
 
 
 def _weights(weights: Sequence[float], n: int) -> np.ndarray:
@@ -81,7 +82,8 @@ def vikor(x: np.ndarray, weights: Sequence[float], cost=None, *, v: float = V) -
     """VIKOR (as pymcdm's ``VIKOR()``, no normalisation): f* the best and f⁻ the worst value of
     each criterion among the peers; S = Σ w(f* − f)/(f* − f⁻), R = max of the same terms;
     Q = v(S − S*)/(S⁻ − S*) + (1 − v)(R − R*)/(R⁻ − R*).  Lower Q is better.  A criterion whose
-    peers are all equal adds 0 (pymcdm refuses it); a spread S⁻ − S* or R⁻ − R* of 0 adds 0."""
+    peers are all equal adds 0 (pymcdm refuses it); a spread S⁻ − S* or R⁻ − R* of 0 (within
+    rounding error, ``TIE``) adds 0."""
     x = np.asarray(x, dtype=float)
     n = x.shape[1]
     c = _cost(cost, n)
@@ -93,7 +95,11 @@ def vikor(x: np.ndarray, weights: Sequence[float], cost=None, *, v: float = V) -
 
 
 def _spread(e: np.ndarray) -> np.ndarray:
-    return _safe_div(e - e.min(), e.max() - e.min(), 0.0)
+    # S and R of tied units may differ in the last bit (0.2·3/3 against 0.2·1/1): a spread within
+    # rounding error is no spread, or a tie would decide Q between 0 and 1
+    span = e.max() - e.min()
+    span = 0.0 if span <= TIE * max(1.0, abs(e.max())) else span
+    return _safe_div(e - e.min(), span, 0.0)
 
 
 def gra(x: np.ndarray, weights: Sequence[float], cost=None, *, rho: float = RHO) -> np.ndarray:

@@ -16,6 +16,7 @@ import polars as pl
 
 from ..core.problems import Problem, problem, said
 from ..engine.normalise import THRESHOLD, normalise_expr, normalise_problems
+from ..engine.parts import col_part
 from ..engine.score import ScoreResult, col_score, col_value
 from ..rubric.compiled import Item, Rubric
 from ..rubric.pairwise import declared as declared_matrices
@@ -237,10 +238,11 @@ def pairwise_of(rubric: Rubric, parent: str | None) -> np.ndarray:
 def method_frame(result: ScoreResult, method: str, *, by: str | None = None, pool: bool = False, on=None):
     """``result.totals()`` with ``total`` the ``method``'s value over the scoring leaves (the
     criteria: their values, directions, and their shares of the rubric's total as weights),
-    every dimension's value the same method over its own leaves, and ``max``, ``percent`` and
-    ``grade`` (which speak of the rubric's points) null.  Unit-years lacking a criterion's
-    value are left out of their peers and get a null total; the warnings say how many and which
-    criteria.  ``on``: also ``_key``, the method over that item's leaves.  Returns (frame, warnings)."""
+    every dimension's value the same method over its own leaves, and ``max``, ``percent``,
+    ``grade``, ``bonus`` and the parts' columns (which speak of the rubric's points) null.
+    Unit-years lacking a criterion's value are left out of their peers and get a null total;
+    the warnings say how many and which criteria.  ``on``: also ``_key``, the method over that
+    item's leaves.  Returns (frame, warnings)."""
     rubric = result.rubric
     over = ([] if pool else ["year"]) + ([by] if by else [])
     leaves = criteria(rubric)
@@ -254,7 +256,9 @@ def method_frame(result: ScoreResult, method: str, *, by: str | None = None, poo
         groups["_key"] = [it for it in usable if _descends(rubric, it, on)]
     computed = {name: _method_over(values, method, items, over, shares) for name, items in groups.items()}
     out = table.with_columns(pl.Series(name, v, dtype=pl.Float64, nan_to_null=True) for name, v in computed.items())
-    out = out.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in ("max", "percent"))
+    # the rubric's points have no place beside a method's value: null under the same keys as `rank`
+    points = ["max", "percent", "bonus", *[col_part(p.id) for p in rubric.parts]]
+    out = out.with_columns(pl.lit(None, dtype=pl.Float64).alias(c) for c in points)
     return out.with_columns(pl.lit(None, dtype=pl.String).alias("grade")), warnings
 
 

@@ -27,8 +27,12 @@ Alternatives and where they come from:
 * ``aggregation``: ``sum`` (the rubric's own roll-up) and ``geometric_mean`` (every parent and
   the rubric rolled up by the engine's weighted geometric mean, scored once: under it the
   weights and normalisation choices do not act);
-* ``imputation`` (none, group_mean) is declared; this version has no engine for it, and asking
-  for it is a usage error naming it.
+* ``imputation``: ``none`` (missing values stay missing, whatever the rubric declares),
+  ``group_mean`` (by the rubric's ``by`` column, else ``group``), ``mean``, ``median``,
+  ``group_median`` and ``previous_year``: every field a leaf reads imputed so (``data.treat``;
+  the rubric's denominators and outlier treatment kept), scored once per alternative; its leaf
+  scores replace the rubric's in the runs that pick it (under ``topsis`` or ``geometric_mean`` it
+  does not act).  Data with no value to fill make it inert, and that is said.
 
 A choice that cannot act on this data (one alternative, a perturbation of 0, alternatives that
 give the same scores) is said before the run and kept in the design: its indices come out ≈ 0.
@@ -55,16 +59,18 @@ DECLARED = {
     "weights": ("rubric", "perturb", "equal", "entropy"),
     "normalisation": ("rubric", "minmax", "zscore", "percentile"),
     "aggregation": ("sum", "geometric_mean"),
-    "imputation": ("none", "group_mean"),
+    "imputation": ("none", "group_mean", "mean", "median", "group_median", "previous_year"),
     "method": ("wsm", "topsis"),
 }
 AVAILABLE = {
     "weights": ("rubric", "perturb", "equal", "entropy"),
     "normalisation": ("rubric", "minmax", "percentile"),
     "aggregation": ("sum", "geometric_mean"),
-    "imputation": (),
+    "imputation": ("none", "group_mean"),
     "method": ("wsm", "topsis"),
 }
+# Alternatives that may be asked for besides the default set (``--alternatives``).
+ASKABLE = {"imputation": DECLARED["imputation"]}
 CELLS_PER_BATCH = 200_000  # samples × unit-years per batch
 
 
@@ -135,7 +141,7 @@ def choices_of(vary: list[str], alternatives: dict[str, list[str]] | None, n_nod
             known = listed(DECLARED[name])
             raise ProblemError.one("E-USAGE-VARY-ALTERNATIVE", choice=name, names=", ".join(unknown),
                                    known=known["zh"], known_en=known["en"])  # fmt: skip
-        missing = [a for a in asked if a not in AVAILABLE[name]]
+        missing = [a for a in asked if a not in AVAILABLE[name] and a not in ASKABLE.get(name, ())]
         if missing:
             raise ProblemError.one("E-USAGE-VARY-UNAVAILABLE", choice=name, names=", ".join(missing))
         cols = 1 + (n_nodes if name == "weights" and "perturb" in asked else 0)
@@ -153,7 +159,18 @@ class _Alternatives:
     def __init__(self, result: ScoreResult, frame: pl.DataFrame, model: _Model, choices, perturb: float, by):
         self.model, self.perturb, self.choices = model, perturb, {c.name: c for c in choices}
         self.F_fixed = self._weights(result, frame, model) if "weights" in self.choices else {}
-        self.S_alt = self._normalised(frame, model) if "normalisation" in self.choices else {}
+        # per imputation alternative (one, the rubric's, when imputation is not varied): the leaf
+        # scores that differ from the rubric's, and the normalisation stacks on its values
+        frames, self.nothing_imputed = [frame], False
+        if "imputation" in self.choices:
+            frames, self.S_imp, self.nothing_imputed = self._imputed(result, frame, model)
+        else:
+            self.S_imp = [{}]
+        self.S_alts = [
+            self._normalised(f, model, self.S_imp[i]) if "normalisation" in self.choices else {}
+            for i, f in enumerate(frames)
+        ]
+        self.S_alt = self.S_alts[0]
         self.topsis = self._topsis(result, frame, by) if "method" in self.choices else None
         self.geometric = self._geometric(result, frame) if "aggregation" in self.choices else None
 
@@ -183,9 +200,40 @@ class _Alternatives:
                 out[alt] = _factors(model, dict(w.frame.select("id", "weight").iter_rows()))
         return out
 
-    def _normalised(self, frame, model) -> dict[str, np.ndarray]:
+    def _imputed(self, result, frame, model) -> tuple[list, list[dict[str, np.ndarray]], bool]:
+        """Per imputation alternative: the frame scored so (rows as ``frame``'s), the leaf scores
+        that differ from the rubric's, and whether no alternative filled any value at all."""
+        import dataclasses
+
+        from ..data.treat import imputed_col
+        from ..engine.score import col_score, score
+        from ..rubric.treatment import FieldPlan
+
+        rub = result.rubric
+        frames, S, filled = [], [], False
+        for alt in self.choices["imputation"].alternatives:
+            plans = {}
+            for fid in rub.read_fields():
+                plan = rub.treatment.get(fid) or FieldPlan(field=fid)
+                by = plan.by or "group"
+                plans[fid] = dataclasses.replace(plan, impute=alt, by=by if alt.startswith("group_") else plan.by)
+            scored = score(dataclasses.replace(rub, treatment=plans), result.indicators).frame
+            got = frame.select("unit", "year").join(scored, on=["unit", "year"], how="left", maintain_order="left")
+            filled |= any(got[c].any() for c in got.columns if c.startswith(imputed_col("")))
+            frames.append(got)
+            scores = {}
+            for leaf, base in model.S.items():
+                x = got[col_score(leaf)].fill_null(0.0).to_numpy().astype(np.float64)
+                if not np.allclose(x, base):
+                    scores[leaf] = x
+            S.append(scores)
+        return frames, S, not filled
+
+    def _normalised(self, frame, model, own: dict | None = None) -> dict[str, np.ndarray]:
         """Per leaf, its scores under every normalisation alternative (n_alt, R), for the
-        leaves where an alternative differs from the rubric's rules."""
+        leaves where an alternative differs from the rubric's rules (``own``: the leaf scores
+        that replace the rubric's in this frame)."""
+        own = own or {}
         from .methods import direction_of
 
         alts = self.choices["normalisation"].alternatives
@@ -196,7 +244,7 @@ class _Alternatives:
             rows = []
             for alt in alts:
                 if alt == "rubric":
-                    rows.append(model.S[it.id])
+                    rows.append(own.get(it.id, model.S[it.id]))
                     continue
                 e = normalise_expr(col_value(it.id), alt, over=["year"], direction=direction_of(it))
                 x = frame.select(e.fill_null(0.0)).to_series().to_numpy().astype(np.float64)
@@ -230,7 +278,11 @@ class _Alternatives:
                 fixed = [self.F_fixed[a] for a in c.alternatives if a != "perturb"]
                 if not moves and all(np.allclose(f, fixed[0]) for f in fixed):
                     c.inert = "vary.why.same_result"
-            elif c.name == "normalisation" and not self.S_alt:
+            elif c.name == "normalisation" and not any(self.S_alts):
+                c.inert = "vary.why.same_result"
+            elif c.name == "imputation" and self.nothing_imputed:
+                c.inert = "vary.why.nothing_imputed"
+            elif c.name == "imputation" and not any(self.S_imp):
                 c.inert = "vary.why.same_result"
 
 
@@ -337,12 +389,14 @@ def _run(model, alts: _Alternatives, choices, dz, X, codes, n_groups, progress):
     counts = np.zeros((G + 1, Rn), dtype=np.float64)
     B = max(1, min(M, CELLS_PER_BATCH // max(Rn, 1)))
     norm = picks.get("normalisation", np.zeros(M, dtype=np.int64))
+    imp = picks.get("imputation", np.zeros(M, dtype=np.int64))
     done = int(topsis_rows.sum())
-    # the runs scored by points, grouped by normalisation: one group's leaf scores are shared (R,)
-    # arrays, never copied per run
-    for a in np.unique(norm[~topsis_rows]):
-        rows = np.flatnonzero((norm == a) & ~topsis_rows)
-        S_over = {leaf: stack[a] for leaf, stack in alts.S_alt.items()}
+    # the runs scored by points, grouped by imputation and normalisation: one group's leaf scores
+    # are shared (R,) arrays, never copied per run
+    pairs = np.unique(np.stack([imp[~topsis_rows], norm[~topsis_rows]], axis=1), axis=0) if M else []
+    for i, a in pairs:
+        rows = np.flatnonzero((norm == a) & (imp == i) & ~topsis_rows)
+        S_over = {**alts.S_imp[i], **{leaf: stack[a] for leaf, stack in alts.S_alts[i].items()}}
         for b0 in range(0, rows.size, B):
             part = rows[b0 : b0 + B]
             total = model.roll_up(F_all[part], S_over)

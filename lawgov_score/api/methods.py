@@ -36,10 +36,11 @@ def normalise_table(
     rub, inds, warnings = inputs(rubric, data)
     if field is not None and field not in rub.used_fields():
         raise ProblemError.one("E-USAGE-FIELD", field=field, suggestion=did_you_mean(field, sorted(rub.used_fields())))
-    wide = wide_values(inds, rub)
+    treated: list = []  # the rubric's treatment acts before normalising too, and is said
+    wide = wide_values(inds, rub, treated)
     require_group(wide, by)
     out = normalised_values(rub, wide, method, fields=[field] if field else None, by=by, ddof=ddof, threshold=threshold)
-    out.warnings = [*warnings, *out.warnings]
+    out.warnings = [*warnings, *treated, *out.warnings]
     return out
 
 

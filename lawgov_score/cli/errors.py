@@ -45,7 +45,7 @@ def guarded_main(main, args, prog_name, complete_var, standalone_mode, **extra):
             raise
         typer.echo(usage_line(exc, argv, lang_of(argv)), err=True)
         sys.exit(EXIT_BAD)
-    except clicks.Abort:
+    except typer.Abort:  # Ctrl-C at a prompt (typer keeps it beside, not inside, its click)
         if not standalone_mode:
             raise
         sys.exit(1)

@@ -94,7 +94,7 @@ def rank_cmd(
     from .. import api
     from ..views.scoring import rank_table_view
 
-    out = output_to(fmt, output, lang, WORKBOOK_FORMATS if method == "wsm" else None, encoding)
+    out = output_to(fmt, output, lang, WORKBOOK_FORMATS, encoding)
     how = dict(by=by, ties=ties, on=on, pool=pool, year=year, dimensions=dimensions, method=method)
     scan_how = True if scan else "auto"
     table = api.rank_table(data, rubric, **how, scan=scan_how, workbook=out.fmt == "xlsx", keep_going=keep_going)

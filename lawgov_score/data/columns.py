@@ -97,11 +97,13 @@ def unique_names(names: list[str]) -> list[str]:
 NAME_HEADERS = {"指标名称"}
 
 
-def column_roles(columns: list[str]) -> dict[str, str]:
-    """role → the header that plays it (unit, year, field, value, city …); the first one wins."""
-    roles: dict[str, str] = {}
+def column_roles(columns: list[str], named: dict[str, str] | None = None) -> dict[str, str]:
+    """role → the header that plays it (unit, year, field, value, city …); the first one wins.
+    ``named`` (a rubric's ``columns``: role → header) comes first, where the file has that header."""
+    roles: dict[str, str] = {role: h for role, h in (named or {}).items() if h in columns}
+    taken = set(roles.values())
     for col in sorted(columns, key=lambda c: re.sub(r"\s+", "", str(c or "")) in NAME_HEADERS):
         role = canonical(col)
-        if role and role not in roles:
+        if role and role not in roles and col not in taken:
             roles[role] = col
     return roles

@@ -56,12 +56,15 @@ def _part(parts: list[Part], file: str, vcol: str, fcol: str, roles: dict[str, s
 
 
 def interpret(
-    table: Table, lookup: dict[str, str], parts: list[Part]
+    table: Table, lookup: dict[str, str], parts: list[Part], named: dict[str, str] | None = None, ignore=frozenset()
 ) -> tuple[pl.DataFrame | None, pl.DataFrame | None, list[Problem]]:
     """(raw long rows, unit metadata rows, problems) of one table.  ``lookup`` maps every name
-    of a field (id, Chinese name, alias) to its id; ``parts`` gets the places of the rows."""
+    of a field (id, Chinese name, alias) to its id; ``parts`` gets the places of the rows;
+    ``named`` and ``ignore`` are the rubric's ``columns`` (its own header names, headers to skip)."""
     frame, where = table.frame, table.where()
-    roles = column_roles(frame.columns)
+    roles = column_roles(frame.columns, named)
+    if ignore:
+        frame = frame.drop([c for c in frame.columns if c in ignore and c not in roles.values()])
     if frame.height == 0:
         return None, None, [problem("E-DATA-EMPTY", where, table.first_row - 1)]  # the header row
     if "unit" not in roles:

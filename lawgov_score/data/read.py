@@ -58,7 +58,9 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
         tables, probs = read_tables(path, shown)
         report.extend(probs)
         for table in tables:
-            raw, meta, probs = interpret(table, lookup, parts)
+            raw, meta, probs = interpret(
+                table, lookup, parts, getattr(rubric, "column_roles", None), getattr(rubric, "ignore_columns", ())
+            )
             report.extend(probs)
             if raw is not None:
                 raws.append(raw)

@@ -16,21 +16,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
-METHODS = (
-    "minmax",
-    "zscore",
-    "rank",
-    "percentile",
-    "ratio_to_mean",
-    "ratio_to_best",
-    "ratio_to_worst",
-    "distance_to_mean",
-    "distance_to_best",
-    "distance_to_worst",
-    "above_below_mean",
-    "vector",
-    "sum",
-)
+from ..rubric.model import NORMALISATIONS
+
+METHODS = NORMALISATIONS  # declared with the rubric model, where a leaf's rule may name them
 # Methods that divide by a statistic of the values (a mean, a best, a worst, a sum) or by the
 # value itself: they need values of one sign, and give null (said) where the divisor is 0.
 POSITIVE = frozenset(
@@ -56,6 +44,7 @@ def normalise_expr(
     direction: str = "higher",
     ddof: int = 1,
     threshold: float = THRESHOLD,
+    infinite: bool = False,
 ) -> pl.Expr:
     """The normalised ``value`` among the rows sharing ``over`` (all rows when empty).
 
@@ -82,14 +71,21 @@ def normalise_expr(
     smallest value is best); the ratios take the reciprocal with best = min and worst = max
     (mean/x, min/x, max/x); the distances become (mean − x)/mean, (min − x)/min,
     (max − x)/max; above_below_mean changes sign; vector is 1 − x/√Σx² and sum (1/x)/Σ(1/x)
-    (as pymcdm's cost criteria).  A division by 0 gives null (see ``normalise_problems``)."""
+    (as pymcdm's cost criteria).
+
+    Zeros: a value equal to the reference it is compared with (the mean, best or worst) has
+    ratio 1 and distance 0, also when that reference is 0; equal values share ``sum`` equally
+    (1/n); under ``sum`` lower-is-better the values 0 share it (1/k each, the others 0), the
+    limit of (1/x)/Σ(1/x).  Another division by 0 gives null (see ``normalise_problems``), or
+    with ``infinite`` (a rule, which clips to its scale) ±∞ where a nonzero is divided by 0."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}")
     x = pl.col(value) if isinstance(value, str) else value
     x = x.cast(pl.Float64)
     lower = direction == "lower"
     expr = _BUILDERS[method](x, lower, ddof, threshold, list(over))
-    out = pl.when(expr.is_finite()).then(expr).otherwise(None)
+    keep = expr.is_finite() | (expr.is_infinite() if infinite else pl.lit(False))
+    out = pl.when(x.is_not_null() & keep).then(expr).otherwise(None)
     return out.alias(value) if isinstance(value, str) else out
 
 
@@ -107,7 +103,9 @@ def _minmax(x, lower, ddof, p, over):
 def _zscore(x, lower, ddof, p, over):
     mean, sd = _over(x.mean(), over), _over(x.std(ddof=ddof), over)
     z = ((mean - x) if lower else (x - mean)) / sd
-    return pl.when(x.is_null()).then(None).when(sd.is_null() | (sd == 0)).then(0.0).otherwise(z)
+    # equal values: sd 0, though the computed one may be a rounding error away from it
+    constant = _over(x.min(), over) == _over(x.max(), over)
+    return pl.when(x.is_null()).then(None).when(sd.is_null() | (sd == 0) | constant).then(0.0).otherwise(z)
 
 
 def _rank(x, lower, ddof, p, over):
@@ -118,36 +116,52 @@ def _percentile(x, lower, ddof, p, over):
     return _rank(x, lower, ddof, p, over) / _over(x.count(), over) * 100
 
 
+def _ratio(x, ref, lower):
+    """x/ref (lower-is-better: ref/x); 1 where x is the reference, also a reference of 0."""
+    return pl.when(x == ref).then(1.0).otherwise((ref / x) if lower else (x / ref))
+
+
+def _distance(x, ref, lower):
+    """(x − ref)/ref (lower-is-better: (ref − x)/ref); 0 where x is the reference."""
+    return pl.when(x == ref).then(0.0).otherwise(((ref - x) if lower else (x - ref)) / ref)
+
+
+def _best(x, lower, over):
+    return _over(x.min() if lower else x.max(), over)
+
+
+def _worst(x, lower, over):
+    return _over(x.max() if lower else x.min(), over)
+
+
 def _ratio_to_mean(x, lower, ddof, p, over):
-    mean = _over(x.mean(), over)
-    return (mean / x) if lower else (x / mean)
+    return _ratio(x, _over(x.mean(), over), lower)
 
 
 def _ratio_to_best(x, lower, ddof, p, over):
-    return (_over(x.min(), over) / x) if lower else (x / _over(x.max(), over))
+    return _ratio(x, _best(x, lower, over), lower)
 
 
 def _ratio_to_worst(x, lower, ddof, p, over):
-    return (_over(x.max(), over) / x) if lower else (x / _over(x.min(), over))
+    return _ratio(x, _worst(x, lower, over), lower)
 
 
 def _distance_to_mean(x, lower, ddof, p, over):
-    mean = _over(x.mean(), over)
-    return ((mean - x) if lower else (x - mean)) / mean
+    return _distance(x, _over(x.mean(), over), lower)
 
 
 def _distance_to_best(x, lower, ddof, p, over):
-    best = _over(x.min() if lower else x.max(), over)
-    return ((best - x) if lower else (x - best)) / best
+    return _distance(x, _best(x, lower, over), lower)
 
 
 def _distance_to_worst(x, lower, ddof, p, over):
-    worst = _over(x.max() if lower else x.min(), over)
-    return ((worst - x) if lower else (x - worst)) / worst
+    return _distance(x, _worst(x, lower, over), lower)
 
 
 def _above_below_mean(x, lower, ddof, p, over):
-    r = x / _over(x.mean(), over)
+    # equal values are at their mean: ratio 1 exactly, not a rounding error above or below it
+    constant = _over(x.min(), over) == _over(x.max(), over)
+    r = pl.when(constant).then(1.0).otherwise(_ratio(x, _over(x.mean(), over), False))
     good, bad = (-1.0, 1.0) if lower else (1.0, -1.0)  # lower: a value well below the mean is good
     sign = pl.when(r > 1 + p).then(good).when(r < 1 - p).then(bad).otherwise(0.0)
     return pl.when(r.is_finite()).then(sign).otherwise(None)
@@ -160,10 +174,14 @@ def _vector(x, lower, ddof, p, over):
 
 
 def _sum(x, lower, ddof, p, over):
+    equal = _over(x.min(), over) == _over(x.max(), over)
+    share = 1 / _over(x.count(), over)  # equal values share the sum equally, zeros too
     if lower:
+        zeros = _over((x == 0).sum(), over)  # 1/x of a 0 outweighs all the rest: the zeros share it
         inv = 1 / x
-        return inv / _over(inv.sum(), over)
-    return x / _over(x.sum(), over)
+        by_zero = pl.when(x == 0).then(1 / zeros).otherwise(0.0)
+        return pl.when(equal).then(share).when(zeros > 0).then(by_zero).otherwise(inv / _over(inv.sum(), over))
+    return pl.when(equal).then(share).otherwise(x / _over(x.sum(), over))
 
 
 _BUILDERS = {

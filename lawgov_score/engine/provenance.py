@@ -17,6 +17,7 @@ import polars as pl
 
 from ..data.derive import stated_col
 from ..data.formula import provenance
+from ..data.treat import imputed_col
 from ..rubric.compiled import Item, Rubric
 
 STATED, DERIVED, IMPUTED, ABSENT = "stated", "derived", "imputed", "absent"
@@ -35,18 +36,22 @@ class _Fields:
             return pl.col(stated_col(fid))
         return pl.col(fid).is_not_null()
 
+    def filled(self, fid: str) -> pl.Expr:
+        """Whether the rubric's treatment imputed the field's value (``data.treat``)."""
+        return pl.col(imputed_col(fid)) if imputed_col(fid) in self.columns else pl.lit(False)
+
     def of(self, fid: str) -> tuple[pl.Expr, pl.Expr]:
         if fid not in self.memo:
             own = pl.lit([fid], dtype=pl.List(pl.String))
             ast = self.rubric.field_formulas.get(fid)
             if ast is None or stated_col(fid) not in self.columns:
-                self.memo[fid] = (own, pl.lit(False))
+                self.memo[fid] = (own, self.filled(fid))
             else:
                 inputs, imputed = provenance(ast, self.inputs, self.imputed)
                 stated = self.stated(fid)
                 self.memo[fid] = (
                     pl.when(stated).then(own).otherwise(inputs),
-                    pl.when(stated).then(False).otherwise(imputed),
+                    pl.when(stated).then(False).otherwise(imputed) | self.filled(fid),
                 )
         return self.memo[fid]
 
@@ -63,9 +68,22 @@ def leaf_provenance(
     """(source, inputs) of a leaf's ``value``: its source word and, for a derived or imputed
     value, the stated fields it rests on (null for a stated or absent one)."""
     fields = fields or _Fields(rubric, columns)
-    if item.field and item.field not in rubric.field_formulas:  # the common case, kept cheap: no lists
+    plan = rubric.treatment.get(item.field) if item.field else None
+    if item.field and item.field not in rubric.field_formulas and plan is None:  # the common case, kept cheap
         stated_or_absent = pl.when(value.is_null()).then(pl.lit(ABSENT)).otherwise(pl.lit(STATED))
         return stated_or_absent, pl.lit(None, dtype=pl.List(pl.String))
+    if item.field and item.field not in rubric.field_formulas:  # treated: imputed, or divided by a denominator
+        imputed = fields.filled(item.field)
+        per = [item.field, plan.per] if plan.per else None
+        source = (
+            pl.when(value.is_null())
+            .then(pl.lit(ABSENT))
+            .when(imputed)
+            .then(pl.lit(IMPUTED))
+            .otherwise(pl.lit(DERIVED if per else STATED))
+        )
+        inputs = pl.when(value.is_null() | imputed).then(None).otherwise(pl.lit(per, dtype=pl.List(pl.String)))
+        return source, inputs
     if item.field:
         inputs, imputed = fields.of(item.field)
         stated = fields.stated(item.field)

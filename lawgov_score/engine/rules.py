@@ -22,7 +22,8 @@ import polars as pl
 
 from ..data.formula import to_polars
 from ..rubric.compiled import Item, Rubric
-from ..rubric.model import SIDE_RULES
+from ..rubric.model import BOUNDED_SCALES, NORMALISE_RULES, SIDE_RULES
+from .normalise import normalise_expr
 
 
 def value_expr(item: Item) -> pl.Expr:
@@ -174,10 +175,40 @@ def _rank(leaf: Leaf) -> Built:
 
 
 def _minmax(leaf: Leaf) -> Built:
-    v, points, g = leaf.v, leaf.points, _peers(leaf.rule)
-    lo, hi = v.min().over(g), v.max().over(g)
-    share = (v - lo) / (hi - lo) if leaf.higher else (hi - v) / (hi - lo)
-    return pl.when(hi == lo).then(points).otherwise(points * _clip01(share)), (hi if leaf.higher else lo), None
+    # the normalise command's min-max (all peers equal: 1, so full points), times the points
+    v, g = leaf.v, _peers(leaf.rule)
+    share = normalise_expr(v, "minmax", over=g, direction="higher" if leaf.higher else "lower")
+    return leaf.points * _clip01(share), (v.max() if leaf.higher else v.min()).over(g), None
+
+
+def normalised_expr(item: Item) -> pl.Expr:
+    """A normalisation rule's normalised value (before its scale): the ``normalise`` command's
+    expression over the item's peers, ±∞ where it divides a nonzero by 0, null where the
+    method gives no number."""
+    rule = item.rule
+    return normalise_expr(
+        value_expr(item),
+        rule.normalisation,
+        over=_peers(rule),
+        direction=rule.direction,
+        ddof=rule.ddof,
+        threshold=rule.threshold,
+        infinite=True,  # a nonzero divided by 0 lies beyond either end of the scale: clipped there
+    )
+
+
+def _normalise(leaf: Leaf) -> Built:
+    # points × the share of the declared scale [a, b] the normalised value reaches, clipped to
+    # [0, points] (±∞ to its ends); where the method gives no number (0/0) the unit has no
+    # comparison and scores as a missing value (said by W-METHOD-POSITIVE)
+    rule, v, g = leaf.rule, leaf.v, _peers(leaf.rule)
+    lo, hi = rule.scale or BOUNDED_SCALES[rule.normalisation]
+    n = normalised_expr(leaf.item)
+    on_missing = leaf.points if leaf.item.missing == "full" else pl.lit(0.0)
+    score = pl.when(n.is_null()).then(on_missing).otherwise(leaf.points * _clip01((n - lo) / (hi - lo)))
+    # the best of the peers is the target only where reaching it earns full points
+    target = (v.max() if leaf.higher else v.min()).over(g) if rule.best_scores_full else None
+    return score, target, None
 
 
 # One builder per rule type of the rubric model (a test checks that every type has one).
@@ -195,6 +226,7 @@ RULES: dict[str, Callable[[Leaf], Built]] = {
     "ratio_to_best": _ratio_to_best,
     "rank": _rank,
     "minmax": _minmax,
+    **{t: _normalise for t in NORMALISE_RULES},
 }
 
 

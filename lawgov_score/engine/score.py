@@ -21,10 +21,12 @@ from ..core.problems import Problem, problem, said
 from ..core.yamlsafe import locate
 from ..data.derive import derive
 from ..data.indicators import Indicators
+from ..data.treat import treat, treated_col
 from ..rubric.compiled import Item, Rubric
 from ..rubric.model import MEANS
 from . import provenance as P
 from . import rules as R
+from .normalised import normalise_warnings
 from .parts import col_part, part_exprs
 
 KEYS = ["unit", "year"]
@@ -94,9 +96,10 @@ class ScoreResult:
         return self._items
 
 
-def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
+def wide_values(inds: Indicators, rubric: Rubric, notes: list[Problem] | None = None) -> pl.DataFrame:
     """One row per unit and year (sorted by year, then unit), one Float64 column per field the
-    rubric reads.  The reader's own wide frame is used as it is; otherwise (values given or
+    rubric reads, treated as the rubric's ``treatment`` says (``data.treat``; what was done goes
+    into ``notes``).  The reader's own wide frame is used as it is; otherwise (values given or
     changed by hand) the long values are pivoted."""
     needed = sorted(rubric.used_fields())  # includes what derived fields are computed from
     if inds.wide is not None and all(f in inds.wide.columns for f in needed):
@@ -113,6 +116,10 @@ def wide_values(inds: Indicators, rubric: Rubric) -> pl.DataFrame:
         if units.height
         else wide.with_columns([pl.lit(None, dtype=pl.String).alias(m) for m in META_COLUMNS])
     )
+    if rubric.treatment:  # denominators, imputation, outliers: before any rule reads a value
+        wide, said_ = treat(wide, rubric.treatment)
+        if notes is not None:
+            notes += said_
     return wide if ordered else wide.sort(["year", "unit"], nulls_last=True)  # year by year, units in code point order
 
 
@@ -128,7 +135,8 @@ def _pivot(inds: Indicators, needed: list[str]) -> pl.DataFrame:
 def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
     """Score every unit and year of ``inds`` with ``rubric``: leaves, roll-up, bonus, veto,
     totals and grades in one frame, with the warnings the scores rest on (W-ALONE)."""
-    frame = wide_values(inds, rubric)
+    notes: list[Problem] = []
+    frame = wide_values(inds, rubric, notes)
     d = rubric.decimals
     leaf_cols: list[pl.Expr] = []
     for item in rubric.leaves():
@@ -146,7 +154,8 @@ def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
     # The in-memory engine: a few thousand rows and hundreds of expressions are planned faster so.
     plan = _totals(_roll_up(frame.lazy().with_columns(leaf_cols), rubric), rubric)
     out = plan.collect(engine="in-memory")
-    return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=peer_warnings(rubric, out))
+    warnings = [*notes, *peer_warnings(rubric, out), *normalise_warnings(rubric, out, col_value)]
+    return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=warnings)
 
 
 _LISTED = 6  # units named in one warning; the rest are counted
@@ -358,6 +367,7 @@ ITEM_COLUMNS = (
     "value",
     "source",
     "derived_from",
+    "treated",
     "score",
     "max",
     "target",
@@ -417,10 +427,17 @@ def _item_block(cols: list[str], item: dict, schema, rubric: Rubric, fields) -> 
         value.alias("value"),
         source.alias("source"),
         inputs.alias("_inputs"),
+        _treated(rubric.items[i], cols),
         (pl.col(col_target(i)) if col_target(i) in cols else none_f).cast(pl.Float64).alias("target"),
         (pl.col(col_fired(i)) if col_fired(i) in cols else none_b).alias("fired"),
         (pl.col(col_alone(i)) if col_alone(i) in cols else none_b).alias("alone"),
     ]
+
+
+def _treated(item: Item, cols: list[str]) -> pl.Expr:
+    """How the rubric's outlier treatment changed the value a leaf reads (winsorised, log), or null."""
+    col = treated_col(item.field) if item.field else None
+    return (pl.col(col) if col in cols else pl.lit(None, dtype=pl.String)).alias("treated")
 
 
 def _status_expr() -> pl.Expr:

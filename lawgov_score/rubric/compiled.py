@@ -39,6 +39,7 @@ class Item:
     wording: str | None = None  # official or summary (its own, else the rubric's default)
     additional: bool = False  # an 附加项, outside the counted items
     content: str = "known"  # unknown: what the item asks is not published
+    treatment: Any = None  # the leaf's own data treatment (model.FieldTreatment), for its field
 
     @property
     def is_leaf(self) -> bool:
@@ -115,6 +116,9 @@ class Rubric:
     files: list[str] = field(default_factory=list)  # every file read, for messages and diff
     waive: dict[str, str] = field(default_factory=dict)  # warning code → why the rubric accepts it
     raw: Any = field(default=None, repr=False, compare=False)  # the merged, located mapping, for lines
+    treatment: dict[str, Any] = field(default_factory=dict)  # field id → its FieldPlan (rubric.treatment)
+    column_roles: dict[str, str] = field(default_factory=dict)  # role → a data file's own header (``columns``)
+    ignore_columns: frozenset = frozenset()  # data file headers read as nothing
 
     def leaves(self) -> list[Item]:
         return [it for it in self.items.values() if it.is_leaf]
@@ -129,7 +133,20 @@ class Rubric:
         todo: list[str] = []
         for it in self.leaves():
             todo += [it.field] if it.field else fields_of(it.formula_ast)
+        todo += [p.per for p in self.treatment.values() if p.per]  # denominators
         return self.with_inputs(todo)
+
+    def read_fields(self) -> set[str]:
+        """The fields the leaves read themselves (a leaf's field, the fields its formula names)."""
+        from .formula import fields_of
+
+        out: set[str] = set()
+        for it in self.leaves():
+            if it.field:
+                out.add(it.field)
+            elif it.formula_ast is not None:  # (an item that failed its checks reads nothing)
+                out |= set(fields_of(it.formula_ast))
+        return out
 
     def with_inputs(self, fields) -> set[str]:
         """The fields and every field their dictionary formulas read, all the way down."""

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from ..core.groups import META_NAMES
 from ..core.messages import say
 from .compiled import Item, Rubric
+from .model import BOUNDED_SCALES, NORMALISE_RULES
 
 GROUP_ZH = {k: zh for k, (zh, _) in META_NAMES.items()}
 
@@ -139,6 +140,17 @@ def _minmax(s: _Say, r, item: Item, p: dict) -> str:
     return s("minmax", peers=_peers(s, r), **p) + _alone(s, r)
 
 
+def _normalise(s: _Say, r, item: Item, p: dict) -> str:
+    method = r.normalisation
+    lo, hi = r.scale or BOUNDED_SCALES[method]
+    words = say(f"rubric.norm.{method}", s.lang, p=_n(r.threshold * 100))
+    if method == "zscore" and r.ddof == 0:
+        words += s("population_sd")
+    lower = "" if s.higher else s("lower")
+    text = s("normalise", peers=_peers(s, r), method=words, lower=lower, lo=_n(lo), hi=_n(hi), points=p["points"])
+    return text + _alone(s, r)
+
+
 _RULES: dict[str, Callable[[_Say, Any, Item, dict], str]] = {
     "boolean": _boolean,
     "threshold": _threshold,
@@ -153,4 +165,5 @@ _RULES: dict[str, Callable[[_Say, Any, Item, dict], str]] = {
     "ratio_to_best": _ratio_to_best,
     "rank": _rank,
     "minmax": _minmax,
+    **{t: _normalise for t in NORMALISE_RULES},
 }

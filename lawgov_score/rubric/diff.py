@@ -107,7 +107,7 @@ def show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:g}"
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, tuple, dict)):  # a tuple: a rule's scale [a, b]
         return json.dumps(_plain(value), ensure_ascii=False, separators=(", ", ": "))
     return str(value)
 
@@ -115,7 +115,7 @@ def show(value: Any) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from ..core.problems import Report, did_you_mean, problem
 from . import formula as fx
 from .compiled import Item
-from .model import NUMERIC, SIDE_RULES, FieldDef, Node, field_range
+from .model import BOUNDED_SCALES, NORMALISE_RULES, NUMERIC, SIDE_RULES, FieldDef, Node, field_range
 from .words import both, formula_reason, number, reason
 
 
@@ -234,6 +234,36 @@ def _rank(leaf: Leaf) -> None:
     leaf.over_points("else_over", leaf.rule.else_, "else")
 
 
+def _normalise(leaf: Leaf) -> None:
+    """A normalisation rule: a method named once, and a scale to map it onto the points."""
+    rule = leaf.rule
+    if rule.type == "normalise" and rule.method is None:
+        leaf.add("E-KEY-MISSING", "rule", key="method")
+        return
+    if rule.type != "normalise" and rule.method not in (None, rule.type):
+        leaf.fault("method_conflict", "rule", "method", type=rule.type, method=rule.method)
+        return
+    method = rule.normalisation
+    if rule.scale is None and method not in BOUNDED_SCALES:
+        leaf.add("E-RULE-SCALE", "rule", method=method, example=_SCALE_EXAMPLES.get(method, "[0, 1]"))
+    elif rule.scale is not None and not rule.scale[0] < rule.scale[1]:
+        lo, hi = (number(x) for x in rule.scale)
+        leaf.fault("scale_order", "rule", "scale", code="E-RULE-ORDER", lo=lo, hi=hi)
+
+
+# What a scale might be for each unbounded method, shown in E-RULE-SCALE (a suggestion, not a default).
+_SCALE_EXAMPLES = {
+    "zscore": "[-2, 2]",
+    "rank": "[1, 20]",
+    "ratio_to_mean": "[0, 2]",
+    "ratio_to_worst": "[1, 5]",
+    "distance_to_mean": "[-1, 1]",
+    "distance_to_best": "[-1, 0]",
+    "distance_to_worst": "[0, 4]",
+    "above_below_mean": "[-1, 1]",
+}
+
+
 RULE_CHECKS: dict[str, Callable[[Leaf], None]] = {
     "boolean": _boolean,
     "graded": _graded,
@@ -247,4 +277,5 @@ NUMERIC_CHECKS: dict[str, Callable[[Leaf], None]] = {
     "bands": _bands,
     "deduct": _deduct,
     "rank": _rank,
+    **{t: _normalise for t in NORMALISE_RULES},
 }

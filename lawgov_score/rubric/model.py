@@ -169,6 +169,71 @@ class MinmaxRule(_Strict):
     alone: Alone = "missing"
 
 
+# The thirteen normalisations of composite indicators (``lawgov-score normalise``; formulas in
+# engine/normalise.py and docs/methods.md), each usable as a leaf's rule.
+NORMALISATIONS = (
+    "minmax",
+    "zscore",
+    "rank",
+    "percentile",
+    "ratio_to_mean",
+    "ratio_to_best",
+    "ratio_to_worst",
+    "distance_to_mean",
+    "distance_to_best",
+    "distance_to_worst",
+    "above_below_mean",
+    "vector",
+    "sum",
+)
+# The normalised values a bounded method gives non-negative values (so its natural ``scale``): a
+# leaf scores points × the share of that range.  Every other method must state its ``scale``.
+BOUNDED_SCALES: dict[str, tuple[float, float]] = {
+    "minmax": (0.0, 1.0),
+    "percentile": (0.0, 100.0),
+    "ratio_to_best": (0.0, 1.0),
+    "vector": (0.0, 1.0),
+    "sum": (0.0, 1.0),
+}
+# The normalisations that may be written as a rule's type themselves (``type: zscore``); the
+# three that are older rule types of their own (minmax, rank, ratio_to_best: the 示范 rules) are
+# written ``type: normalise, method: …`` when the normalisation is meant.
+NORMALISATION_TYPES = tuple(m for m in NORMALISATIONS if m not in ("minmax", "rank", "ratio_to_best"))
+
+
+class NormaliseRule(_Strict):
+    """A normalisation among the peers (same year, and group ``within``) mapped onto the points:
+    a normalised value of ``scale[0]`` scores 0, ``scale[1]`` full points, linear between,
+    clipped to [0, points].  ``type: normalise`` names the method in ``method``; ``type: zscore``
+    (and the other methods that are no older rule type) is the same as ``type: normalise,
+    method: zscore``.  Bounded methods default their scale (``BOUNDED_SCALES``); the others must
+    state it (E-RULE-SCALE)."""
+
+    type: Literal[("normalise",) + NORMALISATION_TYPES]  # type: ignore[valid-type]
+    method: Optional[Literal[NORMALISATIONS]] = None  # type: ignore[valid-type]
+    direction: Direction = "higher"
+    within: Group | None = None
+    alone: Alone = "missing"
+    ddof: Literal[0, 1] = 1  # zscore's sd: sample (1) or population (0)
+    threshold: float = Field(0.2, ge=0)  # above_below_mean's p
+    scale: Optional[tuple[float, float]] = None
+
+    @property
+    def normalisation(self) -> str | None:
+        """The method: ``method``, or the type itself when the type names one."""
+        return self.method or (self.type if self.type != "normalise" else None)
+
+    @property
+    def best_scores_full(self) -> bool:
+        """Whether a value at least the best of the others earns full points: min-max and the
+        ratio to the best give it 1, so with a scale reaching no higher than 1.  Under the other
+        methods full points depend on every peer's value (a z-score, a share, a rank among ties),
+        so no one value is the target."""
+        if self.normalisation not in ("minmax", "ratio_to_best"):
+            return False
+        return self.scale is None or self.scale[1] <= 1
+
+
 Rule = Annotated[
     Union[
         BooleanRule,
@@ -184,6 +249,7 @@ Rule = Annotated[
         RatioToBestRule,
         RankRule,
         MinmaxRule,
+        NormaliseRule,
     ],
     Field(discriminator="type"),
 ]
@@ -202,10 +268,56 @@ RULE_TYPES = [
     "ratio_to_best",
     "rank",
     "minmax",
+    "normalise",
+    *NORMALISATION_TYPES,
 ]
 # Rules whose items sit outside the tree's maximum: they only take away, add on top, or veto.
 SIDE_RULES = frozenset({"negative", "bonus", "veto"})
-RELATIVE_RULES = frozenset({"ratio_to_best", "rank", "minmax"})
+NORMALISE_RULES = frozenset({"normalise", *NORMALISATION_TYPES})
+RELATIVE_RULES = frozenset({"ratio_to_best", "rank", "minmax"}) | NORMALISE_RULES
+
+
+# --- data treatment (before any rule scores a value) -----------------------------------------
+
+# How a missing value is filled: the mean or median of the unit's peers (same year, and the
+# same ``by`` group for the group_ methods), or the unit's own most recent earlier year.
+ImputeMethod = Literal["none", "mean", "median", "group_mean", "group_median", "previous_year"]
+# ``coinr``: |skew| ≥ skew and excess kurtosis ≥ kurtosis → winsorise, else log (docs/methods.md).
+OutlierMethod = Literal["none", "coinr"]
+
+
+class FieldTreatment(_Strict):
+    """How one field's values are treated before scoring; what is left out comes from the
+    rubric's ``treatment`` (and the field dictionary's ``per``/``scale``)."""
+
+    impute: ImputeMethod | None = None
+    by: Group | None = None  # the unit column the group_ methods compare within (default: group)
+    outliers: OutlierMethod | None = None
+    winmax: int | None = Field(None, ge=0)  # at most so many points winsorised per field and year
+    skew: float | None = Field(None, gt=0)
+    kurtosis: float | None = None
+    per: str | None = Field(None, min_length=1)  # the value is divided by this field's value …
+    scale: float | None = Field(None, gt=0)  # … and multiplied by this (per 10,000: 10000)
+
+
+class Treatment(FieldTreatment):
+    """The rubric's data treatment: the default of every field a leaf reads, and ``fields``:
+    one field's own (``{Flights: {per: Population}, TIRcon: {outliers: none}}``)."""
+
+    fields: dict[str, FieldTreatment] = Field(default_factory=dict)
+
+
+class DataColumns(_Strict):
+    """Which header of a data file plays which part, where the file names them its own way
+    (``{unit: uCode, year: Time, group: EurAsia_group, ignore: [uName]}``)."""
+
+    unit: str | None = None
+    year: str | None = None
+    city: str | None = None
+    province: str | None = None
+    level: str | None = None
+    group: str | None = None
+    ignore: list[str] = Field(default_factory=list)  # columns read as neither a field nor a unit's metadata
 
 
 def _points(v: float | None) -> float | None:
@@ -247,6 +359,7 @@ class Node(_Strict):
     wording: Wording | None = None  # official text, or this project's summary (else the rubric's default)
     additional: bool = False  # an 附加项: outside the counted items (give it a bonus, negative or veto rule)
     content: Literal["known", "unknown"] = "known"  # unknown: what the item asks is not published
+    treatment: FieldTreatment | None = None  # how the value this leaf reads is treated (its field's)
 
     @field_validator("points")
     @classmethod
@@ -324,6 +437,8 @@ class FieldDef(_Strict):
     min: float | None = None
     max: float | None = None
     description: str | None = None
+    per: str | None = Field(None, min_length=1)  # a denominator: the value is scored divided by this field's
+    scale: float | None = Field(None, gt=0)  # … times this (per 10,000 people: 10000)
 
     @field_validator("patterns", mode="before", json_schema_input_type=Optional[list[Union[str, ExtractPattern]]])
     @classmethod
@@ -393,6 +508,8 @@ class RubricDoc(_Strict):
     add: list[AddedNode] = Field(default_factory=list)
     waive: Waivers = Field(default_factory=dict)
     pairwise: Optional[list[list[Union[float, str]]]] = None  # AHP of the first-level items (see Node)
+    treatment: Treatment | None = None  # denominators, imputation and outliers, before scoring
+    columns: DataColumns | None = None  # the data files' own names of the unit, year and group columns
 
     @field_validator("edition", mode="before", json_schema_input_type=Optional[Union[Edition, int]])
     @classmethod

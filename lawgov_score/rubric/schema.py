@@ -42,6 +42,19 @@ _RULE_KEYS = {
     "by_rank": "rank：第 1、2、3… 名的得分",
 }
 
+# The data treatment's keys, the same at the rubric's top (defaults) and for one field.
+_TREATMENT = {
+    "impute": "缺失值插补：none（默认，不插补）、mean、median（同年度单位的均值、中位数）、"
+    "group_mean、group_median（同年度同组单位）或 previous_year（本单位此前最近一年的值）；插补值标为插补，不算佐证",
+    "by": "group_mean、group_median 按哪一列分组：city、province、level 或 group（默认）",
+    "outliers": "离群值处理：none（默认）或 coinr（|偏度| ≥ 2 且峰度 ≥ 3.5 时逐点缩尾，仍不合格则取对数）",
+    "winmax": "每个指标每年最多缩尾的点数（默认 5）",
+    "skew": "离群判断的偏度界限（默认 2）",
+    "kurtosis": "离群判断的峰度界限（超额峰度，默认 3.5）",
+    "per": "分母指标：先除以它的值再计分",
+    "scale": "除以分母后再乘的倍数，如每万人 10000",
+}
+
 _DESCRIPTIONS: dict[str, dict[str, str]] = {
     "RubricDoc": {
         "id": "细则的稳定编号（英文），如 shifan",
@@ -65,6 +78,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "add": "新增项目；parent 为上级编号（省略时为新的一级指标）",
         "waive": "本细则有意接受的警告及理由，如 {W-EVIDENCE: 佐证另有清单}",
         "pairwise": "AHP 两两比较矩阵（一级指标之间，1–9 标度，可写 1/3），供 weights --method ahp 使用",
+        "treatment": "计分前的数据处理：分母、缺失值插补、离群值（见 docs/methods.md）",
+        "columns": "数据文件自己的列名：哪一列是单位、年度、分组，哪些列不读",
     },
     "Node": {
         "id": '项目编号，细则内唯一；写成带引号的文字，如 "1.10"',
@@ -80,6 +95,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "missing": "缺数据时：zero（0 分，默认）或 full（满分）",
         "evidence": "佐证材料：考核组要看的证明",
         "description": "说明（如扣分口径）",
+        "treatment": "本项读取的指标的数据处理（插补、离群值、分母），覆盖细则和指标字典的设定",
         "waive": "本项及其下级有意接受的警告及理由，如 {W-POINTS-SUM: 下级为选做项}",
         "pairwise": "AHP 两两比较矩阵（本项下级之间，行列按下级顺序，1–9 标度，可写 1/3），"
         "供 weights --method ahp 使用",
@@ -109,6 +125,19 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "min": "最小值",
         "max": "最大值",
         "description": "说明",
+        "per": "分母：本指标先除以这个指标的值再计分（如 population）；分母缺失或为 0 时按缺数据处理",
+        "scale": "除以分母后再乘的倍数，如每万人 10000",
+    },
+    "FieldTreatment": _TREATMENT,
+    "Treatment": {**_TREATMENT, "fields": "单个指标的处理，覆盖上面的默认，如 {Flights: {per: Population}}"},
+    "DataColumns": {
+        "unit": "数据文件中表示单位的列名（如 uCode）",
+        "year": "表示年度的列名（如 Time）",
+        "city": "表示所属市的列名",
+        "province": "表示省份的列名",
+        "level": "表示层级的列名",
+        "group": "表示分组的列名（如 EurAsia_group）",
+        "ignore": "不作为指标读取的列名",
     },
     "MethodSection": {"title": "小节标题", "text": "正文：段落之间空一行；以“- ”开头的行为列表"},
     "Grade": {"name": "等次名称，如 优秀", "min_percent": "达到此得分率（%）即为本等次"},

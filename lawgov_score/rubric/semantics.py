@@ -195,7 +195,7 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
     total = root_max(doc, tree.items, roots, raw, tree.unknown, report)
     check_decimals(doc, tree.items, raw, report)
     check_parts(doc, raw, tree.items, shown, report)
-    return Rubric(
+    rubric = Rubric(
         id=doc.id,
         name=doc.name,
         path=shown,
@@ -220,6 +220,11 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
         waive=dict(doc.waive or {}),
         raw=raw,
     )
+    from .treatment import column_names, plan_fields
+
+    rubric.treatment = plan_fields(doc.treatment, fields, rubric.read_fields(), raw, shown, report, rubric.leaves())
+    rubric.column_roles, rubric.ignore_columns = column_names(doc.columns)
+    return rubric
 
 
 class _Tree:
@@ -295,6 +300,7 @@ class _Tree:
             raw=nraw,
             additional=node.additional,
             content=node.content,
+            treatment=node.treatment,
             wording=node.wording or self.doc.wording,
             # an item without its own parts is checked as its parent is
             assessed_by=tuple(node.assessed_by or (self.items[parent].assessed_by if parent in self.items else ())),

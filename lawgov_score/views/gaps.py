@@ -8,7 +8,7 @@ from ..core.messages import say
 from ..output.columns import Column, records
 from ..rubric.compiled import Rubric
 from .parts import rubric_lines, unit_lines
-from .score import score_view
+from .score import imputed_marked, score_view
 from .values import (
     field_types,
     grade_text,
@@ -27,7 +27,7 @@ def gaps_view(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> tuple[pl.
     d = rubric.decimals
     df, _ = score_view(lost, rubric, lang)
     df = df.with_columns(
-        shown_value("value", d, lang).alias("value_shown"),
+        imputed_marked(shown_value("value", d, lang), lang, treated=True).alias("value_shown"),
         word_of("cause", "gaps.cause", lang).alias("reason"),
         needed_shown("needed", decimals=d, lang=lang).alias("needed_shown"),
         label_value("needed", lang=lang).alias("needed_label"),

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from ..core.messages import say
 from ..core.problems import said
+from ..engine.parts import col_part
 from ..output.columns import Column, records
 from ..output.view import Table, View
+from ..output.xlsx import Sheet
 from .rank import every_column, rank_columns
 
 NORMALISED_COLUMNS = [
@@ -24,8 +26,9 @@ WEIGHT_COLUMNS = [
     Column("weight", "权重", "weight", "number"),
     Column("method", "方法", "method"),
 ]
-# What a method's ranking leaves empty: they speak of the rubric's points.
-POINTS_ONLY = ("max", "percent", "grade")
+# What a method's ranking leaves empty (null in JSON, under `rank`'s keys) and its table, CSV and
+# workbook leave out: they speak of the rubric's points, not of the method's value.
+POINTS_ONLY = ("max", "percent", "grade", "bonus")
 
 
 def normalised_view(t, lang: str = "zh") -> View:
@@ -64,12 +67,17 @@ def method_rank_view(t, lang: str = "zh") -> View:
     """``rank --method``: the ranked table with the method's values; JSON with the same keys as
     ``rank`` (max, percent and grade null); a line saying what the total is."""
     cols = rank_columns(t.table, t.rubric, by=t.by, on=t.on, dimensions=t.dimensions)
-    shown = [c for c in _as_numbers(cols) if c.key not in POINTS_ONLY]
+    parts = {col_part(p.id) for p in t.rubric.parts}
+    shown = [c for c in _as_numbers(cols) if c.key not in POINTS_ONLY and c.key not in parts]
     better = say("methods.lower_better" if t.method == "vikor" else "methods.higher_better", lang)
+    note = say("methods.rank_note", lang, method=t.method, better=better)
+    name = say("methods.rank_sheet", lang, method=t.method)
+    sheet = Sheet(name, t.table, shown, 4, title=[note], freeze_cols=2, lang=lang)
     return View(
-        lines=[say("methods.rank_note", lang, method=t.method, better=better)],
+        lines=[note],
         tables=[Table(t.table, shown)],
         document=records(t.table, _as_numbers(every_column(t))),
+        sheets=[sheet],
         decimals=t.rubric.decimals,
         lang=lang,
     )

@@ -25,6 +25,25 @@ def shown_in(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
     return pl.when(v.is_not_null() & (pl.col("ftype") == "bool")).then(yes_no).otherwise(shown_value(col, decimals))
 
 
+def imputed_marked(col: str | pl.Expr, lang: str = "zh", treated: bool = False) -> pl.Expr:
+    """``col`` (a column's name or a text expression) with “（插补）” after it where the value was
+    imputed by the rubric's treatment: wherever a value or its status is shown, an imputed one
+    is told from a stated one.  ``treated``: a value the outlier treatment changed says so too
+    (“（缩尾）”, “（取对数）”)."""
+    text = pl.col(col) if isinstance(col, str) else col
+
+    def marked(key: str) -> pl.Expr:
+        mark = say(key, lang)
+        return pl.concat_str(text, pl.lit(f"（{mark}）" if lang != "en" else f" ({mark})"))
+
+    out = pl.when(pl.col("source") == "imputed").then(marked("treat.imputed"))
+    if treated:  # the value shown is the treated one
+        out = out.when(pl.col("treated") == "winsorised").then(marked("treat.winsorised_mark"))
+        out = out.when(pl.col("treated") == "log").then(marked("treat.log_mark"))
+    out = out.otherwise(text)
+    return out.alias(col) if isinstance(col, str) else out
+
+
 def score_view(
     items: pl.DataFrame, rubric: Rubric, lang: str = "zh", json: bool = False
 ) -> tuple[pl.DataFrame, list[Column]]:
@@ -44,6 +63,7 @@ def score_view(
         .alias("value_unit"),
         _status_text(lang).alias("status_shown"),
     )
+    df = df.with_columns(imputed_marked("value_shown", lang, treated=True), imputed_marked("status_shown", lang))
     if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
         df = json_numbers(df, ["value", "target"], d)
         keys = ["unit", "year", "id", "name", "level", "parent"]
@@ -52,6 +72,7 @@ def score_view(
             Column("value_unit", "value_unit", "value_unit"),
             Column("source", "source", "source"),
             Column("derived_from", "derived_from", "derived_from"),
+            Column("treated", "treated", "treated"),
             Column("score", "score", "score"),
             Column("max", "max", "max"),
             Column("target", "target", "target", json_label="target_label"),

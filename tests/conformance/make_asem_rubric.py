@@ -1,12 +1,17 @@
-"""Generate ``asem.yaml`` and ``asem-fields.yaml`` from COINr's ASEM_iMeta.csv.
+"""Generate ``rubrics/examples/asem.yaml`` and ``asem-fields.yaml`` from COINr's ASEM_iMeta.csv.
 
-The ASEM framework as a lawgov-score rubric:
+The ASEM framework as a lawgov-score rubric that reads COINr's raw ``ASEM_iData.csv``:
 
-* each ``Indicator`` row → a leaf: the field of the same code, ``points: 100`` and the
-  ``minmax`` rule (``direction`` from ``Direction``: 1 → higher, −1 → lower);
+* ``columns`` names the file's own headers (uCode is the unit, Time the year, EurAsia_group
+  the group; the other group columns and uName are not data);
+* each ``Indicator`` row → a field (``per:`` its ``Denominator``, if any) and a leaf: the field
+  of the same code, ``points: 100`` and the ``minmax`` rule (``direction`` from ``Direction``);
+  each ``Denominator`` row → a field that no leaf scores;
 * each ``Aggregate`` row → a parent with ``aggregate: weighted_mean`` and ``points: 100``;
-* every node's ``weight`` is its ``Weight``; children appear in the file's order.
+* every node's ``weight`` is its ``Weight``; children appear in the file's order;
+* ``treatment``: group-mean imputation by EurAsia group, COINr's outlier rule.
 
+This script only writes the rubric; the data are read and treated by the tool itself.
 Run from the repository root to (re)write the two files::
 
     python tests/conformance/make_asem_rubric.py ../shared/conformance/asem/ASEM_iMeta.csv
@@ -23,7 +28,7 @@ from pathlib import Path
 
 import polars as pl
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent.parent / "rubrics" / "examples"
 RUBRIC = HERE / "asem.yaml"
 FIELDS = HERE / "asem-fields.yaml"
 
@@ -49,21 +54,17 @@ def fields_yaml(meta: pl.DataFrame) -> str:
     units = dict(zip(meta["iCode"], meta["Unit"]))
     lines = [
         _HEADER.rstrip("\n"),
-        "# Field dictionary of the ASEM conformance rubric: one field per COINr indicator. Values are",
-        "# the prepared ones (tests/conformance/asem_prep.py): divided by the denominator where one is",
-        "# named, missing values filled with the EurAsia group mean, outliers treated.",
+        "# Field dictionary of the ASEM example: one field per COINr indicator, as ASEM_iData.csv",
+        "# states it; `per` names the denominator the rubric divides it by before scoring. The",
+        "# denominators themselves are fields too (no leaf scores them).",
         "fields:",
     ]
-    for r in meta.filter(pl.col("Type") == "Indicator").iter_rows(named=True):
+    for r in meta.filter(pl.col("Type").is_in(["Indicator", "Denominator"])).iter_rows(named=True):
         unit = r["Unit"] or ""
+        per = f", per: {r['Denominator']}" if r["Denominator"] else ""
         if r["Denominator"]:
             unit = f"{unit} per {units.get(r['Denominator']) or r['Denominator']}"
-            desc = f"{r['iName']}, divided by {r['Denominator']}"
-        else:
-            desc = r["iName"]
-        lines.append(
-            f"  - {{id: {r['iCode']}, name: {_q(r['iName'])}, type: number, unit: {_q(unit)}, description: {_q(desc)}}}"
-        )
+        lines.append(f"  - {{id: {r['iCode']}, name: {_q(r['iName'])}, type: number, unit: {_q(unit)}{per}}}")
     return "\n".join(lines) + "\n"
 
 
@@ -79,15 +80,29 @@ def rubric_yaml(meta: pl.DataFrame, fields_file: str = FIELDS.name) -> str:
     out = [
         _HEADER.rstrip("\n"),
         "# The ASEM Sustainable Connectivity framework of COINr (the JRC's composite-indicator R",
-        "# package) as a rubric: indicators min-max normalised to 0-100, every level the weighted",
-        "# arithmetic mean of the level below. Used by tests/test_conformance_asem.py.",
-        "id: asem-conformance",
-        "name: ASEM Sustainable Connectivity Index (COINr example, conformance test)",
+        "# package) as a rubric that reads COINr's ASEM_iData.csv as it is: indicators divided by",
+        "# their denominators, missing values filled with the EurAsia group's mean, outliers",
+        "# treated by COINr's rule, min-max normalised to 0-100, every level the weighted",
+        "# arithmetic mean of the level below (docs/conformance.md).",
+        "#   lawgov-score score ASEM_iData.csv -r rubrics/examples/asem.yaml --depth 3",
+        "id: asem",
+        "name: ASEM Sustainable Connectivity Index (COINr example)",
         'version: "1"',
         "note: COINr's ASEM example framework and weights (MIT licence, copyright William Becker); not a rule-of-law rubric.",
         "source: COINr ASEM_iMeta.csv",
         f"fields: [{fields_file}]",
         "decimals: 6",
+        "waive: {W-EVIDENCE: COINr's indicators are published statistics; no assessor collects evidence}",
+        "columns:",
+        "  unit: uCode",
+        "  year: Time",
+        "  group: EurAsia_group",
+        "  ignore: [uName, GDP_group, GDPpc_group, Pop_group]",
+        "treatment:",
+        "  impute: group_mean",
+        "  by: group",
+        "  outliers: coinr",
+        "  winmax: 5",
         "items:",
     ]
 

@@ -205,4 +205,38 @@ register(
         "与同年度同所属市单位比较，2 个单位没有可比单位："
         "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）",
     ),
+    # --- data treatment (the rubric's ``treatment``: denominators, imputation, outliers) ---------
+    Code(
+        "W-TREAT-DENOMINATOR",
+        "warning",
+        "指标 {field} 按 {per} 计算（÷ {per}{scale}）：{count} 个值的分母缺失或为 0，按缺数据处理：{units}",
+        "field {field} is taken per {per} (÷ {per}{scale}): {count} value(s) have no denominator (missing or 0) "
+        "and count as missing: {units}",
+        "W-TREAT-DENOMINATOR: 指标 Elec 按 Energy 计算（÷ Energy）：1 个值的分母缺失或为 0，按缺数据处理：LAO 2018",
+    ),
+    Code(
+        "W-TREAT-IMPUTED",
+        "warning",
+        "按细则的 treatment 插补了 {count} 个缺失值（{how}）：{fields}；插补值标为“插补”，不是佐证，仍列为缺数据",
+        "the rubric's treatment imputed {count} missing value(s) ({how}): {fields}; imputed values are marked "
+        "'imputed', are not evidence and still count as missing evidence",
+        "W-TREAT-IMPUTED: 按细则的 treatment 插补了 65 个缺失值（group_mean，同年度同分组单位的均值）："
+        "ConSpeed 8、CultGood 7、CultServ 4、Elec 1、FemLab 2、ForPort 3 等（另有 12 个）；"
+        "插补值标为“插补”，不是佐证，仍列为缺数据",
+    ),
+    Code(
+        "W-TREAT-NOT-IMPUTED",
+        "warning",
+        "指标 {field}：{count} 个缺失值无法插补（{how}），仍按缺数据计分：{where}",
+        "field {field}: {count} missing value(s) cannot be imputed ({how}) and score as missing: {where}",
+        "W-TREAT-NOT-IMPUTED: 指标 x：2 个缺失值无法插补（group_mean，同年度同分组单位的均值），"
+        "仍按缺数据计分：2024 年分组“B”没有单位有值",
+    ),
+    Code(
+        "W-TREAT-OUTLIER",
+        "warning",
+        "指标 {field} 有离群值（|偏度| ≥ {skew} 且峰度 ≥ {kurtosis}），已处理：{how}",
+        "field {field} has outliers (|skew| ≥ {skew} and kurtosis ≥ {kurtosis}), treated: {how}",
+        "W-TREAT-OUTLIER: 指标 Services 有离群值（|偏度| ≥ 2 且峰度 ≥ 3.5），已处理：2018 年缩尾 4 个点",
+    ),
 )

@@ -34,10 +34,13 @@ register(
     Code(
         "W-METHOD-INCOMPLETE",
         "warning",
-        "{count} 个单位年度缺少某些指标的数值，不参与 {method} 排名（缺得最多的项目及缺数：{items}）",
+        "{count} 个单位年度缺少某些指标的数值，不参与 {method} 排名（缺得最多的项目及缺数：{items}）；"
+        "在细则的 treatment 中声明插补（如 impute: group_mean）即可让它们参与",
         "{count} unit-year(s) lack the value of some criterion and are not ranked by {method} "
-        "(the items most often missing, with counts: {items})",
-        "W-METHOD-INCOMPLETE: 3 个单位年度缺少某些指标的数值，不参与 topsis 排名（缺得最多的项目及缺数：3.2.1（2））",
+        "(the items most often missing, with counts: {items}); declare an imputation in the rubric's "
+        "treatment (impute: group_mean, say) to rank them",
+        "W-METHOD-INCOMPLETE: 3 个单位年度缺少某些指标的数值，不参与 topsis 排名（缺得最多的项目及缺数：3.2.1（2））；"
+        "在细则的 treatment 中声明插补（如 impute: group_mean）即可让它们参与",
     ),
     Code(
         "W-METHOD-NO-VALUES",

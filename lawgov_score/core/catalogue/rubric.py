@@ -38,6 +38,15 @@ register(
         "{where}: rule thresholds out of order: {reason}",
     ),
     Code(
+        "E-RULE-SCALE",
+        "error",
+        "{where}：{method} 的值没有固定范围，须写明 scale: [得 0 分的值, 得满分的值]，如 scale: {example}",
+        "{where}: {method} has no fixed range: state scale: [value scoring 0, value scoring full points], "
+        "e.g. scale: {example}",
+        "rubrics/x.yaml:31: E-RULE-SCALE: 项目 2.1「办案量」：zscore 的值没有固定范围，"
+        "须写明 scale: [得 0 分的值, 得满分的值]，如 scale: [-2, 2]",
+    ),
+    Code(
         "E-RULE-FIELD",
         "error",
         "{where}：规则“{rule}”不适用于{ftype}类型的指标“{field}”",
@@ -72,6 +81,14 @@ register(
         "field '{field}' is defined twice (first in {first})",
     ),
     Code("E-FIELD", "error", "指标“{field}”定义有误：{reason}", "field '{field}' is invalid: {reason}"),
+    Code(
+        "E-TREAT-CONFLICT",
+        "error",
+        "{where}：与项目 {other} 读同一指标 {field}，却声明了不同的数据处理（treatment）；一个指标只能有一种处理",
+        "{where}: reads field {field} as item {other} does but declares another treatment; a field is treated one way",
+        "rubrics/x.yaml:30: E-TREAT-CONFLICT: 项目 2.1「乙」：与项目 1.1 读同一指标 rate，"
+        "却声明了不同的数据处理（treatment）；一个指标只能有一种处理",
+    ),
     Code(
         "E-FORMULA",
         "error",

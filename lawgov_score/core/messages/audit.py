@@ -68,6 +68,10 @@ define(
         ),
         "why.one_alternative": ("只有一个备选项", "it has a single alternative"),
         "why.same_result": ("各备选项给出相同的得分", "every alternative gives the same scores"),
+        "why.nothing_imputed": (
+            "数据中没有哪一种插补方法能填的缺失值，插补选择无法起作用",
+            "the data have no missing value any alternative can fill: the imputation choice cannot act",
+        ),
         "topsis_missing": (
             "注意：TOPSIS 需要全部指标的数值，{units} 个单位中 {count} 个有缺失，在 topsis 下排在最后",
             "note: TOPSIS needs every value; {count} of {units} units lack one and rank last under topsis",

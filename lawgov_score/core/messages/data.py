@@ -252,3 +252,39 @@ define(
         "alone_full": ("计满分（alone: full）", "given full points (alone: full)"),
     },
 )
+
+# The data treatment's warnings (W-TREAT-*): how values were filled in or treated, and where not.
+define(
+    "treat",
+    {
+        "how_mean": ("mean，同年度单位的均值", "mean: of the units of the same year"),
+        "how_median": ("median，同年度单位的中位数", "median: of the units of the same year"),
+        "how_group_mean": (
+            "group_mean，同年度同{group}单位的均值",
+            "group_mean: of the units of the same year and {group}",
+        ),
+        "how_group_median": (
+            "group_median，同年度同{group}单位的中位数",
+            "group_median: of the units of the same year and {group}",
+        ),
+        "how_previous_year": (
+            "previous_year，本单位此前最近一年的值",
+            "previous_year: the unit's latest earlier value",
+        ),
+        "field_count": ("{field} {count}", "{field} {count}"),
+        "unit_year": ("{unit} {year}", "{unit} {year}"),
+        "no_peer_group": ("{year} 年{group}“{name}”没有单位有值", "{year}: no unit of {group} '{name}' has a value"),
+        "blank_group": ("{year} 年 {count} 个单位未填{group}", "{year}: {count} unit(s) without a {group}"),
+        "no_peer_year": ("{year} 年没有单位有值", "{year}: no unit has a value"),
+        "no_earlier": ("{count} 个单位此前没有一年有值", "{count} unit(s) without an earlier value"),
+        "scale": ("，× {scale}", ", × {scale}"),
+        "winsorised": ("{year} 年缩尾 {points} 个点", "{year}: {points} point(s) winsorised"),
+        "logged": (
+            "{year} 年缩尾 {points} 个点仍不合格，改取对数 ln(x − min + 0.01 × (max − min))",
+            "{year}: still skewed after {points} point(s) winsorised, log(x − min + 0.01·(max − min)) instead",
+        ),
+        "imputed": ("插补", "imputed"),
+        "winsorised_mark": ("缩尾", "winsorised"),
+        "log_mark": ("取对数", "log"),
+    },
+)

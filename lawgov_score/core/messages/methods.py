@@ -20,10 +20,12 @@ define(
         ),
         "consistency": ("{where}：一致性比率 CR = {cr}", "{where}: consistency ratio CR = {cr}"),
         "within_group": ("、同{group}", " and {group}"),
+        "rank_sheet": ("按 {method} 排名", "ranked by {method}"),
         "rank_note": (
-            "按 {method} 排名：总分为该方法的结果（{better}），不是细则的分数；满分、得分率和等次不适用",
-            "ranked by {method}: the total is the method's value ({better}), not the rubric's points; "
-            "max, percent and grade do not apply",
+            "按 {method} 排名：总分和各一级指标列为该方法的结果（{better}），不是细则的分数；"
+            "满分、得分率、等次、加分和各评估部分的分数不适用，不列出",
+            "ranked by {method}: the total and each dimension's column are the method's values ({better}), "
+            "not the rubric's points; max, percent, grade, bonus and the parts' points do not apply and are left out",
         ),
         "ahp_rows": ("有 {rows} 行", "it has {rows} row(s)"),
         "ahp_row_length": ("第 {row} 行有 {count} 个值", "row {row} has {count} value(s)"),

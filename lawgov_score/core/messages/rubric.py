@@ -27,6 +27,7 @@ define(
         "override": ("override {id}", "override {id}"),
         "add": ("add", "add"),
         "part": ("评估部分 {id}", "part {id}"),
+        "treatment": ("数据处理（treatment）", "the data treatment (treatment)"),
     },
 )
 
@@ -116,6 +117,14 @@ define(
         "partial_over": (
             "未达标得分 partial {value} 超过满分 {points}",
             "partial {value} is more than the item's {points} points",
+        ),
+        "method_conflict": (
+            "type 为 {type} 时 method 只能是 {type}（现为 {method}）；换方法请写 type: normalise",
+            "with type {type}, method can only be {type} (it is {method}); for another method write type: normalise",
+        ),
+        "scale_order": (
+            "scale 应从 0 分对应的值升到满分对应的值（现为 [{lo}, {hi}]）",
+            "scale must rise from the value scoring 0 to the value scoring full points (it is [{lo}, {hi}])",
         ),
         "linear_order": (
             "direction 为 {direction} 时应 floor {sign} target（现为 floor {floor}，target {target}）",
@@ -362,6 +371,34 @@ define(
         "ratio_to_best_low": ("实际值 ÷ {peers}最低值 × {points}", "value / best among {peers} × {points}"),
         "rank": ("按{peers}排名得 {by_rank} 分，其余 {rest} 分", "by rank among {peers}: {by_rank}, else {rest}"),
         "minmax": ("按{peers}最小—最大值折算 × {points}", "min-max among {peers} × {points}"),
+        "normalise": (
+            "按{peers}{method}{lower}：{lo} 得 0 分、{hi} 得 {points} 分，其间按比例",
+            "{method} among {peers}{lower}: {lo} scores 0, {hi} scores {points}, linear between",
+        ),
+        "lower": ("（越低越好）", " (lower is better)"),
+        "population_sd": ("（总体标准差）", " (population sd)"),
+    },
+)
+# The thirteen normalisations named in a rule's description (`rubric show`).
+define(
+    "rubric.norm",
+    {
+        "minmax": ("最小—最大值标准化", "min-max"),
+        "zscore": ("标准分（z 分数）", "z-score"),
+        "rank": ("名次（最差为 1）", "rank (worst = 1)"),
+        "percentile": ("百分位（名次 ÷ 单位数 × 100）", "percentile (rank / n × 100)"),
+        "ratio_to_mean": ("与均值之比", "ratio to the mean"),
+        "ratio_to_best": ("与最优值之比", "ratio to the best"),
+        "ratio_to_worst": ("与最差值之比", "ratio to the worst"),
+        "distance_to_mean": ("与均值的相对差距", "relative distance to the mean"),
+        "distance_to_best": ("与最优值的相对差距", "relative distance to the best"),
+        "distance_to_worst": ("与最差值的相对差距", "relative distance to the worst"),
+        "above_below_mean": (
+            "高于/低于均值 {p}% 以上记 1/−1、其余记 0",
+            "above/below the mean by over {p}%: 1/−1, else 0",
+        ),
+        "vector": ("向量标准化（÷ 平方和的平方根）", "vector normalisation (/ root of the sum of squares)"),
+        "sum": ("占总和的比例", "share of the sum"),
     },
 )
 
