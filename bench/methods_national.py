@@ -63,10 +63,7 @@ def main() -> None:
         path = os.path.join(tmp, f"national-{args.units}x{args.years}-synthetic.parquet")
         frame = lg.synthesize(rubric, args.units, args.years, seed=args.seed)
         write_frame(frame, path)
-        times = {}
-        for name, fn in commands.items():
-            times[name] = _median(lambda: fn(path), args.repeat)
-            print(f"  measured {name}: {times[name]:.3f} s", file=sys.stderr, flush=True)
+        times = _interleaved({name: (lambda fn=fn: fn(path)) for name, fn in commands.items()}, args.repeat)
         result = lg.score(rubric, lg.read_indicators([path], rubric))
     alone = {
         "rank (engine.rank.rank)": _median(lambda: rank(result), args.repeat),
@@ -106,6 +103,19 @@ def _treated(rubric):
 
     plans = {f: FieldPlan(f, impute="group_mean", by="city", outliers="coinr") for f in rubric.read_fields()}
     return dataclasses.replace(rubric, treatment=plans)
+
+
+def _interleaved(fns: dict, repeat: int) -> dict[str, float]:
+    """Median seconds of each call, the calls taking turns run by run: on a shared machine a
+    busy minute then slows every command alike instead of the few measured during it."""
+    runs: dict[str, list[float]] = {name: [] for name in fns}
+    for i in range(repeat):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            runs[name].append(time.perf_counter() - t)
+            print(f"  run {i + 1}/{repeat} {name}: {runs[name][-1]:.3f} s", file=sys.stderr, flush=True)
+    return {name: statistics.median(sec) for name, sec in runs.items()}
 
 
 def _median(fn, repeat: int) -> float:

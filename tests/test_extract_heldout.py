@@ -170,9 +170,11 @@ def test_a_bare_meeting_study_is_the_executive_meetings_only_when_named():
 
 
 def test_study_named_by_its_legal_subject():
-    assert found("市委常委会会议专题学习习近平法治思想等内容3次。") == {"party_committee_law_study": 3}
-    assert found("市委理论学习中心组集体学习宪法2次。") == {"party_committee_law_study": 2}
-    assert found("区政府常务会议学习《中华人民共和国行政处罚法》等法律法规13次。") == {"exec_meeting_law_study": 13}
+    # the report is a county's: its own committee and meeting (县委, 县政府); 市委 is the city's
+    assert found("县委常委会会议专题学习习近平法治思想等内容3次。") == {"party_committee_law_study": 3}
+    assert found("县委理论学习中心组集体学习宪法2次。") == {"party_committee_law_study": 2}
+    assert found("县政府常务会议学习《中华人民共和国行政处罚法》等法律法规13次。") == {"exec_meeting_law_study": 13}
+    assert found("市委常委会会议专题学习习近平法治思想等内容3次。") == {}
 
 
 def test_lecture_series_and_talks_in_a_publicity_paragraph():

@@ -13,9 +13,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import Derived, distribute, origin_of
+from .clauses import Derived, distribute, line_of, origin_of
 from .numbers import COUNTED as _COUNTED
 from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
+from .subjects import continues, whose
 from .tables import blocks, rewrite_tables
 
 SENTENCE_ENDS = "。;!?\n"
@@ -245,9 +246,25 @@ class Document:
         """For a position on a line that restates a clause (``clauses``), the clause's span."""
         return origin_of(self.derived, pos) if pos >= len(self.text) else None
 
+    def restated(self, pos: int) -> Derived | None:
+        """The line restating a clause per subject that ``pos`` stands on (None: the report's text)."""
+        return line_of(self.derived, pos) if pos >= len(self.text) else None
+
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
         return inside(self.protected, pos, strict=True)
+
+    def subject(self, pos: int) -> str | None:
+        """Whose number stands at ``pos`` (``subjects.whose``): read from its clause's start, or
+        from the clauses before it in the sentence while each opens with a verb (…，抽取我区案卷40卷)."""
+        first = self.sentence(pos)[0]
+        lo = self.clause(pos)[0]
+        while True:
+            head = self.norm[lo : lo + 40]
+            who = whose(head, self.unit)
+            if who is not None or lo <= first or not continues(head):
+                return who
+            lo = self.clause(lo - 1)[0]
 
     def is_not_fact(self, pos: int) -> bool:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import BODIES
 from .record import Record
 
 _NUMERAL = re.compile(r"(?:大约|将近|接近|约|近)?\s*(?:[\d０-９][\d０-９,，.．]*|[零〇一二两三四五六七八九十百千]+)")
@@ -81,6 +82,9 @@ def _why(doc, mt, rivals: list):
         yield "extract.why.context", {"words": "、".join(ph.context)}
     if doc.origin(mt.num_start) is not None:
         yield "extract.why.restated", {}
+        line = doc.restated(mt.num_start)
+        if line.body == "常委会" and not any(b in mt.phrasing.template + "".join(ph.context) for b in BODIES):
+            yield "extract.why.committee", {}
     elif any(a <= mt.num_start < b for a, b in doc.paired):
         yield "extract.why.respectively", {}
     elif doc.offset(mt.num_start) != mt.num_start:

@@ -11,10 +11,12 @@ import polars as pl
 
 from ..data import values as V
 from . import explain
+from .clauses import BODIES
 from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 from .record import Record
+from .subjects import NON_GOVERNMENT, below
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -122,6 +124,8 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
             return None
     if ph.avoid and any(w in n[doc.full_sentence(ns)[0] : ns] for w in ph.avoid):
         return None
+    if not _own(doc, ph, m, ns):
+        return None
     if ph.exclude and _excluded(doc, ph, m, ns, ne):
         return None
     if ph.template.startswith("{n}") and "、" in n[ne : m.end()] and _COUNT_NEXT.match(n, m.end()):
@@ -131,10 +135,30 @@ def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
     return Match(ph, m.start(), m.end(), ns, ne, raw, distance, literal, _part(doc, ns))
 
 
+def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
+    """Whether the number is the unit's: not another government's or a township's, and a body
+    that is not the government (法院, 人大 …) only where the phrasing names it."""
+    who = doc.subject(ns)
+    if who == "other":
+        return False
+    if ph.ftype == "percent" and below(doc.norm[doc.clause(ns)[0] : ns], doc.unit):
+        return False
+    line = doc.restated(ns)
+    if line is not None and line.body:  # one of several meetings' counts: the field must name the meeting
+        named = m.group(0) + "".join(ph.context)
+        if not any(b in named for b in BODIES) and line.body != "常委会":
+            return False
+    if who == "body":
+        named = m.group(0) + "".join(ph.context)
+        return any(b in named for b in NON_GOVERNMENT)
+    return True
+
+
 _COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
 
-# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure.
-PART_MARKERS = ("其中", "涉及")
+# 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure;
+# 州本级…612件 beside 全州共…4580件: the unit's own level is a part of the whole area's figure.
+PART_MARKERS = ("其中", "涉及", "本级")
 
 
 def _part(doc: Document, ns: int) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from ..core.paths import expand, shown_path
@@ -96,31 +95,55 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
+# Hard wraps: a line as long as the wrap width give or take what the wrapping tool does near it
+# (a wide character that does not fit, punctuation kept off a line's start), in characters or in
+# display columns; the narrowest wrap read (12 characters) is narrower than a phone's screen.
+_WRAP_SLACK = {len: 2, _width: 3}
+_WRAP_MIN = {len: 12, _width: 24}
+_SENTENCE_END = re.compile(r"[。！？!?：:；;]\s*$")
+
+
+def _wrap_width(sizes: list[int], slack: int, least: int) -> tuple[int, int]:
+    """(lines at the wrap width, the width) of a text's line sizes, or (0, 0) when it is not
+    hard-wrapped: at least two lines reach one width, a third of the long lines do, and hardly
+    any line is longer (a text of whole paragraphs has lines of every length)."""
+    long = [w for w in sizes if w >= least]
+    if len(long) < 2:
+        return 0, 0
+    filled = sum(1 for w in sizes if w)
+    best = (0, 0)
+    for width in set(long):
+        at = sum(1 for w in long if width - slack <= w <= width + 1)
+        over = sum(1 for w in long if w > width + 1)
+        if at >= 2 and at >= len(long) / 3 and over <= max(1, filled // 10) and (at, width) > best:
+            best = (at, width)
+    return best
+
+
 def unwrap(text: str) -> str:
     """A text file broken into lines of one width (as some exports and e-mail do) is joined back
-    into paragraphs: a line as long as the wrap width (the commonest length of long lines, in
-    characters or in display columns, when at least five lines and a third of them have it)
-    that does not end a sentence is joined to the next line.  Other text is returned as it is."""
+    into paragraphs: a line as long as the wrap width that does not end a sentence is joined to
+    the next line (its indent dropped), unless that one starts a numbered heading.  The width is
+    found in characters or in display columns, with or without the lines' indents.  Other text
+    is returned as it is."""
     lines = text.split("\n")
-    best = (0, 0, [0] * len(lines))  # (lines at the wrap width, the width, each line's size)
+    best = (0, 0, len, str.rstrip)
     for measure in (len, _width):
-        sizes = [measure(ln.rstrip()) for ln in lines]
-        long = [w for w in sizes if w >= 30]
-        if len(long) >= 5:
-            wrap, count = Counter(long).most_common(1)[0]
-            if count >= 5 and count >= len(long) / 3 and count > best[0]:
-                best = (count, wrap, sizes)
-    count, wrap, widths = best
+        for trim in (str.rstrip, str.strip):
+            at, width = _wrap_width([measure(trim(ln)) for ln in lines], _WRAP_SLACK[measure], _WRAP_MIN[measure])
+            if at > best[0]:
+                best = (at, width, measure, trim)
+    count, wrap, measure, trim = best
     if not count:
         return text
     out: list[str] = []
     join = False
-    for ln, w in zip(lines, widths):
+    for ln in lines:
         if join and ln.strip() and not _NUMBERED.match(ln.strip()):
-            out[-1] += ln
+            out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
-        join = w >= wrap - 1 and not re.search(r"[。！？!?：:；;]\s*$", ln)
+        join = measure(trim(ln)) >= wrap - _WRAP_SLACK[measure] and not _SENTENCE_END.search(ln)
     return "\n".join(out)
 
 

@@ -36,13 +36,17 @@ define(
             "one clause gives one value to several names, or several subjects with their counts one "
             "predicate: read from the clause restated per subject",
         ),
+        "why.committee": (
+            "一句列出几个会议的次数，该指标未指明会议：取常委会的次数",
+            "a clause lists several meetings' counts and the field names no meeting: the standing committee's count",
+        ),
         "why.respectively": ("“分别”句：名称与数值逐一配对", "a 分别 clause: names and numbers paired in order"),
         "why.table": (
             "表格单元格：计量单位取自行或列的表头",
             "a table cell: the counting word from its row or column heading",
         ),
         "why.shared": ("同一数值也属于同句的另一指标", "the same number is also another field's value in the clause"),
-        "why.part": ("只找到部分数（其中…、涉及…）", "only a part was found (其中…, 涉及…)"),
+        "why.part": ("只找到部分数（其中…、涉及…、本级）", "only a part was found (其中…, 涉及…, 本级)"),
         "why.priority": ("该指标有更具体的措辞读出的值，取之", "a more specific phrasing of the field was preferred"),
         "why.total": (
             "该指标既有总数又有部分（其中…），取总数",
