@@ -34,6 +34,8 @@ def _names(rubric_path: str, data: tuple[str, ...]) -> tuple[str, ...]:
     if rubric.note:
         names.add(rubric.note)
     names |= {rubric.grade_note or "", *(p.name for p in rubric.parts), *(p.id for p in rubric.parts)}
+    # the rubric's English method text cites Chinese titles (《…》, 纲要): the author's words
+    names |= {run for sec in rubric.method_en for run in CJK.findall(f"{sec.title}\n{sec.text}")}
     # longest first, so a name is removed whole before any shorter name inside it
     return tuple(sorted((n for n in names if n and CJK.search(n)), key=len, reverse=True))
 

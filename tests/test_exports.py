@@ -72,6 +72,25 @@ def test_a_gaps_export_says_its_unit_and_year_on_every_row():
     assert "reconsideration_correction_rate" not in table_text and "指标编号" not in table_text
 
 
+def test_whatif_and_benchmark_exports_say_their_unit_and_year_on_every_row():
+    """A file on its own says whose scenario or comparison it is (the terminal says it above the table)."""
+    whatif = run(
+        "whatif", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "-s", "reconsideration_correction_rate=1", "-f", "csv"
+    )
+    table = rows(whatif.stdout)
+    assert table and list(table[0])[:3] == ["单位", "年度", "编号"]
+    assert {(r["单位"], r["年度"]) for r in table} == {("示例乙县", "2024")}
+    bench = rows(run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "csv").stdout)
+    assert bench and {(r["单位"], r["年度"]) for r in bench} == {("示例乙县", "2024")}
+    # the terminal table leaves them to the line above it; JSON keeps them in its summary
+    screen = run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best").stdout.splitlines()
+    assert next(line for line in screen if line.startswith("编号")).split()[:2] == ["编号", "项目"]
+    doc = json.loads(
+        run("benchmark", EXAMPLE_DATA, "-r", EXAMPLE, "-u", "乙", "--against", "best", "-f", "json").stdout
+    )
+    assert doc["summary"]["unit"] == "示例乙县" and "unit" not in doc["items"][0]
+
+
 def test_the_file_holds_the_format_its_name_says_or_the_command_refuses(tmp_path):
     wrong = tmp_path / "结果.xlsx"  # whatif writes no workbook (extract's .xlsx is its review sheet)
     r = run("whatif", "-u", "乃东", "-s", "court_appearance_rate=100%", "-o", str(wrong))
@@ -87,6 +106,24 @@ def test_the_file_holds_the_format_its_name_says_or_the_command_refuses(tmp_path
     ok = tmp_path / "排名.csv"
     assert run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(ok)).exit_code == 0
     assert ok.read_bytes().startswith(b"\xef\xbb\xbf\xe6\x8e\x92\xe5\x90\x8d")  # BOM, 排名
+
+
+def test_a_file_named_for_a_format_no_command_table_is_written_as_is_refused(tmp_path):
+    """A text table in 排名.tsv or 结果.yaml would open as something it is not: refused; a file
+    without an extension, or .txt, takes the table as text."""
+    for name in ("排名.tsv", "结果.yaml", "得分.xls", "报告.docx"):
+        target = tmp_path / name
+        r = run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(target))
+        assert r.exit_code == 2 and not target.exists(), name
+        assert r.stderr.startswith(f"E-USAGE-FORMAT-SUFFIX: 此命令不写 {target.suffix[1:]} 文件"), r.stderr
+    r = run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-f", "csv", "-o", str(tmp_path / "排名.tsv"))
+    assert r.exit_code == 2 and r.stderr.startswith("E-USAGE-FORMAT-CONFLICT: -f csv 与文件名“排名.tsv”")
+    for name in ("排名", "排名.txt"):
+        assert run("rank", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(tmp_path / name)).exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
+    overlay = tmp_path / "熵权.yaml"  # weights -o x.yaml writes a rubric: a YAML file that is one
+    assert run("weights", EXAMPLE_DATA, "-r", EXAMPLE, "-o", str(overlay)).exit_code == 0
+    assert "extends:" in overlay.read_text(encoding="utf-8")
 
 
 def test_english_rank_heads_dimensions_by_their_names(tmp_path):

@@ -35,19 +35,22 @@ def commands(text: str) -> list[list[str]]:
 
 @pytest.fixture
 def city(tmp_path: Path, monkeypatch) -> Path:
-    """The README's folder 各县数据/: the synthetic city's data and a unit file headed in Chinese
-    with a 分组 of the city's own (districts apart from the rest)."""
+    """The README's folder 各县数据/, set up by the two shell lines the README gives: the synthetic
+    city's data and the shipped unit file headed in Chinese, with a 分组 of the city's own."""
+    setup = section("A city's ranking, step by step")
+    assert "mkdir 各县数据\n" in setup
+    line = next(ln for ln in setup.splitlines() if ln.startswith("cp "))
+    *sources, dest = shlex.split(line)[1:]
+    assert dest == "各县数据/"
     folder = tmp_path / "各县数据"
     folder.mkdir()
-    data = CITY / "synthetic-city-2022-2024.csv"
-    (folder / data.name).write_bytes(data.read_bytes())
-    with open(CITY / "synthetic-city-units.csv", encoding="utf-8-sig") as fh:
+    for src in sources:
+        (folder / Path(src).name).write_bytes((ROOT / src).read_bytes())
+    with open(folder / "synthetic-city-units-grouped.csv", encoding="utf-8") as fh:
         units = list(csv.DictReader(fh))
-    with open(folder / "units.csv", "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["单位", "所属市", "省份", "层级", "分组"])
-        for u in units:
-            w.writerow([u["unit"], u["city"], u["province"], u["level"], "城区" if u["level"] == "区" else "县域"])
+    with open(CITY / "synthetic-city-units.csv", encoding="utf-8-sig") as fh:
+        assert [u["单位"] for u in units] == [u["unit"] for u in csv.DictReader(fh)]
+    assert {u["分组"] for u in units if u["层级"] == "区"} == {"城区"}
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

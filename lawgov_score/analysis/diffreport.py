@@ -78,6 +78,12 @@ class DiffReport:
         return sum(1 for c in self.diff.changes if c.scoring)
 
     @property
+    def method_unchanged(self) -> bool:
+        """Points or weights changed while the rubric's method text (which explains them) did not."""
+        old, new = self.diff.old, self.diff.new
+        return bool(self.scoring and new.method and (old.method, old.method_en) == (new.method, new.method_en))
+
+    @property
     def exit_code(self) -> int:
         """1 when a gate trips, else 0."""
         return 1 if self.gate is not None and self.gate.failed else 0
@@ -88,6 +94,7 @@ class DiffReport:
             "old": _side(self.diff.old, self.old),
             "new": _side(self.diff.new, self.new),
             "changes": self.diff.records(lang),
+            "method_unchanged": self.method_unchanged,
             "impact": None,
         }
         if self.impact is not None:

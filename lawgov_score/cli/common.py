@@ -211,6 +211,12 @@ def output_to(fmt: str | None, output: Path | None, lang: str, allowed=None, enc
 
 # Extensions that name one format only: a file so named must hold that format.
 STRICT_SUFFIXES = ("xlsx", "csv", "json", "html")
+# Extensions of formats these commands never write as a table: refused, not filled with a text table
+# (a table in 结果.yaml or 排名.tsv would open as something it is not).
+OTHER_SUFFIXES = {
+    ".yaml": "yaml", ".yml": "yaml", ".tsv": "tsv", ".xls": "xls", ".xlsm": "xlsm", ".et": "et", ".ods": "ods",
+    ".docx": "docx", ".doc": "doc", ".wps": "wps", ".pdf": "pdf", ".png": "png", ".parquet": "parquet",
+}  # fmt: skip
 
 
 def suffix_agrees(fmt: str | None, output: Path | None, allowed: tuple[str, ...]) -> None:
@@ -222,8 +228,8 @@ def suffix_agrees(fmt: str | None, output: Path | None, allowed: tuple[str, ...]
 
     if output is None or str(output) == "-":
         return
-    named = SUFFIX_FORMATS.get(output.suffix.lower())
-    if named not in STRICT_SUFFIXES:
+    named = SUFFIX_FORMATS.get(output.suffix.lower()) or OTHER_SUFFIXES.get(output.suffix.lower())
+    if named not in STRICT_SUFFIXES and named not in OTHER_SUFFIXES.values():
         return
     if fmt is None and named not in allowed:
         raise ProblemError.one("E-USAGE-FORMAT-SUFFIX", fmt=named, name=output.name, choices=", ".join(allowed))

@@ -55,19 +55,25 @@ def show_cmd(
         Optional[Path], typer.Argument(help="细则 YAML；省略时为自带的 rubrics/shifan.yaml", show_default=False)
     ] = None,
     depth: Annotated[Optional[int], typer.Option("--depth", "-d", help="只显示到第几级", show_default=False)] = None,
+    method: Annotated[
+        bool, typer.Option("--method", help="只显示评分方法说明（分值和权重如何确定、为什么；报告中的同一段文字）")
+    ] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """细则的树：编号、名称、分值、所读指标和评分规则。"""
-    from .. import api
-    from ..views.rubric import rubric_tree_view
+    """细则的树：编号、名称、分值、所读指标和评分规则。
 
-    out = output_to(fmt, output, lang, None, encoding)
+    --method 显示细则自带的评分方法说明（细则的 method 字段，--lang en 时为 method_en），
+    即 report 的“评分方法”一节所载的文字。"""
+    from .. import api
+    from ..views.rubric import method_view, rubric_tree_view
+
+    out = output_to(fmt, output, lang, ("table", "markdown", "json") if method else None, encoding)
     tree = api.show_rubric(rubric, depth=depth)
-    return show(rubric_tree_view(tree, lang), out, tree)
+    return show(method_view(tree.rubric, lang) if method else rubric_tree_view(tree, lang), out, tree)
 
 
 @rubric_app.command("diff")

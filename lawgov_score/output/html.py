@@ -55,6 +55,7 @@ details { margin: 6px 0; border: 1px solid var(--line); border-radius: 6px; padd
 summary { cursor: pointer; font-weight: 600; }
 .note { color: var(--muted); }
 ul.method li { margin: 4px 0; }
+#method p, #method ul { max-width: 64em; }  /* the method is read as text: lines a reader can follow */
 @media (max-width: 600px) {
   header, nav { padding-left: 12px; padding-right: 12px; }
   main { padding: 8px 12px 32px; }
@@ -332,6 +333,7 @@ def _method(data: ReportData) -> str:
                 f'<td class="n">{_e(w["share"])}</td><td class="n">{w["items"]}</td></tr>'
             )
         html.append("</tbody></table></div>")
+    html.append(_method_text(data))
     html.append(f'<h3>{_say(data, "rule_types")}</h3><ul class="method">')
     for r in data.rules:
         line = _say(data, "rule_line", text=_e(r["text"]), count=r["count"])
@@ -339,6 +341,20 @@ def _method(data: ReportData) -> str:
         html.append(f'<li>{line}<br><span class="note">{example}</span></li>')
     files = "".join(f"<li>{_e(f)}</li>" for f in data.page.files)
     html.append(f"</ul><h3>{_say(data, 'data_files')}</h3><ul>{files}</ul></section>")
+    return "\n".join(html)
+
+
+def _method_text(data: ReportData) -> str:
+    """The rubric's own method text: how its points and weights were chosen and why (the reasoning
+    travels with the rubric, so an official reading the report has it)."""
+    html = []
+    for title, blocks in data.method:
+        html.append(f"<h3>{_e(title)}</h3>")
+        for kind, texts in blocks:
+            if kind == "ul":
+                html.append('<ul class="method">' + "".join(f"<li>{_e(t)}</li>" for t in texts) + "</ul>")
+            else:
+                html.append(f"<p>{_e(texts[0])}</p>")
     return "\n".join(html)
 
 

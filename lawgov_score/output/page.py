@@ -26,6 +26,8 @@ class ReportData:
     parts: list[str] = field(default_factory=list)  # ranking keys of the evaluation's parts (headers in ``headers``)
     notes: list[str] = field(default_factory=list)  # how the total is made of the parts; what a grade means
     weights: list[dict] = field(default_factory=list)  # per dimension: id, name, points, share (text), items scored
+    # the rubric's method text: per section its title and blocks ("p" or "ul", their texts)
+    method: list[tuple[str, list[tuple[str, list[str]]]]] = field(default_factory=list)
 
     def __post_init__(self):
         ranked = self.page.ranked

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field  # `Item.field` shadows the name inside the class
 from typing import Any
 
-from .model import RELATIVE_RULES, SIDE_RULES, FieldDef, Grade, Part
+from .model import RELATIVE_RULES, SIDE_RULES, FieldDef, Grade, MethodSection, Part
 
 
 @dataclass
@@ -108,6 +108,8 @@ class Rubric:
     source: str | None = None
     edition: str | None = None  # the official edition the rubric follows (2019, 2021, 2023, guide)
     grade_note: str | None = None  # what a grade means and does not
+    method: list[MethodSection] = field(default_factory=list)  # how the points were chosen and why (zh)
+    method_en: list[MethodSection] = field(default_factory=list)  # the same in English, if the rubric gives it
     parts: list[Part] = field(default_factory=list)  # the evaluation's parts; the total is their weighted sum
     field_formulas: dict[str, Any] = field(default_factory=dict)  # field id → ast, dependency order
     constraints: list[Constraint] = field(default_factory=list)  # declared by the field dictionaries
@@ -170,6 +172,10 @@ class Rubric:
         for f in self.fields.values():  # ids win over names and aliases
             out[f.id] = f.id
         return out
+
+    def method_text(self, lang: str = "zh") -> list[MethodSection]:
+        """The method's sections in ``lang``: the English text where given, else the rubric's own."""
+        return self.method_en if lang == "en" and self.method_en else self.method
 
     def grade_names(self) -> list[str]:
         return [g.name for g in self.grades]

@@ -464,6 +464,14 @@ class Part(_Strict):
     description: str | None = None
 
 
+class MethodSection(_Strict):
+    """One section of a rubric's method text: how its points and weights were chosen and why,
+    in plain words.  ``text`` is paragraphs (a blank line between them); lines starting "- " are a list."""
+
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
 class AddedNode(Node):
     parent: str | None = None
 
@@ -481,6 +489,10 @@ class RubricDoc(_Strict):
     note: str | None = None
     source: str | None = None
     grade_note: str | None = None  # what a grade means and does not, shown wherever grades are
+    # The method in the rubric's own words (the report's method section, `rubric show --method`):
+    # where the points come from and why, so the reasoning travels with the rubric.
+    method: list[MethodSection] = Field(default_factory=list)
+    method_en: list[MethodSection] = Field(default_factory=list)  # the same in English (--lang en), if given
     wording: Wording | None = None  # the items' default ``wording``
     parts: list[Part] = Field(default_factory=list)
     fields: list[Union[str, FieldDef]] = Field(default_factory=list)

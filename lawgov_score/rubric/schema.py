@@ -62,6 +62,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "version": '版本，如 "2025.1"（加引号）',
         "note": "说明分值来源等，显示在报告中",
         "source": "出处（文件名、文号）",
+        "method": "评分方法说明：分值和权重如何确定、为什么；分节写出，显示在报告的“评分方法”中",
+        "method_en": "评分方法说明的英文版（--lang en 时显示；省略时显示中文）",
         "fields": "指标字典文件的路径（相对本文件）和/或直接写的指标定义",
         "total": "声明的满分；与各项合计不符时给出警告",
         "aggregate": "上级如何汇总下级：sum（相加，默认）、weighted_mean（加权平均）、"
@@ -137,6 +139,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "group": "表示分组的列名（如 EurAsia_group）",
         "ignore": "不作为指标读取的列名",
     },
+    "MethodSection": {"title": "小节标题", "text": "正文：段落之间空一行；以“- ”开头的行为列表"},
     "Grade": {"name": "等次名称，如 优秀", "min_percent": "达到此得分率（%）即为本等次"},
     "Band": {"at": "档位的值", "points": "达到此档位的得分"},
 }

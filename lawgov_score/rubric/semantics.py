@@ -210,6 +210,8 @@ def compile_rubric(doc: RubricDoc, raw: LDict, field_defs, shown: str, report: R
         version=doc.version,
         edition=doc.edition,
         grade_note=doc.grade_note,
+        method=list(doc.method),
+        method_en=list(doc.method_en),
         parts=list(doc.parts),
         note=doc.note,
         source=doc.source,

@@ -85,12 +85,16 @@ def benchmark_text(bm, rubric: Rubric, lang: str = "zh", markdown: bool = False)
 def benchmark_report_view(report, lang: str = "zh") -> View:
     """``benchmark``: the summary lines and the items shown (``--depth``); JSON with the
     summary and those items."""
+    from .gaps import about_unit
+
     bm, rubric = report.benchmark, report.rubric
     df, cols = benchmark_view(bm, rubric, lang, items=report.items)
+    document = {"summary": report.summary(), "items": records(df, cols)}
+    df, cols = about_unit(df, cols, bm.unit, bm.year)  # a CSV on its own says which unit it compares
     return View(
         lines=benchmark_lines(bm, rubric, lang),
         tables=[Table(df, cols)],
-        document={"summary": report.summary(), "items": records(df, cols)},
+        document=document,
         decimals=rubric.decimals,
         lang=lang,
     )

@@ -177,6 +177,8 @@ def _text(report: DiffReport, lang: str, markdown: bool) -> str:
         parts.append(render(changes_frame(diff, lang), _change_columns(), "markdown" if markdown else "table", lang))
     if not report.scoring:
         parts.append(say("rubric.diff.no_scoring", lang) + "\n")
+    if report.method_unchanged:  # the report would print reasons for figures the rubric no longer has
+        parts.append(say("rubric.diff.method_unchanged", lang) + "\n")
     if impact is not None:
         parts.append(h + say("rubric.diff.impact_title", lang, data=" ".join(impact.data)) + "\n")
         parts.append(_impact_line(impact, lang) + "\n")

@@ -62,6 +62,13 @@ def unit_year_columns() -> list[Column]:
     return [Column("unit", "单位", "unit", formats=EXPORTS), Column("year", "年度", "year", "int", formats=EXPORTS)]
 
 
+def about_unit(df: pl.DataFrame, cols: list[Column], unit: str, year) -> tuple[pl.DataFrame, list[Column]]:
+    """A table of one unit-year (whatif, benchmark) with that unit and year as its first columns in
+    exports, as a gaps export has them."""
+    df = df.with_columns(pl.lit(unit, dtype=pl.String).alias("unit"), pl.lit(year, dtype=pl.Int64).alias("year"))
+    return df, [*unit_year_columns(), *cols]
+
+
 def part_tables(lost: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> list:
     """The lost items again, one table per part of the evaluation that checks them: the
     documents to prepare for the written review, what an on-site visit will look at, the survey."""

@@ -10,6 +10,7 @@ from ..core.messages import say, words
 from ..output.page import ReportData
 from ..output.view import View
 from .parts import part_columns, rubric_lines
+from .rubric import method_blocks
 
 
 def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
@@ -34,6 +35,7 @@ def report_data(page, lang: str = "zh", title: str | None = None) -> ReportData:
         weights=_weights(rubric),
         parts=[c.key for c in part_columns(rubric)],
         notes=rubric_lines(rubric, lang),
+        method=[(sec.title, method_blocks(sec.text)) for sec in rubric.method_text(lang)],
     )
 
 

@@ -82,6 +82,8 @@ def rubric_header(tree: RubricTree, lang: str = "zh") -> list[str]:
         lines.append(say("rubric.show.grades", lang, bands=bands))
         if rub.grade_note:
             lines.append(rub.grade_note.strip())
+    if rub.method:
+        lines.append(say("rubric.show.method", lang))
     return lines
 
 
@@ -122,6 +124,47 @@ def rubric_tree_view(tree: RubricTree, lang: str = "zh") -> View:
         decimals=rub.decimals,
         lang=lang,
     )
+
+
+def method_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """A method section's text as blocks: ("p", [paragraph]) or ("ul", [item, …]).  Paragraphs are
+    separated by a blank line; the lines of a paragraph are joined (a YAML block keeps the author's
+    wraps); lines starting "- " are the items of a list."""
+    blocks: list[tuple[str, list[str]]] = []
+    for para in text.strip().split("\n\n"):
+        for i, ln in enumerate(ln.strip() for ln in para.splitlines() if ln.strip()):
+            if ln.startswith("- "):
+                if i == 0 or blocks[-1][0] != "ul":
+                    blocks.append(("ul", []))
+                blocks[-1][1].append(ln[2:].strip())
+            elif i == 0:
+                blocks.append(("p", [ln]))
+            else:  # a wrapped line of the paragraph or of the list's last item
+                blocks[-1][1][-1] = _joined(blocks[-1][1][-1], ln)
+    return blocks
+
+
+def _joined(a: str, b: str) -> str:
+    """Two wrapped lines as one: a space between Latin words, none between Chinese characters."""
+    return f"{a} {b}" if a[-1:].isascii() and b[:1].isascii() else a + b
+
+
+def method_view(rubric: Rubric, lang: str = "zh") -> View:
+    """``rubric show --method``: the rubric's method text (in English where the rubric gives it):
+    each section's title, then its paragraphs and lists; markdown with headings; JSON the sections."""
+    sections = rubric.method_text(lang)
+    lines, md = [], []
+    for sec in sections:
+        lines += [sec.title, ""]
+        md += [f"## {sec.title}", ""]
+        for kind, texts in method_blocks(sec.text):
+            shown = [f"- {t}" for t in texts] if kind == "ul" else texts
+            lines += [*shown, ""]
+            md += [*shown, ""]
+    if not sections:
+        lines = [say("rubric.show.no_method", lang)]
+    document = {"id": rubric.id, "name": rubric.name, "method": [{"title": s.title, "text": s.text} for s in sections]}
+    return View(lines=lines, document=document, text={"markdown": "\n".join(md or lines) + "\n"}, lang=lang)
 
 
 def check_view(checks: RubricChecks, lang: str = "zh") -> View:

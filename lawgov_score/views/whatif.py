@@ -111,13 +111,17 @@ def _veto_change(before: dict, after: dict, lang: str) -> str:
 def whatif_report_view(report, lang: str = "zh") -> View:
     """``whatif``: the summary lines and the items whose score changes; JSON with the summary,
     the values changed and the items."""
+    from .gaps import about_unit
+
     w, rubric = report.whatif, report.rubric
     df, cols = whatif_view(w, rubric, lang)
     cdf, ccols = whatif_changes_view(w, rubric, lang)
+    document = {"summary": report.summary(), "changes": records(cdf, ccols), "items": records(df, cols)}
+    df, cols = about_unit(df, cols, w.unit, w.year)  # a CSV on its own says whose scenario it is
     return View(
         lines=whatif_lines(w, rubric, lang),
         tables=[Table(df, cols)],
-        document={"summary": report.summary(), "changes": records(cdf, ccols), "items": records(df, cols)},
+        document=document,
         decimals=rubric.decimals,
         lang=lang,
     )

@@ -444,6 +444,11 @@ define(
             "没有影响得分的变更：各单位的总分、排名和等次不变。",
             "No change can alter a score: totals, ranks and grades stay as they are.",
         ),
+        "method_unchanged": (
+            "注意：分值或权重变了，评分方法说明（method）却未修改；报告的“评分方法”一节会原样印出，请核对其中的数字和理由。",
+            "Note: points or weights changed but the method text (method) did not; the report prints it as "
+            "written, so check its figures and reasons.",
+        ),
         "impact_title": ("得分与排名（{data}）", "Scores and ranks ({data})"),
         "scope_year": ("每年单独排名", "ranked within each year"),
         "scope_group": ("每年按{by}分组单独排名", "ranked within each year and {by}"),
@@ -497,6 +502,14 @@ define(
             "names: {official} official, {summary} this project's summary",
         ),
         "join": ("，", ", "),
+        "method": (
+            "评分方法说明：lawgov-score rubric show --method",
+            "how the points were chosen: lawgov-score rubric show --method",
+        ),
+        "no_method": (
+            "本细则没有写评分方法说明（method）",
+            "this rubric has no method text (method)",
+        ),
     },
 )
 define(
