@@ -128,3 +128,18 @@ def test_an_abort_and_an_unexpected_error_leave_the_parser_guard_as_themselves()
     assert exit_.value.code == 1
     with pytest.raises(RuntimeError, match="boom"):
         guarded_main(fails, [], "lawgov-score", "_COMPLETE", standalone_mode=True)
+
+
+def test_rubric_show_in_english_counts_what_the_chinese_line_counts():
+    """A flat rubric (every dimension a leaf) has no sub-groups to count: the English line says
+    the dimensions, items and points, as the Chinese one does, never a negative count."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    root = Path(__file__).resolve().parent.parent
+    out = CliRunner().invoke(app, ["rubric", "show", str(root / "rubrics" / "kaohe.yaml"), "--lang", "en"]).output
+    line = next(x for x in out.splitlines() if "dimensions" in x)
+    assert re.fullmatch(r"\d+ dimensions, \d+ items, [\d.]+ points", line.strip()), line

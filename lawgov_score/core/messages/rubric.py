@@ -479,7 +479,7 @@ define(
         "version": ("，版本 {version}", ", version {version}"),
         "counts": (
             "一级指标 {dims} 个，末级项目 {leaves} 个，满分 {total} 分",
-            "{dims} dimensions, {groups} sub-groups, {leaves} items, {total} points",
+            "{dims} dimensions, {leaves} items, {total} points",
         ),
         "grades": ("等次：{bands}", "grades: {bands}"),
         "edition": ("依据版本：{edition}", "edition: {edition}"),
