@@ -7,23 +7,10 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
+from ..core.normalisations import NORMALISATIONS
 from .common import DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, guarded, output_to, show
 
-NormaliseMethod = Literal[
-    "minmax",
-    "zscore",
-    "rank",
-    "percentile",
-    "ratio_to_mean",
-    "ratio_to_best",
-    "ratio_to_worst",
-    "distance_to_mean",
-    "distance_to_best",
-    "distance_to_worst",
-    "above_below_mean",
-    "vector",
-    "sum",
-]
+NormaliseMethod = Literal[NORMALISATIONS]  # type: ignore[valid-type]
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..core.normalisations import NORMALISATIONS  # the thirteen, each usable as a leaf's rule
+
 Direction = Literal["higher", "lower"]
 FieldType = Literal["number", "percent", "count", "bool", "grade"]
 # How a parent combines its children: their points added (sum), or their shares (score ÷ points)
@@ -169,23 +171,6 @@ class MinmaxRule(_Strict):
     alone: Alone = "missing"
 
 
-# The thirteen normalisations of composite indicators (``lawgov-score normalise``; formulas in
-# engine/normalise.py and docs/methods.md), each usable as a leaf's rule.
-NORMALISATIONS = (
-    "minmax",
-    "zscore",
-    "rank",
-    "percentile",
-    "ratio_to_mean",
-    "ratio_to_best",
-    "ratio_to_worst",
-    "distance_to_mean",
-    "distance_to_best",
-    "distance_to_worst",
-    "above_below_mean",
-    "vector",
-    "sum",
-)
 # The normalised values a bounded method gives non-negative values (so its natural ``scale``): a
 # leaf scores points × the share of that range.  Every other method must state its ``scale``.
 BOUNDED_SCALES: dict[str, tuple[float, float]] = {
