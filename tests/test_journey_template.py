@@ -79,3 +79,22 @@ def test_the_county_template_journey_runs_as_the_readme_says(tmp_path, monkeypat
     res = runner.invoke(app, report)
     assert res.exit_code == 0, res.output
     assert "<th>层级</th>" in Path(report[report.index("-o") + 1]).read_text(encoding="utf-8")
+
+
+def test_a_template_scored_with_another_rubric_says_so(tmp_path):
+    """A template made with kaohe and scored with the bundled shifan is scored, with a warning that
+    names both rubrics; scored with kaohe, nothing is said. The rubric is kept in the workbook's
+    document properties, which survive a save by another program (here openpyxl)."""
+    root = Path(__file__).resolve().parent.parent
+    kaohe = str(root / "rubrics" / "kaohe.yaml")
+    made = tmp_path / "模板.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(app, ["template", "-r", kaohe, "-u", "测试县", "-y", "2024", "-o", str(made)]).exit_code == 0
+    saved = tmp_path / "交回.xlsx"
+    openpyxl.load_workbook(made).save(saved)
+    other = runner.invoke(app, ["score", str(saved)])
+    assert other.exit_code == 0, other.output
+    assert "W-DATA-TEMPLATE-RUBRIC" in other.output and "kaohe" in other.output and "shifan" in other.output
+    same = runner.invoke(app, ["score", str(saved), "-r", kaohe])
+    assert same.exit_code == 0, same.output
+    assert "W-DATA-TEMPLATE-RUBRIC" not in same.output

@@ -31,6 +31,7 @@ from .indicators import UNIT_SCHEMA, VALUE_SCHEMA, Indicators
 from .layout import RAW_SCHEMA, interpret
 from .normalise import TEXT_ROW_SCHEMA, normalise, normalise_text_rows
 from .readers import data_files, read_tables
+from .template import rubric_mismatch
 
 __all__ = [
     "Indicators",
@@ -57,6 +58,8 @@ def read_indicators_report(paths: list[str | Path], rubric) -> tuple[Indicators 
         shown_files.append(shown)
         tables, probs = read_tables(path, shown)
         report.extend(probs)
+        if path.suffix.lower() == ".xlsx" and tables:
+            report.extend(rubric_mismatch(path, shown, rubric.id))
         for table in tables:
             raw, meta, probs = interpret(
                 table, lookup, parts, getattr(rubric, "column_roles", None), getattr(rubric, "ignore_columns", ())

@@ -33,9 +33,42 @@ DATA_HEADERS = ["指标名称", "填报值", "计量单位", "佐证材料", "�
 VALUE_COL, EVIDENCE_COL = DATA_HEADERS.index("填报值"), DATA_HEADERS.index("佐证材料")
 FIELD_COL = DATA_HEADERS.index("指标编号")
 HEADER_ROW = 2  # 0-based: a title row and a note above the header on both sheets
+# The workbook's custom document property that names the rubric the template was made with.
+TEMPLATE_RUBRIC_PROPERTY = "lawgov-score rubric"
+_PROPERTIES_CAP = 1 << 20  # docProps/custom.xml of a template is a few hundred bytes
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+
+def made_with(path) -> str | None:
+    """The id of the rubric a fill-in template was made with (its custom document property), or
+    None for any other workbook, or one whose properties cannot be read."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import unescape
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("docProps/custom.xml")
+            if info.file_size > _PROPERTIES_CAP:
+                return None
+            xml = z.read(info).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return None
+    name = re.escape(TEMPLATE_RUBRIC_PROPERTY)
+    # any prefix and attribute order: Excel, WPS and openpyxl each write the property their own way
+    m = re.search(rf'<(?:\w+:)?property\b[^>]*\bname="{name}"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([^<]*)<', xml)
+    return unescape(m.group(1)).strip() if m else None
+
+
+def rubric_mismatch(path, shown: str, rubric_id: str) -> list[Problem]:
+    """W-DATA-TEMPLATE-RUBRIC when a template made with one rubric is scored with another: its
+    fields are those the other rubric reads, so the score would be another rubric's."""
+    made = made_with(path)
+    if made is None or made == rubric_id:
+        return []
+    return [problem("W-DATA-TEMPLATE-RUBRIC", shown, made=made, used=rubric_id)]
 
 
 def attach_unit(tables: list) -> tuple[list, list[Problem]]:

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from ..analysis.tables import FillInTemplate
 from ..core.messages import say
-from ..data.template import DATA_HEADERS, EVIDENCE_COL, FIELD_COL, HEADER_ROW, UNIT_HEADERS, VALUE_COL
+from ..data.template import (
+    DATA_HEADERS,
+    EVIDENCE_COL,
+    FIELD_COL,
+    HEADER_ROW,
+    TEMPLATE_RUBRIC_PROPERTY,
+    UNIT_HEADERS,
+    VALUE_COL,
+)
 from .columns import Column
 from .xlsx import created_time, workbook_options
 
@@ -85,6 +93,8 @@ def build_template(page: TemplatePage) -> bytes:
     wb.set_properties(
         {"title": page.say("title", name=rubric.name), "subject": page.say("subject"), "created": created_time()}
     )
+    # Which rubric the template was made with, so that scoring it with another can be said (W-DATA-TEMPLATE-RUBRIC).
+    wb.set_custom_property(TEMPLATE_RUBRIC_PROPERTY, rubric.id)
     F = {name: wb.add_format(props) for name, props in FORMATS.items()}
     _guide_sheet(wb, F, page)
     _unit_sheet(wb, F, page)

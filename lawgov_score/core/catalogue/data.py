@@ -53,6 +53,16 @@ register(
         "data.xlsx: W-DATA-HIDDEN-SHEET: 工作表“旧数据”已隐藏，其中的数据未读取：若要计分，请在 Excel/WPS 中取消隐藏",
     ),
     Code(
+        "W-DATA-TEMPLATE-RUBRIC",
+        "warning",
+        "这份填报模板是按细则“{made}”生成的，本次按细则“{used}”计分：请用 -r 指定生成模板时的细则"
+        "（若本次细则就是在其基础上修改的，可不理会）",
+        "this fill-in template was made with rubric '{made}' but is scored with '{used}': give the rubric it was "
+        "made with as -r (ignore this if the rubric used is built on it)",
+        "交回/乐平市.xlsx: W-DATA-TEMPLATE-RUBRIC: 这份填报模板是按细则“kaohe”生成的，本次按细则“shifan”计分："
+        "请用 -r 指定生成模板时的细则（若本次细则就是在其基础上修改的，可不理会）",
+    ),
+    Code(
         "E-DATA-FIELD",
         "error",
         "指标“{field}”不在细则的指标字典中",
