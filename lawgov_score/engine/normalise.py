@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from ..rubric.model import NORMALISATIONS
+from ..core.normalisations import NORMALISATIONS
 
-METHODS = NORMALISATIONS  # declared with the rubric model, where a leaf's rule may name them
+METHODS = NORMALISATIONS  # named once in core, for the rubric model, this engine and the command line
 # Methods that divide by a statistic of the values (a mean, a best, a worst, a sum) or by the
 # value itself: they need values of one sign, and give null (said) where the divisor is 0.
 POSITIVE = frozenset(
