@@ -213,13 +213,43 @@ def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
         kind = item.group("kind")
         for k in (x.start() for x in re.finditer(re.escape(kind), total)):
             after, before = total[k + len(kind) : k + len(kind) + 1], total[k - 1 : k] if k else ""
-            if re.fullmatch(_LIST_SEP, after or "-") or re.fullmatch(_LIST_SEP, before or "-"):
+            # the kind starts or ends an item of the list (the last item ends the total: …建议、政协提案共186件)
+            last = not after and re.search(_LIST_SEP, total)
+            if re.fullmatch(_LIST_SEP, after or "-") or re.fullmatch(_LIST_SEP, before or "-") or last:
                 found.append((k, kind, item.group("num"), m.start("parts") + item.start("num")))
                 break
     if not found:
         return None
-    lead = total[: min(k for k, _, _, _ in found)] if len(found) > 1 else None
-    return [((total[: k + len(kind)] if lead is None else lead + kind), num, at) for k, kind, num, at in found]
+    lead, chunks = _kinds_listed(total)
+    return [(lead + _item(chunks, k, kind), num, at) for k, kind, num, at in found]
+
+
+# the last verb before a list of kinds: what the total says was done to each of them
+_LEAD_VERB = re.compile(
+    r".*(?:审核|审查|办理|承办|办复|答复|清理|评查|抽查|受理|办结|审结|出具|制定|出台|印发|报备|备案|公开|调解|调处|化解"
+    r"|排查|举办|开展|组织|收到|新收|提出|提供)"
+)
+
+
+def _kinds_listed(total: str) -> tuple[str, list[tuple[int, str]]]:
+    """The words of a total before its list of kinds (县司法局审查 of 县司法局审查县政府合同协议和规范性文件) and the
+    list's items with where each starts in the total, so that a part is restated with its own item
+    alone (县司法局审查规范性文件), not after the kinds listed before it."""
+    starts = [0] + [m.end() for m in re.finditer(_LIST_SEP, total)]
+    chunks = [(a, total[a : b - 1 if i + 1 < len(starts) else None]) for i, (a, b) in
+              enumerate(zip(starts, starts[1:] + [len(total) + 1]))]
+    verb = _LEAD_VERB.match(chunks[0][1])
+    lead = chunks[0][1][: verb.end()] if verb else ""
+    chunks[0] = (len(lead), chunks[0][1][len(lead) :])
+    return lead, chunks
+
+
+def _item(chunks: list[tuple[int, str]], k: int, kind: str) -> str:
+    """The listed item of the total that holds the part's kind at ``k`` (人大代表建议 for 建议)."""
+    for a, text in reversed(chunks):
+        if a <= k and kind in text:
+            return text
+    return kind
 
 
 def _next_level(m: re.Match) -> list[tuple[str, str, int]] | None:
