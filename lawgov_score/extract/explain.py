@@ -83,8 +83,11 @@ def _why(doc, mt, rivals: list):
     if doc.origin(mt.num_start) is not None:
         line = doc.restated(mt.num_start)
         yield "extract.why.named_part" if line.named_part else "extract.why.restated", {}
-        if line.body == "常委会" and not any(b in mt.phrasing.template + "".join(ph.context) for b in BODIES):
-            yield "extract.why.committee", {}
+        if not any(b in mt.phrasing.template + "".join(ph.context) for b in BODIES):
+            if line.body == "常委会":
+                yield "extract.why.committee", {}
+            elif line.body:
+                yield "extract.why.sole_own_body", {}
     elif any(a <= mt.num_start < b for a, b in doc.paired):
         yield "extract.why.respectively", {}
     elif doc.offset(mt.num_start) != mt.num_start:

@@ -16,7 +16,7 @@ from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 from .record import Record
-from .subjects import NON_GOVERNMENT, below
+from .subjects import NON_GOVERNMENT, below, whose
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -147,7 +147,7 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
     line = doc.restated(ns)
     if line is not None and line.body:  # one of several meetings' counts: the field must name the meeting
         named = m.group(0) + "".join(ph.context)
-        if not any(b in named for b in BODIES) and line.body != "常委会":
+        if not any(b in named for b in BODIES) and line.body != "常委会" and not sole_own_body(doc, line):
             return False
     if who == "body":
         named = m.group(0) + "".join(ph.context)
@@ -155,7 +155,17 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
     return True
 
 
-_COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
+def sole_own_body(doc: Document, line) -> bool:
+    """Whether the restated line is the only one of its clause about a body of the unit's own, and no
+    party committee (常委会) is listed: 县人大常委会会议4次、县政府常务会议2次听取…汇报 (the 人大's count is no field's,
+    so the government meeting's is the unit's)."""
+    siblings = [d for d in doc.derived if d.origin == line.origin and d.body]
+    own = [d for d in siblings if whose(doc.norm[d.start : d.end], doc.unit) not in ("body", "other")]
+    return own == [line] and not any(d.body == "常委会" for d in own)
+
+
+# the later name's own number follows it, maybe after the rest of its words (…法律意见书38份)
+_COUNT_NEXT = re.compile(r"[^\d、,;:。!?\n一二两三四五六七八九十]{0,6}? ?[约近]?[\d一二两三四五六七八九十]")
 
 # 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure;
 # 州本级…612件 beside 全州共…4580件: the unit's own level is a part of the whole area's figure.

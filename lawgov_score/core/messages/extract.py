@@ -52,6 +52,11 @@ define(
             "一句列出几个会议的次数，该指标未指明会议：取常委会的次数",
             "a clause lists several meetings' counts and the field names no meeting: the standing committee's count",
         ),
+        "why.sole_own_body": (
+            "一句列出几个机关会议的次数，其余是人大等非本级政府机关的：取本单位唯一所列会议的次数",
+            "a clause lists several bodies' meeting counts and the others are not the unit's own (人大 …): the count "
+            "of the one meeting of the unit's",
+        ),
         "why.respectively": ("“分别”句：名称与数值逐一配对", "a 分别 clause: names and numbers paired in order"),
         "why.table": (
             "表格单元格：计量单位取自行或列的表头",
