@@ -16,7 +16,7 @@ from .document import Document
 from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
 from .patterns import Phrasing
 from .record import Record
-from .subjects import NON_GOVERNMENT, below, whose
+from .subjects import NON_GOVERNMENT, below, opening, whose
 
 # A phrasing that states a value without a number (全覆盖) counts only when the clause says it
 # was done: not negated, not an aim.
@@ -59,6 +59,7 @@ class Match:
     distance: int  # characters the … took: the smaller, the closer cue and number
     literal: int  # characters of cue text
     part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
+    scoped: bool = False  # an office's or a channel's count before the whole unit's in the same sentence
     mixed: bool = False  # the number counts the field's kind with others (规范性文件和重大行政决策共42件)
 
     @property
@@ -98,12 +99,42 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
             singles.setdefault((mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start)), set()).add(
                 mt.num_start
             )
-    return [
+    out = [
         mt
         for mt in out
         if not mt.phrasing.single
         or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1
     ]
+    _mark_scoped(doc, out)
+    return out
+
+
+# A clause that states the whole unit's figure: 全县共评查…, 累计…, 合计….
+_WHOLE = re.compile(r"(?<!公)共(?![同建享治])|合计|总计|累计")
+# A clause whose subject is one office, one place below the unit or one channel: 县市场监管局评查案卷48卷,
+# 城南街道调解纠纷412件, 通过政务新媒体公开1200条.
+_SUBSCOPE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,12}?(?:局|中心|所|站|队|办公室|街道|镇|乡|苏木)(?![\u4e00-\u9fff]{0,2}(?:全[县区市旗州]|共))"
+    r"|通过[^,;。]{1,12}?(?:平台|网站|新媒体|公众号|热线|渠道))"
+)
+
+
+def _mark_scoped(doc: Document, matches: list[Match]) -> None:
+    """Mark an office's, a township's or a channel's count that a later clause of the same sentence follows with
+    the whole unit's count of the same field (县市场监管局评查案卷48卷，全县共评查执法案卷290卷): the part is not the
+    unit's figure, whichever comes first."""
+    whole: dict[tuple[str, tuple[int, int]], int] = {}  # (field, sentence) -> where the whole unit's count stands
+    for mt in matches:
+        lead = doc.norm[doc.clause(mt.num_start)[0] : mt.num_start]
+        if mt.phrasing.has_number and (_WHOLE.search(lead) or (doc.self_scope and doc.self_scope in lead)):
+            key = (mt.field, doc.full_sentence(mt.num_start))
+            whole[key] = max(whole.get(key, -1), mt.num_start)
+    for mt in matches:
+        later = whole.get((mt.field, doc.full_sentence(mt.num_start)), -1)
+        if later > mt.num_start and doc.clause(later)[0] > mt.num_start:
+            head = opening(doc.norm[doc.clause(mt.num_start)[0] : mt.num_start])
+            if _SUBSCOPE.match(head):
+                mt.scoped = True
 
 
 def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
@@ -337,4 +368,4 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
 
 def _standing(mt: Match) -> tuple[int, bool, bool]:
     """How a match ranks among its field's: priority, then not joined with other kinds, then a total."""
-    return (mt.phrasing.priority, not mt.mixed, not mt.part)
+    return (mt.phrasing.priority, not mt.mixed, not (mt.part or mt.scoped))

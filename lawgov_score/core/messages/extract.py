@@ -69,6 +69,11 @@ define(
             "该指标既有总数又有部分（其中…），取总数",
             "the field has a total and a part (其中…): the total is taken",
         ),
+        "why.whole_unit": (
+            "同一句先给某部门、乡镇或渠道的数，后给全县（共…）的数：取全县的数",
+            "a sentence gives an office's, a township's or a channel's count, then the whole unit's (全县共…): "
+            "the whole unit's is taken",
+        ),
         "why.first": (
             "该指标在报告中的第一个值（另有 {others} 处未取）",
             "the field's first value in the report ({others} more not taken)",
