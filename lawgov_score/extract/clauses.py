@@ -191,6 +191,7 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
     nothing where a subject is an office that is not one of several meetings (县司法局、县法律援助中心分别
     办理…: two bodies' counts of one field, neither the unit's) or the names and numbers do not pair up."""
     names = re.split(_LIST_SEP, m.group("names"))
+    names = verbs_sharing_a_noun(names) or names
     listed = meetings_with_predicate(names)
     if listed is None and not any(_AGENT.search(x) for x in names):
         listed = (names, "")  # kinds or rates: 网上可办率和全程网办率分别提升至98.5%、85%
@@ -200,6 +201,41 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
     names, pred = listed[0], listed[1] + m.group("pred")
     base = m.start("nums")
     return [(x + pred, n.group(0), base + n.start()) for x, n in zip(names, nums)]
+
+
+_STAGE = r"(?:受理|收到|新收|审结|办结|结案|纠错|审核|审查|备案|报备|清理|调解|化解|排查|办理|答复|办复)"
+
+
+def verbs_sharing_a_noun(items: list[str]) -> list[str] | None:
+    """Stages listed before one noun (受理、审结行政复议案件分别为56件、50件: 受理行政复议案件, 审结行政复议案件), each
+    with the noun; None where the items are not such a list."""
+    if len(items) < 2 or not all(re.fullmatch(_STAGE, x) for x in items[:-1]):
+        return None
+    last = re.match(rf"^(?:{_STAGE})+(?P<noun>.{{2,}})$", items[-1])
+    return [x + last.group("noun") for x in items[:-1]] + [items[-1]] if last else None
+
+
+# Stages listed before one noun, then a count for each (or 各 one count for all): 县行政复议局受理、审结行政复议
+# 案件56件、50件; 分别受理、审结…56件、50件; 受理、办结行政复议案件各45件.
+_STAGES = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<lead>[^\d{_ENDS}、]{{0,30}}?)(?P<names>{_STAGE}(?:{_LIST_SEP}{_STAGE})+[^\d{_ENDS}、]{{2,30}}?)"
+    rf"(?:各(?P<each>{COUNTED})|(?:分别为|分别是|分别)?(?P<nums>{COUNTED}(?:{_LIST_SEP}{COUNTED})+))(?=[{_ENDS}]|$)",
+    re.M,
+)
+
+
+def _stages(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for stages that share one noun: each stage with the noun and its own count."""
+    names = verbs_sharing_a_noun(re.split(_LIST_SEP, m.group("names")))
+    if names is None:
+        return None
+    lead = m.group("lead").removesuffix("分别")
+    if m.group("each"):
+        return [(lead + x, m.group("each"), m.start("each")) for x in names]
+    nums = list(re.finditer(COUNTED, m.group("nums")))
+    if len(nums) != len(names):
+        return None
+    return [(lead + x, n.group(0), m.start("nums") + n.start()) for x, n in zip(names, nums)]
 
 
 def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
@@ -274,6 +310,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     lines: list[tuple[str, int, int, tuple[int, int], str, bool]] = []
     for rx, split in (
         (_JOINT, _joint),
+        (_STAGES, _stages),
         (_SEVERAL, _several),
         (_EACH, _each),
         (_RESPECTIVE, _respective),
