@@ -260,6 +260,21 @@ def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(lead + _item(chunks, k, kind), num, at) for k, kind, num, at in found]
 
 
+def _collective_part(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The parts of a total of every kind (审核各类文件89件，其中规范性文件21件): each part with what was done to the
+    total (审核规范性文件21件); a total of one kind or without its verb gives none."""
+    total = m.group("total")
+    verb = _LEAD_VERB.match(total)
+    if not re.search(r"各类|各项|等", total) or re.search(_LIST_SEP, total) or verb is None:
+        return None
+    out = []
+    for item in re.finditer(rf"(?P<kind>[^\d{_ENDS}、]{{2,12}}?)(?:为|有)?(?P<num>{COUNTED})", m.group("parts")):
+        kind = item.group("kind")
+        out.append(((kind if _LEAD_VERB.match(kind) else verb.group(0) + kind), item.group("num"),
+                    m.start("parts") + item.start("num")))
+    return out or None
+
+
 # the last verb before a list of kinds: what the total says was done to each of them
 _LEAD_VERB = re.compile(
     r".*(?:审核|审查|办理|承办|办复|答复|清理|评查|抽查|受理|办结|审结|出具|制定|出台|印发|报备|备案|公开|调解|调处|化解"
@@ -315,6 +330,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_EACH, _each),
         (_RESPECTIVE, _respective),
         (_NAMED_PART, _named_part),
+        (_NAMED_PART, _collective_part),
         (_ONE, _one),
         (_NEXT_LEVEL, _next_level),
     ):
@@ -334,6 +350,8 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
                 lines.append(
                     (text + num, len(text), at, (sentence, m.end()), body if several else "", rx is _NAMED_PART)
                 )
+            if split is _collective_part:
+                continue  # the part stays readable where it stands (其中…规范性文件…N件 of the files cleaned)
             for _, num, at in parts:
                 chars[at : at + len(num)] = re.sub(r"[\d.]", " ", num)
     out = "".join(chars)

@@ -59,8 +59,8 @@ class Match:
     distance: int  # characters the … took: the smaller, the closer cue and number
     literal: int  # characters of cue text
     part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
-    scoped: bool = False  # an office's or a channel's count before the whole unit's in the same sentence
     mixed: bool = False  # the number counts the field's kind with others (规范性文件和重大行政决策共42件)
+    scoped: bool = False  # an office's or a channel's count before the whole unit's in the same sentence
 
     @property
     def field(self) -> str:
@@ -223,7 +223,10 @@ def _mixed(doc: Document, ph: Phrasing, m: re.Match, ne: int) -> bool:
         return False
     gap = m.group(f"g{ph.gaps - 1}") or ""
     total = any(w in gap for w in ("共", "合计", "总计")) or re.match(r"[,;]?其中", doc.norm[ne : ne + 3])
-    return bool(total and _JOINED_KIND.search(gap))
+    # 审查合同和出具法律意见共180件: the other kind is joined before the cue, with no count of its own
+    before = doc.norm[max(doc.clause(m.start())[0], m.start() - 12) : m.start()]
+    joined_before = re.search(r"[和及与、]$", before) and not re.search(r"\d", before)
+    return bool(total and (_JOINED_KIND.search(gap) or joined_before))
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:
