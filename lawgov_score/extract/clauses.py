@@ -36,7 +36,7 @@ _ITEM = rf"[^\d{_ENDS}、]{{2,30}}?{COUNTED}"
 _DONE = r"(?:专题|集中|先后|共同|分别)?(?:研究|学习|听取|审议|部署|学法)"
 _SEVERAL = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<items>{_ITEM}(?:、{_ITEM})+)"
-    rf"(?:(?P<pred>[^\d{_ENDS}、]{{2,40}})|,(?P<pred2>{_DONE}[^\d{_ENDS}]{{0,40}}))(?=[{_ENDS}]|$)",
+    rf"(?:(?P<pred>[^\d{_ENDS}、]{{2,40}})|,(?P<pred2>{_DONE}[^{_ENDS}]{{0,40}}))(?=[{_ENDS}]|$)",
     re.M,
 )
 # One meeting with its count, what it did in the next clause: 全年召开4次市委常委会会议，专题研究法治建设工作;
@@ -128,7 +128,8 @@ def _several(m: re.Match) -> list[tuple[str, str, int]] | None:
     if len(items) < 2:
         return None
     base = m.start("items")
-    pred = m.group("pred") or m.group("pred2")
+    # …9次，学习法律法规20部: what was done may have its own count, which is not the meetings'
+    pred = m.group("pred") or re.sub(COUNTED, "", m.group("pred2"))
     return [(x.group("who") + pred, x.group("n"), base + x.start("n")) for x in items]
 
 

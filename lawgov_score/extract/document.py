@@ -259,6 +259,12 @@ class Document:
         from the clauses before it in the sentence while each opens with a verb (…，抽取我区案卷40卷)."""
         first = self.sentence(pos)[0]
         lo = self.clause(pos)[0]
+        # 县人大常委会组织执法检查3次、县政府常务会议学法12次: after a count and 、 the next item names its own subject
+        item = _ITEM_AFTER_COUNT.search(self.norm, lo, pos)
+        if item is not None:
+            who = whose(self.norm[item.end() : item.end() + 40], self.unit)
+            if who is not None:
+                return who
         while True:
             head = self.norm[lo : lo + 40]
             who = whose(head, self.unit)
@@ -270,6 +276,10 @@ class Document:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
         origin = self.origin(pos)
         return inside(self.not_facts, origin[0] if origin else pos)
+
+
+# the last item of a clause's list that follows another item's count (…执法检查3次、|县政府…)
+_ITEM_AFTER_COUNT = re.compile(rf"{_COUNTED}、(?!.*{_COUNTED}、)")
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
