@@ -225,8 +225,14 @@ def _mixed(doc: Document, ph: Phrasing, m: re.Match, ne: int) -> bool:
     total = any(w in gap for w in ("共", "合计", "总计")) or re.match(r"[,;]?其中", doc.norm[ne : ne + 3])
     # 审查合同和出具法律意见共180件: the other kind is joined before the cue, with no count of its own
     before = doc.norm[max(doc.clause(m.start())[0], m.start() - 12) : m.start()]
-    joined_before = re.search(r"[和及与、]$", before) and not re.search(r"\d", before)
-    return bool(total and (_JOINED_KIND.search(gap) or joined_before))
+    joined_before = (
+        re.search(r"[和及与、]$", before)
+        and not re.search(r"\d", before)
+        and not any(before[:-1].endswith(a) for a in ph.aliases)
+    )
+    # 法治专题讲座、法治培训班共计15期: every kind joined is one of the field's own names
+    others = [x for x in re.split(r"[和及与、]", gap)[1:] if not any(x.startswith(a) for a in ph.aliases)]
+    return bool(total and ((_JOINED_KIND.search(gap) and others) or joined_before))
 
 
 def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | None] | None:

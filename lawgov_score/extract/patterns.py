@@ -40,6 +40,7 @@ class Phrasing:
     shared: bool
     group: int  # which pattern entry of the field it comes from
     order: int  # position in the dictionary, to break ties the same way every time
+    aliases: tuple[str, ...] = ()  # the field's names, normalised: a total of two of them is still the field's
 
 
 def default_patterns(f: FieldDef) -> list[ExtractPattern]:
@@ -78,6 +79,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                         shared=p.shared,
                         group=group,
                         order=len(out),
+                        aliases=tuple(normalise(a) for a in f.aliases),
                     )
                 )
     return out
