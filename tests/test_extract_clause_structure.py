@@ -132,3 +132,16 @@ def test_clause_structure_development_set_figures():
     """Tuned on: says how the tuning went, not how the next report reads."""
     overall = set_figures("dev-r6e", "synthetic-dev-r6e-gold.csv")
     assert overall["precision"] == 1.0 and overall["recall"] >= 0.97, overall
+
+
+def test_counts_shared_out_among_levels_are_no_ones():
+    # each level's count is a part; the unit's total is not stated
+    assert found("县、乡、村三级调解组织调解纠纷分别为120件、980件、1500件。") == {}
+    assert found("县本级和乡镇分别清理文件32件、53件。") == {}  # never the townships' 53
+    # a rate of each level: the unit's own level's
+    assert found("县、乡两级政务服务事项网上可办率分别为99%、95%。") == {"online_service_rate": 99}
+    # the meetings of two bodies are no levels
+    assert found("县委常委会会议、县政府常务会议学法次数分别为4次、12次。") == {
+        "party_committee_law_study": 4,
+        "exec_meeting_law_study": 12,
+    }

@@ -144,9 +144,27 @@ def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
 _NOT_EACH = set("类级项种地界部乡镇街村单族县区市旗")
 
 
+# a level of government or of the area: 县、乡、村三级…分别为…; 县本级和乡镇分别…
+_LEVEL = r"(?:[省市州盟县区旗乡镇村](?:级|本级)?|乡镇|镇街|社区|街道|苏木|嘎查)"
+
+
+def _levels(m: re.Match) -> bool:
+    """Whether the subjects of a 分别 clause are levels (县、乡、村三级调解组织…分别为120件、980件、1500件): each level's
+    count is a part, and the unit's total is not stated."""
+    names = re.split(_LIST_SEP, m.group("names"))
+    return (
+        "%" not in m.group(0)  # a rate of each level: the unit's own level's is its rate (``subjects.below``)
+        and len(names) >= 2
+        and all(re.fullmatch(_LEVEL, x) for x in names[:-1])
+        and bool(re.fullmatch(_LEVEL, names[-1]) or re.match(rf"{_LEVEL}[两三四五]级", names[-1]))
+    )
+
+
 def _shared_out(m: re.Match) -> bool:
     """Whether a 各 or 分别 clause names several subjects (县司法局、县法律援助中心分别…120件、80件; 县法院、县检察院
     各…10件) whose counts the clause shares out, so that no one number is the unit's."""
+    if "分别" in m.group(0) and _levels(m):
+        return True
     names = [x for x in re.split(_LIST_SEP, m.group("names")) if len(x) >= 2]
     after = m.string[m.start("pred") - 1 : m.start("pred") + 1]
     return len(names) >= 2 and not (after[0] == "各" and after[1:] in _NOT_EACH)
@@ -192,6 +210,8 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The same for 分别 with a verb: the i-th meeting, rate or kind with the verb and the i-th number;
     nothing where a subject is an office that is not one of several meetings (县司法局、县法律援助中心分别
     办理…: two bodies' counts of one field, neither the unit's) or the names and numbers do not pair up."""
+    if _levels(m):
+        return None  # no one level's count is the unit's (``_shared_out``)
     names = re.split(_LIST_SEP, m.group("names"))
     names = verbs_sharing_a_noun(names) or names
     listed = meetings_with_predicate(names)
