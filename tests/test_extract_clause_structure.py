@@ -145,3 +145,8 @@ def test_counts_shared_out_among_levels_are_no_ones():
         "party_committee_law_study": 4,
         "exec_meeting_law_study": 12,
     }
+
+
+def test_each_count_before_its_meeting():
+    got = found("召开3次县委常委会会议、11次县政府常务会议开展学法。")
+    assert got == {"party_committee_law_study": 3, "exec_meeting_law_study": 11}

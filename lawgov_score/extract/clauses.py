@@ -49,6 +49,12 @@ _ONE = re.compile(
     rf"(?P<pred>{_DONE}[^\d{_ENDS}]{{0,40}})(?=[{_ENDS}]|$)",
     re.M,
 )
+# The same with each count before its meeting: 召开3次县委常委会会议、11次县政府常务会议开展学法.
+_SEVERAL_BEFORE = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<lead>[^\d{_ENDS}、]{{0,10}}?)(?P<items>{COUNTED}{_MEETING}(?:、{COUNTED}{_MEETING})+)"
+    rf"(?P<pred>[^\d{_ENDS}、]{{2,40}})(?=[{_ENDS}]|$)",
+    re.M,
+)
 # Several bodies, one count for each (各): 县委常委会会议、县政府常务会议各专题学法3次; 召开…常委会会议、…常务会议
 # 学法各3次 (the predicate before 各 is said of every body).
 _EACH = re.compile(
@@ -132,6 +138,15 @@ def _several(m: re.Match) -> list[tuple[str, str, int]] | None:
     # …9次，学习法律法规20部: what was done may have its own count, which is not the meetings'
     pred = m.group("pred") or re.sub(COUNTED, "", m.group("pred2"))
     return [(x.group("who") + pred, x.group("n"), base + x.start("n")) for x in items]
+
+
+def _several_before(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same where each count stands before its meeting."""
+    items = list(re.finditer(rf"(?P<n>{COUNTED})(?P<who>{_MEETING})(?=、|$)", m.group("items")))
+    if len(items) < 2:
+        return None
+    base = m.start("items")
+    return [(m.group("lead") + x.group("who") + m.group("pred"), x.group("n"), base + x.start("n")) for x in items]
 
 
 def _one(m: re.Match) -> list[tuple[str, str, int]] | None:
@@ -349,6 +364,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_JOINT, _joint),
         (_STAGES, _stages),
         (_SEVERAL, _several),
+        (_SEVERAL_BEFORE, _several_before),
         (_EACH, _each),
         (_RESPECTIVE, _respective),
         (_NAMED_PART, _named_part),
