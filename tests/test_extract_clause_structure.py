@@ -150,3 +150,10 @@ def test_counts_shared_out_among_levels_are_no_ones():
 def test_each_count_before_its_meeting():
     got = found("召开3次县委常委会会议、11次县政府常务会议开展学法。")
     assert got == {"party_committee_law_study": 3, "exec_meeting_law_study": 11}
+
+
+def test_of_two_meetings_a_field_reads_the_one_its_name_names():
+    sentence = "召开县政府党组会议6次、县政府常务会议14次开展集中学法。"
+    assert found(sentence) == {"exec_meeting_law_study": 14}  # the 党组's 6 is not the executive meeting's
+    assert "extract.why.own_meeting" in why(sentence, "exec_meeting_law_study")
+    assert found("县委理论学习中心组3次、县委常委会会议4次开展专题学法。") == {"party_committee_law_study": 4}

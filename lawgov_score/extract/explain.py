@@ -102,6 +102,8 @@ def _why(doc, mt, rivals: list):
         yield "extract.why.not_mixed", {}
     if any(r.phrasing.priority < ph.priority for r in rivals):
         yield "extract.why.priority", {}
+    if any(r.other_meeting for r in rivals) and not mt.other_meeting:
+        yield "extract.why.own_meeting", {}
     if any(r.scoped for r in rivals) and not mt.scoped:
         yield "extract.why.whole_unit", {}
     if any(r.part and not mt.part for r in rivals):

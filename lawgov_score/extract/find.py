@@ -61,6 +61,7 @@ class Match:
     part: bool = False  # the clause reads a part (其中…, 涉及…的): a total of the field comes first
     mixed: bool = False  # the number counts the field's kind with others (规范性文件和重大行政决策共42件)
     scoped: bool = False  # an office's or a channel's count before the whole unit's in the same sentence
+    other_meeting: bool = False  # another meeting's count in a clause that also gives the field's own meeting's
 
     @property
     def field(self) -> str:
@@ -106,7 +107,25 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
         or len(singles[(mt.phrasing.field, mt.phrasing.group, doc.sentence(mt.num_start))]) == 1
     ]
     _mark_scoped(doc, out)
+    _mark_other_meetings(doc, out)
     return out
+
+
+def _mark_other_meetings(doc: Document, matches: list[Match]) -> None:
+    """Where a clause lists several meetings' counts and a field reads more than one of them (政府党组会议 and
+    政府常务会议 are both read as the executive meeting's study), mark all but the meeting the field's first name
+    names (政府常务会议学法): 召开县政府党组会议6次、县政府常务会议14次开展集中学法 gives 14, not 6."""
+    lines: dict[tuple[str, tuple[int, int]], list[tuple[Match, str]]] = {}
+    for mt in matches:
+        line = doc.restated(mt.num_start)
+        if line is not None and line.body and mt.phrasing.aliases:
+            lines.setdefault((mt.field, line.origin), []).append((mt, line.body))
+    for group in lines.values():
+        bodies = {body for _, body in group}
+        own = {body for body in bodies if body in group[0][0].phrasing.aliases[0]}
+        if len(bodies) > 1 and own:
+            for mt, body in group:
+                mt.other_meeting = body not in own
 
 
 # A clause that states the whole unit's figure: 全县共评查…, 累计…, 合计….
@@ -377,4 +396,4 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
 
 def _standing(mt: Match) -> tuple[int, bool, bool]:
     """How a match ranks among its field's: priority, then not joined with other kinds, then a total."""
-    return (mt.phrasing.priority, not mt.mixed, not (mt.part or mt.scoped))
+    return (mt.phrasing.priority, not mt.mixed, not (mt.part or mt.scoped or mt.other_meeting))

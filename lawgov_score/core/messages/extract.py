@@ -69,6 +69,11 @@ define(
             "该指标既有总数又有部分（其中…），取总数",
             "the field has a total and a part (其中…): the total is taken",
         ),
+        "why.own_meeting": (
+            "一句列出几个会议的次数，该指标读到其中几个：取指标名称所指的会议的次数",
+            "a clause lists several meetings' counts and the field reads more than one: the count of the meeting "
+            "the field's name names",
+        ),
         "why.whole_unit": (
             "同一句先给某部门、乡镇或渠道的数，后给全县（共…）的数：取全县的数",
             "a sentence gives an office's, a township's or a channel's count, then the whole unit's (全县共…): "
