@@ -241,7 +241,9 @@ def _mixed(doc: Document, ph: Phrasing, m: re.Match, ne: int) -> bool:
     if ph.ftype != "count" or not ph.gaps or not ph.template.endswith("{n}"):
         return False
     gap = m.group(f"g{ph.gaps - 1}") or ""
+    # 共/合计 before the number, 其中 after it, or 等 closing a list of kinds (法治讲座、法律知识竞赛等活动86场次)
     total = any(w in gap for w in ("共", "合计", "总计")) or re.match(r"[,;]?其中", doc.norm[ne : ne + 3])
+    total = total or re.search(r"[和及与、][^和及与、]{2,}等", gap)
     # 审查合同和出具法律意见共180件: the other kind is joined before the cue, with no count of its own
     before = doc.norm[max(doc.clause(m.start())[0], m.start() - 12) : m.start()]
     joined_before = (
