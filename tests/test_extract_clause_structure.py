@@ -157,3 +157,14 @@ def test_of_two_meetings_a_field_reads_the_one_its_name_names():
     assert found(sentence) == {"exec_meeting_law_study": 14}  # the 党组's 6 is not the executive meeting's
     assert "extract.why.own_meeting" in why(sentence, "exec_meeting_law_study")
     assert found("县委理论学习中心组3次、县委常委会会议4次开展专题学法。") == {"party_committee_law_study": 4}
+
+
+def test_a_total_of_several_kinds_then_their_counts_respectively():
+    got = found("全年办理人大代表建议、政协提案138件，分别为63件、75件。")
+    assert got == {"npc_suggestions_handled": 63, "cppcc_proposals_handled": 75}  # never the total 138
+    # names and numbers that do not pair up give nothing
+    assert found("全年办理人大代表建议、政协提案138件，分别为63件、40件、35件。") == {}
+
+
+def test_a_part_said_with_its_count_first():
+    assert found("审核各类文件89件，其中21件为规范性文件。") == {"normative_docs_reviewed": 21}

@@ -78,6 +78,19 @@ _NAMED_PART = re.compile(
     rf"(?P<parts>{_KIND_COUNT}(?:、{_KIND_COUNT})*)(?=[{_ENDS}]|$)",
     re.M,
 )
+# A total of several kinds, then 分别 with each kind's count in the next clause: 办理人大代表建议、政协提案138件，
+# 分别为63件、75件.
+_TOTAL_RESPECTIVE = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<total>[^\d{_ENDS}]{{4,60}}?)(?:共计|合计|共)?{COUNTED},分别(?:为|是|有)?"
+    rf"(?P<nums>{COUNTED}(?:{_LIST_SEP}{COUNTED})+)(?=[{_ENDS}]|$)",
+    re.M,
+)
+# A part said with its count first: 审核各类文件89件，其中21件为规范性文件.
+_COUNT_FIRST_PART = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<total>[^\d{_ENDS}]{{4,60}}?)(?:共计|合计|共)?{COUNTED},其中"
+    rf"(?P<num>{COUNTED})(?:为|是|属于)(?P<kind>[^\d{_ENDS}、]{{2,12}})(?=[{_ENDS}]|$)",
+    re.M,
+)
 
 # where a body's name ends and what is said of it begins: 县政府常务会议|学法
 _BODY_END = re.compile(r"^(?P<who>.*(?:会议|常委会|常务会|中心组|党组|委员会))(?P<rest>.*)$")
@@ -297,6 +310,27 @@ def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(lead + _item(chunks, k, kind), num, at) for k, kind, num, at in found]
 
 
+def _total_respective(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for a total's kinds paired with the numbers of the 分别 clause after it."""
+    total = m.group("total")
+    if not re.search(_LIST_SEP, total):
+        return None
+    lead, chunks = _kinds_listed(total)
+    nums = list(re.finditer(COUNTED, m.group("nums")))
+    if len(nums) != len(chunks) or any(len(text) < 2 for _, text in chunks):
+        return None
+    return [(lead + text, n.group(0), m.start("nums") + n.start()) for (_, text), n in zip(chunks, nums)]
+
+
+def _count_first_part(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for a part said with its count first (其中21件为规范性文件): restated as the kind with its count."""
+    verb = _LEAD_VERB.match(m.group("total"))
+    kind = m.group("kind")
+    if verb is None:
+        return None
+    return [((kind if _LEAD_VERB.match(kind) else verb.group(0) + kind), m.group("num"), m.start("num"))]
+
+
 def _collective_part(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The parts of a total of every kind (审核各类文件89件，其中规范性文件21件): each part with what was done to the
     total (审核规范性文件21件); a total of one kind or without its verb gives none."""
@@ -369,6 +403,8 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_RESPECTIVE, _respective),
         (_NAMED_PART, _named_part),
         (_NAMED_PART, _collective_part),
+        (_TOTAL_RESPECTIVE, _total_respective),
+        (_COUNT_FIRST_PART, _count_first_part),
         (_ONE, _one),
         (_NEXT_LEVEL, _next_level),
     ):
