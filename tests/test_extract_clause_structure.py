@@ -33,7 +33,9 @@ def test_a_body_that_is_not_the_units_leaves_the_one_meeting_of_the_units():
     # with the party committee listed, its count stays the one a field naming no meeting takes
     assert found("县人大常委会会议2次、县委常委会会议3次听取法治建设工作汇报。") == {"rule_of_law_agenda_items": 3}
     # two meetings of the unit's own and no party committee: no one count is the unit's
-    assert found("县政府常务会议2次、县委全面依法治县委员会会议1次研究法治建设。").get("rule_of_law_agenda_items") is None
+    assert (
+        found("县政府常务会议2次、县委全面依法治县委员会会议1次研究法治建设。").get("rule_of_law_agenda_items") is None
+    )
 
 
 def test_each_item_after_a_count_names_its_own_subject():
@@ -73,7 +75,9 @@ def test_a_part_named_by_the_later_kind_of_a_total():
         "npc_suggestions_handled": 78,
         "cppcc_proposals_handled": 108,
     }
-    assert found("县司法局审查县政府合同协议和规范性文件共计67件，其中规范性文件15件。") == {"normative_docs_reviewed": 15}
+    assert found("县司法局审查县政府合同协议和规范性文件共计67件，其中规范性文件15件。") == {
+        "normative_docs_reviewed": 15
+    }
 
 
 def test_a_part_of_a_total_of_every_kind():
@@ -100,7 +104,9 @@ def test_an_office_or_channel_before_the_whole_units_count_in_one_sentence():
     # no whole-unit count in the sentence: the office's is still read, as before
     assert found("县市场监管局评查案卷48卷。") == {"enforcement_case_files_reviewed": 48}
     # 公共法律服务中心 is no 共 of a total
-    assert found("县公共法律服务中心办理法律援助案件120件，县法律援助中心办理法律援助案件80件。") == {"legal_aid_cases": 120}
+    assert found("县公共法律服务中心办理法律援助案件120件，县法律援助中心办理法律援助案件80件。") == {
+        "legal_aid_cases": 120
+    }
 
 
 # --- one value for several fields -----------------------------------------------------------------

@@ -177,8 +177,8 @@ _LEVEL = r"(?:[省市州盟县区旗乡镇村](?:级|本级)?|乡镇|镇街|社�
 
 
 def _levels(m: re.Match) -> bool:
-    """Whether the subjects of a 分别 clause are levels (县、乡、村三级调解组织…分别为120件、980件、1500件): each level's
-    count is a part, and the unit's total is not stated."""
+    """Whether the subjects of a 分别 clause are levels (县、乡、村三级调解组织…分别为120件、980件、1500件): each
+    level's count is a part, and the unit's total is not stated."""
     names = re.split(_LIST_SEP, m.group("names"))
     return (
         "%" not in m.group(0)  # a rate of each level: the unit's own level's is its rate (``subjects.below``)
@@ -341,8 +341,13 @@ def _collective_part(m: re.Match) -> list[tuple[str, str, int]] | None:
     out = []
     for item in re.finditer(rf"(?P<kind>[^\d{_ENDS}、]{{2,12}}?)(?:为|有)?(?P<num>{COUNTED})", m.group("parts")):
         kind = item.group("kind")
-        out.append(((kind if _LEAD_VERB.match(kind) else verb.group(0) + kind), item.group("num"),
-                    m.start("parts") + item.start("num")))
+        out.append(
+            (
+                (kind if _LEAD_VERB.match(kind) else verb.group(0) + kind),
+                item.group("num"),
+                m.start("parts") + item.start("num"),
+            )
+        )
     return out or None
 
 
@@ -358,8 +363,10 @@ def _kinds_listed(total: str) -> tuple[str, list[tuple[int, str]]]:
     list's items with where each starts in the total, so that a part is restated with its own item
     alone (县司法局审查规范性文件), not after the kinds listed before it."""
     starts = [0] + [m.end() for m in re.finditer(_LIST_SEP, total)]
-    chunks = [(a, total[a : b - 1 if i + 1 < len(starts) else None]) for i, (a, b) in
-              enumerate(zip(starts, starts[1:] + [len(total) + 1]))]
+    chunks = [
+        (a, total[a : b - 1 if i + 1 < len(starts) else None])
+        for i, (a, b) in enumerate(zip(starts, starts[1:] + [len(total) + 1]))
+    ]
     verb = _LEAD_VERB.match(chunks[0][1])
     lead = chunks[0][1][: verb.end()] if verb else ""
     chunks[0] = (len(lead), chunks[0][1][len(lead) :])
