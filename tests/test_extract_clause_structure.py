@@ -174,3 +174,9 @@ def test_a_total_of_several_kinds_then_their_counts_respectively():
 
 def test_a_part_said_with_its_count_first():
     assert found("审核各类文件89件，其中21件为规范性文件。") == {"normative_docs_reviewed": 21}
+
+
+def test_jun_over_several_meetings_gives_each_the_count_and_a_joint_count_is_neither():
+    both = {"party_committee_law_study": 4, "exec_meeting_law_study": 4}
+    assert found("县委常委会会议、县政府常务会议均开展会前学法4次。") == both
+    assert found("县委常委会会议和县政府常务会议全年共学法16次。") == {}  # two bodies' count together: neither's

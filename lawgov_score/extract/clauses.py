@@ -58,7 +58,7 @@ _SEVERAL_BEFORE = re.compile(
 # Several bodies, one count for each (各): 县委常委会会议、县政府常务会议各专题学法3次; 召开…常委会会议、…常务会议
 # 学法各3次 (the predicate before 各 is said of every body).
 _EACH = re.compile(
-    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}各]{{4,80}}?)各(?P<pred>[^\d{_ENDS}各]{{0,30}}?)(?P<num>{COUNTED})"
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}各均]{{4,80}}?)[各均](?P<pred>[^\d{_ENDS}各均]{{0,30}}?)(?P<num>{COUNTED})"
     rf"(?=[{_ENDS}]|$)",
     re.M,
 )
@@ -195,6 +195,8 @@ def _shared_out(m: re.Match) -> bool:
         return True
     names = [x for x in re.split(_LIST_SEP, m.group("names")) if len(x) >= 2]
     after = m.string[m.start("pred") - 1 : m.start("pred") + 1]
+    if after[0] == "均":  # 均 of meetings is read per meeting (``_each``); of anything else it shares nothing out
+        return False
     return len(names) >= 2 and not (after[0] == "各" and after[1:] in _NOT_EACH)
 
 

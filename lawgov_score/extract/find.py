@@ -305,7 +305,7 @@ def _context(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> int | None:
     at = lo + best
     clause_start = doc.clause(at)[0]
     head = n[clause_start:at]
-    if "、" in head and not any(c.isdigit() for c in head):
+    if re.search(r"[、和及与]", head) and not any(c.isdigit() for c in head):  # …常委会会议和县政府常务会议…16次
         return min(clause_start, m.start())
     return min(lo + best_end, m.start())
 
