@@ -180,3 +180,8 @@ def test_jun_over_several_meetings_gives_each_the_count_and_a_joint_count_is_nei
     both = {"party_committee_law_study": 4, "exec_meeting_law_study": 4}
     assert found("县委常委会会议、县政府常务会议均开展会前学法4次。") == both
     assert found("县委常委会会议和县政府常务会议全年共学法16次。") == {}  # two bodies' count together: neither's
+
+
+def test_two_stages_of_one_count():
+    assert found("县司法局审核并备案规范性文件12件。") == {"normative_docs_reviewed": 12, "normative_docs_filed": 12}
+    assert found("受理并审结行政复议案件45件。") == {"reconsideration_received": 45, "reconsideration_closed": 45}

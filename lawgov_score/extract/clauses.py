@@ -274,11 +274,18 @@ _STAGES = re.compile(
     rf"(?:各(?P<each>{COUNTED})|(?:分别为|分别是|分别)?(?P<nums>{COUNTED}(?:{_LIST_SEP}{COUNTED})+))(?=[{_ENDS}]|$)",
     re.M,
 )
+# Two stages of one count (并): 县司法局审核并备案规范性文件12件; 受理并审结行政复议案件45件.
+_BOTH_STAGES = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<lead>[^\d{_ENDS}、]{{0,30}}?)(?P<names>{_STAGE}并{_STAGE}[^\d{_ENDS}、]{{2,30}}?)"
+    rf"(?P<each>{COUNTED})(?=[{_ENDS}]|$)",
+    re.M,
+)
 
 
 def _stages(m: re.Match) -> list[tuple[str, str, int]] | None:
-    """The same for stages that share one noun: each stage with the noun and its own count."""
-    names = verbs_sharing_a_noun(re.split(_LIST_SEP, m.group("names")))
+    """The same for stages that share one noun: each stage with the noun and its own count (or the one count of
+    both, 各 or 并)."""
+    names = verbs_sharing_a_noun(re.split(rf"{_LIST_SEP}|并", m.group("names")))
     if names is None:
         return None
     lead = m.group("lead").removesuffix("分别")
@@ -406,6 +413,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     for rx, split in (
         (_JOINT, _joint),
         (_STAGES, _stages),
+        (_BOTH_STAGES, _stages),
         (_SEVERAL, _several),
         (_SEVERAL_BEFORE, _several_before),
         (_EACH, _each),
