@@ -185,3 +185,8 @@ def test_jun_over_several_meetings_gives_each_the_count_and_a_joint_count_is_nei
 def test_two_stages_of_one_count():
     assert found("县司法局审核并备案规范性文件12件。") == {"normative_docs_reviewed": 12, "normative_docs_filed": 12}
     assert found("受理并审结行政复议案件45件。") == {"reconsideration_received": 45, "reconsideration_closed": 45}
+
+
+def test_a_level_left_out_is_not_the_rates_scope():
+    assert found("全县政务服务事项（不含乡镇）网上可办率98.5%。") == {"online_service_rate": 98.5}
+    assert found("乡镇政务服务事项网上可办率95%。") == {}  # the townships' rate is still not the unit's

@@ -164,6 +164,7 @@ _ALL_LEVELS = re.compile(r"[两三四五]级|各级|全覆盖")
 def below(lead: str, unit: str | None) -> bool:
     """Whether the words leading to a rate name a level below the unit, and not the unit's own."""
     kind = _place(unit)[-1] if unit else ""
+    lead = re.sub(r"(?:不含|不包括|除)[^,;。)）]{0,12}", "", lead)  # （不含乡镇）: the level left out is not the scope
     words = _BELOW.get(kind, _BELOW_COUNTY)
     own = rf"{kind}(?:直|级|本级|政府|委)" if kind else None  # 全县17个乡镇和42个县直部门: the whole county
     return bool(re.search(words, lead)) and not _ALL_LEVELS.search(lead) and not (own and re.search(own, lead))
