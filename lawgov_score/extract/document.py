@@ -260,9 +260,9 @@ class Document:
         first = self.sentence(pos)[0]
         lo = self.clause(pos)[0]
         # 县人大常委会组织执法检查3次、县政府常务会议学法12次: after a count and 、 the next item names its own subject
-        item = _ITEM_AFTER_COUNT.search(self.norm, lo, pos)
+        item = self._item_after_count(lo, pos)
         if item is not None:
-            who = whose(self.norm[item.end() : item.end() + 40], self.unit)
+            who = whose(self.norm[item : item + 40], self.unit)
             if who is not None:
                 return who
         while True:
@@ -272,14 +272,24 @@ class Document:
                 return who
             lo = self.clause(lo - 1)[0]
 
+    def _item_after_count(self, lo: int, pos: int) -> int | None:
+        """Where the last item of the list between ``lo`` and ``pos`` begins that follows another item's count
+        (…执法检查3次、|县政府…), or None."""
+        k = self.norm.rfind("、", lo, pos)
+        while k > lo:
+            if _COUNT_AT_END.search(self.norm, max(lo, k - 16), k):
+                return k + 1
+            k = self.norm.rfind("、", lo, k)
+        return None
+
     def is_not_fact(self, pos: int) -> bool:
         """Whether ``pos`` is in a passage of plans or problems, not of what was done."""
         origin = self.origin(pos)
         return inside(self.not_facts, origin[0] if origin else pos)
 
 
-# the last item of a clause's list that follows another item's count (…执法检查3次、|县政府…)
-_ITEM_AFTER_COUNT = re.compile(rf"{_COUNTED}、(?!.*{_COUNTED}、)")
+# a count that ends a list's item (…执法检查3次|、县政府…)
+_COUNT_AT_END = re.compile(rf"{_COUNTED}$")
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
