@@ -190,3 +190,12 @@ def test_two_stages_of_one_count():
 def test_a_level_left_out_is_not_the_rates_scope():
     assert found("全县政务服务事项（不含乡镇）网上可办率98.5%。") == {"online_service_rate": 98.5}
     assert found("乡镇政务服务事项网上可办率95%。") == {}  # the townships' rate is still not the unit's
+
+
+def test_meetings_each_in_its_own_clause_give_a_field_naming_none_the_party_committees():
+    for sentence in (
+        "县委常委会会议听取法治建设工作汇报2次，县政府常务会议研究法治政府建设工作4次。",
+        "县政府常务会议研究法治政府建设工作4次，县委常委会会议听取法治建设工作汇报2次。",
+    ):
+        assert found(sentence) == {"rule_of_law_agenda_items": 2}, sentence
+        assert "extract.why.committee" in why(sentence, "rule_of_law_agenda_items")

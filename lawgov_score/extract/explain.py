@@ -103,7 +103,9 @@ def _why(doc, mt, rivals: list):
     if any(r.phrasing.priority < ph.priority for r in rivals):
         yield "extract.why.priority", {}
     if any(r.other_meeting for r in rivals) and not mt.other_meeting:
-        yield "extract.why.own_meeting", {}
+        # several meetings' own clauses in one sentence: the party committee's (as in one clause); else the
+        # meeting the field's name names
+        yield "extract.why.committee" if doc.restated(mt.num_start) is None else "extract.why.own_meeting", {}
     if any(r.scoped for r in rivals) and not mt.scoped:
         yield "extract.why.whole_unit", {}
     if any(r.part and not mt.part for r in rivals):

@@ -126,6 +126,21 @@ def _mark_other_meetings(doc: Document, matches: list[Match]) -> None:
         if len(bodies) > 1 and own:
             for mt, body in group:
                 mt.other_meeting = body not in own
+    # clauses of one sentence, each a meeting with its own count (县政府常务会议研究法治政府建设工作4次，县委常委会
+    # 会议听取法治建设工作汇报2次): a field that names no meeting takes the party committee's, as in one clause
+    clauses: dict[tuple[str, tuple[int, int]], list[tuple[Match, str]]] = {}
+    for mt in matches:
+        named = mt.phrasing.template + "".join(mt.phrasing.context)
+        if doc.restated(mt.num_start) is not None or any(b in named for b in BODIES):
+            continue
+        head = doc.norm[doc.clause(mt.num_start)[0] : mt.num_start]
+        body = next((b for b in BODIES if b in head), "")
+        if body and whose(head, doc.unit) not in ("body", "other"):
+            clauses.setdefault((mt.field, doc.full_sentence(mt.num_start)), []).append((mt, body))
+    for group in clauses.values():
+        if len({body for _, body in group}) > 1 and any(body == "常委会" for _, body in group):
+            for mt, body in group:
+                mt.other_meeting = body != "常委会"
 
 
 # A clause that states the whole unit's figure: 全县共评查…, 累计…, 合计….
