@@ -101,7 +101,7 @@ def test_an_office_or_channel_before_the_whole_units_count_in_one_sentence():
     assert found(sentence) == {"enforcement_case_files_reviewed": 290}
     assert "extract.why.whole_unit" in why(sentence, "enforcement_case_files_reviewed")
     assert found("通过政务新媒体公开信息1200条，全年共主动公开政府信息3672条。") == {"info_disclosed": 3672}
-    # no whole-unit count in the sentence: the office's is still read, as before
+    # no whole-unit count in the paragraph: the office's is still read, as before
     assert found("县市场监管局评查案卷48卷。") == {"enforcement_case_files_reviewed": 48}
     # 公共法律服务中心 is no 共 of a total
     assert found("县公共法律服务中心办理法律援助案件120件，县法律援助中心办理法律援助案件80件。") == {
@@ -199,3 +199,9 @@ def test_meetings_each_in_its_own_clause_give_a_field_naming_none_the_party_comm
     ):
         assert found(sentence) == {"rule_of_law_agenda_items": 2}, sentence
         assert "extract.why.committee" in why(sentence, "rule_of_law_agenda_items")
+
+
+def test_the_whole_units_count_later_in_the_paragraph():
+    assert found("县司法局评查案卷48卷。全县共评查执法案卷290卷。") == {"enforcement_case_files_reviewed": 290}
+    # in another paragraph it is another passage: the first value stands
+    assert found("县司法局评查案卷48卷。\n全县共评查执法案卷290卷。") == {"enforcement_case_files_reviewed": 48}

@@ -154,17 +154,17 @@ _SUBSCOPE = re.compile(
 
 
 def _mark_scoped(doc: Document, matches: list[Match]) -> None:
-    """Mark an office's, a township's or a channel's count that a later clause of the same sentence follows with
+    """Mark an office's, a township's or a channel's count that a later clause of the same paragraph follows with
     the whole unit's count of the same field (县市场监管局评查案卷48卷，全县共评查执法案卷290卷): the part is not the
     unit's figure, whichever comes first."""
     whole: dict[tuple[str, tuple[int, int]], int] = {}  # (field, sentence) -> where the whole unit's count stands
     for mt in matches:
         lead = doc.norm[doc.clause(mt.num_start)[0] : mt.num_start]
         if mt.phrasing.has_number and (_WHOLE.search(lead) or (doc.self_scope and doc.self_scope in lead)):
-            key = (mt.field, doc.full_sentence(mt.num_start))
+            key = (mt.field, doc.paragraph(mt.num_start))
             whole[key] = max(whole.get(key, -1), mt.num_start)
     for mt in matches:
-        later = whole.get((mt.field, doc.full_sentence(mt.num_start)), -1)
+        later = whole.get((mt.field, doc.paragraph(mt.num_start)), -1)
         if later > mt.num_start and doc.clause(later)[0] > mt.num_start:
             head = opening(doc.norm[doc.clause(mt.num_start)[0] : mt.num_start])
             if _SUBSCOPE.match(head):

@@ -75,8 +75,8 @@ define(
             "the field's name names",
         ),
         "why.whole_unit": (
-            "同一句先给某部门、乡镇或渠道的数，后给全县（共…）的数：取全县的数",
-            "a sentence gives an office's, a township's or a channel's count, then the whole unit's (全县共…): "
+            "同一段先给某部门、乡镇或渠道的数，后给全县（共…）的数：取全县的数",
+            "a paragraph gives an office's, a township's or a channel's count, then the whole unit's (全县共…): "
             "the whole unit's is taken",
         ),
         "why.first": (
