@@ -205,3 +205,9 @@ def test_the_whole_units_count_later_in_the_paragraph():
     assert found("县司法局评查案卷48卷。全县共评查执法案卷290卷。") == {"enforcement_case_files_reviewed": 290}
     # in another paragraph it is another passage: the first value stands
     assert found("县司法局评查案卷48卷。\n全县共评查执法案卷290卷。") == {"enforcement_case_files_reviewed": 48}
+
+
+def test_a_restated_value_keeps_its_place_and_a_part_after_qizhong_and_a_comma():
+    text = "全县排查、化解矛盾纠纷分别为3560件、3498件，化解率98.3%。其中，县人民调解中心调解疑难纠纷146件。"
+    assert found(text)["mediation_cases"] == 3498  # not the later 146, which is a part
+    assert found("全县行政复议、行政诉讼案件分别为56件、38件。") == {"reconsideration_received": 56, "litigation_cases": 38}

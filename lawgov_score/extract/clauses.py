@@ -243,7 +243,7 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
     if _levels(m):
         return None  # no one level's count is the unit's (``_shared_out``)
     names = re.split(_LIST_SEP, m.group("names"))
-    names = verbs_sharing_a_noun(names) or names
+    names = verbs_sharing_a_noun(names) or kinds_sharing_a_noun(names) or names
     listed = meetings_with_predicate(names)
     if listed is None and not any(_AGENT.search(x) for x in names):
         listed = (names, "")  # kinds or rates: 网上可办率和全程网办率分别提升至98.5%、85%
@@ -265,6 +265,20 @@ def verbs_sharing_a_noun(items: list[str]) -> list[str] | None:
         return None
     last = re.match(rf"^(?:{_STAGE})+(?P<noun>.{{2,}})$", items[-1])
     return [x + last.group("noun") for x in items[:-1]] + [items[-1]] if last else None
+
+
+_HEAD_NOUN = r"(?:案件|文件|案卷|事项|纠纷|申请)"
+
+
+def kinds_sharing_a_noun(items: list[str]) -> list[str] | None:
+    """Kinds listed before one head noun (行政复议、行政诉讼案件分别为56件、38件: 行政复议案件, 行政诉讼案件), each with
+    the noun; None where the items are not such a list."""
+    if len(items) < 2 or not all(2 <= len(x) <= 6 and not re.search(rf"{_HEAD_NOUN}$", x) for x in items[:-1]):
+        return None
+    last = re.search(rf"{_HEAD_NOUN}$", items[-1])
+    if last is None or len(items[-1]) <= len(last.group(0)) + 1:
+        return None
+    return [x + last.group(0) for x in items[:-1]] + [items[-1]]
 
 
 # Stages listed before one noun, then a count for each (or 各 one count for all): 县行政复议局受理、审结行政复议

@@ -13,7 +13,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import Derived, distribute, line_of, meetings_with_predicate, origin_of, verbs_sharing_a_noun
+from .clauses import (
+    Derived,
+    distribute,
+    kinds_sharing_a_noun,
+    line_of,
+    meetings_with_predicate,
+    origin_of,
+    verbs_sharing_a_noun,
+)
 from .numbers import COUNTED as _COUNTED
 from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .subjects import continues, whose
@@ -352,7 +360,7 @@ def _respectively(n: str, moved: dict[int, int]) -> tuple[str, list[tuple[int, i
             continue
         nums_key = "nums" if key == "before" else "nums2"
         items = re.split(_SEP, m.group(key))
-        if verbs_sharing_a_noun(items):
+        if verbs_sharing_a_noun(items) or (key == "before" and kinds_sharing_a_noun(items)):
             continue  # 受理、审结行政复议案件分别为56件、50件: the noun is said of each stage (``clauses``)
         listed = meetings_with_predicate(items) if key == "before" else None
         if listed is not None and listed[1]:

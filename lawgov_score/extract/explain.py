@@ -110,5 +110,5 @@ def _why(doc, mt, rivals: list):
         yield "extract.why.whole_unit", {}
     if any(r.part and not mt.part for r in rivals):
         yield "extract.why.total", {}
-    elif any(r.num_start > mt.num_start for r in rivals):
+    elif any(doc.offset(r.num_start) > doc.offset(mt.num_start) for r in rivals):
         yield "extract.why.first", {"others": len(rivals)}

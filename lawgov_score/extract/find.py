@@ -239,8 +239,11 @@ PART_MARKERS = ("其中", "涉及", "本级")
 
 def _part(doc: Document, ns: int) -> bool:
     """Whether the clause leading to the number (from the previous number on) reads a part."""
-    lead = doc.norm[doc.clause(ns)[0] : ns]
+    lo = doc.clause(ns)[0]
+    lead = doc.norm[lo:ns]
     digits = [i for i, c in enumerate(lead) if c.isdigit()]
+    if lo > 1 and doc.norm[doc.clause(lo - 1)[0] : lo - 1].strip() == "其中":  # 其中，市人民调解中心调解…146件
+        return True
     return any(w in lead[digits[-1] + 1 :] if digits else w in lead for w in PART_MARKERS)
 
 
@@ -393,7 +396,7 @@ def resolve(doc: Document, matches: list[Match], ranges: dict, every: bool = Fal
     won = {(mt.field, mt.num_start) for mt, _, _ in best.values() if not mt.phrasing.shared}
     chosen = sorted(
         (it for it in best.values() if not (it[0].phrasing.shared and (it[0].field, it[0].num_start) in won)),
-        key=lambda it: (it[0].num_start, it[0].phrasing.order),
+        key=lambda it: (doc.offset(it[0].num_start), it[0].phrasing.order),  # a restated value keeps its place
     )
     # each field's first value among its highest-priority phrasings, the field's own count before one
     # joined with other kinds, a total before a part
