@@ -210,4 +210,7 @@ def test_the_whole_units_count_later_in_the_paragraph():
 def test_a_restated_value_keeps_its_place_and_a_part_after_qizhong_and_a_comma():
     text = "全县排查、化解矛盾纠纷分别为3560件、3498件，化解率98.3%。其中，县人民调解中心调解疑难纠纷146件。"
     assert found(text)["mediation_cases"] == 3498  # not the later 146, which is a part
-    assert found("全县行政复议、行政诉讼案件分别为56件、38件。") == {"reconsideration_received": 56, "litigation_cases": 38}
+    assert found("全县行政复议、行政诉讼案件分别为56件、38件。") == {
+        "reconsideration_received": 56,
+        "litigation_cases": 38,
+    }
