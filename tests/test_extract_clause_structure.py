@@ -214,3 +214,9 @@ def test_a_restated_value_keeps_its_place_and_a_part_after_qizhong_and_a_comma()
         "reconsideration_received": 56,
         "litigation_cases": 38,
     }
+
+
+def test_meetings_of_many_bodies_or_levels_together_are_not_the_leaders_count():
+    assert found("县乡两级召开会议56次研究法治建设。") == {}
+    assert found("全县各级各部门召开专题会议研究法治建设120次。") == {}
+    assert found("县委、县政府先后4次专题研究法治政府建设工作。") == {"rule_of_law_agenda_items": 4}
