@@ -129,6 +129,8 @@ def test_documents_issued_all_reviewed_rank_below_a_count_of_the_review():
 def test_one_value_for_several_rates_over_several_years():
     got = found("行政机关负责人出庭应诉率和行政复议决定履行率连续三年保持100%。")
     assert got == {"court_appearance_rate": 100, "reconsideration_compliance_rate": 100}
+    got = found("规范性文件合法性审核率、备案率、公开率实现“三个100%”。")
+    assert got == {"normative_docs_review_rate": 100, "normative_docs_filing_rate": 100}
 
 
 # --- the set the rules were written against -------------------------------------------------------
