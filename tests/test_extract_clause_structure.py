@@ -222,3 +222,9 @@ def test_meetings_of_many_bodies_or_levels_together_are_not_the_leaders_count():
     assert found("县乡两级召开会议56次研究法治建设。") == {}
     assert found("全县各级各部门召开专题会议研究法治建设120次。") == {}
     assert found("县委、县政府先后4次专题研究法治政府建设工作。") == {"rule_of_law_agenda_items": 4}
+
+
+def test_a_later_total_that_goes_on_with_the_same_office_is_no_whole_units():
+    # 共办结 goes on with the centre that received the cases: a later stage, not the whole county's count
+    got = found("县法律援助中心受理法律援助案件203件，共办结法律援助案件198件。")
+    assert got == {"legal_aid_cases": 203}

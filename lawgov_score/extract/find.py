@@ -143,32 +143,32 @@ def _mark_other_meetings(doc: Document, matches: list[Match]) -> None:
                 mt.other_meeting = body != "常委会"
 
 
-# A clause that states the whole unit's figure: 全县共评查…, 累计…, 合计….
-_WHOLE = re.compile(r"(?<!公)共(?![同建享治])|合计|总计|累计")
-# A clause whose subject is one office, one place below the unit or one channel: 县市场监管局评查案卷48卷,
-# 城南街道调解纠纷412件, 通过政务新媒体公开1200条.
-_SUBSCOPE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,12}?(?:局|中心|所|站|队|办公室|街道|镇|乡|苏木)(?![\u4e00-\u9fff]{0,2}(?:全[县区市旗州]|共))"
-    r"|通过[^,;。]{1,12}?(?:平台|网站|新媒体|公众号|热线|渠道))"
-)
+# A clause that states the whole unit's figure: 全县…, 合计…, 总计…; 共/累计 says so only after a channel's count
+# (通过…公开1200条，全年共主动公开…3672条): after an office's it may go on with that office (…中心受理…，共办结…).
+_WHOLE = re.compile(r"全[县区市旗州盟]|合计|总计")
+_WHOLE_AFTER_CHANNEL = re.compile(r"(?<!公)共(?![同建享治])|累计")
+# A clause whose subject is one office or one place below the unit (县市场监管局评查案卷48卷, 城南街道调解纠纷412件),
+# or one channel (通过政务新媒体公开1200条).
+_OFFICE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|中心|所|站|队|办公室|街道|镇|乡|苏木)")
+_CHANNEL = re.compile(r"^通过[^,;。]{1,12}?(?:平台|网站|新媒体|公众号|热线|渠道)")
 
 
 def _mark_scoped(doc: Document, matches: list[Match]) -> None:
     """Mark an office's, a township's or a channel's count that a later clause of the same paragraph follows with
     the whole unit's count of the same field (县市场监管局评查案卷48卷，全县共评查执法案卷290卷): the part is not the
     unit's figure, whichever comes first."""
-    whole: dict[tuple[str, tuple[int, int]], int] = {}  # (field, sentence) -> where the whole unit's count stands
+    whole: dict[tuple[str, tuple[int, int]], list[tuple[int, bool]]] = {}  # (field, paragraph) -> (where, strong)
     for mt in matches:
         lead = doc.norm[doc.clause(mt.num_start)[0] : mt.num_start]
-        if mt.phrasing.has_number and (_WHOLE.search(lead) or (doc.self_scope and doc.self_scope in lead)):
-            key = (mt.field, doc.paragraph(mt.num_start))
-            whole[key] = max(whole.get(key, -1), mt.num_start)
+        strong = bool(_WHOLE.search(lead) or (doc.self_scope and doc.self_scope in lead))
+        if mt.phrasing.has_number and (strong or _WHOLE_AFTER_CHANNEL.search(lead)):
+            whole.setdefault((mt.field, doc.paragraph(mt.num_start)), []).append((mt.num_start, strong))
     for mt in matches:
-        later = whole.get((mt.field, doc.paragraph(mt.num_start)), -1)
-        if later > mt.num_start and doc.clause(later)[0] > mt.num_start:
-            head = opening(doc.norm[doc.clause(mt.num_start)[0] : mt.num_start])
-            if _SUBSCOPE.match(head):
-                mt.scoped = True
+        for at, strong in whole.get((mt.field, doc.paragraph(mt.num_start)), []):
+            if at > mt.num_start and doc.clause(at)[0] > mt.num_start:
+                head = opening(doc.norm[doc.clause(mt.num_start)[0] : mt.num_start])
+                if _CHANNEL.match(head) or (strong and _OFFICE.match(head)):
+                    mt.scoped = True
 
 
 def _accept(doc: Document, ph: Phrasing, m: re.Match) -> Match | None:
