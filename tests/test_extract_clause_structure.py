@@ -228,3 +228,8 @@ def test_a_later_total_that_goes_on_with_the_same_office_is_no_whole_units():
     # 共办结 goes on with the centre that received the cases: a later stage, not the whole county's count
     got = found("县法律援助中心受理法律援助案件203件，共办结法律援助案件198件。")
     assert got == {"legal_aid_cases": 203}
+
+
+def test_fenbie_whose_meetings_stand_in_the_clause_before():
+    got = found("县委常委会会议、县政府常务会议均开展会前学法，全年分别学法5次、14次。")
+    assert got == {"party_committee_law_study": 5, "exec_meeting_law_study": 14}

@@ -69,6 +69,12 @@ _RESPECTIVE = re.compile(
     rf"(?P<nums>{COUNTED}(?:[、和及与]{COUNTED})+)(?=[{_ENDS}]|$)",
     re.M,
 )
+# The same with the subjects in the clause before: 旗委常委会会议、旗政府常务会议均开展会前学法，全年分别学法5次、14次.
+_RESPECTIVE_NEXT = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,80}}?),[^\d{_ENDS}分]{{0,8}}?分别(?P<pred>[^\d{_ENDS}]{{1,20}}?)"
+    rf"(?P<nums>{COUNTED}(?:[、和及与]{COUNTED})+)(?=[{_ENDS}]|$)",
+    re.M,
+)
 _LIST_SEP = r"[、和及与]"
 _KIND_COUNT = rf"[^\d{_ENDS}、]{{2,12}}?(?:为|有)?{COUNTED}"
 # A total of several kinds, then the part of one of them: 审核规范性文件和重大行政决策共42件，其中规范性文件17件
@@ -311,6 +317,14 @@ def _stages(m: re.Match) -> list[tuple[str, str, int]] | None:
     return [(lead + x, n.group(0), m.start("nums") + n.start()) for x, n in zip(names, nums)]
 
 
+def _respective_next(m: re.Match) -> list[tuple[str, str, int]] | None:
+    """The same for 分别 whose subjects, several meetings, stand in the clause before."""
+    names = re.split(_LIST_SEP, m.group("names"))
+    if meetings_with_predicate(names) is None:
+        return None
+    return _respective(m)
+
+
 def _named_part(m: re.Match) -> list[tuple[str, str, int]] | None:
     """The same for the parts of a total of several kinds that name one of them each: only a part
     whose kind is one of the total's joined kinds (规范性文件 in 规范性文件和重大行政决策); said with the
@@ -432,6 +446,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_SEVERAL_BEFORE, _several_before),
         (_EACH, _each),
         (_RESPECTIVE, _respective),
+        (_RESPECTIVE_NEXT, _respective_next),
         (_NAMED_PART, _named_part),
         (_NAMED_PART, _collective_part),
         (_TOTAL_RESPECTIVE, _total_respective),
