@@ -233,3 +233,19 @@ def test_a_later_total_that_goes_on_with_the_same_office_is_no_whole_units():
 def test_fenbie_whose_meetings_stand_in_the_clause_before():
     got = found("县委常委会会议、县政府常务会议均开展会前学法，全年分别学法5次、14次。")
     assert got == {"party_committee_law_study": 5, "exec_meeting_law_study": 14}
+
+
+def test_names_then_as_many_numbers_without_fenbie():
+    assert found("县委常委会会议、县政府常务会议学法4次、12次。") == {
+        "party_committee_law_study": 4,
+        "exec_meeting_law_study": 12,
+    }
+    # two rates and two values are no one value for both
+    assert found("网上可办率、全程网办率达到98.5%、85%。") == {"online_service_rate": 98.5, "full_online_rate": 85}
+    # offices or persons sharing one field's count out: no number is the unit's
+    assert found("县司法局、县法律援助中心办理法律援助案件120件、80件。") == {}
+    assert found("县政府法律顾问和公职律师出具法律意见书45份、38份。") == {}
+    assert found("人大代表建议、政协提案办理63件、75件。") == {
+        "npc_suggestions_handled": 63,
+        "cppcc_proposals_handled": 75,
+    }

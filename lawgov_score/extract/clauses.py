@@ -27,7 +27,7 @@ _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
     r"(?P<verb>(?:均|都|皆|全部|双双|继续|始终|持续|一直|同时|连续(?:[一二两三四五六七八九十]|\d{1,2})年){0,2}"
     r"(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
-    r"(?:[“\"]?(?:双|两个|三个|四个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?",
+    r"(?:[“\"]?(?:双|两个|三个|四个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?(?![、和及与][约近]?\d)",
     re.M,
 )
 _NAME_SEP = re.compile(r"[、和]")
@@ -73,6 +73,13 @@ _RESPECTIVE = re.compile(
 _RESPECTIVE_NEXT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,80}}?),[^\d{_ENDS}分]{{0,8}}?分别(?P<pred>[^\d{_ENDS}]{{1,20}}?)"
     rf"(?P<nums>{COUNTED}(?:[、和及与]{COUNTED})+)(?=[{_ENDS}]|$)",
+    re.M,
+)
+# The same without 分别: several names, then as many numbers (县委常委会会议、县政府常务会议学法4次、12次;
+# 网上可办率、全程网办率达到98.5%、85%; 县司法局、县法律援助中心办理…120件、80件 shares one field's count out).
+_IMPLICIT_RESPECTIVE = re.compile(
+    rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{2,60}}?[、和及与][^\d{_ENDS}]{{2,60}}?)(?P<pred>)"
+    rf"(?P<nums>{COUNTED}(?:[、和]{COUNTED})+)(?=[{_ENDS}]|$)",
     re.M,
 )
 _LIST_SEP = r"[、和及与]"
@@ -239,7 +246,7 @@ def meetings_with_predicate(names: list[str]) -> tuple[list[str], str] | None:
 
 
 # a name that ends like an office or an organ names who did it, not what was counted
-_AGENT = re.compile(r"(?:局|中心|院|委|政府|办|所|站|队|部门|机关|庭|组织|办公室|公署)$")
+_AGENT = re.compile(r"(?:局|中心|院|委|政府|办|所|站|队|部门|机关|庭|组织|办公室|公署|顾问|律师)$")
 
 
 def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
@@ -249,7 +256,8 @@ def _respective(m: re.Match) -> list[tuple[str, str, int]] | None:
     if _levels(m):
         return None  # no one level's count is the unit's (``_shared_out``)
     names = re.split(_LIST_SEP, m.group("names"))
-    names = verbs_sharing_a_noun(names) or kinds_sharing_a_noun(names) or names
+    if not any(_AGENT.search(x) for x in names[:-1]):  # offices are not kinds of a noun (县司法局、县…中心办理…案件)
+        names = verbs_sharing_a_noun(names) or kinds_sharing_a_noun(names) or names
     listed = meetings_with_predicate(names)
     if listed is None and not any(_AGENT.search(x) for x in names):
         listed = (names, "")  # kinds or rates: 网上可办率和全程网办率分别提升至98.5%、85%
@@ -447,6 +455,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_EACH, _each),
         (_RESPECTIVE, _respective),
         (_RESPECTIVE_NEXT, _respective_next),
+        (_IMPLICIT_RESPECTIVE, _respective),
         (_NAMED_PART, _named_part),
         (_NAMED_PART, _collective_part),
         (_TOTAL_RESPECTIVE, _total_respective),
@@ -456,7 +465,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     ):
         for m in rx.finditer(n):
             parts = split(m)
-            if parts is None and rx in (_EACH, _RESPECTIVE) and _shared_out(m):
+            if parts is None and rx in (_EACH, _RESPECTIVE, _IMPLICIT_RESPECTIVE) and _shared_out(m):
                 for k in _numbers(m):  # several subjects' counts that are not read per subject: none is the unit's
                     chars[k] = " "
             if parts is None or any(chars[at] == " " for _, _, at in parts):
