@@ -249,3 +249,10 @@ def test_names_then_as_many_numbers_without_fenbie():
         "npc_suggestions_handled": 63,
         "cppcc_proposals_handled": 75,
     }
+
+
+def test_clause_structure_own_heldout_set_keeps_its_measured_figures():
+    """Measured once, after the rules were final (0.988 / 0.941; 0.987 / 0.918 before): a guard against
+    losing it, not a target that was tuned to."""
+    overall = set_figures("own-heldout-r6e", "synthetic-own-heldout-r6e-gold.csv")
+    assert overall["precision"] >= 0.98 and overall["recall"] >= 0.94, overall
