@@ -361,3 +361,43 @@ def test_a_leaf_declares_its_fields_treatment_and_two_leaves_may_not_disagree(fi
     bad, report = read_rubric(tmp_path / "twice.yaml")
     assert bad is None and [p.code for p in report.errors] == ["E-TREAT-CONFLICT"]
     assert "item c" in report.errors[0].message("en") and "item b" in report.errors[0].message("en")
+
+
+def test_every_export_of_gaps_and_the_workbook_marks_an_imputed_value(files, tmp_path):
+    """The printed 差距 and 得分明细 sheets tell an imputed value from a stated one (the mark is in
+    the cell's number format, so the cell stays a number), and gaps' JSON and CSV say it too."""
+    import json
+    import warnings
+
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    rubric_path, data = files
+    run = CliRunner()
+    base = ["gaps", str(data), "-r", str(rubric_path), "--unit", "乙县"]
+    out = run.invoke(app, [*base, "-f", "json"])
+    items = {i["id"]: i for i in json.loads(out.stdout)["items"]}
+    assert items["b"]["source"] == "imputed" and items["b"]["value"] == pytest.approx(70.0)
+    assert "70%（插补）" in run.invoke(app, [*base, "-f", "csv"]).stdout
+    for lang, mark in (("zh", "（插补）"), ("en", " (imputed)")):
+        book = tmp_path / f"g-{lang}.xlsx"
+        assert (
+            run.invoke(app, ["rank", str(data), "-r", str(rubric_path), "-o", str(book), "--lang", lang]).exit_code == 0
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(book)
+        for sheet in wb.worksheets[1:]:  # 得分明细 and 差距 (排名 shows totals)
+            rows = [[(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+            header = next(i for i, r in enumerate(rows) if any(v in ("现值", "数值", "value") for v, _ in r))
+            col = next(j for j, (v, _) in enumerate(rows[header]) if v in ("现值", "数值", "value"))
+            unit_col = next(j for j, (v, _) in enumerate(rows[header]) if v in ("单位", "unit"))
+            cells = {
+                (r[unit_col][0], round(r[col][0], 4)): r[col][1] for r in rows[header + 1 :] if r[col][0] is not None
+            }
+            assert cells[("乙县", 0.7)] == f'0.00%"{mark}"', sheet.title  # a number, marked
+            assert cells[("乙县", 1.0)] == f'0"{mark}"', sheet.title
+            stated = [fmt for (unit, _), fmt in cells.items() if unit != "乙县"]
+            assert stated and not any(mark.strip() in fmt for fmt in stated), sheet.title
