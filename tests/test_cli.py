@@ -43,6 +43,8 @@ def test_score_json_keys_and_words_for_yes_no_and_grades():
         "name",
         "level",
         "parent",
+        "dimension",
+        "dimension_name",
         "value",
         "value_unit",
         "source",
@@ -54,6 +56,8 @@ def test_score_json_keys_and_words_for_yes_no_and_grades():
         "gap",
         "status",
         "evidence",
+        "assessed_by",
+        "assessed_by_names",
     ]
     by_id = {x["id"]: x for x in rows}
     assert by_id["1.3"]["value"] == "是" and by_id["3.1"]["value"] == "优"

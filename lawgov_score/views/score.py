@@ -72,8 +72,11 @@ def score_view(
     )
     df = df.with_columns(imputed_marked("value_shown", lang, treated=True), imputed_marked("status_shown", lang))
     if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
+        from .parts import item_places
+
         df = json_numbers(df, ["value", "target"], d)
-        keys = ["unit", "year", "id", "name", "level", "parent"]
+        df = df.join(item_places(rubric), on="id", how="left", maintain_order="left")
+        keys = ["unit", "year", "id", "name", "level", "parent", "dimension", "dimension_name"]
         cols = [Column(k, k, k) for k in keys] + [
             Column("value", "value", "value", json_label="value_label"),
             Column("value_unit", "value_unit", "value_unit"),
@@ -86,6 +89,8 @@ def score_view(
             Column("gap", "gap", "gap"),
             Column("status", "status", "status"),
             Column("evidence", "evidence", "evidence"),
+            Column("assessed_by", "assessed_by", "assessed_by"),
+            Column("assessed_by_names", "assessed_by_names", "assessed_by_names"),
         ]
         return df, cols
     cols = [
