@@ -167,22 +167,18 @@ TEXT_INPUTS = ("old", "new")  # inputs given as text, since they may be git revi
 
 def check_outputs(params: dict) -> None:
     """Before any work: no output may be one of the inputs (the bundled rubric and samples when
-    none are named), lie inside an input folder, or be a path that cannot be written."""
-    from ..core import bundled
-    from ..output.files import check_target
+    none are named), lie inside an input folder, or be a path that cannot be written.  The
+    command's options sorted into outputs and inputs; the check is the api's."""
+    from ..api.outputs import check_outputs as check
 
     inputs: list[Path] = [Path(params[k]) for k in TEXT_INPUTS if isinstance(params.get(k), str)]
     for name, value in params.items():
         if name not in OUTPUT_PARAMS:
             inputs += [v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, Path)]
-    if "data" in params and not params["data"]:
-        inputs += bundled.default_data()
-    if "rubric" in params and params["rubric"] is None:
-        inputs.append(bundled.default_rubric())
-    for name, folder in OUTPUT_PARAMS.items():
-        path = params.get(name)
-        if isinstance(path, Path) and str(path) != "-":
-            check_target(path, inputs, folder=folder)
+    outputs = {params[n]: folder for n, folder in OUTPUT_PARAMS.items() if isinstance(params.get(n), Path)}
+    bundled_data = "data" in params and not params["data"]
+    bundled_rubric = "rubric" in params and params["rubric"] is None
+    check(outputs, inputs, bundled_data=bundled_data, bundled_rubric=bundled_rubric)
 
 
 def warn(problems, lang: str) -> None:
