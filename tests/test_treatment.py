@@ -401,3 +401,58 @@ def test_every_export_of_gaps_and_the_workbook_marks_an_imputed_value(files, tmp
             assert cells[("乙县", 1.0)] == f'0"{mark}"', sheet.title
             stated = [fmt for (unit, _), fmt in cells.items() if unit != "乙县"]
             assert stated and not any(mark.strip() in fmt for fmt in stated), sheet.title
+
+
+def test_rubric_check_warns_of_a_yes_no_or_graded_field_imputed_by_a_mean(tmp_path):
+    """Imputing a yes/no or graded field by a mean or median gives a fraction it can never take:
+    `rubric check` says so once per declaration (a leaf's own treatment at the leaf, the rubric's
+    default naming every such field it reaches); previous_year and impute: none do not; the
+    bundled rubrics are clean, and 示范 extended with the city mean for every field is not."""
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    fields = (
+        "fields:\n  - {id: done, name: 是否完成, type: bool}\n"
+        "  - {id: level, name: 测评等次, type: grade, levels: [优, 良, 差]}\n"
+    )
+    items = (
+        "items:\n"
+        "  - {id: a, name: 甲, points: 5, field: done, rule: {type: boolean}, evidence: 文件,"
+        " treatment: {impute: mean}}\n"
+        "  - {id: b, name: 乙, points: 5, field: level, rule: {type: graded, levels: {优: 1, 良: 0.6, 差: 0}},"
+        " evidence: 文件}\n"
+    )
+    run = CliRunner()
+    for top, expected in (
+        ("treatment: {impute: previous_year}\n", [("项目 a「甲」", "mean", "done")]),
+        (
+            "treatment: {impute: group_median}\n",
+            [("项目 a「甲」", "mean", "done"), ("数据处理", "group_median", "level")],
+        ),
+        ("treatment: {impute: median, fields: {level: {impute: none}}}\n", [("项目 a「甲」", "mean", "done")]),
+        ("treatment: {impute: previous_year}\n", []),
+    ):
+        (tmp_path / "r.yaml").write_text(f"id: r\nname: r\n{top}{fields}{items}", encoding="utf-8")
+        if not expected:  # the leaf's own choice is none
+            (tmp_path / "r.yaml").write_text(
+                f"id: r\nname: r\n{top}{fields}{items.replace('{impute: mean}', '{impute: none}')}", encoding="utf-8"
+            )
+        out = run.invoke(app, ["rubric", "check", str(tmp_path / "r.yaml"), "--strict"])
+        lines = [ln for ln in out.stderr.splitlines() + out.stdout.splitlines() if "W-TREAT-IMPUTE-FRACTION" in ln]
+        assert len(lines) == len(expected), out.output
+        for where, how, field in expected:
+            assert any(where in ln and f"按 {how} 插补" in ln and field in ln and "impute: none" in ln for ln in lines)
+        assert out.exit_code == (1 if expected else 0)
+    bundled = run.invoke(
+        app, ["rubric", "check", str(ROOT / "rubrics"), str(ROOT / "rubrics" / "examples"), "--strict"]
+    )
+    assert bundled.exit_code == 0 and "W-TREAT-IMPUTE-FRACTION" not in bundled.output
+    (tmp_path / "imputed.yaml").write_text(
+        f"extends: {(ROOT / 'rubrics' / 'shifan.yaml').as_posix()}\nid: imputed\nname: 插补\n"
+        "treatment: {impute: group_mean, by: city}\n",
+        encoding="utf-8",
+    )
+    out = run.invoke(app, ["rubric", "check", str(tmp_path / "imputed.yaml"), "--lang", "en"])
+    [line] = [ln for ln in out.output.splitlines() if "W-TREAT-IMPUTE-FRACTION" in ln]
+    assert "imputed.yaml:4:" in line and "by group_mean" in line and "legal_advisor" in line
