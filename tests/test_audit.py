@@ -118,27 +118,29 @@ def test_excel_skew_and_kurt_on_a_worked_example():
     assert skew_kurt(np.array([5.0, 5, 5, 5])) == (None, None)
 
 
-def _built(tmp_path):
-    """Four leaves under one parent: b copies a (redundant), c runs against a, d never varies."""
+def _rubric(tmp_path, items: str):
+    """A rubric of the test fields (tests/helpers.py) with these items (YAML lines under ``items:``)."""
     from tests.helpers import FIELDS_YAML, write
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    rubric = write(
+    return write(tmp_path, "rubric.yaml", "id: t\nname: 测试\nfields: [fields.yaml]\nitems:\n" + items)
+
+
+def _built(tmp_path):
+    """Four leaves under one parent: b copies a (redundant), c runs against a, d never varies."""
+    from tests.helpers import write
+
+    rubric = _rubric(
         tmp_path,
-        "rubric.yaml",
-        """
-        id: t
-        name: 测试
-        fields: [fields.yaml]
-        items:
-          - id: "1"
-            name: 一级
-            items:
-              - {id: "1.1", name: 甲, points: 10, field: rate, rule: {type: minmax}}
-              - {id: "1.2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
-              - {id: "1.3", name: 丙, points: 10, field: count, rule: {type: minmax}}
-              - {id: "1.4", name: 丁, points: 10, field: part, rule: {type: minmax}}
-        """,
+        """\
+  - id: "1"
+    name: 一级
+    items:
+      - {id: "1.1", name: 甲, points: 10, field: rate, rule: {type: minmax}}
+      - {id: "1.2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
+      - {id: "1.3", name: 丙, points: 10, field: count, rule: {type: minmax}}
+      - {id: "1.4", name: 丁, points: 10, field: part, rule: {type: minmax}}
+""",
     )
     lines = ["unit,year,field,value"]
     for i in range(12):
@@ -168,21 +170,15 @@ def test_flags_and_findings_on_a_built_case(tmp_path):
 def test_a_two_valued_item_is_not_an_outlier_and_the_text_says_so(tmp_path):
     """One 是 among twelve units: skew 3.46 and kurtosis 12 pass COINr's limits, but a yes/no
     column has no extreme values, only a split; a number with one extreme value still is one."""
-    from tests.helpers import FIELDS_YAML, write
+    from tests.helpers import write
 
-    write(tmp_path, "fields.yaml", FIELDS_YAML)
-    rubric = write(
+    rubric = _rubric(
         tmp_path,
-        "rubric.yaml",
-        """
-        id: t
-        name: 测试
-        fields: [fields.yaml]
-        items:
-          - {id: "1", name: 甲, points: 10, field: flag, rule: {type: boolean}}
-          - {id: "2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
-          - {id: "3", name: 丙, points: 10, field: count, rule: {type: minmax}}
-        """,
+        """\
+  - {id: "1", name: 甲, points: 10, field: flag, rule: {type: boolean}}
+  - {id: "2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
+  - {id: "3", name: 丙, points: 10, field: count, rule: {type: minmax}}
+""",
     )
     lines = ["unit,year,field,value"]
     for i in range(12):
