@@ -79,6 +79,7 @@ COMMANDS = [
     ("template",),
     ("report",),
     ("synth",),
+    ("rubric",),
     ("rubric", "check"),
     ("rubric", "diff"),
     ("rubric", "show"),

@@ -9,7 +9,7 @@ import typer
 
 from . import analysis, audit, excel, extract, methods, report, rubric, scoring, synth
 from .common import LangOpt
-from .help import Group, H, localise
+from .help import Group, H, localise, pass_lang_on
 
 app = typer.Typer(
     cls=Group,
@@ -43,16 +43,7 @@ def _root(
 ) -> None:
     """The app's own options; its help is ``help.cmd.root``.  ``lawgov-score --lang en …`` (so
     written for ``--help`` in English) is every command's ``--lang`` too, unless it gives its own."""
-    if lang != "zh":
-        ctx.default_map = _every_command(ctx.command, {"lang": lang})
-
-
-def _every_command(group, defaults: dict) -> dict:
-    """A default map giving ``defaults`` to every command below ``group`` (sub-groups too)."""
-    return {
-        name: _every_command(cmd, defaults) if hasattr(cmd, "commands") else dict(defaults)
-        for name, cmd in group.commands.items()
-    }
+    pass_lang_on(ctx, lang)
 
 
 def main() -> None:

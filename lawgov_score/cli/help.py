@@ -211,6 +211,17 @@ class Group(_Localised, TyperGroup):
         return guarded_main(super().main, args, prog_name, complete_var, standalone_mode, **extra)
 
 
+def pass_lang_on(ctx, lang: str) -> None:
+    """A group's ``--lang`` (``lawgov-score --lang en rank …``, so written for its ``--help``) as
+    the default ``--lang`` of every command below it; a command's own ``--lang`` still wins."""
+
+    def every(group) -> dict:
+        return {n: every(c) if hasattr(c, "commands") else {"lang": lang} for n, c in group.commands.items()}
+
+    if lang != "zh":
+        ctx.default_map = {**(ctx.default_map or {}), **every(ctx.command)}
+
+
 def localise(app: typer.Typer, prefix: str = "") -> None:
     """Give every command and group of ``app`` (and of its sub-apps) the localised help, and each
     command its help text from the catalogue (``help.cmd.<name>``, ``help.cmd.rubric.<name>``)."""

@@ -8,13 +8,19 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .common import ByOpt, DebugOpt, EncodingOpt, FormatOpt, LangOpt, OutputOpt, guarded, note, output_to, show
-from .help import H
+from .help import H, pass_lang_on
 
 rubric_app = typer.Typer(help=H("cmd.rubric"), no_args_is_help=True, add_completion=False)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(rubric_app, name="rubric")
+
+
+@rubric_app.callback()
+def _rubric_group(ctx: typer.Context, lang: LangOpt = "zh") -> None:
+    """The group's own option: ``--lang`` (for ``rubric -h --lang en``), passed on to its commands."""
+    pass_lang_on(ctx, lang)
 
 
 @rubric_app.command("check")
