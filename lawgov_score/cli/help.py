@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
+from contextvars import ContextVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -25,8 +27,6 @@ try:  # typer ≥ 0.25 carries its own click
 except ImportError:  # pragma: no cover - an older typer on the real click
     from click import Context
     from click.formatting import HelpFormatter
-
-from contextvars import ContextVar
 
 from wcwidth import wcswidth
 
@@ -203,8 +203,6 @@ class Group(_Localised, TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Run the app; the parser's mistakes become one problem line and exit 2."""
-        import sys
-
         from .errors import guarded_main, lang_of
 
         _HELP_LANG.set(lang_of(list(sys.argv[1:] if args is None else args)))
