@@ -150,6 +150,30 @@ def test_one_outlier_is_winsorised_to_the_next_value():
     assert "2024: 1 point(s) winsorised" in said[0].message("en")
 
 
+def test_a_two_valued_column_or_a_yes_no_field_is_never_treated_for_outliers(tmp_path):
+    """One 1 among twelve 0s passes COINr's limits (skew 3.46, kurtosis 12), but two values have
+    no outlier: winsorising would turn the one county's 是 into 否 and take its points."""
+    values = [1.0] + [0.0] * 11
+    out, said = treat(_wide({"x": values}), {"x": FieldPlan("x", outliers="coinr")})
+    assert out["x"].to_list() == values and said == []
+    (tmp_path / "r.yaml").write_text(
+        "id: o\nname: o\nfields:\n  - {id: flag, name: 某制度, type: bool}\n"
+        "  - {id: lv, name: 等次, type: grade, levels: [优, 良, 中]}\ntreatment: {outliers: coinr}\nitems:\n"
+        "  - {id: a, name: 甲, points: 10, field: flag, rule: {type: boolean}}\n"
+        "  - {id: b, name: 乙, points: 10, field: lv, rule: {type: graded, levels: {优: 1, 良: 0.5, 中: 0}}}\n",
+        encoding="utf-8",
+    )
+    rows = ["unit,year,field,value"] + [f"县{i:02d},2024,flag,{'是' if i == 0 else '否'}" for i in range(12)]
+    rows += [f"县{i:02d},2024,lv,{'优' if i == 0 else '中' if i == 1 else '良'}" for i in range(12)]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rubric = lg.load_rubric(tmp_path / "r.yaml")
+    assert rubric.treatment == {}  # categories: the rubric's outlier rule does not reach them
+    result = lg.score(rubric, lg.read_indicators([tmp_path / "d.csv"], rubric))
+    first = result.items().filter(pl.col("unit") == "县00")  # 是 and 优, each the only one: full points
+    assert first["score"].to_list() == [10.0, 10.0] and first["treated"].null_count() == 2
+    assert not [w for w in result.warnings if w.code == "W-TREAT-OUTLIER"]
+
+
 def test_a_column_that_still_fails_takes_the_log_of_the_original():
     values = [0.0] * 50 + [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]  # still skewed after 5 points
     out, said = treat(_wide({"x": values}), {"x": FieldPlan("x", outliers="coinr")})
