@@ -438,13 +438,13 @@ def test_rubric_check_warns_of_a_yes_no_or_graded_field_imputed_by_a_mean(tmp_pa
 
     fields = (
         "fields:\n  - {id: done, name: 是否完成, type: bool}\n"
-        "  - {id: level, name: 测评等次, type: grade, levels: [优, 良, 差]}\n"
+        "  - {id: tier, name: 测评等次, type: grade, levels: [优, 良, 差]}\n"
     )
     items = (
         "items:\n"
         "  - {id: a, name: 甲, points: 5, field: done, rule: {type: boolean}, evidence: 文件,"
         " treatment: {impute: mean}}\n"
-        "  - {id: b, name: 乙, points: 5, field: level, rule: {type: graded, levels: {优: 1, 良: 0.6, 差: 0}},"
+        "  - {id: b, name: 乙, points: 5, field: tier, rule: {type: graded, levels: {优: 1, 良: 0.6, 差: 0}},"
         " evidence: 文件}\n"
     )
     run = CliRunner()
@@ -452,9 +452,9 @@ def test_rubric_check_warns_of_a_yes_no_or_graded_field_imputed_by_a_mean(tmp_pa
         ("treatment: {impute: previous_year}\n", [("项目 a「甲」", "mean", "done")]),
         (
             "treatment: {impute: group_median}\n",
-            [("项目 a「甲」", "mean", "done"), ("数据处理", "group_median", "level")],
+            [("项目 a「甲」", "mean", "done"), ("数据处理", "group_median", "tier")],
         ),
-        ("treatment: {impute: median, fields: {level: {impute: none}}}\n", [("项目 a「甲」", "mean", "done")]),
+        ("treatment: {impute: median, fields: {tier: {impute: none}}}\n", [("项目 a「甲」", "mean", "done")]),
         ("treatment: {impute: previous_year}\n", []),
     ):
         (tmp_path / "r.yaml").write_text(f"id: r\nname: r\n{top}{fields}{items}", encoding="utf-8")
