@@ -65,7 +65,7 @@ MEASURES = [
 
 # A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects).
 COUNTED = (
-    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+    r"(?:[约近]|逾|超过)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
     + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
     + r")(?:以上|余|多)?"
 )
@@ -106,16 +106,52 @@ CHINESE = (
     r"(?![零〇一二两三四五六七八九十百千万亿])"
 )
 APPROX = r"约|近|大约|将近|接近"
+# 逾500条, 超过400卷: more than the number, a lower bound like 500余条
+OVER = r"逾|超过"
+# 百分之百, 百分之九十八点五: a percent said in words, its sign before the number
+CN_PERCENT = rf"百分之(?:百(?![分之])|{CHINESE}(?:点[零〇一二三四五六七八九]{{1,3}})?)"
 
 
 def number_regex(units: list[str]) -> str:
     """The regex of a number with its qualifiers and one of ``units`` (named groups: pre, num,
-    scale, more, unit, plus)."""
+    scale, more, unit, plus; and cnpct, a percent said in words, where ``units`` has %)."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
-    return (
-        rf"(?P<pre>{APPROX})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
-        rf"(?P<unit>{alts})(?P<plus>以上|余|多)?"
+    said = (
+        rf"(?P<pre>{APPROX}|{OVER})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
+        rf"(?P<unit>{alts})"
     )
+    if "%" in units:
+        said = rf"(?:{said}|(?P<cnpct>{CN_PERCENT}))"
+    return said + r"(?P<plus>以上|余|多)?"
+
+
+# A number as a clause's words run past it: digits, or a Chinese numeral with its counting word
+# (三十九件、政协提案…: the words after 三十九件 are the next item's, as after 39件)
+_ANY_NUMBER = re.compile(
+    rf"\d|{CN_PERCENT}|{CHINESE}(?=(?:"
+    + "|".join(sorted((m for m in MEASURES if m != "%"), key=len, reverse=True))
+    + "))"
+)
+
+
+def after_last_number(text: str) -> int:
+    """Where the words after the last number in ``text`` begin (0 when it has none)."""
+    end = 0
+    for m in _ANY_NUMBER.finditer(text):
+        end = m.end()
+    return end
+
+
+def chinese_percent(s: str) -> str | None:
+    """百分之百 → '100', 百分之九十八点五 → '98.5', 百分之七 → '7'; None when not well formed."""
+    body = s.removeprefix("百分之")
+    if body == "百":
+        return "100"
+    whole, _, frac = body.partition("点")
+    v = chinese_value(whole)
+    if v is None:
+        return None
+    return f"{v}.{''.join(str(_CN_VALUE[c]) for c in frac)}" if frac else str(v)
 
 
 def chinese_value(s: str) -> int | None:
@@ -160,7 +196,13 @@ def raw_value(
     pre: str | None, num: str, scale: str | None, more: str | None, unit: str, plus: str | None
 ) -> str | None:
     """The text ``data.values.parse`` reads: ``约300``, ``160余``, ``98%以上``; None when not a number."""
-    if num[0] not in "0123456789":
+    if pre in ("逾", "超过"):  # more than the number: its lower bound
+        pre, plus = None, plus or "以上"
+    if num.startswith("百分之"):
+        num, unit = chinese_percent(num), "%"
+        if num is None:
+            return None
+    elif num[0] not in "0123456789":
         v = chinese_value(num)
         if v is None:
             return None

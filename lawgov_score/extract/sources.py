@@ -126,7 +126,7 @@ def unwrap(text: str) -> str:
     the next line (its indent dropped), unless that one starts a numbered heading.  The width is
     found in characters or in display columns, with or without the lines' indents.  Other text
     is returned as it is."""
-    lines = text.split("\n")
+    lines = [ln for ln in text.split("\n") if not _FOOTER.fullmatch(ln)]
     best = (0, 0, len, str.rstrip)
     for measure in (len, _width):
         for trim in (str.rstrip, str.strip):
@@ -135,7 +135,7 @@ def unwrap(text: str) -> str:
                 best = (at, width, measure, trim)
     count, wrap, measure, trim = best
     if not count:
-        return text
+        return "\n".join(_joined_at_footers(text.split("\n")))
     out: list[str] = []
     join = False
     for ln in lines:
@@ -145,6 +145,28 @@ def unwrap(text: str) -> str:
             out.append(ln)
         join = measure(trim(ln)) >= wrap - _WRAP_SLACK[measure] and not _SENTENCE_END.search(ln)
     return "\n".join(out)
+
+
+# A page's footer or header left in text copied from a PDF or a print layout: — 2 —, -3-, 第2页, 第2页 共6页,
+# 2/6.  A bare number is not taken for one (it may be the rest of a number broken at the line's end).
+_FOOTER = re.compile(r"\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*")
+
+
+def _joined_at_footers(lines: list[str]) -> list[str]:
+    """The lines without page footers; where a footer stood inside a paragraph (the line before it
+    ends no sentence, the line after it is no heading), the paragraph's two halves are joined."""
+    out: list[str] = []
+    cut = False
+    for ln in lines:
+        if _FOOTER.fullmatch(ln):
+            cut = bool(out and out[-1].strip()) and not _SENTENCE_END.search(out[-1])
+            continue
+        if cut and ln.strip() and not _NUMBERED.match(ln.strip()):
+            out[-1] = out[-1].rstrip() + ln.strip()
+        else:
+            out.append(ln)
+        cut = False
+    return out
 
 
 def _docx_too_large(raw: bytes) -> str | None:
