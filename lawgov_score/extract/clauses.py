@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .numbers import COUNTED
+from .numbers import CN_PERCENT, COUNTED
 
 _ENDS = ",;:。!?\n"
 _RATE_NAME = r"(?:率|比|比例|比率)"
@@ -26,7 +26,7 @@ _RATE_NAME = r"(?:率|比|比例|比率)"
 _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
     r"(?P<verb>(?:均|都|皆|全部|双双|继续|始终|持续|一直|同时){0,2}(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
-    r"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?",
+    rf"(?:[“\"]?(?:双|两个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?|{CN_PERCENT}(?:以上)?)[”\"]?",
     re.M,
 )
 _NAME_SEP = re.compile(r"[、和]")
