@@ -149,7 +149,9 @@ def unwrap(text: str) -> str:
 
 # A page's footer or header left in text copied from a PDF or a print layout: — 2 —, -3-, 第2页, 第2页 共6页,
 # 2/6.  A bare number is not taken for one (it may be the rest of a number broken at the line's end).
-_FOOTER = re.compile(r"\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*")
+_FOOTER = re.compile(
+    r"\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
+)
 
 
 def _joined_at_footers(lines: list[str]) -> list[str]:

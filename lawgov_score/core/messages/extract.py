@@ -62,10 +62,10 @@ define(
         "why.priority": ("该指标有更具体的措辞读出的值，取之", "a more specific phrasing of the field was preferred"),
         "why.stand_in": (
             "他方的措辞（如法院的收案数）：报告未给出本单位自己的数，以之代替",
-            "another body's wording (such as the court's cases): the report gives none of the unit's own, so it stands in",
+            "another body's wording (such as the court's cases), standing in: the report gives none of the unit's own",
         ),
-        "why.written": ("数值写作「{text}」，读为 {value}", "the number is written 「{text}」, read as {value}"),
-        "why.over": ("“{word}”：所读数值为下限", "“{word}”: the number read is a lower bound"),
+        "why.written": ("数值写作「{text}」，读为 {value}", "the number is written '{text}', read as {value}"),
+        "why.over": ("“{word}”：所读数值为下限", "'{word}': the number read is a lower bound"),
         "why.total": (
             "该指标既有总数又有部分（其中…），取总数",
             "the field has a total and a part (其中…): the total is taken",
