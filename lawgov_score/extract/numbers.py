@@ -103,7 +103,7 @@ ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
 # never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
 CHINESE = (
     r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
-    r"(?![零〇一二两三四五六七八九十百千万亿])"
+    r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"  # 三万余条 is 3万余; 一万二千 is not read
 )
 APPROX = r"约|近|大约|将近|接近"
 # 逾500条, 超过400卷: more than the number, a lower bound like 500余条
@@ -187,7 +187,7 @@ def chinese_value(s: str) -> int | None:
 
 # Chinese numerals are read only as small counts of things done (三次, 两场); never where they
 # are part of a name or an ordinal (一次性, 一件事, 四次会议, 上一次).
-CN_UNITS = {"次", "场", "场次", "期", "件", "起", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
+CN_UNITS = {"次", "场", "场次", "期", "件", "起", "宗", "例", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
 CN_BAD_BEFORE = set("第每跑逐单同上下这那哪几数某")
 CN_BAD_AFTER = set("性事会届全批级等类中大号年月日部制")
 
