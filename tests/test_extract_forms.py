@@ -121,6 +121,18 @@ def test_the_courts_count_stands_in_where_the_unit_gives_none():
     )
 
 
+def test_the_unit_defended_cases_said_with_beisu_and_the_court_closing_with_shenli_zhongjie():
+    assert found("县政府被诉行政案件17件，败诉2件。") == {"litigation_cases": 17}
+    assert found("行政复议申请受理98件，审理终结90件。") == {"reconsideration_received": 98, "reconsideration_closed": 90}
+
+
+def test_parts_of_the_cases_and_the_courts_settling_are_no_totals():
+    assert found("行政复议案件中，调解和解结案12件。") == {}
+    assert found("行政复议案件听证审理8件。") == {}
+    assert found("县人民法院开展行政争议实质性化解，协调化解行政案件21件。") == {}
+    assert found("规范性文件备案审查纠错5件。") == {}
+
+
 # --- rate names -----------------------------------------------------------------------------------
 
 
