@@ -98,6 +98,12 @@ def test_footers_between_wrapped_lines_are_dropped_and_the_lines_joined():
 def test_a_footer_inside_a_paragraph_of_unwrapped_text_joins_its_halves():
     text = "一、概况\n县政府共收到行政复议申请108件，受理\n— 2 —\n97件。\n二、下一部分\n"
     assert unwrap(text) == "一、概况\n县政府共收到行政复议申请108件，受理97件。\n二、下一部分\n"
+    # blank lines around the footer, as a PDF's copy has them
+    spaced = "一、概况\n县政府共收到行政复议申请108件，受理\n\n— 2 —\n\n97件。\n"
+    assert unwrap(spaced) == "一、概况\n县政府共收到行政复议申请108件，受理97件。\n"
+    # a paragraph that ended before the footer stays apart from the next
+    ended = "县政府共收到行政复议申请108件。\n\n第2页\n\n二、下一部分\n"
+    assert unwrap(ended) == "县政府共收到行政复议申请108件。\n\n二、下一部分\n"
     # a bare number on its own line is not taken for a footer
     assert unwrap("甲\n12\n乙") == "甲\n12\n乙"
 
@@ -123,7 +129,10 @@ def test_the_courts_count_stands_in_where_the_unit_gives_none():
 
 def test_the_unit_defended_cases_said_with_beisu_and_the_court_closing_with_shenli_zhongjie():
     assert found("县政府被诉行政案件17件，败诉2件。") == {"litigation_cases": 17}
-    assert found("行政复议申请受理98件，审理终结90件。") == {"reconsideration_received": 98, "reconsideration_closed": 90}
+    assert found("行政复议申请受理98件，审理终结90件。") == {
+        "reconsideration_received": 98,
+        "reconsideration_closed": 90,
+    }
 
 
 def test_parts_of_the_cases_and_the_courts_settling_are_no_totals():

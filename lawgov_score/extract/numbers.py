@@ -100,10 +100,11 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
 # A Chinese numeral up to 9999 (三, 十二, 一百二十八, 二百零四, 近五百): it starts with a digit or 十,
-# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
+# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).  万 may follow as its scale
+# (三万余条 is 3万余), but not inside a longer numeral (一万二千 is not read).
 CHINESE = (
     r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
-    r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"  # 三万余条 is 3万余; 一万二千 is not read
+    r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"
 )
 APPROX = r"约|近|大约|将近|接近"
 # 逾500条, 超过400卷: more than the number, a lower bound like 500余条

@@ -126,7 +126,7 @@ def unwrap(text: str) -> str:
     the next line (its indent dropped), unless that one starts a numbered heading.  The width is
     found in characters or in display columns, with or without the lines' indents.  Other text
     is returned as it is."""
-    lines = [ln for ln in text.split("\n") if not _FOOTER.fullmatch(ln)]
+    lines, cuts = _without_footers(text.split("\n"))
     best = (0, 0, len, str.rstrip)
     for measure in (len, _width):
         for trim in (str.rstrip, str.strip):
@@ -135,7 +135,7 @@ def unwrap(text: str) -> str:
                 best = (at, width, measure, trim)
     count, wrap, measure, trim = best
     if not count:
-        return "\n".join(_joined_at_footers(text.split("\n")))
+        return "\n".join(_joined_at(lines, cuts))
     out: list[str] = []
     join = False
     for ln in lines:
@@ -154,20 +154,41 @@ _FOOTER = re.compile(
 )
 
 
-def _joined_at_footers(lines: list[str]) -> list[str]:
-    """The lines without page footers; where a footer stood inside a paragraph (the line before it
-    ends no sentence, the line after it is no heading), the paragraph's two halves are joined."""
+def _without_footers(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The lines without page footers and the blank lines around them, and the places (the index
+    of the line before) where a footer stood inside a paragraph: the line before it ends no sentence.
+    A blank line is kept where a paragraph ended before the footer."""
     out: list[str] = []
-    cut = False
+    cuts: set[int] = set()
+    after_footer = False
     for ln in lines:
         if _FOOTER.fullmatch(ln):
-            cut = bool(out and out[-1].strip()) and not _SENTENCE_END.search(out[-1])
+            blank = bool(out) and not out[-1].strip()
+            while out and not out[-1].strip():
+                out.pop()
+            if out and not _SENTENCE_END.search(out[-1]):
+                cuts.add(len(out) - 1)
+            elif out and blank:
+                out.append("")
+            after_footer = True
             continue
-        if cut and ln.strip() and not _NUMBERED.match(ln.strip()):
+        if after_footer and not ln.strip():
+            continue
+        after_footer = False
+        out.append(ln)
+    return out, cuts
+
+
+def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
+    """The lines with each paragraph cut by a footer joined again (unless a heading follows)."""
+    out: list[str] = []
+    joined = False
+    for i, ln in enumerate(lines):
+        if joined and ln.strip() and not _NUMBERED.match(ln.strip()):
             out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
-        cut = False
+        joined = i in cuts
     return out
 
 
