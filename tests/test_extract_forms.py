@@ -156,6 +156,18 @@ def test_shencha_lv_of_normative_documents_is_the_review_rate():
     assert found("规范性文件公平竞争审查率100%。") == {}
 
 
+def test_a_rate_said_before_what_was_done():
+    assert found("行政机关负责人100%出庭应诉。") == {"court_appearance_rate": 100}
+    assert found("规范性文件100%经过合法性审核。") == {"normative_docs_review_rate": 100}
+    assert found("规范性文件100%报备。") == {"normative_docs_filing_rate": 100}
+    assert found("党政主要负责人100%述法。") == {"report_on_law_rate": 100}
+    assert found("政务服务事项100%实现网上可办。") == {"online_service_rate": 100}
+    # a count, a narrower rate and the principal leader's own appearance are not these rates
+    assert found("规范性文件100件均经合法性审核。").get("normative_docs_review_rate") is None
+    assert found("全县98%的政务服务事项实现全程网上可办。") == {}
+    assert found("行政机关主要负责人100%出庭应诉。") == {}
+
+
 # --- explain --------------------------------------------------------------------------------------
 
 
