@@ -163,7 +163,7 @@ def _own(doc: Document, ph: Phrasing, m: re.Match, ns: int) -> bool:
     return True
 
 
-_COUNT_NEXT = re.compile(r" ?[约近]?[\d一二两三四五六七八九十]")
+_COUNT_NEXT = re.compile(r" ?(?:[约近]|逾|超过)?(?:[\d一二两三四五六七八九十]|百分之)")
 
 # 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure;
 # 州本级…612件 beside 全州共…4580件: the unit's own level is a part of the whole area's figure.
