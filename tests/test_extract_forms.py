@@ -71,6 +71,24 @@ def test_the_words_after_a_chinese_numeral_are_the_next_items():
     }
 
 
+def test_clauses_of_several_counts_said_in_words_are_read_as_in_digits():
+    assert found("办理人大代表建议和政协提案分别为四十六件、五十八件。") == {
+        "npc_suggestions_handled": 46,
+        "cppcc_proposals_handled": 58,
+    }
+    study = {"party_committee_law_study": 4, "exec_meeting_law_study": 12}
+    assert found("县委常委会会议、县政府常务会议分别开展会前学法四次、十二次。") == study
+    assert found("召开县委常委会会议四次、县政府常务会议十二次，集中学习法律法规。") == study
+    assert found("县委常委会会议、县政府常务会议各专题学法三次。") == {
+        "party_committee_law_study": 3,
+        "exec_meeting_law_study": 3,
+    }
+    assert found("规范性文件合法性审核率、备案率均为百分之百。") == {
+        "normative_docs_review_rate": 100,
+        "normative_docs_filing_rate": 100,
+    }
+
+
 # --- page footers between hard-wrapped lines ------------------------------------------------------
 
 

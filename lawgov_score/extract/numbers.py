@@ -63,12 +63,6 @@ MEASURES = [
     "%",
 ]
 
-# A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects).
-COUNTED = (
-    r"(?:[约近]|逾|超过)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
-    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
-    + r")(?:以上|余|多)?"
-)
 
 # The words a report may count a field in, by the field's declared unit.
 UNIT_WORDS: dict[str, list[str]] = {
@@ -191,6 +185,18 @@ def chinese_value(s: str) -> int | None:
 CN_UNITS = {"次", "场", "场次", "期", "件", "起", "宗", "例", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
 CN_BAD_BEFORE = set("第每跑逐单同上下这那哪几数某")
 CN_BAD_AFTER = set("性事会届全批级等类中大号年月日部制")
+
+# A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects):
+# in digits, or in words where a count in words is read (四十六件, 百分之百; not 三项制度, 第三次).
+COUNTED = (
+    r"(?:(?:[约近]|逾|超过)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+    + r")(?:以上|余|多)?"
+    + rf"|(?:[约近]|逾|超过)?(?<![{''.join(sorted(CN_BAD_BEFORE))}]){CHINESE}(?:万)?(?:余|多)?(?:"
+    + "|".join(sorted(CN_UNITS, key=len, reverse=True))
+    + rf")(?![{''.join(sorted(CN_BAD_AFTER))}])(?:以上|余|多)?"
+    + rf"|{CN_PERCENT}(?:以上)?)"
+)
 
 
 def raw_value(
