@@ -100,6 +100,8 @@ CHINESE = (
     r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
     r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"
 )
+# 百余场次, 千余件: a round hundred or thousand said alone, read only before 余/多 (百日行动 is a name)
+CHINESE_ROUND = r"(?<![零〇一二两三四五六七八九十百千万第几])[百千](?=[余多])"
 APPROX = r"约|近|大约|将近|接近"
 # 逾500条, 超过400卷: more than the number, a lower bound like 500余条
 OVER = r"逾|超过"
@@ -112,7 +114,7 @@ def number_regex(units: list[str]) -> str:
     scale, more, unit, plus; and cnpct, a percent said in words, where ``units`` has %)."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
     said = (
-        rf"(?P<pre>{APPROX}|{OVER})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
+        rf"(?P<pre>{APPROX}|{OVER})?(?P<num>{ARABIC}|{CHINESE}|{CHINESE_ROUND}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
         rf"(?P<unit>{alts})"
     )
     if "%" in units:
@@ -192,7 +194,7 @@ COUNTED = (
     r"(?:(?:[约近]|逾|超过)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
     + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
     + r")(?:以上|余|多)?"
-    + rf"|(?:[约近]|逾|超过)?(?<![{''.join(sorted(CN_BAD_BEFORE))}]){CHINESE}(?:万)?(?:余|多)?(?:"
+    + rf"|(?:[约近]|逾|超过)?(?<![{''.join(sorted(CN_BAD_BEFORE))}])(?:{CHINESE}|{CHINESE_ROUND})(?:万)?(?:余|多)?(?:"
     + "|".join(sorted(CN_UNITS, key=len, reverse=True))
     + rf")(?![{''.join(sorted(CN_BAD_AFTER))}])(?:以上|余|多)?"
     + rf"|{CN_PERCENT}(?:以上)?)"
@@ -209,6 +211,8 @@ def raw_value(
         num, unit = chinese_percent(num), "%"
         if num is None:
             return None
+    elif num in ("百", "千"):  # 百余, 千余 (see CHINESE_ROUND)
+        num = "100" if num == "百" else "1000"
     elif num[0] not in "0123456789":
         v = chinese_value(num)
         if v is None:
