@@ -5,6 +5,7 @@
     .venv/bin/python tests/extract_unseen.py --json         # the same as JSON
     .venv/bin/python tests/extract_unseen.py --differences  # each miss and wrong value with its quote
     .venv/bin/python tests/extract_unseen.py --set tests/data/unseen2   # the second set, written apart
+    .venv/bin/python tests/extract_unseen.py --set tests/data/unseen3   # the third, written apart from both
 
 A set is a directory of ``synthetic-*.txt`` reports with one ``synthetic-*-gold.csv`` and one
 ``synthetic-*-traps.csv``.
@@ -45,7 +46,7 @@ from lawgov_score.rubric.compiled import Rubric
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "tests" / "data" / "unseen"
 # Every unseen set, each written apart from the others and from the extractor's tuning data.
-SETS = (SET, ROOT / "tests" / "data" / "unseen2")
+SETS = (SET, ROOT / "tests" / "data" / "unseen2", ROOT / "tests" / "data" / "unseen3")
 # Two bodies named together as the subject (县委、县政府; 市委常委会、市政府常务会议): a quote that
 # drops the first one hides that the count covers both.
 JOINT_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,2}委(?:常委会)?、[\u4e00-\u9fff]{1,2}政府")
@@ -252,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         type=Path,
         default=SET,
-        help="the set's directory (default tests/data/unseen; the second set is tests/data/unseen2)",
+        help="the set's directory (default tests/data/unseen; the others are tests/data/unseen2 and unseen3)",
     )
     args = parser.parse_args(argv)
     if not args.set.is_dir():
