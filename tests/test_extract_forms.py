@@ -127,6 +127,9 @@ def test_a_footer_inside_a_paragraph_of_unwrapped_text_joins_its_halves():
     # a paragraph that ended before the footer stays apart from the next
     ended = "县政府共收到行政复议申请108件。\n\n第2页\n\n二、下一部分\n"
     assert unwrap(ended) == "县政府共收到行政复议申请108件。\n\n二、下一部分\n"
+    # whatever the widths, a line that ends inside a number goes on in the next
+    broken = "一、概况\n县政府共收到行政复议申请108件，受理9\n7件，审结90件。\n2024\n年度\n"
+    assert unwrap(broken) == "一、概况\n县政府共收到行政复议申请108件，受理97件，审结90件。\n2024\n年度\n"
     # a bare number on its own line is not taken for a footer
     assert unwrap("甲\n12\n乙") == "甲\n12\n乙"
 

@@ -179,8 +179,19 @@ def _without_footers(lines: list[str]) -> tuple[list[str], set[int]]:
     return out, cuts
 
 
+# A line that ends inside a number (…受理１ / ２件) whatever the text's widths: a copy from a PDF
+# breaks where the page's line ended, and a paragraph never ends in the middle of a count.
+_NUMBER_END = re.compile(r"[\d０-９][.,．，]?\s*$")
+_NUMBER_GOES_ON = re.compile(
+    r"\s*(?:[\d０-９]|[.．,，][\d０-９]|[%％]|(?:"
+    + "|".join(["场次", "件次", "人次", "件", "起", "次", "场", "期", "项", "条", "份", "卷", "个", "余", "多"])
+    + r"))"
+)
+
+
 def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
-    """The lines with each paragraph cut by a footer joined again (unless a heading follows)."""
+    """The lines with each paragraph cut by a footer, or broken inside a number, joined again
+    (unless a heading follows)."""
     out: list[str] = []
     joined = False
     for i, ln in enumerate(lines):
@@ -188,7 +199,10 @@ def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
             out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
-        joined = i in cuts
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        joined = i in cuts or bool(
+            _NUMBER_END.search(ln) and _NUMBER_GOES_ON.match(nxt) and not _SENTENCE_END.search(ln)
+        )
     return out
 
 
