@@ -130,6 +130,9 @@ def test_a_footer_inside_a_paragraph_of_unwrapped_text_joins_its_halves():
     # whatever the widths, a line that ends inside a number goes on in the next
     broken = "一、概况\n县政府共收到行政复议申请108件，受理9\n7件，审结90件。\n2024\n年度\n"
     assert unwrap(broken) == "一、概况\n县政府共收到行政复议申请108件，受理97件，审结90件。\n2024\n年度\n"
+    # rows of a table saved as text are no broken lines, whatever their widths
+    table = "序号\t项目\t数量\n1\t受理行政复议案件\t45\n2\t审结行政复议案件\t40\n"
+    assert unwrap(table) == table
     # a bare number on its own line is not taken for a footer
     assert unwrap("甲\n12\n乙") == "甲\n12\n乙"
 

@@ -143,7 +143,11 @@ def unwrap(text: str) -> str:
             out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
-        join = measure(trim(ln)) >= wrap - _WRAP_SLACK[measure] and not _SENTENCE_END.search(ln)
+        join = (
+            measure(trim(ln)) >= wrap - _WRAP_SLACK[measure]
+            and not _SENTENCE_END.search(ln)
+            and not _TABLE_ROW.search(ln)
+        )
     return "\n".join(out)
 
 
@@ -189,6 +193,10 @@ _NUMBER_GOES_ON = re.compile(
 )
 
 
+# a row of a table saved as text (cells apart by tabs, bars or runs of spaces) is never joined
+_TABLE_ROW = re.compile(r"\t|\||\S {2,}\S|\u3000{2,}\S.*\S\u3000{2,}")
+
+
 def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
     """The lines with each paragraph cut by a footer, or broken inside a number, joined again
     (unless a heading follows)."""
@@ -201,7 +209,7 @@ def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
             out.append(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         joined = i in cuts or bool(
-            _NUMBER_END.search(ln) and _NUMBER_GOES_ON.match(nxt) and not _SENTENCE_END.search(ln)
+            _NUMBER_END.search(ln) and _NUMBER_GOES_ON.match(nxt) and not _TABLE_ROW.search(ln + "\n" + nxt)
         )
     return out
 
