@@ -59,6 +59,8 @@ def test_yu_and_chaoguo_give_a_lower_bound_and_jin_an_estimate():
     assert qualified("清理规范性文件近200件。") == {"normative_docs_cleaned": (200, "approx")}
     assert qualified("开展普法宣传活动两百余场次。") == {"legal_publicity_events": (200, "lower_bound")}
     assert qualified("开展普法宣传活动百余场次。") == {"legal_publicity_events": (100, "lower_bound")}
+    assert qualified("开展普法宣传活动近百场。") == {"legal_publicity_events": (100, "approx")}
+    assert qualified("开展普法宣传活动逾百场次。") == {"legal_publicity_events": (100, "lower_bound")}
     assert qualified("主动公开政府信息三万余条。") == {"info_disclosed": (30000, "lower_bound")}
     # a hundred said alone without 余 is a name (百日行动), and 一万二千 is not read
     assert found("开展“百日行动”宣传活动百场。") == {}

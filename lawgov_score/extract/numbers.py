@@ -100,8 +100,12 @@ CHINESE = (
     r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
     r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"
 )
-# 百余场次, 千余件: a round hundred or thousand said alone, read only before 余/多 (百日行动 is a name)
-CHINESE_ROUND = r"(?<![零〇一二两三四五六七八九十百千万第几])[百千](?=[余多])"
+# 百余场次, 千余件, 近百场, 逾千件: a round hundred or thousand said alone, read only before 余/多 or after
+# 近/约/逾/超过 with its counting word (百日行动, 千人宣讲团 are names)
+CHINESE_ROUND = (
+    r"(?:(?<![零〇一二两三四五六七八九十百千万第几])[百千](?=[余多])"
+    r"|(?:(?<=[近约逾])|(?<=超过))[百千](?=场|次|件|起|个|项|条|份|卷|期))"
+)
 APPROX = r"约|近|大约|将近|接近"
 # 逾500条, 超过400卷: more than the number, a lower bound like 500余条
 OVER = r"逾|超过"
