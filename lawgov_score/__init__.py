@@ -42,6 +42,7 @@ _API = {
     "benchmark_report",
     "check_rubric",
     "check_rubrics",
+    "check_outputs",
     "diff_report",
     "diff_rubrics",
     "evaluate_extraction",

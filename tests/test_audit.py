@@ -51,7 +51,9 @@ def test_indicator_statistics_match_scipy(unseen):
         assert (r["min"], r["max"]) == (pytest.approx(x.min()), pytest.approx(x.max()))
         assert r["skew"] == pytest.approx(stats.skew(x, bias=False), abs=1e-6)
         assert r["kurtosis"] == pytest.approx(stats.kurtosis(x, fisher=True, bias=False), abs=1e-6)
-        assert r["outlier"] == (abs(r["skew"]) >= 2 and r["kurtosis"] >= 3.5)
+        two_valued = np.unique(x).size == 2  # COINr's rule says nothing of a 0/1 column: not checked
+        assert r["two_valued"] == two_valued
+        assert r["outlier"] == (abs(r["skew"]) >= 2 and r["kurtosis"] >= 3.5 and not two_valued)
         item = result.rubric.items[r["id"]]
         s = _col(frame, col_score(r["id"]))
         assert r["full_share"] == pytest.approx(np.mean(s >= item.max - 1e-9), abs=1e-9)
@@ -116,27 +118,29 @@ def test_excel_skew_and_kurt_on_a_worked_example():
     assert skew_kurt(np.array([5.0, 5, 5, 5])) == (None, None)
 
 
-def _built(tmp_path):
-    """Four leaves under one parent: b copies a (redundant), c runs against a, d never varies."""
+def _rubric(tmp_path, items: str):
+    """A rubric of the test fields (tests/helpers.py) with these items (YAML lines under ``items:``)."""
     from tests.helpers import FIELDS_YAML, write
 
     write(tmp_path, "fields.yaml", FIELDS_YAML)
-    rubric = write(
+    return write(tmp_path, "rubric.yaml", "id: t\nname: 测试\nfields: [fields.yaml]\nitems:\n" + items)
+
+
+def _built(tmp_path):
+    """Four leaves under one parent: b copies a (redundant), c runs against a, d never varies."""
+    from tests.helpers import write
+
+    rubric = _rubric(
         tmp_path,
-        "rubric.yaml",
-        """
-        id: t
-        name: 测试
-        fields: [fields.yaml]
-        items:
-          - id: "1"
-            name: 一级
-            items:
-              - {id: "1.1", name: 甲, points: 10, field: rate, rule: {type: minmax}}
-              - {id: "1.2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
-              - {id: "1.3", name: 丙, points: 10, field: count, rule: {type: minmax}}
-              - {id: "1.4", name: 丁, points: 10, field: part, rule: {type: minmax}}
-        """,
+        """\
+  - id: "1"
+    name: 一级
+    items:
+      - {id: "1.1", name: 甲, points: 10, field: rate, rule: {type: minmax}}
+      - {id: "1.2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
+      - {id: "1.3", name: 丙, points: 10, field: count, rule: {type: minmax}}
+      - {id: "1.4", name: 丁, points: 10, field: part, rule: {type: minmax}}
+""",
     )
     lines = ["unit,year,field,value"]
     for i in range(12):
@@ -161,6 +165,38 @@ def test_flags_and_findings_on_a_built_case(tmp_path):
     assert ind["1.4"]["zero_variance"] and not ind["1.1"]["zero_variance"]
     kinds = [k for k, _ in r.audit.findings]
     assert kinds[0] == "audit.redundant" and "audit.negative" in kinds and "audit.zero_variance" in kinds
+
+
+def test_a_two_valued_item_is_not_an_outlier_and_the_text_says_so(tmp_path):
+    """One 是 among twelve units: skew 3.46 and kurtosis 12 pass COINr's limits, but a yes/no
+    column has no extreme values, only a split; a number with one extreme value still is one."""
+    from tests.helpers import write
+
+    rubric = _rubric(
+        tmp_path,
+        """\
+  - {id: "1", name: 甲, points: 10, field: flag, rule: {type: boolean}}
+  - {id: "2", name: 乙, points: 10, field: amount, rule: {type: minmax}}
+  - {id: "3", name: 丙, points: 10, field: count, rule: {type: minmax}}
+""",
+    )
+    lines = ["unit,year,field,value"]
+    for i in range(12):
+        lines += [
+            f"县{i:02d},2024,flag,{'是' if i == 0 else '否'}",
+            f"县{i:02d},2024,amount,{500 if i == 0 else 10 + i}",
+            f"县{i:02d},2024,count,{i * 3}",
+        ]
+    data = write(tmp_path, "synthetic-audit-two-valued.csv", "\n".join(lines) + "\n")
+    ind = {x["id"]: x for x in lg.audit_report([data], rubric).audit.indicators.iter_rows(named=True)}
+    assert ind["1"]["skew"] >= 2 and ind["1"]["kurtosis"] >= 3.5  # what used to raise the flag
+    assert ind["1"]["two_valued"] and not ind["1"]["outlier"]
+    assert ind["2"]["outlier"] and not ind["2"]["two_valued"]
+    assert not ind["3"]["outlier"] and not ind["3"]["two_valued"]
+    head = CliRunner().invoke(app, ["audit", str(data), "-r", str(rubric)]).stdout.splitlines()[0]
+    assert "异常分布 1 项（1 项只有两种取值，如是/否，不查" in head
+    head = CliRunner().invoke(app, ["audit", str(data), "-r", str(rubric), "--lang", "en"]).stdout.splitlines()[0]
+    assert "1 with outliers (1 two-valued item(s), such as yes/no, not checked" in head
 
 
 def test_cli_formats(tmp_path):

@@ -79,6 +79,7 @@ COMMANDS = [
     ("template",),
     ("report",),
     ("synth",),
+    ("rubric",),
     ("rubric", "check"),
     ("rubric", "diff"),
     ("rubric", "show"),
@@ -106,6 +107,51 @@ def test_help_is_in_chinese_and_keeps_every_word_at_80_columns(command):
     for param in cmd.params:
         if param.help:
             assert _help_words(param.help) in words, param.help
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) or "lawgov-score" for c in COMMANDS])
+def test_help_under_lang_en_is_english_from_the_catalogue(command):
+    """`--lang en` (before or after `-h`, or before the command) gives the help in English: the
+    command's and every option's text from the ``help.*`` catalogue, the fixed words in English,
+    and no Chinese of the tool's own (only quoted examples a user types, such as 填报模板.xlsx)."""
+    import typer
+
+    from lawgov_score.core.messages import MESSAGES
+
+    cmd = typer.main.get_command(app)
+    for name in command:
+        cmd = cmd.commands[name]
+    texts = {m.zh: m.en for k, m in MESSAGES.items() if k.startswith("help.")}
+    for args in ([*command, "--lang", "en", "-h"], [*command, "-h", "--lang=en"], ["--lang", "en", *command, "-h"]):
+        if not command and args[0] != "--lang":
+            continue
+        r = run(*args)
+        assert r.exit_code == 0, r.output
+        out = r.stdout
+        assert "Usage:" in out and "Options:" in out and "Show this message and exit." in out
+        assert "用法" not in out and "选项：" not in out and "显示本帮助" not in out and "默认：" not in out
+        assert all(wcswidth(line) <= 80 for line in out.splitlines()), out
+        words = _help_words(out)
+        assert _help_words(texts[cmd.help.strip()]) in words  # the command's own text, in English
+        for param in cmd.params:
+            if param.help:
+                assert param.help in texts, param.help  # every option's help is catalogued …
+                assert _help_words(texts[param.help]) in words, param.help  # … and shown in English
+    assert "Usage:" not in run(*command, "-h").stdout  # without --lang: Chinese, as before
+
+
+def test_lang_before_the_command_is_the_commands_lang():
+    """`lawgov-score --lang en CMD` (the form that gives the app's help in English) runs CMD in
+    English too; the command's own --lang still wins."""
+    from conftest import ROOT
+
+    example = str(ROOT / "rubrics" / "example.yaml")
+    assert run("--lang", "en", "rubric", "check", example).stderr.strip().endswith("ok (0 errors, 0 warnings)")
+    assert (
+        run("--lang", "en", "rubric", "check", example, "--lang", "zh")
+        .stderr.strip()
+        .endswith("通过（错误 0，警告 0）")
+    )
 
 
 def test_an_abort_and_an_unexpected_error_leave_the_parser_guard_as_themselves():

@@ -66,6 +66,14 @@ def test_wide_form_with_chinese_headers_metadata_and_evidence(tmp_path, rubric):
     assert inds.units.to_dicts()[0]["city"] == "A市"
 
 
+def test_a_wide_column_named_like_a_skipped_one_is_read_when_the_rubric_names_a_field_so(tmp_path, rubric):
+    """flag (and 备注, 类型 …) are headers the reader skips as notes; a rubric's field of that
+    id is read all the same (before, the column was dropped and the file had "no data rows")."""
+    p = write(tmp_path, "w.csv", "unit,year,flag,备注\n甲县,2024,√,上报材料齐全\n乙县,2024,×,\n")
+    v = values(lg.read_indicators([p], rubric))
+    assert v[("甲县", 2024, "flag")] == 1 and v[("乙县", 2024, "flag")] == 0
+
+
 def test_separate_unit_metadata_file(tmp_path, rubric):
     write(tmp_path, "d.csv", "unit,year,field,value\n甲县,2024,rate,90\n")
     write(tmp_path, "units.csv", "unit,city,province\n甲县,A市,B省\n")

@@ -131,6 +131,38 @@ def test_the_bundled_rubric_is_an_input_when_none_is_named(tmp_path: Path):
     assert rubric.read_bytes() == before
 
 
+def test_the_python_api_refuses_the_same_outputs_with_the_same_codes_and_words(folder: Path, monkeypatch):
+    """`lg.check_outputs` is the check the commands run; `lg.synthesize(output=)` runs it, so a
+    link named .csv that points at the rubric it reads is refused, not written through."""
+    import lawgov_score as lg
+    from lawgov_score.core import bundled
+
+    monkeypatch.chdir(folder)
+    (folder / "link.csv").symlink_to("rubric.yaml")
+    (folder / "data").mkdir()
+    before = snapshot(folder)
+    cases = [
+        (["in.csv"], ["in.csv"], {}, "E-OUTPUT-INPUT"),
+        ({"data/charts": True}, ["data"], {}, "E-OUTPUT-IN-INPUT"),
+        ([bundled.default_rubric()], [], {"bundled_rubric": True}, "E-OUTPUT-INPUT"),
+        ([folder], [], {}, "E-OUTPUT-PATH"),
+    ]
+    for outputs, inputs, bundled_inputs, code in cases:
+        with pytest.raises(lg.ProblemError) as caught:
+            lg.check_outputs(outputs, inputs, **bundled_inputs)
+        [problem] = caught.value.report.problems
+        assert problem.code == code
+    with pytest.raises(lg.ProblemError) as caught:
+        lg.synthesize("rubric.yaml", units=3, years=1, output="link.csv")
+    [problem] = caught.value.report.problems
+    api_line = problem.render("zh")
+    assert api_line.startswith("link.csv: E-OUTPUT-INPUT: ")
+    cli = run("synth", "-r", "rubric.yaml", "--units", "3", "--years", "1", "-o", "link.csv")
+    assert refused(cli, "link.csv", "E-OUTPUT-INPUT") == api_line  # the command's line is the api's
+    assert snapshot(folder) == before
+    lg.check_outputs(["-", "new.csv"], ["in.csv"])  # stdout and a new file are fine
+
+
 # --- devices, FIFOs, links, unusable paths --------------------------------------------------
 
 

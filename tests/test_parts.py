@@ -24,6 +24,7 @@ from lawgov_score.cli import app
 
 SAMPLES = str(ROOT / "samples")
 CITY = str(ROOT / "samples" / "synthetic-city")
+EXAMPLE_ARGS = [str(ROOT / "docs" / "examples" / "example-synthetic.csv"), "-r", str(ROOT / "rubrics" / "example.yaml")]
 
 
 def _expected_parts(rubric, frame_row: dict) -> dict[str, float]:
@@ -218,3 +219,23 @@ def test_sensitivity_totals_the_parts_as_the_engine_does():
     rng = np.random.default_rng(3)
     F = 1.0 + 0.2 * (2.0 * rng.random((4, len(model.nodes))) - 1.0)
     assert (model.roll_up(F, {}) <= res.rubric.total).all()
+
+
+def test_score_json_says_each_items_dimension_and_parts():
+    """`score -f json`: every row names its first-level dimension (the table's grouping) by id and
+    name, and a leaf the parts that check it, by id and name, as `rubric show` and the table do."""
+    rows = json.loads(CliRunner().invoke(app, ["score", SAMPLES, "-u", "乃东", "-f", "json"]).stdout)
+    by_id = {r["id"]: r for r in rows}
+    rubric = lg.load_rubric(ROOT / "rubrics" / "shifan.yaml")
+    tops = {it.id: it.name for it in rubric.items.values() if it.parent is None}
+    for r in rows:
+        assert r["dimension"] == r["id"].split(".")[0] and r["dimension_name"] == tops[r["dimension"]]
+        leaf = rubric.items[r["id"]].is_leaf
+        assert r["assessed_by"] == (list(rubric.items[r["id"]].assessed_by) if leaf else [])
+    assert by_id["1.3.1"]["assessed_by"] == ["材料", "实地"]
+    assert by_id["1.3.1"]["assessed_by_names"] == ["书面评审", "实地评估"]
+    assert by_id["10.2.1"]["dimension_name"] == tops["10"] and by_id["10.2.1"]["assessed_by_names"] == [
+        "人民群众满意度测评"
+    ]
+    plain = json.loads(CliRunner().invoke(app, ["score", *EXAMPLE_ARGS, "-f", "json"]).stdout)
+    assert plain and all(r["assessed_by"] == [] and r["dimension"] for r in plain)  # a rubric without parts

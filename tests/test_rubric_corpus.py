@@ -56,6 +56,7 @@ REQUIRED = {
     "fields-file-missing": "E-FILE",
     "empty-rubric": "E-FILE",
     "within-unknown-group": "E-TYPE",
+    "impute-yes-no-by-mean": "W-TREAT-IMPUTE-FRACTION",
 }
 LINT_CODES = {
     "W-EVIDENCE",
@@ -70,6 +71,7 @@ LINT_CODES = {
     "W-WAIVER-UNUSED",
     "W-POINTS-SUM",
     "W-TOTAL",
+    "W-TREAT-IMPUTE-FRACTION",
 }
 
 

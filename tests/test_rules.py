@@ -247,6 +247,38 @@ def relative(tmp_path, item: str, csv: str):
     return lg.score(rub, lg.read_indicators([tmp_path / "d.csv"], rub))
 
 
+def test_units_without_peers_are_one_warning_per_comparison_naming_the_items(tmp_path):
+    """Three relative items: two compare within the city and score a unit alone as missing, one
+    scores it 0. One W-ALONE for the first two (at the rubric, naming both, and for a unit alone on
+    only one of them, which), one for the third (at its rule, as a single item's warning)."""
+    items = (
+        '{id: "1", name: 办案量, points: 10, field: count, rule: {type: minmax, within: city}}\n'
+        '      - {id: "2", name: 比率, points: 10, field: rate, rule: {type: ratio_to_best, within: city}}\n'
+        '      - {id: "3", name: 数值, points: 10, field: amount, rule: {type: minmax, within: city, alone: zero}}'
+    )
+    data = """
+    unit,year,field,value,city
+    A,2024,count,10,甲市
+    B,2024,count,20,甲市
+    A,2024,rate,10,甲市
+    C,2024,count,40,乙市
+    C,2024,rate,40,乙市
+    C,2024,amount,40,乙市
+    """
+    res = relative(tmp_path, items, data)
+    assert [w.code for w in res.warnings] == ["W-ALONE", "W-ALONE"]
+    both, zero = res.warnings
+    assert both.line is None and both.path.endswith("r.yaml")
+    assert both.message().startswith(
+        "2 个项目 1「办案量」、2「比率」：与同年度同所属市单位比较，2 个单位没有可比单位："
+    )
+    assert "A 2024（甲市仅此一家有数据，项目 2）、C 2024（乙市仅此一家有数据）；按缺数据计 0 分" in both.message()
+    assert "A 2024 (the only one in 甲市 with a value; items 2), C 2024 (the only one in 乙市" in both.message("en")
+    assert (
+        zero.line == 7 and zero.message().startswith("项目 3「数值」：") and "计 0 分（alone: zero）" in zero.message()
+    )
+
+
 def test_relative_rules_compare_within_year_and_group(tmp_path):
     item = '{id: "1", name: 办案量, points: 10, field: count, rule: {type: ratio_to_best, within: city}}'
     res = relative(

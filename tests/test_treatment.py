@@ -150,6 +150,30 @@ def test_one_outlier_is_winsorised_to_the_next_value():
     assert "2024: 1 point(s) winsorised" in said[0].message("en")
 
 
+def test_a_two_valued_column_or_a_yes_no_field_is_never_treated_for_outliers(tmp_path):
+    """One 1 among twelve 0s passes COINr's limits (skew 3.46, kurtosis 12), but two values have
+    no outlier: winsorising would turn the one county's 是 into 否 and take its points."""
+    values = [1.0] + [0.0] * 11
+    out, said = treat(_wide({"x": values}), {"x": FieldPlan("x", outliers="coinr")})
+    assert out["x"].to_list() == values and said == []
+    (tmp_path / "r.yaml").write_text(
+        "id: o\nname: o\nfields:\n  - {id: flag, name: 某制度, type: bool}\n"
+        "  - {id: lv, name: 等次, type: grade, levels: [优, 良, 中]}\ntreatment: {outliers: coinr}\nitems:\n"
+        "  - {id: a, name: 甲, points: 10, field: flag, rule: {type: boolean}}\n"
+        "  - {id: b, name: 乙, points: 10, field: lv, rule: {type: graded, levels: {优: 1, 良: 0.5, 中: 0}}}\n",
+        encoding="utf-8",
+    )
+    rows = ["unit,year,field,value"] + [f"县{i:02d},2024,flag,{'是' if i == 0 else '否'}" for i in range(12)]
+    rows += [f"县{i:02d},2024,lv,{'优' if i == 0 else '中' if i == 1 else '良'}" for i in range(12)]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rubric = lg.load_rubric(tmp_path / "r.yaml")
+    assert rubric.treatment == {}  # categories: the rubric's outlier rule does not reach them
+    result = lg.score(rubric, lg.read_indicators([tmp_path / "d.csv"], rubric))
+    first = result.items().filter(pl.col("unit") == "县00")  # 是 and 优, each the only one: full points
+    assert first["score"].to_list() == [10.0, 10.0] and first["treated"].null_count() == 2
+    assert not [w for w in result.warnings if w.code == "W-TREAT-OUTLIER"]
+
+
 def test_a_column_that_still_fails_takes_the_log_of_the_original():
     values = [0.0] * 50 + [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]  # still skewed after 5 points
     out, said = treat(_wide({"x": values}), {"x": FieldPlan("x", outliers="coinr")})
@@ -361,3 +385,98 @@ def test_a_leaf_declares_its_fields_treatment_and_two_leaves_may_not_disagree(fi
     bad, report = read_rubric(tmp_path / "twice.yaml")
     assert bad is None and [p.code for p in report.errors] == ["E-TREAT-CONFLICT"]
     assert "item c" in report.errors[0].message("en") and "item b" in report.errors[0].message("en")
+
+
+def test_every_export_of_gaps_and_the_workbook_marks_an_imputed_value(files, tmp_path):
+    """The printed 差距 and 得分明细 sheets tell an imputed value from a stated one (the mark is in
+    the cell's number format, so the cell stays a number), and gaps' JSON and CSV say it too."""
+    import json
+    import warnings
+
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    rubric_path, data = files
+    run = CliRunner()
+    base = ["gaps", str(data), "-r", str(rubric_path), "--unit", "乙县"]
+    out = run.invoke(app, [*base, "-f", "json"])
+    items = {i["id"]: i for i in json.loads(out.stdout)["items"]}
+    assert items["b"]["source"] == "imputed" and items["b"]["value"] == pytest.approx(70.0)
+    assert "70%（插补）" in run.invoke(app, [*base, "-f", "csv"]).stdout
+    for lang, mark in (("zh", "（插补）"), ("en", " (imputed)")):
+        book = tmp_path / f"g-{lang}.xlsx"
+        assert (
+            run.invoke(app, ["rank", str(data), "-r", str(rubric_path), "-o", str(book), "--lang", lang]).exit_code == 0
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(book)
+        for sheet in wb.worksheets[1:]:  # 得分明细 and 差距 (排名 shows totals)
+            rows = [[(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+            header = next(i for i, r in enumerate(rows) if any(v in ("现值", "数值", "value") for v, _ in r))
+            col = next(j for j, (v, _) in enumerate(rows[header]) if v in ("现值", "数值", "value"))
+            unit_col = next(j for j, (v, _) in enumerate(rows[header]) if v in ("单位", "unit"))
+            cells = {
+                (r[unit_col][0], round(r[col][0], 4)): r[col][1] for r in rows[header + 1 :] if r[col][0] is not None
+            }
+            assert cells[("乙县", 0.7)] == f'0.00%"{mark}"', sheet.title  # a number, marked
+            assert cells[("乙县", 1.0)] == f'0"{mark}"', sheet.title
+            stated = [fmt for (unit, _), fmt in cells.items() if unit != "乙县"]
+            assert stated and not any(mark.strip() in fmt for fmt in stated), sheet.title
+
+
+def test_rubric_check_warns_of_a_yes_no_or_graded_field_imputed_by_a_mean(tmp_path):
+    """Imputing a yes/no or graded field by a mean or median gives a fraction it can never take:
+    `rubric check` says so once per declaration (a leaf's own treatment at the leaf, the rubric's
+    default naming every such field it reaches); previous_year and impute: none do not; the
+    bundled rubrics are clean, and 示范 extended with the city mean for every field is not."""
+    from typer.testing import CliRunner
+
+    from lawgov_score.cli import app
+
+    fields = (
+        "fields:\n  - {id: done, name: 是否完成, type: bool}\n"
+        "  - {id: tier, name: 测评等次, type: grade, levels: [优, 良, 差]}\n"
+    )
+    items = (
+        "items:\n"
+        "  - {id: a, name: 甲, points: 5, field: done, rule: {type: boolean}, evidence: 文件,"
+        " treatment: {impute: mean}}\n"
+        "  - {id: b, name: 乙, points: 5, field: tier, rule: {type: graded, levels: {优: 1, 良: 0.6, 差: 0}},"
+        " evidence: 文件}\n"
+    )
+    run = CliRunner()
+    for top, expected in (
+        ("treatment: {impute: previous_year}\n", [("项目 a「甲」", "mean", "done")]),
+        (
+            "treatment: {impute: group_median}\n",
+            [("项目 a「甲」", "mean", "done"), ("数据处理", "group_median", "tier")],
+        ),
+        ("treatment: {impute: median, fields: {tier: {impute: none}}}\n", [("项目 a「甲」", "mean", "done")]),
+        ("treatment: {impute: previous_year}\n", []),
+    ):
+        (tmp_path / "r.yaml").write_text(f"id: r\nname: r\n{top}{fields}{items}", encoding="utf-8")
+        if not expected:  # the leaf's own choice is none
+            (tmp_path / "r.yaml").write_text(
+                f"id: r\nname: r\n{top}{fields}{items.replace('{impute: mean}', '{impute: none}')}", encoding="utf-8"
+            )
+        out = run.invoke(app, ["rubric", "check", str(tmp_path / "r.yaml"), "--strict"])
+        lines = [ln for ln in out.stderr.splitlines() + out.stdout.splitlines() if "W-TREAT-IMPUTE-FRACTION" in ln]
+        assert len(lines) == len(expected), out.output
+        for where, how, field in expected:
+            assert any(where in ln and f"按 {how} 插补" in ln and field in ln and "impute: none" in ln for ln in lines)
+        assert out.exit_code == (1 if expected else 0)
+    bundled = run.invoke(
+        app, ["rubric", "check", str(ROOT / "rubrics"), str(ROOT / "rubrics" / "examples"), "--strict"]
+    )
+    assert bundled.exit_code == 0 and "W-TREAT-IMPUTE-FRACTION" not in bundled.output
+    (tmp_path / "imputed.yaml").write_text(
+        f"extends: {(ROOT / 'rubrics' / 'shifan.yaml').as_posix()}\nid: imputed\nname: 插补\n"
+        "treatment: {impute: group_mean, by: city}\n",
+        encoding="utf-8",
+    )
+    out = run.invoke(app, ["rubric", "check", str(tmp_path / "imputed.yaml"), "--lang", "en"])
+    [line] = [ln for ln in out.output.splitlines() if "W-TREAT-IMPUTE-FRACTION" in ln]
+    assert "imputed.yaml:4:" in line and "by group_mean" in line and "legal_advisor" in line

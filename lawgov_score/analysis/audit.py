@@ -5,7 +5,9 @@ What is computed, for the units of one year (the latest unless asked):
 * per indicator (a scoring leaf): n, missing share, mean, sample sd, min, max, skew and
   kurtosis adjusted for the sample as Excel's SKEW and KURT compute them, an outlier flag
   (|skew| ≥ 2 and kurtosis ≥ 3.5, COINr's rule), zero variance, and the share of units at full
-  points (a ceiling: the item no longer separates the units);
+  points (a ceiling: the item no longer separates the units).  An item whose values take at most
+  two values (a yes/no item, a 0/1 column) is not checked for outliers: the skew and kurtosis of
+  two points say only how the units split between them, never that a few values are extreme;
 * per pair of sibling leaves: Pearson and Spearman (average ranks for ties) on the raw values,
   over the units that state both; flagged redundant at |r| ≥ 0.9 and negative at r ≤ −0.4
   (COINr's thresholds for its correlation flags);
@@ -58,6 +60,7 @@ class Audit:
             "units": self.units,
             "indicators": ind.height,
             "outliers": int(ind["outlier"].sum()),
+            "two_valued": int(ind["two_valued"].sum()),  # not checked for outliers
             "zero_variance": int(ind["zero_variance"].sum()),
             "redundant_pairs": int(cor["redundant"].sum()) if cor.height else 0,
             "negative_pairs": int(cor["negative"].sum()) if cor.height else 0,
@@ -154,6 +157,9 @@ def _indicator_row(result: ScoreResult, frame: pl.DataFrame, it: Item) -> dict:
     n = int(x.size)
     skew, kurt = skew_kurt(x)
     sd = float(x.std(ddof=1)) if n >= 2 else None
+    # 是/否 (or any 0/1 column) among enough units to be checked: no outliers in COINr's sense
+    two_valued = n >= 4 and np.unique(x).size == 2
+    skewed = skew is not None and kurt is not None and abs(skew) >= OUTLIER_SKEW and kurt >= OUTLIER_KURT
     return {
         "id": it.id,
         "name": it.name,
@@ -166,7 +172,8 @@ def _indicator_row(result: ScoreResult, frame: pl.DataFrame, it: Item) -> dict:
         "max": float(x.max()) if n else None,
         "skew": skew,
         "kurtosis": kurt,
-        "outlier": skew is not None and kurt is not None and abs(skew) >= OUTLIER_SKEW and kurt >= OUTLIER_KURT,
+        "outlier": skewed and not two_valued,
+        "two_valued": two_valued,
         "zero_variance": n >= 2 and sd == 0,
         "full_share": float((s >= it.max - 1e-9).mean()) if it.max > 0 else None,
     }
@@ -218,7 +225,8 @@ def _node_rows(result: ScoreResult, frame: pl.DataFrame) -> list[dict]:
 IND_SCHEMA = {
     "id": pl.String, "name": pl.String, "field": pl.String, "n": pl.Int64, "missing": pl.Float64,
     "mean": pl.Float64, "sd": pl.Float64, "min": pl.Float64, "max": pl.Float64, "skew": pl.Float64,
-    "kurtosis": pl.Float64, "outlier": pl.Boolean, "zero_variance": pl.Boolean, "full_share": pl.Float64,
+    "kurtosis": pl.Float64, "outlier": pl.Boolean, "two_valued": pl.Boolean, "zero_variance": pl.Boolean,
+    "full_share": pl.Float64,
 }  # fmt: skip
 COR_SCHEMA = {
     "a": pl.String, "b": pl.String, "parent": pl.String, "pearson": pl.Float64, "spearman": pl.Float64,

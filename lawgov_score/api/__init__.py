@@ -14,6 +14,7 @@
     lg.rank_impact(result, lg.score(new, data))   # … and what it does to totals, ranks, grades
     lg.diff_report("old.yaml", "new.yaml", ["samples/"], fail_on_rank_change=3)   # `rubric diff`, gates too
     lg.check_rubrics(["rubrics/"], strict=True).exit_code                         # `rubric check`
+    lg.check_outputs(["排名.csv"], ["排名.csv"])   # E-OUTPUT-INPUT: what a command checks before it writes
     lg.extract_values(["reports/"]).records()  # values read from annual reports, each with its clause
     lg.whatif(result, "乃东区", {"行政机关负责人出庭应诉率": "100%"})
     lg.benchmark(result, "乃东区", against="best")
@@ -56,6 +57,7 @@ from .auditing import audit_report
 from .extraction import evaluate_extraction, extract_values, synthesize
 from .inputs import inputs, rubric_of, score_files, score_records, scored
 from .methods import method_rank_table, normalise_table, weights_overlay, weights_table
+from .outputs import check_outputs
 from .rubrics import check_rubric, check_rubrics, diff_report, rubric_schema, show_rubric
 from .scoring import fill_in_template, rank_records, rank_table, report_page, score_table
 
@@ -88,6 +90,7 @@ __all__ = [
     "benchmark_report",
     "check_rubric",
     "check_rubrics",
+    "check_outputs",
     "diff_report",
     "evaluate_extraction",
     "extract_values",

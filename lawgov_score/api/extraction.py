@@ -75,6 +75,11 @@ def synthesize(
 
     if output is not None and Path(output).suffix.lower() not in (".csv", ".parquet", ".pq"):
         raise ProblemError.one("E-USAGE-SYNTH-FILE", name=Path(output).name)
+    if output is not None:  # never over the rubric it reads (a link named .csv), nor where it cannot write
+        from .outputs import check_outputs
+
+        read = [rubric] if isinstance(rubric, (str, Path)) else []
+        check_outputs([output], read, bundled_rubric=rubric is None)
     if last_year - years + 1 < 1949:
         raise ProblemError.one("E-USAGE-SYNTH-YEARS", years=years, last_year=last_year)
     frame = _synth(rubric_of(rubric), units, years, seed=seed, last_year=last_year)

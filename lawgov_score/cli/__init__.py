@@ -8,13 +8,14 @@ from __future__ import annotations
 import typer
 
 from . import analysis, audit, excel, extract, methods, report, rubric, scoring, synth
-from .help import Group, localise
+from .common import LangOpt
+from .help import Group, H, localise, pass_lang_on
 
 app = typer.Typer(
     cls=Group,
     rich_markup_mode=None,
     name="lawgov-score",
-    help="法治政府建设评分工具：按细则给县（市、区）打分、排名、找差距。",
+    help=H("cmd.root"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,9 +37,13 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="显示版本号", is_eager=True, callback=_show_version),
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", help=H("opt.version"), is_eager=True, callback=_show_version),
+    lang: LangOpt = "zh",
 ) -> None:
-    """法治政府建设评分工具：按细则给县（市、区）打分、排名、找差距。"""
+    """The app's own options; its help is ``help.cmd.root``.  ``lawgov-score --lang en …`` (so
+    written for ``--help`` in English) is every command's ``--lang`` too, unless it gives its own."""
+    pass_lang_on(ctx, lang)
 
 
 def main() -> None:

@@ -28,8 +28,9 @@ from .common import (
     output_to,
     show,
 )
+from .help import H
 
-UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="单位名称（可写一部分，如“乃东”）", show_default=False)]
+UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=H("opt.unit_part"), show_default=False)]
 SAMPLE_FILES = (".csv", ".parquet", ".pq")  # what --write-samples writes (output.write.write_frame)
 
 
@@ -48,22 +49,19 @@ def gaps_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    top: Annotated[Optional[int], typer.Option("--top", "-n", help="只列失分最多的 N 项", show_default=False)] = None,
+    top: Annotated[Optional[int], typer.Option("--top", "-n", help=H("gaps.top"), show_default=False)] = None,
     path: Annotated[
         Literal["fewest", "effort", "none"],
-        typer.Option("--path", help="到下一等次的路径：fewest 改动项目最少；effort 相对改进最小；none 不算"),
+        typer.Option("--path", help=H("gaps.path")),
     ] = "fewest",
-    steps: Annotated[bool, typer.Option("--steps", help="只输出路径的各步（CSV 时有用）")] = False,
+    steps: Annotated[bool, typer.Option("--steps", help=H("gaps.steps"))] = False,
     fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """找差距：失分项目及原因、满分所需数值、到下一等次的最短路径。
-
-    原因分为缺数据（须补佐证）、未达目标、负面清单扣分和一票否决。路径：--path fewest 改动项目最少，
-    --path effort 相对改进最小；路径经重新计分核实。"""
+    """`gaps`: its help is ``help.cmd.gaps`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.scoring import gaps_report_view
 
@@ -80,7 +78,7 @@ def whatif_cmd(
         typer.Option(
             "--set",
             "-s",
-            help="指标=数值，可重复；指标写编号或中文名，数值照常填写（95%、是、优；留空为缺）",
+            help=H("whatif.set"),
             show_default=False,
         ),
     ],
@@ -94,9 +92,7 @@ def whatif_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """假如：改动某些指标后的总分、等次、排名和各项得分。
-
-    例：--set 行政机关负责人出庭应诉率=100% --set major_decision_catalogue=是。按细则重新计分。"""
+    """`whatif`: its help is ``help.cmd.whatif`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.whatif import whatif_report_view
 
@@ -111,25 +107,19 @@ def benchmark_cmd(
     data: DataArg = None,
     against: Annotated[
         str,
-        typer.Option(
-            "--against", "-a", help="对标对象：best（各项最优）、median（中位数）、某单位名称或某市/省/分组名称"
-        ),
+        typer.Option("--against", "-a", help=H("benchmark.against")),
     ] = "best",
     within: WithinOpt = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    depth: Annotated[
-        Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)
-    ] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", "-d", help=H("opt.depth"), show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """对标先进：逐项与最优、中位数、某单位或某市比较。
-
-    --against best（各项最优，并列出最优单位）、median（其余单位中位数）、单位名称、市/省/分组名称（该组中位数）。"""
+    """`benchmark`: its help is ``help.cmd.benchmark`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.benchmark import benchmark_report_view
 
@@ -142,15 +132,9 @@ def benchmark_cmd(
 def trend_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    year_from: Annotated[
-        Optional[int], typer.Option("--from", help="起始年度（默认：终止年度的上一个有数据的年度）", show_default=False)
-    ] = None,
-    year_to: Annotated[
-        Optional[int], typer.Option("--to", help="终止年度（默认：最近一年）", show_default=False)
-    ] = None,
-    unit: Annotated[
-        Optional[str], typer.Option("--unit", "-u", help="列出这个单位各项目的进步、退步和新增失分", show_default=False)
-    ] = None,
+    year_from: Annotated[Optional[int], typer.Option("--from", help=H("trend.from"), show_default=False)] = None,
+    year_to: Annotated[Optional[int], typer.Option("--to", help=H("trend.to"), show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=H("trend.unit"), show_default=False)] = None,
     by: ByOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -158,7 +142,7 @@ def trend_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """年度变化：总分、排名、等次，进步、退步和新增失分的项目。"""
+    """`trend`: its help is ``help.cmd.trend`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.trend import trend_report_view
 
@@ -224,31 +208,28 @@ def _write_samples(params, path: Path, lang: str) -> None:
 def sensitivity_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    samples: Annotated[int, typer.Option("--samples", "-n", help="抽样次数", min=1)] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="随机种子：同一种子结果相同")] = 0,
-    perturb: Annotated[str, typer.Option("--perturb", help="各项分值（权重）扰动幅度，如 20%")] = "20%",
-    perturb_targets: Annotated[
-        str, typer.Option("--perturb-targets", help="规则阈值（目标值、下限、档位）扰动幅度，如 10%；默认不扰动")
-    ] = "0",
-    top: Annotated[int, typer.Option("--top", "-k", help="计算进入前 K 名的概率", min=1)] = 10,
+    samples: Annotated[int, typer.Option("--samples", "-n", help=H("sens.samples"), min=1)] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help=H("sens.seed"))] = 0,
+    perturb: Annotated[str, typer.Option("--perturb", help=H("sens.perturb"))] = "20%",
+    perturb_targets: Annotated[str, typer.Option("--perturb-targets", help=H("sens.perturb_targets"))] = "0",
+    top: Annotated[int, typer.Option("--top", "-k", help=H("sens.top"), min=1)] = 10,
     by: ByOpt = None,
     year: YearOpt = None,
     write_samples: Annotated[
         Optional[Path],
-        typer.Option("--write-samples", help="把每次抽样的参数写入文件（.csv 或 .parquet）", show_default=False),
+        typer.Option("--write-samples", help=H("sens.write_samples"), show_default=False),
     ] = None,
     vary: Annotated[
         Optional[str],
         typer.Option(
             "--vary",
-            help="变动的方法选项（逗号分隔）：weights、normalisation、aggregation、method（imputation 尚不可用）；"
-            "给出时按 Sobol 方法计算各选项的敏感性指数",
+            help=H("sens.vary"),
             show_default=False,
         ),
     ] = None,
     alternatives: Annotated[
         Optional[list[str]],
-        typer.Option("--alternatives", help="某选项的备选项，如 weights=rubric,equal；可重复", show_default=False),
+        typer.Option("--alternatives", help=H("sens.alternatives"), show_default=False),
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -256,11 +237,7 @@ def sensitivity_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """排名稳健性：对分值（权重）抽样，看排名和等次是否随之变化。
-
-    每个单位给出排名中位数、5%–95% 区间、各等次概率和进入前 K 名的概率。--perturb-targets 同时扰动规则阈值。
-    --vary weights,normalisation,aggregation,method 对方法选择抽样（Saltelli 设计，--samples 为基础样本数），
-    并给出各选项的一阶与总效应 Sobol 指数：排名主要取决于哪一项选择。"""
+    """`sensitivity`: its help is ``help.cmd.sensitivity`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.sensitivity import sensitivity_report_view
 

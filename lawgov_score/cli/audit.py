@@ -35,9 +35,7 @@ def audit_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """指标审计：各指标的分布、同级指标的相关、各级的信度（Cronbach α）和第一主成分占比。
-
-    先用文字列出发现（高度相关、负相关、与上级弱相关、异常分布、无差异、满分过多），再列数字。默认最近一年。"""
+    """`audit`: its help is ``help.cmd.audit`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.audit import audit_report_view
     from .common import show

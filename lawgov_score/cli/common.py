@@ -13,27 +13,27 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
+from .help import H
+
 FORMATS = ["table", "markdown", "csv", "json"]
 EXIT_OK, EXIT_FOUND, EXIT_BAD = 0, 1, 2
 
 DataArg = Annotated[
     Optional[list[Path]],
-    typer.Argument(help="指标文件或目录（CSV/TSV/XLSX/Parquet/JSON）；省略时使用自带样例 samples/", show_default=False),
+    typer.Argument(help=H("opt.data"), show_default=False),
 ]
 RubricOpt = Annotated[
     Optional[Path],
-    typer.Option("--rubric", "-r", help="细则 YAML；省略时使用自带的 rubrics/shifan.yaml", show_default=False),
+    typer.Option("--rubric", "-r", help=H("opt.rubric"), show_default=False),
 ]
 # -f lists exactly what the command writes: the text formats, and a workbook where there is one.
 FormatOpt = Annotated[
     Optional[Literal["table", "markdown", "csv", "json"]],
-    typer.Option("--format", "-f", help="输出格式；省略时按 -o 的扩展名，否则 table", show_default=False),
+    typer.Option("--format", "-f", help=H("opt.format"), show_default=False),
 ]
 WorkbookFormatOpt = Annotated[
     Optional[Literal["table", "markdown", "csv", "json", "xlsx"]],
-    typer.Option(
-        "--format", "-f", help="输出格式（xlsx 须用 -o 写入文件）；省略时按 -o 的扩展名，否则 table", show_default=False
-    ),
+    typer.Option("--format", "-f", help=H("opt.format_xlsx"), show_default=False),
 ]
 WORKBOOK_FORMATS = FORMATS + ["xlsx"]  # commands that can also write a formatted workbook
 OutputOpt = Annotated[
@@ -41,7 +41,7 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="写入文件；省略 -f 时格式按扩展名（.csv .json .md .xlsx .txt），扩展名须与格式相符",
+        help=H("opt.output"),
         show_default=False,
     ),
 ]
@@ -49,10 +49,10 @@ EncodingOpt = Annotated[
     Literal["utf-8", "gb18030"],
     typer.Option(
         "--encoding",
-        help="CSV 文件的编码：utf-8（带 BOM，Excel/WPS 直接打开）或 gb18030（供不认 BOM 的程序，如 LibreOffice）",
+        help=H("opt.encoding"),
     ),
 ]
-LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help="表头与提示语言")]
+LangOpt = Annotated[Literal["zh", "en"], typer.Option("--lang", help=H("opt.lang"))]
 
 # What a grouping column may be called on the command line: its id, or its Chinese name as the
 # tables head it (分组, 所属市 …) and the everyday words for it.
@@ -79,14 +79,14 @@ def group_column(name: str | None) -> str | None:
 _GROUPS = "city（所属市）、province（省份）、level（层级）或 group（分组），中英文均可"
 ByOpt = Annotated[
     Optional[str],
-    typer.Option("--by", help=f"在组内排名：{_GROUPS}", show_default=False, callback=group_column),
+    typer.Option("--by", help=H("opt.by"), show_default=False, callback=group_column),
 ]
 WithinOpt = Annotated[
     Optional[str],
-    typer.Option("--within", help=f"只与同组的单位比较：{_GROUPS}", show_default=False, callback=group_column),
+    typer.Option("--within", help=H("opt.within"), show_default=False, callback=group_column),
 ]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="出错时显示 Python 调用栈")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="只看这一年", show_default=False)]
+DebugOpt = Annotated[bool, typer.Option("--debug", help=H("opt.debug"))]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=H("opt.year"), show_default=False)]
 
 
 _LANG: ContextVar[str] = ContextVar("lang", default="zh")  # the running command's --lang, for messages
@@ -167,22 +167,18 @@ TEXT_INPUTS = ("old", "new")  # inputs given as text, since they may be git revi
 
 def check_outputs(params: dict) -> None:
     """Before any work: no output may be one of the inputs (the bundled rubric and samples when
-    none are named), lie inside an input folder, or be a path that cannot be written."""
-    from ..core import bundled
-    from ..output.files import check_target
+    none are named), lie inside an input folder, or be a path that cannot be written.  The
+    command's options sorted into outputs and inputs; the check is the api's."""
+    from ..api.outputs import check_outputs as check
 
     inputs: list[Path] = [Path(params[k]) for k in TEXT_INPUTS if isinstance(params.get(k), str)]
     for name, value in params.items():
         if name not in OUTPUT_PARAMS:
             inputs += [v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, Path)]
-    if "data" in params and not params["data"]:
-        inputs += bundled.default_data()
-    if "rubric" in params and params["rubric"] is None:
-        inputs.append(bundled.default_rubric())
-    for name, folder in OUTPUT_PARAMS.items():
-        path = params.get(name)
-        if isinstance(path, Path) and str(path) != "-":
-            check_target(path, inputs, folder=folder)
+    outputs = {params[n]: folder for n, folder in OUTPUT_PARAMS.items() if isinstance(params.get(n), Path)}
+    bundled_data = "data" in params and not params["data"]
+    bundled_rubric = "rubric" in params and params["rubric"] is None
+    check(outputs, inputs, bundled_data=bundled_data, bundled_rubric=bundled_rubric)
 
 
 def warn(problems, lang: str) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import DebugOpt, LangOpt, RubricOpt, guarded, show
+from .help import H
 
 
 def register(app: typer.Typer) -> None:
@@ -17,16 +18,15 @@ def register(app: typer.Typer) -> None:
 @guarded
 def template_cmd(
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="写入的 .xlsx 文件，如 填报模板.xlsx", show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help=H("template.output"), show_default=False)
     ] = None,
     rubric: RubricOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="预先填好的单位名称", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="预先填好的年度", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=H("template.unit"), show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help=H("template.year"), show_default=False)] = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """按细则生成 Excel 填报模板：单位信息、逐项填报（带下拉和取值校验）、填报说明；
-    填好后直接 `score 填报模板.xlsx`。"""
+    """`template`: its help is ``help.cmd.template`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.template import template_view
 

@@ -21,6 +21,7 @@ from .common import (
     show,
     warn,
 )
+from .help import H
 
 
 def register(app: typer.Typer) -> None:
@@ -29,37 +30,26 @@ def register(app: typer.Typer) -> None:
 
 @guarded
 def extract_cmd(
-    reports: Annotated[
-        list[Path], typer.Argument(help="法治政府建设年度报告（.txt .docx .pdf）或其所在目录", show_default=False)
-    ],
+    reports: Annotated[list[Path], typer.Argument(help=H("extract.reports"), show_default=False)],
     rubric: RubricOpt = None,
     evaluate: Annotated[
         Optional[Path],
         typer.Option(
             "--evaluate",
-            help="标准答案：人工从这些报告读出的指标文件（须有 source 列写明报告文件名）；打印各指标的精确率和召回率",
+            help=H("extract.gold"),
             show_default=False,
         ),
     ] = None,
-    every: Annotated[
-        bool, typer.Option("--all", help="列出每一处读数，而不只是每个指标的第一处（结果不能直接用于评分）")
-    ] = False,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="每个值注明为何读取：所用措辞、语境词和取舍规则（总数优先于部分等）")
-    ] = False,
-    year: Annotated[
-        Optional[int], typer.Option("--year", "-y", help="报告年度（代替从报告中认出的年度）", show_default=False)
-    ] = None,
+    every: Annotated[bool, typer.Option("--all", help=H("extract.all"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H("extract.explain"))] = False,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help=H("extract.year"), show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = "utf-8",
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """从年度报告中读出指标值，每个值附原文和位置；结果是指标文件，可直接用于 score / rank。
-
-    -o 核对表.xlsx 写出核对表：每个值一行，附标出数值的原文、上下文、置信度和空白的“确认”列；
-    填好后 score / rank 读它时只用确认或更正过的行。"""
+    """`extract`: its help is ``help.cmd.extract`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.extract import evaluation_notes, evaluation_view, extract_view
 

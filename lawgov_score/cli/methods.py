@@ -9,6 +9,7 @@ import typer
 
 from ..core.normalisations import NORMALISATIONS
 from .common import DataArg, DebugOpt, FormatOpt, LangOpt, OutputOpt, RubricOpt, guarded, output_to, show
+from .help import H
 
 NormaliseMethod = Literal[NORMALISATIONS]  # type: ignore[valid-type]
 
@@ -22,23 +23,17 @@ def register(app: typer.Typer) -> None:
 def normalise_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    method: Annotated[
-        NormaliseMethod, typer.Option("--method", "-m", help="标准化方法（见 docs/methods.md）")
-    ] = "minmax",
-    field: Annotated[Optional[str], typer.Option("--field", help="只看这个指标", show_default=False)] = None,
-    by: Annotated[
-        Optional[str], typer.Option("--by", help="在组内比较：city、province、level 或 group", show_default=False)
-    ] = None,
-    ddof: Annotated[int, typer.Option("--ddof", min=0, max=1, help="zscore 的标准差：1 样本（默认），0 总体")] = 1,
-    threshold: Annotated[
-        float, typer.Option("--threshold", min=0.0, help="above_below_mean 的 p：均值上下 p 以内计 0")
-    ] = 0.2,
+    method: Annotated[NormaliseMethod, typer.Option("--method", "-m", help=H("normalise.method"))] = "minmax",
+    field: Annotated[Optional[str], typer.Option("--field", help=H("normalise.field"), show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help=H("methods.by"), show_default=False)] = None,
+    ddof: Annotated[int, typer.Option("--ddof", min=0, max=1, help=H("normalise.ddof"))] = 1,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, help=H("normalise.p"))] = 0.2,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """把各指标数值在同年度（及同组）单位间标准化：minmax、zscore、rank、percentile 等 13 种方法。"""
+    """`normalise`: its help is ``help.cmd.normalise`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.methods import normalised_view
 
@@ -54,18 +49,18 @@ def weights_cmd(
     rubric: RubricOpt = None,
     method: Annotated[
         Literal["entropy", "critic", "std", "equal", "ahp", "combined"],
-        typer.Option("--method", "-m", help="定权方法：entropy 熵权法、critic、std、equal、ahp、combined"),
+        typer.Option("--method", "-m", help=H("weights.method")),
     ] = "entropy",
     variant: Annotated[
         Literal["normalised", "raw"],
-        typer.Option("--variant", help="熵权法的数据：normalised 按方向极差标准化（默认），raw 原始值"),
+        typer.Option("--variant", help=H("weights.entropy_data")),
     ] = "normalised",
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """由数据定权重（熵权法、CRITIC、标准差）、等权、AHP 或主客观组合；-o x.yaml 写出继承原细则的权重细则。"""
+    """`weights`: its help is ``help.cmd.weights`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..core.bundled import default_rubric
     from ..views.methods import weights_view

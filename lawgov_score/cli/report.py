@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .common import DataArg, DebugOpt, LangOpt, RubricOpt, YearOpt, fail, guarded, note, warn
+from .help import H
 
 
 def register(app: typer.Typer) -> None:
@@ -18,26 +19,22 @@ def register(app: typer.Typer) -> None:
 def report_cmd(
     data: DataArg = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="写入的 HTML 文件，如 report.html", show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help=H("report.output"), show_default=False)
     ] = None,
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
+    pool: Annotated[bool, typer.Option("--pool", help=H("opt.pool"))] = False,
     by: Annotated[
         Optional[str],
-        typer.Option("--by", help="在组内排名，与 rank 相同：city、province、level 或 group", show_default=False),
+        typer.Option("--by", help=H("report.by"), show_default=False),
     ] = None,
-    top: Annotated[int, typer.Option("--top", "-n", help="每个单位列出失分最多的 N 项（0 = 全部）")] = 10,
-    png: Annotated[
-        Optional[Path], typer.Option("--png", help="另把图表存为 PNG 图片，放在这个目录", show_default=False)
-    ] = None,
-    title: Annotated[
-        Optional[str], typer.Option("--title", help="报告标题；省略时为“细则名称 评估报告”", show_default=False)
-    ] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help=H("report.top"))] = 10,
+    png: Annotated[Optional[Path], typer.Option("--png", help=H("report.png"), show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help=H("report.title"), show_default=False)] = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """生成评估报告（单个 HTML 文件，离线可看）：概况、排名表、热力图、雷达图、差距清单、数据佐证和评分方法。"""
+    """`report`: its help is ``help.cmd.report`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.report import report_view
 

@@ -21,6 +21,7 @@ from .common import (
     output_to,
     show,
 )
+from .help import H
 
 
 def register(app: typer.Typer) -> None:
@@ -32,14 +33,12 @@ def register(app: typer.Typer) -> None:
 def score_cmd(
     data: DataArg = None,
     rubric: RubricOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看这个单位", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=H("score.unit"), show_default=False)] = None,
     year: YearOpt = None,
-    depth: Annotated[
-        Optional[int], typer.Option("--depth", "-d", help="只显示到第几级（1 = 一级指标）", show_default=False)
-    ] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", "-d", help=H("opt.depth"), show_default=False)] = None,
     status: Annotated[
         Optional[Literal["met", "short", "missing", "vetoed"]],
-        typer.Option("--status", help="只显示这种状态的项目", show_default=False),
+        typer.Option("--status", help=H("score.status"), show_default=False),
     ] = None,
     fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
@@ -47,7 +46,7 @@ def score_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """每个单位、每个项目的数值、得分、满分、目标、差距和状态。"""
+    """`score`: its help is ``help.cmd.score`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.scoring import score_table_view
 
@@ -63,26 +62,20 @@ def rank_cmd(
     by: ByOpt = None,
     ties: Annotated[
         Literal["competition", "dense", "min", "max", "average"],
-        typer.Option("--ties", help="并列名次的排法：competition 1224（默认）、dense 1223、max 1334、average"),
+        typer.Option("--ties", help=H("rank.ties")),
     ] = "competition",
-    on: Annotated[
-        Optional[str], typer.Option("--on", help="按某一项目（如一级指标 3）的得分排名，而非总分", show_default=False)
-    ] = None,
-    pool: Annotated[bool, typer.Option("--pool", help="各年度合并排名（默认每年单独排名）")] = False,
+    on: Annotated[Optional[str], typer.Option("--on", help=H("rank.on"), show_default=False)] = None,
+    pool: Annotated[bool, typer.Option("--pool", help=H("opt.pool"))] = False,
     year: YearOpt = None,
-    dimensions: Annotated[bool, typer.Option("--dimensions/--no-dimensions", help="列出各一级指标得分")] = True,
-    scan: Annotated[
-        bool, typer.Option("--scan", help="逐批读取长表 Parquet，不整个载入内存（超过 2000 万行时自动如此）")
-    ] = False,
+    dimensions: Annotated[bool, typer.Option("--dimensions/--no-dimensions", help=H("rank.dimensions"))] = True,
+    scan: Annotated[bool, typer.Option("--scan", help=H("rank.scan"))] = False,
     keep_going: Annotated[
         bool,
-        typer.Option(
-            "--keep-going", help="跳过有错误的文件，只排能读的（逐个列出被跳过的文件及其第一个错误，退出码 1）"
-        ),
+        typer.Option("--keep-going", help=H("rank.keep_going")),
     ] = False,
     method: Annotated[
         Literal["wsm", "wpm", "topsis", "vikor", "gra"],
-        typer.Option("--method", "-m", help="排名方法：wsm 按细则分数（默认）、wpm、topsis、vikor、gra"),
+        typer.Option("--method", "-m", help=H("rank.method")),
     ] = "wsm",
     fmt: WorkbookFormatOpt = None,
     output: OutputOpt = None,
@@ -90,7 +83,7 @@ def rank_cmd(
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """排名表：总分、得分率、等次、一票否决和各一级指标得分。"""
+    """`rank`: its help is ``help.cmd.rank`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.scoring import rank_table_view
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .common import DebugOpt, LangOpt, RubricOpt, guarded, note
+from .help import H
 
 
 def register(app: typer.Typer) -> None:
@@ -18,21 +19,17 @@ def register(app: typer.Typer) -> None:
 def synth_cmd(
     output: Annotated[
         Path,
-        typer.Option(
-            "--output", "-o", help="写入的文件：.csv（带 BOM）或 .parquet；文件名宜含 synthetic", show_default=False
-        ),
+        typer.Option("--output", "-o", help=H("synth.output"), show_default=False),
     ],
-    units: Annotated[int, typer.Option("--units", "-n", help="单位个数（全国县级约 2843 个）", min=1)] = 100,
-    years: Annotated[int, typer.Option("--years", help="年数", min=1, max=50)] = 3,
-    last_year: Annotated[int, typer.Option("--last-year", help="最后一年", min=1950, max=2100)] = 2024,
-    seed: Annotated[int, typer.Option("--seed", "-s", help="随机种子：同一种子得到完全相同的文件")] = 0,
+    units: Annotated[int, typer.Option("--units", "-n", help=H("synth.units"), min=1)] = 100,
+    years: Annotated[int, typer.Option("--years", help=H("synth.years"), min=1, max=50)] = 3,
+    last_year: Annotated[int, typer.Option("--last-year", help=H("synth.last_year"), min=1950, max=2100)] = 2024,
+    seed: Annotated[int, typer.Option("--seed", "-s", help=H("synth.seed"))] = 0,
     rubric: RubricOpt = None,
     lang: LangOpt = "zh",
     debug: DebugOpt = False,
 ) -> int:
-    """生成合成（虚构）指标数据，供试用和测试。
-
-    细则用到的每个指标都有值；单位名为“合成…”，佐证与来源列为 synthetic；同一种子得到相同文件。"""
+    """`synth`: its help is ``help.cmd.synth`` in core/messages/help.py (zh and en)."""
     from .. import api
     from ..views.extract import synth_notes
 

@@ -88,7 +88,9 @@ def _wide_columns(
     unknown = 0
     role_cols = set(roles.values())
     for col in frame.columns:
-        if col in role_cols or col in ("_i", "row") or col.startswith("_col") or col.strip() in IGNORED:
+        if col in role_cols or col in ("_i", "row") or col.startswith("_col"):
+            continue
+        if col.strip() in IGNORED and col.strip() not in lookup:  # a rubric's field named 备注 or flag is read
             continue
         base = evidence_of(col)
         if base is not None and (base in lookup or base.strip() in lookup):

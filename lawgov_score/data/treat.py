@@ -187,11 +187,13 @@ _G = [_F, "year"]
 
 def fails_expr(x: pl.Expr = pl.col(_X)) -> pl.Expr:
     """Per field and year (an aggregation, or inside ``over``): |skew| ≥ the limit and excess
-    kurtosis ≥ the limit, both sample-adjusted.  Fewer than four values or all alike: false,
-    never NaN (polars orders NaN above every number, so a NaN skew would pass any limit)."""
+    kurtosis ≥ the limit, both sample-adjusted.  Fewer than four values, all alike, or only two
+    distinct values: false, never NaN (polars orders NaN above every number, so a NaN skew would
+    pass any limit).  Two values (0/1) have no outlier: their skew and kurtosis only say how the
+    units split between them, and winsorising would turn the rarer value into the other."""
     skew = x.skew(bias=False).fill_nan(None)
     kurt = x.kurtosis(fisher=True, bias=False).fill_nan(None)
-    checkable = (x.count() >= 4) & (x.std() > 0)
+    checkable = (x.count() >= 4) & (x.std() > 0) & (x.drop_nulls().n_unique() > 2)
     return (checkable & (skew.abs() >= pl.col("_skew").first()) & (kurt >= pl.col("_kurt").first())).fill_null(False)
 
 

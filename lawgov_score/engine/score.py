@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ..core.groups import META_COLUMNS
-from ..core.problems import Problem, problem, said
-from ..core.yamlsafe import locate
+from ..core.problems import Problem
 from ..data.derive import derive
 from ..data.indicators import Indicators
 from ..data.treat import treat, treated_col
@@ -26,6 +25,7 @@ from ..rubric.compiled import Item, Rubric
 from ..rubric.model import MEANS
 from . import provenance as P
 from . import rules as R
+from .alone import col_alone, peer_warnings
 from .normalised import normalise_warnings
 from .parts import col_part, part_exprs
 
@@ -50,11 +50,6 @@ def col_target(item_id: str) -> str:
 def col_fired(item_id: str) -> str:
     """The scored frame's column of whether a veto fired."""
     return f"f:{item_id}"
-
-
-def col_alone(item_id: str) -> str:
-    """The scored frame's column of whether a unit had no peer for a relative rule."""
-    return f"a:{item_id}"
 
 
 @dataclass
@@ -156,61 +151,6 @@ def score(rubric: Rubric, inds: Indicators) -> ScoreResult:
     out = plan.collect(engine="in-memory")
     warnings = [*notes, *peer_warnings(rubric, out), *normalise_warnings(rubric, out, col_value)]
     return ScoreResult(rubric=rubric, frame=out, indicators=inds, warnings=warnings)
-
-
-_LISTED = 6  # units named in one warning; the rest are counted
-
-
-def peer_warnings(rubric: Rubric, frame: pl.DataFrame) -> list[Problem]:
-    """W-ALONE for each relative item some unit has no peer for: the units, why (the only one
-    of its group with a value, or its group blank), and what the rubric's ``alone`` made of it.
-    Located at the item's rule, where ``alone`` is chosen."""
-    out: list[Problem] = []
-    for it in rubric.leaves():
-        if not it.relative or col_alone(it.id) not in frame.columns:
-            continue
-        within = it.rule.within
-        group = pl.col(within) if within else pl.lit(None).alias("_g")
-        rows = frame.filter(pl.col(col_alone(it.id))).select("unit", "year", group)
-        if not rows.height:
-            continue
-        listed = tuple(_alone_unit(unit, year, g, within) for unit, year, g in rows.head(_LISTED).iter_rows())
-        more = rows.height - _LISTED
-        path, line = locate(it.raw, ("rule",)) if it.raw is not None else (it.path, it.line)
-        out.append(
-            problem(
-                "W-ALONE",
-                path or it.path,
-                line or it.line or None,
-                where=said("engine.item", id=it.id, name=it.name),
-                peers=said("engine.peers_within", group=said(f"group.{within}"))
-                if within
-                else said("engine.peers_year"),
-                count=rows.height,
-                units=said("engine.and_more", units=listed, more=more) if more > 0 else listed,
-                policy=_alone_policy(it),
-                item=it.id,
-            )
-        )
-    return out
-
-
-def _alone_unit(unit: str, year, group, within: str | None):
-    """One unit without peers, in words: who, and why (its group blank, or the only one with a value)."""
-    when = f"{unit} {year}" if year is not None else unit
-    if within and (group is None or not str(group).strip()):
-        return said("engine.alone_blank_group", unit=when, group=said(f"group.{within}"))
-    if within:
-        return said("engine.alone_in_group", unit=when, group=group)
-    return said("engine.alone_in_year", unit=when)
-
-
-def _alone_policy(item: Item):
-    """What a unit without peers scores on this item, in words."""
-    alone = item.rule.alone
-    if alone == "missing":
-        return said("engine.alone_missing_full") if item.missing == "full" else said("engine.alone_missing")
-    return said("engine.alone_zero") if alone == "zero" else said("engine.alone_full")
 
 
 def _parent_expr(item: Item, rubric: Rubric) -> pl.Expr:

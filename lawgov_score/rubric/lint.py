@@ -12,7 +12,9 @@ a rubric that loaded and asks the questions a reviewer would:
 * are caps sensible (a cap below one step, a deduction cap above the item's points) — W-CAP;
 * do bonus and veto settings take effect — W-BONUS, W-VETO;
 * do the grade bands cover every percent and can each be reached — W-GRADE;
-* is a weight written where the parent ignores weights — W-WEIGHT.
+* is a weight written where the parent ignores weights — W-WEIGHT;
+* does the treatment impute a yes/no or graded field by a mean or median, a fraction the field
+  can never take — W-TREAT-IMPUTE-FRACTION.
 
 A rubric may knowingly accept a warning with ``waive: {CODE: reason}`` on an item (covers the
 item and everything below it) or at its top (covers the whole rubric).  ``apply_waivers``
@@ -35,6 +37,7 @@ from .words import both, number, where
 
 # Lint codes that a waiver may never silence: they are about the waivers themselves.
 UNWAIVABLE = frozenset({"W-WAIVER-UNUSED"})
+AVERAGING = ("mean", "median", "group_mean", "group_median")  # imputations that can give a share
 
 
 def _where(item: Item | None) -> dict[str, str]:
@@ -105,7 +108,43 @@ class _Lint:
         self.names()
         self.bonus_rubric()
         self.grades()
+        self.impute_fractions()
         return self.out
+
+    def impute_fractions(self) -> None:
+        """A yes/no or graded field imputed by a mean or median gets a share (0.67) it can never
+        take.  One finding per declaration: the leaf's own treatment, the field's entry in
+        ``treatment.fields``, or the rubric's default (naming every such field it reaches)."""
+        found: dict[tuple, list[str]] = {}
+        for fid, plan in sorted(self.r.treatment.items()):
+            kind = self.r.fields[fid].type if fid in self.r.fields else None
+            if kind not in ("bool", "grade") or plan.impute not in AVERAGING:
+                continue
+            loc, at = self._declared(fid)
+            found.setdefault((loc, at.id if at else None, plan.impute), []).append(fid)
+        for (loc, at_id, how), fids in found.items():
+            at = self.r.items[at_id] if at_id is not None else None
+            self.add(
+                "W-TREAT-IMPUTE-FRACTION",
+                loc,
+                at,
+                **(where("treatment") if at is None else {}),
+                how=how,
+                fields="、".join(f"{f}（{self.r.fields[f].name}）" for f in fids),
+                fields_en=", ".join(f"{f} ('{self.r.fields[f].name}')" for f in fids),
+            )
+
+    def _declared(self, fid: str) -> tuple[tuple[str, int | None], Item | None]:
+        """Where the imputation of ``fid`` was declared, and the leaf that declared it (None: the rubric)."""
+        for it in self.r.leaves():
+            if it.field == fid and it.treatment is not None and it.treatment.impute is not None:
+                return self.at(it, "treatment", "impute"), it
+        fields = (self.r.raw or {}).get("treatment", {}) or {}
+        if isinstance(fields, dict) and fid in (fields.get("fields") or {}):
+            entry = fields["fields"][fid]
+            if isinstance(entry, dict) and "impute" in entry:
+                return self.at(None, "treatment", "fields", fid, "impute"), None
+        return self.at(None, "treatment", "impute"), None
 
     def evidence(self, item: Item) -> None:
         if not (item.evidence or "").strip():

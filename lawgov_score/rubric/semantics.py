@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.column_names import reserved_role
 from ..core.problems import Report, did_you_mean, problem
 from ..core.yamlsafe import LDict, locate
 from . import formula as fx
 from .compiled import Constraint, Item, Rubric
 from .model import NUMERIC, SIDE_RULES, FieldDef, InvalidNode, Node, RubricDoc
 from .model import Constraint as ConstraintDef
-from .words import both, formula_reason, reason, where
+from .words import both, formula_reason, reason, role_words, where
 
 
 def check_fields(defs: list[tuple[FieldDef, tuple[str, int]]], report: Report) -> dict[str, FieldDef]:
@@ -67,6 +68,12 @@ def _field_faults(f: FieldDef, names: dict[str, str]) -> list[tuple[str, dict]]:
         out.append(("levels_not_grade", {}))
     if f.min is not None and f.max is not None and f.min > f.max:
         out.append(("min_over_max", {"min": f.min, "max": f.max}))
+    for name in dict.fromkeys([f.id, f.name, *f.aliases]):
+        role = reserved_role(name)
+        if role:
+            out.append(
+                ("name_reserved", {"name": name, "role_zh": role_words(role, "zh"), "role_en": role_words(role, "en")})
+            )
     for name in [f.name, *f.aliases]:
         other = names.get(name.strip())
         if other and other != f.id:

@@ -85,6 +85,8 @@ def plan_fields(
         settings = _overlay(settings, by_leaf.get(fid))
         if settings.get("impute", "none").startswith("group_") and not settings.get("by"):
             settings["by"] = IMPUTE_BY_DEFAULT
+        if fields[fid].type in ("bool", "grade"):  # 是/否 and levels are categories: no outliers to treat
+            settings["outliers"] = "none"
         plan = FieldPlan(field=fid, **settings)
         if plan.per is not None and plan.per not in fields:
             at = ("treatment", "fields", fid, "per") if fid in own else ("fields",)

@@ -35,6 +35,11 @@ def reason(key: str, /, **params: Any) -> dict[str, str]:
     return both("reason", f"reason.{key}", **params)
 
 
+def role_words(role: str, lang: str) -> str:
+    """A data file's column role in words (单位, 层级 …; ``ignored`` is a column the reader skips)."""
+    return say(f"rubric.column_role.{role}", lang)
+
+
 def number(x: float) -> str:
     """A number as a message writes it (``5``, ``2.5``)."""
     return f"{x:g}"

@@ -20,6 +20,7 @@ INDICATOR_COLUMNS = [
     Column("skew", "偏度", "skew", "number"),
     Column("kurtosis", "峰度", "kurtosis", "number"),
     Column("outlier", "异常分布", "outlier", "bool"),
+    Column("two_valued", "两值（不查异常）", "two-valued (not checked)", "bool"),
     Column("zero_variance", "无差异", "zero variance", "bool"),
     Column("full_share", "满分比例", "at full points", "number"),
 ]
@@ -59,6 +60,7 @@ def audit_lines(audit, lang: str = "zh") -> list[str]:
         negative=s["negative_pairs"],
         weak=s["weak_children"],
         outliers=s["outliers"],
+        two_valued=say("audit.two_valued", lang, n=s["two_valued"]) if s["two_valued"] else "",
         zero=s["zero_variance"],
     )
     found = [say(key, lang, **params) for key, params in audit.findings] or [say("audit.none", lang)]

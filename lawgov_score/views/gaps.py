@@ -96,6 +96,8 @@ def gaps_json_items(items: pl.DataFrame, rubric: Rubric, lang: str = "zh") -> li
     df = json_numbers(df, ["value", "needed", "target"], rubric.decimals)
     cols = [Column(k, k, k) for k in ("id", "name", "level", "parent", "lost", "score", "max")] + [
         Column("value", "value", "value", json_label="value_label"),
+        Column("source", "source", "source"),  # imputed: a number nobody stated (as in score -f json)
+        Column("treated", "treated", "treated"),
         Column("needed", "needed", "needed", json_label="needed_label"),
         Column("target", "target", "target", json_label="target_label"),
         Column("cause", "cause", "cause"),

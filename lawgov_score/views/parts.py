@@ -96,3 +96,25 @@ def assessed_by(rubric: Rubric, lang: str = "zh") -> pl.DataFrame:
         for it in rubric.items.values()
     ]
     return pl.DataFrame(rows, schema={"id": pl.String, "assessed": pl.String}, orient="row")
+
+
+def item_places(rubric: Rubric) -> pl.DataFrame:
+    """id → where the item stands, for JSON: its dimension (the first-level item it is under, the
+    table's grouping: ``dimension``, ``dimension_name``) and the parts of the evaluation that check
+    it (``assessed_by`` ids and ``assessed_by_names``, leaves only, as ``rubric show`` gives them)."""
+    names = {p.id: p.name for p in rubric.parts}
+    rows = []
+    for it in rubric.items.values():
+        top = it
+        while top.parent is not None:
+            top = rubric.items[top.parent]
+        parts = list(it.assessed_by) if it.is_leaf else []
+        rows.append((it.id, top.id, top.name, parts, [names.get(p, p) for p in parts]))
+    schema = {
+        "id": pl.String,
+        "dimension": pl.String,
+        "dimension_name": pl.String,
+        "assessed_by": pl.List(pl.String),
+        "assessed_by_names": pl.List(pl.String),
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row")

@@ -25,22 +25,29 @@ def shown_in(col: str, decimals: int, lang: str = "zh") -> pl.Expr:
     return pl.when(v.is_not_null() & (pl.col("ftype") == "bool")).then(yes_no).otherwise(shown_value(col, decimals))
 
 
+def value_mark(lang: str = "zh", treated: bool = False) -> pl.Expr:
+    """The mark after a value the rubric's treatment made (“（插补）”, with ``treated`` also
+    “（缩尾）”, “（取对数）”), or "" for a stated or derived value: one expression for every view
+    that shows such a value (text after it, or the literal of a workbook cell's number format)."""
+
+    def mark(key: str) -> pl.Expr:
+        word = say(key, lang)
+        return pl.lit(f"（{word}）" if lang != "en" else f" ({word})")
+
+    out = pl.when(pl.col("source") == "imputed").then(mark("treat.imputed"))
+    if treated:  # the value shown is the treated one
+        out = out.when(pl.col("treated") == "winsorised").then(mark("treat.winsorised_mark"))
+        out = out.when(pl.col("treated") == "log").then(mark("treat.log_mark"))
+    return out.otherwise(pl.lit(""))
+
+
 def imputed_marked(col: str | pl.Expr, lang: str = "zh", treated: bool = False) -> pl.Expr:
     """``col`` (a column's name or a text expression) with “（插补）” after it where the value was
     imputed by the rubric's treatment: wherever a value or its status is shown, an imputed one
     is told from a stated one.  ``treated``: a value the outlier treatment changed says so too
     (“（缩尾）”, “（取对数）”)."""
     text = pl.col(col) if isinstance(col, str) else col
-
-    def marked(key: str) -> pl.Expr:
-        mark = say(key, lang)
-        return pl.concat_str(text, pl.lit(f"（{mark}）" if lang != "en" else f" ({mark})"))
-
-    out = pl.when(pl.col("source") == "imputed").then(marked("treat.imputed"))
-    if treated:  # the value shown is the treated one
-        out = out.when(pl.col("treated") == "winsorised").then(marked("treat.winsorised_mark"))
-        out = out.when(pl.col("treated") == "log").then(marked("treat.log_mark"))
-    out = out.otherwise(text)
+    out = pl.concat_str(text, value_mark(lang, treated))
     return out.alias(col) if isinstance(col, str) else out
 
 
@@ -65,8 +72,11 @@ def score_view(
     )
     df = df.with_columns(imputed_marked("value_shown", lang, treated=True), imputed_marked("status_shown", lang))
     if json:  # the documented keys; a yes/no or grade value reads as its word; numbers as shown
+        from .parts import item_places
+
         df = json_numbers(df, ["value", "target"], d)
-        keys = ["unit", "year", "id", "name", "level", "parent"]
+        df = df.join(item_places(rubric), on="id", how="left", maintain_order="left")
+        keys = ["unit", "year", "id", "name", "level", "parent", "dimension", "dimension_name"]
         cols = [Column(k, k, k) for k in keys] + [
             Column("value", "value", "value", json_label="value_label"),
             Column("value_unit", "value_unit", "value_unit"),
@@ -79,6 +89,8 @@ def score_view(
             Column("gap", "gap", "gap"),
             Column("status", "status", "status"),
             Column("evidence", "evidence", "evidence"),
+            Column("assessed_by", "assessed_by", "assessed_by"),
+            Column("assessed_by_names", "assessed_by_names", "assessed_by_names"),
         ]
         return df, cols
     cols = [

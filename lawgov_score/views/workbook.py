@@ -25,21 +25,28 @@ def _say(key: str, lang: str, **params) -> str:
     return say(f"scoring.workbook.{key}", lang, **params)
 
 
-def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int, compare: bool = False) -> pl.DataFrame:
+def _typed(
+    df: pl.DataFrame, col: str, shown: str, decimals: int, compare: bool = False, lang: str = "zh"
+) -> pl.DataFrame:
     """Number and number format for a value in its field's terms (null where it is a word),
     rounded to the rubric's decimals as every output shows it; other units as text after the
     number (12"件"); ``compare``: a target, with its comparison before it (≥95%, ≤0件) from
-    the item's ``higher``."""
+    the item's ``higher``.  A value the rubric's treatment made keeps its number and prints its
+    mark, as every other view shows it: 70.00%"（插补）" (a literal of the cell's number format,
+    so the printed sheet tells it from a stated value and a formula still reads the number)."""
+    from .score import value_mark
     from .values import rounded
 
     v, t = rounded(col, decimals), pl.col("ftype")
     places = "." + "0" * decimals if decimals else ""
-    unit = pl.col("funit").fill_null("").str.replace_all('"', "")
+    mark = value_mark(lang, "treated" in df.columns) if col == "value" and "source" in df.columns else pl.lit("")
+    unit = pl.col("funit").fill_null("").str.replace_all('"', "") + mark
     if compare and "higher" in df.columns:
         sign = pl.when(pl.col("higher").fill_null(True)).then(pl.lit('"≥"')).otherwise(pl.lit('"≤"'))
     else:
         sign = pl.lit("")
     number = pl.when(unit == "").then(pl.lit("General")).otherwise(pl.format('General"{}"', unit))
+    percent = pl.when(mark == "").then(pl.lit(f"0{places}%")).otherwise(pl.format(f'0{places}%"{{}}"', mark))
     return df.with_columns(
         pl.when(t == "percent")
         .then(v / 100)
@@ -49,11 +56,7 @@ def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int, compare: bool 
         .alias(f"_num:{shown}"),
         pl.concat_str(
             sign,
-            pl.when(t == "percent")
-            .then(pl.lit(f"0{places}%"))
-            .when(t == "count")
-            .then(pl.format('0"{}"', unit))
-            .otherwise(number),
+            pl.when(t == "percent").then(percent).when(t == "count").then(pl.format('0"{}"', unit)).otherwise(number),
         ).alias(f"_fmt:{shown}"),
     )
 
@@ -61,12 +64,14 @@ def _typed(df: pl.DataFrame, col: str, shown: str, decimals: int, compare: bool 
 TARGETS = {"target", "needed", "set_to"}  # values shown with their comparison
 
 
-def _typed_map(df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int) -> tuple[pl.DataFrame, dict]:
+def _typed_map(
+    df: pl.DataFrame, pairs: list[tuple[str, str]], decimals: int, lang: str = "zh"
+) -> tuple[pl.DataFrame, dict]:
     """``_typed`` for each (value column, shown column) pair the frame has; the sheet's ``typed`` map."""
     typed = {}
     for col, shown in pairs:
         if col in df.columns and shown in df.columns:
-            df = _typed(df, col, shown, decimals, compare=col in TARGETS)
+            df = _typed(df, col, shown, decimals, compare=col in TARGETS, lang=lang)
             typed[shown] = (f"_num:{shown}", f"_fmt:{shown}")
     return df, typed
 
@@ -83,7 +88,7 @@ def items_sheet(items: pl.DataFrame, rubric, lang: str = "zh") -> Sheet:
     df = df.with_columns(pl.when(numeric).then(shown_value("gap", rubric.decimals, lang)).alias("gap_shown"))
     cols = [Column("gap_shown", c.zh, c.en) if c.key == "gap" else c for c in cols]
     pairs = [("value", "value_shown"), ("target", "target_shown"), ("gap", "gap_shown")]
-    df, typed = _typed_map(df, pairs, rubric.decimals)
+    df, typed = _typed_map(df, pairs, rubric.decimals, lang)
     title = [_say("items_head", lang, name=rubric.name), _say("items_note", lang)]
     name = _say("sheet_items", lang)
     return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
@@ -121,7 +126,7 @@ def gaps_sheet(lost: pl.DataFrame, rubric, lang: str = "zh", title: list[str] | 
 
     df, cols = gaps_view(lost, rubric, lang)
     pairs = [("value", "value_shown"), ("target", "target_shown"), ("needed", "needed_shown")]
-    df, typed = _typed_map(df, pairs, rubric.decimals)
+    df, typed = _typed_map(df, pairs, rubric.decimals, lang)
     title = title or [_say("gaps_head", lang, name=rubric.name), _say("gaps_note", lang)]
     name = _say("sheet_gaps", lang)
     return Sheet(name, df, cols, rubric.decimals, title=title, freeze_cols=4, typed=typed, lang=lang)
@@ -167,7 +172,7 @@ def steps_sheet(gaps, rubric, lang: str = "zh") -> Sheet:
     from .parts import rubric_lines
 
     df, cols = path_view(gaps.path, rubric, lang, unit=gaps.unit, year=gaps.year)
-    df, typed = _typed_map(df, [("value", "value_shown"), ("set_to", "set_shown")], rubric.decimals)
+    df, typed = _typed_map(df, [("value", "value_shown"), ("set_to", "set_shown")], rubric.decimals, lang)
     lines = gaps_lines(gaps, rubric, lang)
     path_line = lines[len(lines) - len(rubric_lines(rubric, lang)) - 1]  # the last line before the rubric's notes
     title = [lines[0], path_line]

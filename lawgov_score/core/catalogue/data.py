@@ -216,6 +216,18 @@ register(
         "高台县 2022（张掖市仅此一家有数据）、甲县 2024（未填所属市）；按缺数据计 0 分（alone: missing）",
     ),
     # --- data treatment (the rubric's ``treatment``: denominators, imputation, outliers) ---------
+    Code(  # said by `rubric check` (rubric/lint.py): the declaration, before any data
+        "W-TREAT-IMPUTE-FRACTION",
+        "warning",
+        "{where}：按 {how} 插补是否型或等次型指标 {fields}，会得到它们不可能取的小数（如 0.5），规则按这个小数评分；"
+        "在 treatment.fields 中对这些指标写 impute: none，或用 previous_year（本单位此前一年的值）",
+        "{where_en}: imputing the yes/no or graded field(s) {fields_en} by {how} gives fractions they can never take "
+        "(such as 0.5), which the rules score as numbers; declare impute: none for them in treatment.fields, or "
+        "previous_year (the unit's own earlier value)",
+        "rubrics/x.yaml:5: W-TREAT-IMPUTE-FRACTION: 数据处理（treatment）：按 group_mean 插补是否型或等次型指标 "
+        "done（是否完成）、level（测评等次），会得到它们不可能取的小数（如 0.5），规则按这个小数评分；"
+        "在 treatment.fields 中对这些指标写 impute: none，或用 previous_year（本单位此前一年的值）",
+    ),
     Code(
         "W-TREAT-DENOMINATOR",
         "warning",

@@ -59,4 +59,4 @@ def words(prefix: str, lang: str = "zh") -> dict[str, str]:
     return {k[n:]: m.text(lang) for k, m in MESSAGES.items() if k.startswith(prefix + ".")}
 
 
-from . import analysis, audit, common, data, extract, methods, output, rubric, scoring  # noqa: E402,F401  (each defines its sentences)
+from . import analysis, audit, common, data, extract, help, methods, output, rubric, scoring  # noqa: E402,F401  (each defines its sentences)

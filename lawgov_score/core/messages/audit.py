@@ -9,10 +9,15 @@ define(
     {
         "head": (
             "{year} 年 {units} 个单位，{indicators} 项指标：高度相关 {redundant} 对，负相关 {negative} 对，"
-            "与上级弱相关 {weak} 项，异常分布 {outliers} 项，无差异 {zero} 项",
+            "与上级弱相关 {weak} 项，异常分布 {outliers} 项{two_valued}，无差异 {zero} 项",
             "{year}, {units} units, {indicators} indicators: {redundant} highly correlated pair(s), "
-            "{negative} negative pair(s), {weak} item(s) weakly tied to their parent, {outliers} with outliers, "
-            "{zero} without variance",
+            "{negative} negative pair(s), {weak} item(s) weakly tied to their parent, {outliers} with outliers"
+            "{two_valued}, {zero} without variance",
+        ),
+        "two_valued": (
+            "（{n} 项只有两种取值，如是/否，不查：两点的偏度和峰度只反映单位如何分在两值之间，不说明有极端值）",
+            " ({n} two-valued item(s), such as yes/no, not checked: the skew and kurtosis of two points only say "
+            "how the units split between them, not that some values are extreme)",
         ),
         "redundant": (
             "{a} 与 {b} 高度相关（r = {r}），可能重复计分",

@@ -232,16 +232,27 @@ define(
 # The columns units are grouped by, as messages name them.
 define("group", dict(META_NAMES))
 
-# Scoring's warning W-ALONE: the item, its peers, the units without one, and what they scored.
+# Scoring's warning W-ALONE: the items, their peers, the units without one (and on which items), what they scored.
 define(
     "engine",
     {
         "item": ("项目 {id}「{name}」", "item {id} '{name}'"),
+        "items": ("{count} 个项目 {items}", "{count} items {items}"),
+        "item_named": ("{id}「{name}」", "{id} '{name}'"),
         "peers_year": ("同年度单位", "units of the same year"),
         "peers_within": ("同年度同{group}单位", "units of the same year and {group}"),
         "alone_blank_group": ("{unit}（未填{group}）", "{unit} (no {group} given)"),
         "alone_in_group": ("{unit}（{group}仅此一家有数据）", "{unit} (the only one in {group} with a value)"),
         "alone_in_year": ("{unit}（该年度仅此一家有数据）", "{unit} (the only one that year with a value)"),
+        "alone_blank_group_items": ("{unit}（未填{group}，项目 {items}）", "{unit} (no {group} given; items {items})"),
+        "alone_in_group_items": (
+            "{unit}（{group}仅此一家有数据，项目 {items}）",
+            "{unit} (the only one in {group} with a value; items {items})",
+        ),
+        "alone_in_year_items": (
+            "{unit}（该年度仅此一家有数据，项目 {items}）",
+            "{unit} (the only one that year with a value; items {items})",
+        ),
         "and_more": ("{units} 等（另有 {more} 个）", "{units} and {more} more"),
         "alone_missing": ("按缺数据计 0 分（alone: missing）", "scored as a missing value: 0 (alone: missing)"),
         "alone_missing_full": (

@@ -75,6 +75,11 @@ define(
             "名称或别名“{name}”已被指标 {other} 使用，读数据时无法区分",
             "the name or alias '{name}' is field {other}'s already: reading data could not tell them apart",
         ),
+        "name_reserved": (
+            "数据文件里名为“{name}”的列{role_zh}，不会读作本指标，本指标永远读不到值；换一个 id、名称或别名",
+            "a data file's column named '{name}' {role_en}, never as this field, so the field would never have a "
+            "value; choose another id, name or alias",
+        ),
         "patterns_type": (
             "只有数值、百分比、计数类型的指标可以设 patterns（extract 只读数值）",
             "only number, percent and count fields can have patterns (extract reads numbers only)",
@@ -399,6 +404,24 @@ define(
         ),
         "vector": ("向量标准化（÷ 平方和的平方根）", "vector normalisation (/ root of the sum of squares)"),
         "sum": ("占总和的比例", "share of the sum"),
+    },
+)
+
+# The roles a data file's column can play (core.column_names), as a field-name clash names them.
+define(
+    "rubric.column_role",
+    {
+        "unit": ("会读作单位名称", "is read as the unit's name"),
+        "year": ("会读作年度", "is read as the year"),
+        "field": ("会读作指标编号", "is read as the field id"),
+        "value": ("会读作数值", "is read as the value"),
+        "evidence": ("会读作佐证", "is read as the evidence"),
+        "source": ("会读作来源", "is read as the source"),
+        "qualifier": ("会读作数值限定", "is read as the qualifier"),
+        "city": ("会读作所属市", "is read as the unit's city"),
+        "province": ("会读作所属省份", "is read as the unit's province"),
+        "level": ("会读作单位层级", "is read as the unit's level"),
+        "group": ("会读作分组", "is read as the unit's group"),
     },
 )
 
