@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .numbers import COUNTED
+from .numbers import CN_PERCENT, COUNTED
 
 _ENDS = ",;:。!?\n"
 _RATE_NAME = r"(?:率|比|比例|比率)"
@@ -27,7 +27,8 @@ _JOINT = re.compile(
     rf"(?:(?<=[{_ENDS}])|^)(?P<names>[^\d{_ENDS}]{{4,60}}?{_RATE_NAME})"
     r"(?P<verb>(?:均|都|皆|全部|双双|继续|始终|持续|一直|同时|连续(?:[一二两三四五六七八九十]|\d{1,2})年){0,2}"
     r"(?:为|达到|达|是|保持在|保持|实现)?了? ?)"
-    r"(?:[“\"]?(?:双|两个|三个|四个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?)[”\"]?(?![、和及与][约近]?\d)",
+    rf"(?:[“\"]?(?:双|两个|三个|四个))?(?P<num>[约近]?\d+(?:\.\d+)? ?%(?:以上)?|{CN_PERCENT}(?:以上)?)[”\"]?"
+    r"(?![、和及与][约近]?\d)",
     re.M,
 )
 _NAME_SEP = re.compile(r"[、和]")

@@ -22,8 +22,8 @@ from .clauses import (
     origin_of,
     verbs_sharing_a_noun,
 )
+from .numbers import CN_PERCENT, LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .numbers import COUNTED as _COUNTED
-from .numbers import LOCAL_SCOPES, MEASURES, normalise, number_regex
 from .subjects import continues, whose
 from .tables import blocks, rewrite_tables
 
@@ -324,7 +324,8 @@ def inside(spans: list[tuple[int, int]], pos: int, strict: bool = False) -> bool
 
 # 由原来的232项精简至187项, 由2023年的95.6%提升至99.3%: the figure before 至 is the earlier
 # state (never a value); its digits are blanked so that a phrasing reaches the state reached.
-_EARLIER_STATE = re.compile(r"[由从](?P<old>[^由从,;。!?\n]{0,24}?)(?:至|到)了? ?(?=[约近]?\d)")
+_EARLIER_STATE = re.compile(r"[由从](?P<old>[^由从,;。!?\n]{0,24}?)(?:至|到)了? ?(?=[约近]?(?:\d|百分之))")
+_SAID_PERCENT = re.compile(CN_PERCENT)  # 由百分之九十提升至百分之九十八点五: the earlier state in words
 
 
 def _earlier_states(n: str) -> str:
@@ -334,6 +335,9 @@ def _earlier_states(n: str) -> str:
             for i in range(m.start("old"), m.end("old")):
                 if chars[i].isdigit() or chars[i] in ".,":
                     chars[i] = " "
+        for x in _SAID_PERCENT.finditer(m.group("old")):
+            for i in range(m.start("old") + x.start(), m.start("old") + x.end()):
+                chars[i] = " "
     return "".join(chars)
 
 

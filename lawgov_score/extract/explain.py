@@ -13,7 +13,12 @@ import re
 from .clauses import BODIES
 from .record import Record
 
-_NUMERAL = re.compile(r"(?:大约|将近|接近|约|近)?\s*(?:[\d０-９][\d０-９,，.．]*|[零〇一二两三四五六七八九十百千]+)")
+_NUMERAL = re.compile(
+    r"(?:大约|将近|接近|约|近|逾|超过)?\s*"
+    r"(?:百分之[零〇一二两三四五六七八九十百千点]+|[\d０-９][\d０-９,，.．]*|[零〇一二两三四五六七八九十百千]+)"
+)
+# a number written otherwise than in half-width digits: Chinese numerals, 百分之…, full-width digits
+_WRITTEN = re.compile(r"[零〇一二两三四五六七八九十百千]|[０-９]")
 SENTENCE_MAX = 240  # characters of context shown around the number in a very long sentence
 
 
@@ -34,7 +39,7 @@ def record(doc, mt, value: float, qualifier: str, rivals: list) -> Record:
         marked=_marked(doc.text, quote, offset, mt.phrasing.has_number),
         sentence=_sentence(doc, offset),
         confidence=_confidence(doc, mt, qualifier),
-        why=tuple(_why(doc, mt, rivals)),
+        why=tuple(_why(doc, mt, value, rivals)),
         page=doc.page(offset),
     )
 
@@ -75,7 +80,7 @@ def _confidence(doc, mt, qualifier: str) -> float:
     return round(max(c, 0.5), 2)
 
 
-def _why(doc, mt, rivals: list):
+def _why(doc, mt, value: float, rivals: list):
     ph = mt.phrasing
     yield "extract.why.phrasing", {"template": ph.template}
     if ph.context:
@@ -100,6 +105,15 @@ def _why(doc, mt, rivals: list):
         yield "extract.why.mixed", {}
     elif any(r.mixed for r in rivals):
         yield "extract.why.not_mixed", {}
+    if ph.has_number:
+        said = _NUMERAL.match(doc.text, doc.offset(mt.num_start))
+        if said and _WRITTEN.search(said.group(0)):
+            yield "extract.why.written", {"text": said.group(0).strip(), "value": f"{value:g}"}
+        over = re.match(r"逾|超过", doc.norm[mt.num_start : mt.num_end])
+        if over:
+            yield "extract.why.over", {"word": over.group(0)}
+    if ph.priority < 0:
+        yield "extract.why.stand_in", {}
     if any(r.phrasing.priority < ph.priority for r in rivals):
         yield "extract.why.priority", {}
     if any(r.other_meeting for r in rivals) and not mt.other_meeting:

@@ -13,7 +13,15 @@ from ..data import values as V
 from . import explain
 from .clauses import BODIES
 from .document import Document
-from .numbers import CN_BAD_AFTER, CN_BAD_BEFORE, CN_UNITS, RESULTING_STATE, exclusion, raw_value
+from .numbers import (
+    CN_BAD_AFTER,
+    CN_BAD_BEFORE,
+    CN_UNITS,
+    RESULTING_STATE,
+    after_last_number,
+    exclusion,
+    raw_value,
+)
 from .patterns import Phrasing
 from .record import Record
 from .subjects import NON_GOVERNMENT, below, opening, whose
@@ -230,7 +238,9 @@ def sole_own_body(doc: Document, line) -> bool:
 
 
 # the later name's own number follows it, maybe after the rest of its words (…法律意见书38份)
-_COUNT_NEXT = re.compile(r"[^\d、,;:。!?\n一二两三四五六七八九十]{0,6}? ?[约近]?[\d一二两三四五六七八九十]")
+_COUNT_NEXT = re.compile(
+    r"[^\d、,;:。!?\n一二两三四五六七八九十]{0,6}? ?(?:[约近]|逾|超过)?(?:[\d一二两三四五六七八九十]|百分之)"
+)
 
 # 其中涉及民生领域的18件, 涉及征地拆迁的行政复议案件21件: a part of the unit's figure, not the figure;
 # 州本级…612件 beside 全州共…4580件: the unit's own level is a part of the whole area's figure.
@@ -241,10 +251,9 @@ def _part(doc: Document, ns: int) -> bool:
     """Whether the clause leading to the number (from the previous number on) reads a part."""
     lo = doc.clause(ns)[0]
     lead = doc.norm[lo:ns]
-    digits = [i for i, c in enumerate(lead) if c.isdigit()]
     if lo > 1 and doc.norm[doc.clause(lo - 1)[0] : lo - 1].strip() == "其中":  # 其中，市人民调解中心调解…146件
         return True
-    return any(w in lead[digits[-1] + 1 :] if digits else w in lead for w in PART_MARKERS)
+    return any(w in lead[after_last_number(lead) :] for w in PART_MARKERS)
 
 
 # 审核规范性文件和重大行政决策共42件: after the cue's last words another kind is joined to the field's,
@@ -287,10 +296,11 @@ def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | N
         if any(w in clause for w in NEGATIONS) or any(w in n[lo:ns] for w in AIMS):
             return None
         return ns, ne, None
-    ns = m.start("pre") if m.group("pre") else m.start("num")
-    ne = m.end("plus") if m.group("plus") else m.end("unit")
-    num = m.group("num")
-    if num[0] not in "0123456789":
+    said = m.groupdict().get("cnpct")  # 百分之九十八点五: the words are the number and its sign
+    ns = m.start("pre") if m.group("pre") else m.start("cnpct" if said else "num")
+    ne = m.end("plus") if m.group("plus") else m.end("cnpct" if said else "unit")
+    num = said or m.group("num")
+    if not said and num[0] not in "0123456789":
         if (
             m.group("unit") not in CN_UNITS
             or (ns > 0 and n[ns - 1] in CN_BAD_BEFORE)
@@ -301,7 +311,7 @@ def _number(doc: Document, ph: Phrasing, m: re.Match) -> tuple[int, int, str | N
         return None
     if exclusion(doc.unprotected, ns, ne, doc.clause(ns)[0], doc.self_scope, doc.year):
         return None
-    raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit"), m.group("plus"))
+    raw = raw_value(m.group("pre"), num, m.group("scale"), m.group("more"), m.group("unit") or "%", m.group("plus"))
     return None if raw is None else (ns, ne, raw.replace(",", ""))
 
 
@@ -341,8 +351,7 @@ def _excluded(doc: Document, ph: Phrasing, m: re.Match, ns: int, ne: int) -> boo
         if m.start() < b:
             phrase = n[m.start() : max(m.start(), a)] + n[max(b, m.start()) : m.end()]
     lead = n[lo:ns]
-    digits = [i for i, c in enumerate(lead) if c.isdigit()]
-    lead = lead[digits[-1] + 1 :] if digits else lead
+    lead = lead[after_last_number(lead) :]
     return any(x in lead + n[ns:ne] + "\n" + phrase for x in ph.exclude)
 
 

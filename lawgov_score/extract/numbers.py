@@ -63,12 +63,6 @@ MEASURES = [
     "%",
 ]
 
-# A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects).
-COUNTED = (
-    r"[约近]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
-    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
-    + r")(?:以上|余|多)?"
-)
 
 # The words a report may count a field in, by the field's declared unit.
 UNIT_WORDS: dict[str, list[str]] = {
@@ -100,22 +94,65 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
 # A Chinese numeral up to 9999 (三, 十二, 一百二十八, 二百零四, 近五百): it starts with a digit or 十,
-# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).
+# never with 百 or 千 alone (百日行动, 千人宣讲团 are names, not counts).  万 may follow as its scale
+# (三万余条 is 3万余), but not inside a longer numeral (一万二千 is not read).
 CHINESE = (
     r"(?<![零〇一二两三四五六七八九十百千万第几])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7}"
-    r"(?![零〇一二两三四五六七八九十百千万亿])"
+    r"(?![零〇一二两三四五六七八九十百千亿]|万[零〇一二两三四五六七八九十百千])"
+)
+# 百余场次, 千余件, 近百场, 逾千件: a round hundred or thousand said alone, read only before 余/多 or after
+# 近/约/逾/超过 with its counting word (百日行动, 千人宣讲团 are names)
+CHINESE_ROUND = (
+    r"(?:(?<![零〇一二两三四五六七八九十百千万第几])[百千](?=[余多])"
+    r"|(?:(?<=[近约逾])|(?<=超过))[百千](?=场|次|件|起|个|项|条|份|卷|期))"
 )
 APPROX = r"约|近|大约|将近|接近"
+# 逾500条, 超过400卷: more than the number, a lower bound like 500余条
+OVER = r"逾|超过"
+# 百分之百, 百分之九十八点五: a percent said in words, its sign before the number
+CN_PERCENT = rf"百分之(?:百(?![分之])|{CHINESE}(?:点[零〇一二三四五六七八九]{{1,3}})?)"
 
 
 def number_regex(units: list[str]) -> str:
     """The regex of a number with its qualifiers and one of ``units`` (named groups: pre, num,
-    scale, more, unit, plus)."""
+    scale, more, unit, plus; and cnpct, a percent said in words, where ``units`` has %)."""
     alts = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
-    return (
-        rf"(?P<pre>{APPROX})?(?P<num>{ARABIC}|{CHINESE}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
-        rf"(?P<unit>{alts})(?P<plus>以上|余|多)?"
+    said = (
+        rf"(?P<pre>{APPROX}|{OVER})?(?P<num>{ARABIC}|{CHINESE}|{CHINESE_ROUND}) ?(?P<scale>万|亿)? ?(?P<more>余|多)? ?"
+        rf"(?P<unit>{alts})"
     )
+    if "%" in units:
+        said = rf"(?:{said}|(?P<cnpct>{CN_PERCENT}))"
+    return said + r"(?P<plus>以上|余|多)?"
+
+
+# A number as a clause's words run past it: digits, or a Chinese numeral with its counting word
+# (三十九件、政协提案…: the words after 三十九件 are the next item's, as after 39件)
+_ANY_NUMBER = re.compile(
+    rf"\d|{CN_PERCENT}|{CHINESE}(?=(?:"
+    + "|".join(sorted((m for m in MEASURES if m != "%"), key=len, reverse=True))
+    + "))"
+)
+
+
+def after_last_number(text: str) -> int:
+    """Where the words after the last number in ``text`` begin (0 when it has none)."""
+    end = 0
+    for m in _ANY_NUMBER.finditer(text):
+        end = m.end()
+    return end
+
+
+def chinese_percent(s: str) -> str | None:
+    """百分之百 → '100', 百分之九十八点五 → '98.5', 百分之七 → '7'; None when not well formed."""
+    body = s.removeprefix("百分之")
+    if body == "百":
+        return "100"
+    whole, _, frac = body.partition("点")
+    v = chinese_value(whole)
+    if v is None:
+        return None
+    return f"{v}.{''.join(str(_CN_VALUE[c]) for c in frac)}" if frac else str(v)
 
 
 def chinese_value(s: str) -> int | None:
@@ -151,16 +188,36 @@ def chinese_value(s: str) -> int | None:
 
 # Chinese numerals are read only as small counts of things done (三次, 两场); never where they
 # are part of a name or an ordinal (一次性, 一件事, 四次会议, 上一次).
-CN_UNITS = {"次", "场", "场次", "期", "件", "起", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
+CN_UNITS = {"次", "场", "场次", "期", "件", "起", "宗", "例", "个", "项", "轮", "堂", "回", "份", "条", "卷", "本"}
 CN_BAD_BEFORE = set("第每跑逐单同上下这那哪几数某")
 CN_BAD_AFTER = set("性事会届全批级等类中大号年月日部制")
+
+# A number with its counting word, as clauses are rewritten around it (分别, 均, several subjects):
+# in digits, or in words where a count in words is read (四十六件, 百分之百; not 三项制度, 第三次).
+COUNTED = (
+    r"(?:(?:[约近]|逾|超过)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?(?:万|亿)? ?(?:余|多)? ?(?:"
+    + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+    + r")(?:以上|余|多)?"
+    + rf"|(?:[约近]|逾|超过)?(?<![{''.join(sorted(CN_BAD_BEFORE))}])(?:{CHINESE}|{CHINESE_ROUND})(?:万)?(?:余|多)?(?:"
+    + "|".join(sorted(CN_UNITS, key=len, reverse=True))
+    + rf")(?![{''.join(sorted(CN_BAD_AFTER))}])(?:以上|余|多)?"
+    + rf"|{CN_PERCENT}(?:以上)?)"
+)
 
 
 def raw_value(
     pre: str | None, num: str, scale: str | None, more: str | None, unit: str, plus: str | None
 ) -> str | None:
     """The text ``data.values.parse`` reads: ``约300``, ``160余``, ``98%以上``; None when not a number."""
-    if num[0] not in "0123456789":
+    if pre in ("逾", "超过"):  # more than the number: its lower bound
+        pre, plus = None, plus or "以上"
+    if num.startswith("百分之"):
+        num, unit = chinese_percent(num), "%"
+        if num is None:
+            return None
+    elif num in ("百", "千"):  # 百余, 千余 (see CHINESE_ROUND)
+        num = "100" if num == "百" else "1000"
+    elif num[0] not in "0123456789":
         v = chinese_value(num)
         if v is None:
             return None

@@ -126,7 +126,7 @@ def unwrap(text: str) -> str:
     the next line (its indent dropped), unless that one starts a numbered heading.  The width is
     found in characters or in display columns, with or without the lines' indents.  Other text
     is returned as it is."""
-    lines = text.split("\n")
+    lines, cuts = _without_footers(text.split("\n"))
     best = (0, 0, len, str.rstrip)
     for measure in (len, _width):
         for trim in (str.rstrip, str.strip):
@@ -135,7 +135,7 @@ def unwrap(text: str) -> str:
                 best = (at, width, measure, trim)
     count, wrap, measure, trim = best
     if not count:
-        return text
+        return "\n".join(_joined_at(lines, cuts))
     out: list[str] = []
     join = False
     for ln in lines:
@@ -143,8 +143,75 @@ def unwrap(text: str) -> str:
             out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
-        join = measure(trim(ln)) >= wrap - _WRAP_SLACK[measure] and not _SENTENCE_END.search(ln)
+        join = (
+            measure(trim(ln)) >= wrap - _WRAP_SLACK[measure]
+            and not _SENTENCE_END.search(ln)
+            and not _TABLE_ROW.search(ln)
+        )
     return "\n".join(out)
+
+
+# A page's footer or header left in text copied from a PDF or a print layout: — 2 —, -3-, 第2页, 第2页 共6页,
+# 2/6.  A bare number is not taken for one (it may be the rest of a number broken at the line's end).
+_FOOTER = re.compile(
+    r"\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
+)
+
+
+def _without_footers(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The lines without page footers and the blank lines around them, and the places (the index
+    of the line before) where a footer stood inside a paragraph: the line before it ends no sentence.
+    A blank line is kept where a paragraph ended before the footer."""
+    out: list[str] = []
+    cuts: set[int] = set()
+    after_footer = False
+    for ln in lines:
+        if _FOOTER.fullmatch(ln):
+            blank = bool(out) and not out[-1].strip()
+            while out and not out[-1].strip():
+                out.pop()
+            if out and not _SENTENCE_END.search(out[-1]):
+                cuts.add(len(out) - 1)
+            elif out and blank:
+                out.append("")
+            after_footer = True
+            continue
+        if after_footer and not ln.strip():
+            continue
+        after_footer = False
+        out.append(ln)
+    return out, cuts
+
+
+# A line that ends inside a number (…受理１ / ２件) whatever the text's widths: a copy from a PDF
+# breaks where the page's line ended, and a paragraph never ends in the middle of a count.
+_NUMBER_END = re.compile(r"[\d０-９][.,．，]?\s*$")
+_NUMBER_GOES_ON = re.compile(
+    r"\s*(?:[\d０-９]|[.．,，][\d０-９]|[%％]|(?:"
+    + "|".join(["场次", "件次", "人次", "件", "起", "次", "场", "期", "项", "条", "份", "卷", "个", "余", "多"])
+    + r"))"
+)
+
+
+# a row of a table saved as text (cells apart by tabs, bars or runs of spaces) is never joined
+_TABLE_ROW = re.compile(r"\t|\||\S {2,}\S|\u3000{2,}\S.*\S\u3000{2,}")
+
+
+def _joined_at(lines: list[str], cuts: set[int]) -> list[str]:
+    """The lines with each paragraph cut by a footer, or broken inside a number, joined again
+    (unless a heading follows)."""
+    out: list[str] = []
+    joined = False
+    for i, ln in enumerate(lines):
+        if joined and ln.strip() and not _NUMBERED.match(ln.strip()):
+            out[-1] = out[-1].rstrip() + ln.strip()
+        else:
+            out.append(ln)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        joined = i in cuts or bool(
+            _NUMBER_END.search(ln) and _NUMBER_GOES_ON.match(nxt) and not _TABLE_ROW.search(ln + "\n" + nxt)
+        )
+    return out
 
 
 def _docx_too_large(raw: bytes) -> str | None:

@@ -65,6 +65,12 @@ define(
         "why.shared": ("同一数值也属于同句的另一指标", "the same number is also another field's value in the clause"),
         "why.part": ("只找到部分数（其中…、涉及…、本级）", "only a part was found (其中…, 涉及…, 本级)"),
         "why.priority": ("该指标有更具体的措辞读出的值，取之", "a more specific phrasing of the field was preferred"),
+        "why.stand_in": (
+            "他方的措辞（如法院的收案数）：报告未给出本单位自己的数，以之代替",
+            "another body's wording (such as the court's cases), standing in: the report gives none of the unit's own",
+        ),
+        "why.written": ("数值写作「{text}」，读为 {value}", "the number is written '{text}', read as {value}"),
+        "why.over": ("“{word}”：所读数值为下限", "'{word}': the number read is a lower bound"),
         "why.total": (
             "该指标既有总数又有部分（其中…），取总数",
             "the field has a total and a part (其中…): the total is taken",
