@@ -86,10 +86,11 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     """Every acceptable match of every phrasing (a number may still be claimed by several)."""
     out: list[Match] = []
     everywhere = [(0, len(doc.norm))]
+    holding = _sentences_holding(doc.norm, doc.counted)
     for ph in phrasings:
         found: dict[int, Match] = {}
         # a phrasing with a number is looked for only in the sentences that hold a counted number
-        for lo, hi in doc.counted if ph.has_number else everywhere:
+        for lo, hi in _candidates(ph, holding, doc.counted) if ph.has_number else everywhere:
             pos = lo
             while True:
                 m = ph.regex.search(doc.norm, pos, hi)
@@ -117,6 +118,25 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     _mark_scoped(doc, out)
     _mark_other_meetings(doc, out)
     return out
+
+
+def _sentences_holding(text: str, sentences: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Each character → the indices of the ``sentences`` it occurs in, in order (a phrasing's literal
+    characters then name the few sentences worth a regex search)."""
+    holding: dict[str, list[int]] = {}
+    for i, (lo, hi) in enumerate(sentences):
+        for c in set(text[lo:hi]):
+            holding.setdefault(c, []).append(i)
+    return holding
+
+
+def _candidates(ph: Phrasing, holding: dict[str, list[int]], sentences: list[tuple[int, int]]) -> list[tuple]:
+    """The sentences a phrasing can match in: those holding its rarest literal character (all, when it has
+    none), in the text's order, so that matches are found in the same order as by a search of every one."""
+    if not ph.needs:
+        return sentences
+    rarest = min((holding.get(c, []) for c in ph.needs), key=len)
+    return [sentences[i] for i in rarest]
 
 
 def _mark_other_meetings(doc: Document, matches: list[Match]) -> None:

@@ -41,6 +41,8 @@ class Phrasing:
     group: int  # which pattern entry of the field it comes from
     order: int  # position in the dictionary, to break ties the same way every time
     aliases: tuple[str, ...] = ()  # the field's names, normalised: a total of two of them is still the field's
+    # characters every match holds (its literal text): a sentence without one of them need not be searched
+    needs: frozenset[str] = frozenset()
 
 
 def default_patterns(f: FieldDef) -> list[ExtractPattern]:
@@ -60,6 +62,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
             units = list(p.units) if p.units else unit_words(f.unit, f.type)
             for t in p.match:
                 rx, gaps = template_regex(t, f.aliases, units)
+                needs = literal_chars(t)
                 out.append(
                     Phrasing(
                         field=f.id,
@@ -80,6 +83,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                         group=group,
                         order=len(out),
                         aliases=tuple(normalise(a) for a in f.aliases),
+                        needs=needs,
                     )
                 )
     return out
@@ -99,10 +103,42 @@ def _literal(text: str) -> str:
     return "".join(out)
 
 
+def _parts(template: str) -> list[str]:
+    """A phrasing cut into its placeholders ({n}, {alias}, …) and its literal pieces."""
+    t = normalise(template).replace("...", "…")
+    return [p for p in re.split(r"(\{n\}|\{alias\}|…)", t) if p != ""]
+
+
+def literal_chars(template: str) -> frozenset[str]:
+    """The characters of a phrasing's literal text (spaces aside, they are optional): every match holds each."""
+    out: set[str] = set()
+    for p in _literal_pieces(_parts(template)):
+        out.update(c for c in p if c != " ")
+    return frozenset(out)
+
+
+def _literal_pieces(parts: list[str]) -> list[str]:
+    """The literal pieces of a phrasing, without the counting word that ``template_regex`` reads with {n}."""
+    pieces = []
+    for i, p in enumerate(parts):
+        if p in ("{n}", "{alias}", "…"):
+            continue
+        if i and parts[i - 1] == "{n}":
+            word = _counting_word(p)
+            if word is not None:
+                p = p[len(word) :]
+        pieces.append(p)
+    return pieces
+
+
+def _counting_word(text: str) -> str | None:
+    """The counting word a literal piece after {n} opens with (份 of 份合法性审查意见书), or None."""
+    return next((m for m in sorted(MEASURES, key=len, reverse=True) if text.startswith(m)), None)
+
+
 def template_regex(template: str, aliases: list[str], units: list[str]) -> tuple[str, int]:
     """The regex of one phrasing, and how many gaps it has (named g0, g1 …)."""
-    t = normalise(template).replace("...", "…")
-    parts = [p for p in re.split(r"(\{n\}|\{alias\}|…)", t) if p != ""]
+    parts = _parts(template)
     out: list[str] = []
     gaps = 0
     i = 0
@@ -112,7 +148,7 @@ def template_regex(template: str, aliases: list[str], units: list[str]) -> tuple
             chosen = units
             nxt = parts[i + 1] if i + 1 < len(parts) else ""
             if nxt not in ("…", "{alias}"):
-                word = next((m for m in sorted(MEASURES, key=len, reverse=True) if nxt.startswith(m)), None)
+                word = _counting_word(nxt)
                 if word is not None:  # the phrasing names its counting word: {n}份合法性审查意见书
                     chosen = [word]
                     parts[i + 1] = nxt[len(word) :]
