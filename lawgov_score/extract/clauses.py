@@ -494,13 +494,14 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     return out, derived
 
 
-def line_of(derived: list[Derived], pos: int) -> Derived | None:
-    """The line around ``pos`` that restates a clause (None: not such a line)."""
-    i = bisect_right([d.start for d in derived], pos) - 1
+def line_of(derived: list[Derived], pos: int, starts: list[int] | None = None) -> Derived | None:
+    """The line around ``pos`` that restates a clause (None: not such a line).  ``starts``: the lines'
+    starts, where the caller keeps them (a long report asks for thousands of numbers' lines)."""
+    i = bisect_right(starts if starts is not None else [d.start for d in derived], pos) - 1
     return derived[i] if i >= 0 and pos <= derived[i].end else None
 
 
-def origin_of(derived: list[Derived], pos: int) -> tuple[int, int] | None:
+def origin_of(derived: list[Derived], pos: int, starts: list[int] | None = None) -> tuple[int, int] | None:
     """The clause of the report that the line around ``pos`` restates (None: not such a line)."""
-    line = line_of(derived, pos)
+    line = line_of(derived, pos, starts)
     return line.origin if line else None

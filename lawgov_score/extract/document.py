@@ -156,6 +156,7 @@ class Document:
     moved: dict[int, int] = field(default_factory=dict)  # a number moved (tables, 分别) → where it stands
     paired: list[tuple[int, int]] = field(default_factory=list)  # the 分别 clauses rewritten as pairs
     derived: list[Derived] = field(default_factory=list)  # lines restating a clause per subject (clauses)
+    derived_starts: list[int] = field(default_factory=list)  # where each of them starts
     not_facts: list[tuple[int, int]] = field(default_factory=list)
     counted: list[tuple[int, int]] = field(default_factory=list)  # the sentences that hold a counted number
     unit: str | None = None
@@ -174,6 +175,7 @@ class Document:
         doc.norm, doc.paired = _respectively(doc.norm, doc.moved)
         base = doc.norm  # the report itself; the lines ``distribute`` appends restate its clauses
         doc.norm, doc.derived = distribute(doc.norm, doc.moved)
+        doc.derived_starts = [d.start for d in doc.derived]
         n = doc.norm
         doc.sentence_ends = [i for i, c in enumerate(n) if c in SENTENCE_ENDS]
         doc.full_stops = [i for i, c in enumerate(n) if c in FULL_STOPS]
@@ -252,11 +254,11 @@ class Document:
 
     def origin(self, pos: int) -> tuple[int, int] | None:
         """For a position on a line that restates a clause (``clauses``), the clause's span."""
-        return origin_of(self.derived, pos) if pos >= len(self.text) else None
+        return origin_of(self.derived, pos, self.derived_starts) if pos >= len(self.text) else None
 
     def restated(self, pos: int) -> Derived | None:
         """The line restating a clause per subject that ``pos`` stands on (None: the report's text)."""
-        return line_of(self.derived, pos) if pos >= len(self.text) else None
+        return line_of(self.derived, pos, self.derived_starts) if pos >= len(self.text) else None
 
     def is_protected(self, pos: int) -> bool:
         """Whether ``pos`` is inside a title or quotation (《》“”〔〕【】)."""
