@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rubric.model import ExtractPattern, FieldDef
 from .numbers import MEASURES, normalise, number_regex, unit_words
@@ -26,7 +27,7 @@ class Phrasing:
     field: str
     ftype: str
     template: str
-    regex: re.Pattern
+    pattern: str  # its regex, compiled when first searched with (``regex``)
     gaps: int  # how many … it has (their lengths measure how close cue and number are)
     has_number: bool
     value: float | None
@@ -43,6 +44,18 @@ class Phrasing:
     aliases: tuple[str, ...] = ()  # the field's names, normalised: a total of two of them is still the field's
     # characters every match holds (its literal text): a sentence without one of them need not be searched
     needs: frozenset[str] = frozenset()
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The compiled regex."""
+        return _compiled(self.pattern)
+
+
+# Compiling a phrasing's regex takes milliseconds (its number part is long) and a dictionary has hundreds:
+# each is compiled once per process, and only when a sentence may hold it.
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def default_patterns(f: FieldDef) -> list[ExtractPattern]:
@@ -68,7 +81,7 @@ def compile_fields(fields: dict[str, FieldDef]) -> list[Phrasing]:
                         field=f.id,
                         ftype=f.type,
                         template=t,
-                        regex=re.compile(rx),
+                        pattern=rx,
                         gaps=gaps,
                         has_number="{n}" in t,
                         value=p.value,
