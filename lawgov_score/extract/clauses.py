@@ -447,6 +447,7 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
     chars = list(n)
     # text, number's place, in the report, origin, body, a named part
     lines: list[tuple[str, int, int, tuple[int, int], str, bool]] = []
+    found: dict[re.Pattern, list[re.Match]] = {}  # a regex read twice (_NAMED_PART) scans the text once
     for rx, split in (
         (_JOINT, _joint),
         (_STAGES, _stages),
@@ -464,7 +465,9 @@ def distribute(n: str, moved: dict[int, int]) -> tuple[str, list[Derived]]:
         (_ONE, _one),
         (_NEXT_LEVEL, _next_level),
     ):
-        for m in rx.finditer(n):
+        if rx not in found:
+            found[rx] = list(rx.finditer(n))
+        for m in found[rx]:
             parts = split(m)
             if parts is None and rx in (_EACH, _RESPECTIVE, _IMPLICIT_RESPECTIVE) and _shared_out(m):
                 for k in _numbers(m):  # several subjects' counts that are not read per subject: none is the unit's

@@ -92,8 +92,9 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
         # a phrasing with a number is looked for only in the sentences that hold a counted number
         for lo, hi in _candidates(ph, holding, doc.counted) if ph.has_number else everywhere:
             pos = lo
+            search = ph.regex.search
             while True:
-                m = ph.regex.search(doc.norm, pos, hi)
+                m = search(doc.norm, pos, hi)
                 if m is None:
                     break
                 pos = m.start() + 1
