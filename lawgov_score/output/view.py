@@ -8,6 +8,7 @@ Nothing is computed here: a view only arranges what the result already holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,4 +49,27 @@ class View:
     lang: str = "zh"
     # a text format laid out by the view itself, where lines and tables cannot hold its shape
     # (a report with headings between tables, folded sections): fmt → the whole text
-    text: dict[str, str] = field(default_factory=dict)
+    text: Mapping[str, str] = field(default_factory=dict)
+
+
+class LaidOutOnDemand(Mapping):
+    """A view's ``text`` whose formats are each laid out only when asked for: a long table takes seconds
+    to lay out, and a run prints one format."""
+
+    def __init__(self, formats: tuple[str, ...], lay_out: Callable[[str], str]):
+        self._formats = formats
+        self._lay_out = lay_out
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, fmt: str) -> str:
+        if fmt not in self._formats:
+            raise KeyError(fmt)
+        if fmt not in self._done:
+            self._done[fmt] = self._lay_out(fmt)
+        return self._done[fmt]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._formats)
+
+    def __len__(self) -> int:
+        return len(self._formats)

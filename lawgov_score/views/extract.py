@@ -3,6 +3,7 @@ gold file, and the lines `synth` says about the file it wrote."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import polars as pl
@@ -12,7 +13,7 @@ from ..extract import COLUMNS, records_frame
 from ..extract.results import Extraction, ExtractionCheck, number
 from ..output.columns import Column
 from ..output.render import render
-from ..output.view import Table, View
+from ..output.view import LaidOutOnDemand, Table, View
 from ..output.xlsx import Sheet
 
 
@@ -46,7 +47,7 @@ def why_text(why: tuple, lang: str) -> str:
     return say("extract.why_join", lang).join(say(key, lang, **params) for key, params in why)
 
 
-def _found_text(ex: Extraction, frame: pl.DataFrame, lang: str, why: list[str] | None) -> dict[str, str]:
+def _found_text(ex: Extraction, frame: pl.DataFrame, lang: str, why: list[str] | None) -> Mapping[str, str]:
     if not ex.found:
         return dict.fromkeys(("table", "markdown"), say("extract.none", lang) + "\n")
     if why is not None:
@@ -69,7 +70,7 @@ def _found_text(ex: Extraction, frame: pl.DataFrame, lang: str, why: list[str] |
     ]
     if why is not None:
         cols.append(Column("why", "读取依据", "why"))
-    return {fmt: render(shown, cols, fmt, lang) for fmt in ("table", "markdown")}
+    return LaidOutOnDemand(("table", "markdown"), lambda fmt: render(shown, cols, fmt, lang))
 
 
 # The review sheet: what a person checks, and the 确认 column they fill in (data.reviewed reads it back).
