@@ -89,7 +89,7 @@ def find(doc: Document, phrasings: list[Phrasing]) -> list[Match]:
     holding = _sentences_holding(doc.norm, doc.counted)
     for ph in phrasings:
         found: dict[int, Match] = {}
-        # a phrasing with a number is looked for only in the sentences that hold a counted number
+        # a phrasing with a number is looked for only in the sentences that hold a counted number (and its text)
         for lo, hi in _candidates(ph, holding, doc.counted) if ph.has_number else everywhere:
             pos = lo
             search = ph.regex.search
