@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 from contextvars import ContextVar
+from functools import cache
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -46,8 +47,10 @@ def H(key: str) -> str:
     return MESSAGES[f"help.{key}"].zh
 
 
+@cache
 def _english() -> list[tuple[str, str]]:
-    """(Chinese, English) of every help text, the longest first (a text may contain a shorter one)."""
+    """(Chinese, English) of every help text, the longest first (a text may contain a shorter one);
+    built once, not for every line of a help page."""
     pairs = [(m.zh, m.en) for k, m in MESSAGES.items() if k.startswith("help.")]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
